@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ivrc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ivrc", targets: ["ivrc"]),
+        .library(name: "IVRLang", targets: ["IVRLang"]),
+        .library(name: "IVRCheck", targets: ["IVRCheck"]),
+        .library(name: "TeXMLSchema", targets: ["TeXMLSchema"]),
+        .library(name: "TeXMLEmit", targets: ["TeXMLEmit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "IVRLang"),
+        .target(
+            name: "TeXMLSchema",
+            dependencies: ["CLibXML2"],
+            resources: [.copy("Resources/texml.xsd")]
+        ),
+        .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
+        .target(
+            name: "TeXMLEmit",
+            dependencies: [
+                "IVRLang", "IVRCheck", "TeXMLSchema",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "ivrc",
+            dependencies: [
+                "IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IVRLangTests", dependencies: ["IVRLang"], resources: [.copy("Golden")]),
+        .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TeXMLEmitTests",
+            dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema"],
+            resources: [.copy("Golden")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

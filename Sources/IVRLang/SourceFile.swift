@@ -1,0 +1,64 @@
+/// One input file, held as UTF-8 bytes, with the offsets of its line starts so
+/// byte offsets can be turned into the line/column pairs that diagnostics print.
+public struct SourceFile: Sendable {
+    /// The path as the user gave it; diagnostics print it verbatim.
+    public let path: String
+    /// The file's bytes, without a leading byte-order mark.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of every line (always starts with 0).
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        self.bytes = bytes.starts(with: bom) ? Array(bytes.dropFirst(3)) : bytes
+        var starts = [0]
+        for (offset, byte) in self.bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The 1-based line holding `offset`.
+    public func line(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// Line and column (1-based; the column counts Unicode scalars, not bytes).
+    public func position(of offset: Int) -> SourcePosition {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = line(of: clamped)
+        let start = lineStarts[line - 1]
+        var column = 1
+        var index = start
+        while index < clamped {
+            // Count scalar starts: every byte that is not a UTF-8 continuation byte.
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourcePosition(line: line, column: column, offset: clamped)
+    }
+
+    /// The text of a 1-based line without its line ending (invalid UTF-8 repaired).
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// A span over the byte range `start..<end` of this file.
+    public func span(_ start: Int, _ end: Int) -> SourceSpan {
+        SourceSpan(file: path, start: position(of: start), end: position(of: max(start, end)))
+    }
+}

@@ -1,10 +1,54 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct IVRC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ivrc",
         abstract: "Compile phone call flows (.ivr) into validated Telnyx TeXML.",
-        subcommands: []
+        discussion: "Exit status: 0 clean, 1 errors in the flows, 2 usage or I/O error.",
+        version: CompilerVersion.string,
+        subcommands: [CheckCommand.self]
     )
+
+    /// Usage errors exit 2 (ArgumentParser's default is 64), so CI can tell a wrong
+    /// invocation from a wrong flow.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.usage)
+        }
+    }
+}
+
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let diagnostics: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+/// Input and output problems: one line on stderr, exit 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning an I/O failure into its one-line message and exit status 2.
+    func reportingFailures(_ body: () throws -> Int32) throws {
+        do {
+            let status = try body()
+            if status != ExitStatus.clean { throw ExitCode(status) }
+        } catch let failure as UsageFailure {
+            FileHandle.standardError.write(Data("ivrc: error: \(failure.description)\n".utf8))
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
 }

@@ -1,0 +1,32 @@
+import Foundation
+import IVRLang
+
+/// The front end as one call: parse every file, resolve them together, run every rule.
+public enum Checker {
+    public struct Result: Sendable {
+        public let files: [ParsedFile]
+        public let graph: FlowGraph
+        /// Sorted by file and position.
+        public let diagnostics: [Diagnostic]
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public static func check(_ sources: [SourceFile], rules: [any Rule] = RuleCatalog.all) -> Result {
+        let files = parseAll(sources)
+        let resolved = Resolver.resolve(files)
+        var diagnostics = files.flatMap(\.diagnostics) + resolved.diagnostics
+        for rule in rules { diagnostics += rule.check(resolved.graph) }
+        return Result(files: files, graph: resolved.graph, diagnostics: Diagnostic.sorted(diagnostics))
+    }
+
+    /// Files are independent until resolution, so they are parsed on every core.
+    static func parseAll(_ sources: [SourceFile]) -> [ParsedFile] {
+        guard sources.count > 1 else { return sources.map(Parser.parse) }
+        let results = ParallelResults<ParsedFile>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            results.set(index, Parser.parse(sources[index]))
+        }
+        return results.values
+    }
+}

@@ -1,0 +1,107 @@
+import IVRLang
+
+/// How control leaves a step: the actions that run in straight line, and the edges to
+/// the steps that can come next. Path rules and the graph views are built on this.
+public struct StepExit: Sendable {
+    /// Indices into the step's actions that run, in order, up to and including the one
+    /// that ends the straight-line code (a menu, goto, hangup, …).
+    public let reached: Range<Int>
+    public let edges: [Edge]
+    /// True when the call can fall off the end of the step (TeXML then hangs up).
+    public let fallsOffEnd: Bool
+}
+
+public struct Edge: Sendable, Hashable {
+    public enum Label: Sendable, Hashable, CustomStringConvertible {
+        case key(String)
+        case timeout
+        case invalid
+        case goto
+        /// The dialled call ended unanswered, busy or failed.
+        case dialFailed
+        case recorded
+        case gathered
+
+        public var description: String {
+            switch self {
+            case .key(let keys): "press \(keys)"
+            case .timeout: "timeout"
+            case .invalid: "invalid"
+            case .goto: "goto"
+            case .dialFailed: "no answer"
+            case .recorded: "recorded"
+            case .gathered: "gathered"
+            }
+        }
+
+        /// Edges taken only after the caller pressed, said or recorded something.
+        public var afterCallerInput: Bool {
+            switch self {
+            case .key, .invalid, .recorded, .gathered: true
+            case .timeout, .goto, .dialFailed: false
+            }
+        }
+    }
+
+    public let target: Int
+    public let label: Label
+    /// Index of the action the edge leaves from.
+    public let action: Int
+    public let range: SourceRange
+}
+
+extension Flow {
+    public func exit(of stepIndex: Int) -> StepExit {
+        let actions = steps[stepIndex].actions
+        var edges: [Edge] = []
+        for (index, action) in actions.enumerated() {
+            func edge(_ target: Int?, _ label: Edge.Label, _ range: SourceRange) {
+                if let target { edges.append(Edge(target: target, label: label, action: index, range: range)) }
+            }
+            switch action.kind {
+            case .menu(let menu):
+                for branch in menu.branches {
+                    let label: Edge.Label = switch branch.key {
+                    case .digits(let keys): .key(keys)
+                    case .timeout: .timeout
+                    case .invalid: .invalid
+                    }
+                    edge(branch.target, label, branch.range)
+                }
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: menu.branch(.timeout) == nil)
+            case .goto(let target):
+                edge(target, .goto, action.range)
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .gather(let gather) where gather.next != nil:
+                edge(gather.next, .gathered, action.range)
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .record(_, let next?):
+                edge(next, .recorded, action.range)
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .dial(_, _, let next?):
+                edge(next, .dialFailed, action.range)
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .redirect, .hangup, .reject:
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            default:
+                continue
+            }
+        }
+        return StepExit(reached: 0..<actions.count, edges: edges, fallsOffEnd: true)
+    }
+
+    /// Steps reachable from the entry, in breadth-first order.
+    public func reachableSteps() -> [Int] {
+        guard !steps.isEmpty else { return [] }
+        var seen: Set<Int> = [0]
+        var order = [0]
+        var cursor = 0
+        while cursor < order.count {
+            for edge in exit(of: order[cursor]).edges where seen.insert(edge.target).inserted {
+                order.append(edge.target)
+            }
+            cursor += 1
+        }
+        return order
+    }
+}

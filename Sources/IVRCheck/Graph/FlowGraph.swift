@@ -1,0 +1,159 @@
+import IVRLang
+
+/// Every flow of one invocation, resolved: names bound to steps, options bound to TeXML
+/// attributes, anonymous branch blocks turned into steps. Rules and lowering read this.
+public struct FlowGraph: Sendable {
+    public var flows: [Flow]
+    public var sources: [SourceFile]
+
+    public init(flows: [Flow], sources: [SourceFile]) {
+        self.flows = flows
+        self.sources = sources
+    }
+}
+
+public enum Industry: String, Sendable, CaseIterable, Codable {
+    case healthcare
+    case fleet
+    case general
+}
+
+public struct Flow: Sendable {
+    public let name: String
+    public let nameRange: SourceRange
+    public let source: SourceFile
+    /// The inbound number, normalised to E.164 (`+18005963057`).
+    public var number: String?
+    public var numberRange: SourceRange?
+    public var industry: Industry
+    public var voice: String?
+    public var language: String?
+    public var baseURL: String?
+    /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
+    public var steps: [Step]
+    public var tests: [TestDecl]
+
+    public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
+
+    public func index(of stepName: String) -> Int? { steps.firstIndex { $0.name == stepName } }
+
+    /// A range in this flow's file as a printable span.
+    public func span(_ range: SourceRange) -> SourceSpan { source.span(range.start, range.end) }
+}
+
+public struct Step: Sendable {
+    /// `welcome`, or for a branch block `welcome.invalid`, `welcome.9` (names never hold `.`).
+    public let name: String
+    public let range: SourceRange
+    public let isEmergency: Bool
+    /// True for a block written under `on KEY`.
+    public let isAnonymous: Bool
+    public var actions: [Action]
+}
+
+/// A TeXML attribute: camelCase name as TeXML spells it, value as it will be written.
+public struct Attribute: Sendable, Hashable {
+    public let name: String
+    public let value: String
+    public let range: SourceRange
+
+    public init(name: String, value: String, range: SourceRange) {
+        self.name = name
+        self.value = value
+        self.range = range
+    }
+}
+
+public struct Action: Sendable {
+    public let kind: Kind
+    public let range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    public enum Kind: Sendable {
+        /// `say` and `disclose` (the checker treats the latter as the recording notice).
+        case say(text: String, isDisclosure: Bool, attributes: [Attribute])
+        case play(url: String, attributes: [Attribute])
+        case pause(attributes: [Attribute])
+        case menu(Menu)
+        /// `gather NAME` collecting input for the next step.
+        case gather(Gather)
+        /// `next` is where the recording's action goes; nil continues with this step's rest.
+        case record(attributes: [Attribute], next: Int?)
+        /// `next` runs when the dialled call ends unanswered, busy or failed.
+        case dial(targets: [DialTarget], attributes: [Attribute], next: Int?)
+        case enqueue(name: String, attributes: [Attribute])
+        case leave
+        case goto(Int)
+        case redirect(url: String, attributes: [Attribute])
+        case refer(target: String, attributes: [Attribute])
+        case hangup
+        case reject(attributes: [Attribute])
+        /// Any other TeXML verb written by its kebab-case name (`stream`, `siprec`, …).
+        case verb(name: String, text: String?, attributes: [Attribute])
+    }
+}
+
+public struct Menu: Sendable {
+    /// Say/Play/Pause spoken inside the `<Gather>`.
+    public var prompts: [Action]
+    public var branches: [Branch]
+    /// How many times the prompt plays before the `timeout`/`invalid` branch is taken.
+    public var tries: Int
+    /// `<Gather>` attributes (timeout, input, numDigits, …).
+    public var attributes: [Attribute]
+
+    public func branch(_ key: Branch.Key) -> Branch? { branches.first { $0.key == key } }
+}
+
+public struct Branch: Sendable {
+    public enum Key: Sendable, Hashable, CustomStringConvertible {
+        /// DTMF keys: `"9"`, `"*"`, `"12"`.
+        case digits(String)
+        case timeout
+        case invalid
+
+        public var description: String {
+            switch self {
+            case .digits(let keys): keys
+            case .timeout: "timeout"
+            case .invalid: "invalid"
+            }
+        }
+    }
+
+    public let key: Key
+    /// Optional speech alternative (`on 2 "billing"`).
+    public let phrase: String?
+    /// The step taken; nil when the written name did not resolve (already reported).
+    public let target: Int?
+    public let range: SourceRange
+}
+
+public struct Gather: Sendable {
+    public let variable: String
+    public var prompts: [Action]
+    public var attributes: [Attribute]
+    public var next: Int?
+}
+
+public struct DialTarget: Sendable {
+    public enum Kind: String, Sendable {
+        case number
+        case sip
+        case queue
+        case conference
+    }
+
+    public let kind: Kind
+    /// Normalised phone number, SIP URI, queue or conference name.
+    public let value: String
+    public let attributes: [Attribute]
+    public let range: SourceRange
+
+    /// Whether a person can answer this target directly (a number or a SIP endpoint).
+    public var isLive: Bool { kind == .number || kind == .sip }
+}

@@ -1,0 +1,148 @@
+import IVRLang
+
+/// Binds parsed files into a `FlowGraph`: settings read, steps named and numbered,
+/// statements typed, options checked against the TeXML vocabulary, step names resolved.
+/// Everything wrong along the way becomes a diagnostic; what can be kept is kept.
+public struct Resolver {
+    public struct Output: Sendable {
+        public let graph: FlowGraph
+        public let diagnostics: [Diagnostic]
+    }
+
+    public static func resolve(_ files: [ParsedFile]) -> Output {
+        var diagnostics: [Diagnostic] = []
+        var flows: [Flow] = []
+        var firstFlow: [String: (Flow, SourceRange)] = [:]
+        for file in files {
+            for declaration in file.flows {
+                var resolver = FlowResolver(declaration: declaration, source: file.source)
+                let flow = resolver.resolve()
+                diagnostics += resolver.diagnostics
+                if let (previous, range) = firstFlow[flow.name] {
+                    diagnostics.append(.error(
+                        "duplicate-flow", "a flow named `\(flow.name)` is already defined",
+                        at: flow.span(flow.nameRange), help: "give each flow its own name",
+                        notes: [.init("first defined here", at: previous.span(range))]))
+                    continue
+                }
+                firstFlow[flow.name] = (flow, flow.nameRange)
+                flows.append(flow)
+            }
+        }
+        return Output(graph: FlowGraph(flows: flows, sources: files.map(\.source)), diagnostics: diagnostics)
+    }
+}
+
+/// Resolves one flow declaration.
+struct FlowResolver {
+    let declaration: FlowDecl
+    let source: SourceFile
+    var diagnostics: [Diagnostic] = []
+    /// Named steps first (their indices are fixed up front so references resolve), then
+    /// anonymous branch blocks appended as they are met.
+    var steps: [Step] = []
+    var stepIndex: [String: Int] = [:]
+
+    init(declaration: FlowDecl, source: SourceFile) {
+        self.declaration = declaration
+        self.source = source
+    }
+
+    mutating func resolve() -> Flow {
+        var flow = Flow(
+            name: declaration.name.text, nameRange: declaration.name.range, source: source,
+            number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
+            steps: [], tests: declaration.tests)
+        readSettings(into: &flow)
+        for step in declaration.steps {
+            if let first = stepIndex[step.name.text] {
+                error("duplicate-step", "step `\(step.name.text)` is defined twice", step.name.range,
+                      help: "rename one of them; step names are unique within a flow",
+                      notes: [.init("first defined here", at: span(steps[first].range))])
+                continue
+            }
+            stepIndex[step.name.text] = steps.count
+            steps.append(Step(name: step.name.text, range: step.name.range, isEmergency: step.emergency != nil,
+                              isAnonymous: false, actions: []))
+        }
+        let emergencies = declaration.steps.filter { $0.emergency != nil }
+        for extra in emergencies.dropFirst() {
+            error("duplicate-emergency", "flow `\(flow.name)` already has an emergency step", extra.emergency!,
+                  help: "mark a single step `emergency`; menus route to it with one key",
+                  notes: [.init("the first emergency step", at: span(emergencies[0].name.range))])
+        }
+        for step in declaration.steps {
+            guard let index = stepIndex[step.name.text], steps[index].range == step.name.range else { continue }
+            steps[index].actions = resolveBlock(step.body, in: step.name.text)
+        }
+        flow.steps = steps
+        return flow
+    }
+
+    private mutating func readSettings(into flow: inout Flow) {
+        for setting in declaration.settings {
+            guard let value = setting.value else { continue }
+            switch setting.name.text {
+            case "number":
+                guard case .phone(let number) = value.kind else {
+                    error("syntax", "`number` must be a phone number", value.range,
+                          help: "write it in international form: `number +1-800-596-3057`")
+                    continue
+                }
+                flow.number = number
+                flow.numberRange = value.range
+            case "industry":
+                guard let industry = Industry(rawValue: value.text) else {
+                    let names = Industry.allCases.map(\.rawValue)
+                    let hint = Spelling.nearest(value.text, in: names).map { "did you mean `\($0)`? " } ?? ""
+                    error("invalid-setting", "`\(value.text)` is not an industry", value.range,
+                          help: "\(hint)industries are \(names.joined(separator: ", "))")
+                    continue
+                }
+                flow.industry = industry
+            case "voice":
+                flow.voice = value.text
+            case "language":
+                flow.language = value.text
+            default:
+                guard case .url(let url) = value.kind else {
+                    error("invalid-setting", "`base-url` must be an http(s) URL", value.range,
+                          help: "write it as `base-url https://ivr.example.com/texml`")
+                    continue
+                }
+                flow.baseURL = url
+            }
+        }
+        if flow.number == nil {
+            error("missing-number", "flow `\(flow.name)` does not say which number it answers", declaration.name.range,
+                  help: "add `number +1-…` under `flow \(flow.name)`")
+        }
+    }
+
+    // MARK: Helpers shared by the statement resolvers
+
+    func span(_ range: SourceRange) -> SourceSpan { source.span(range.start, range.end) }
+
+    mutating func error(_ id: String, _ message: String, _ range: SourceRange, help: String? = nil,
+                        notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(id, message, at: span(range), help: help, notes: notes))
+    }
+
+    /// The step a written name refers to, reporting `undefined-step` with a suggestion.
+    mutating func lookup(_ name: Name) -> Int? {
+        if let index = stepIndex[name.text] { return index }
+        let named = declaration.steps.map(\.name.text)
+        let hint = Spelling.nearest(name.text, in: named).map { "did you mean `\($0)`?" }
+            ?? "the steps of this flow are: \(named.joined(separator: ", "))"
+        error("undefined-step", "there is no step named `\(name.text)`", name.range, help: hint)
+        return nil
+    }
+
+    /// Registers an anonymous step for a branch block and resolves its statements.
+    mutating func anonymousStep(named name: String, _ body: [Statement], at range: SourceRange) -> Int {
+        let index = steps.count
+        steps.append(Step(name: name, range: range, isEmergency: false, isAnonymous: true, actions: []))
+        steps[index].actions = resolveBlock(body, in: name)
+        return index
+    }
+}

@@ -1,0 +1,349 @@
+import IVRLang
+
+/// Statement keywords with sugar of their own; any other TeXML verb is written by its
+/// kebab-case name and checked against the vocabulary.
+enum StatementKeyword: String, CaseIterable {
+    case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject
+}
+
+extension FlowResolver {
+    mutating func resolveBlock(_ body: [Statement], in stepName: String) -> [Action] {
+        body.compactMap { resolveStatement($0, in: stepName) }
+    }
+
+    private mutating func resolveStatement(_ statement: Statement, in stepName: String) -> Action? {
+        let keyword = statement.keyword.text
+        guard let known = StatementKeyword(rawValue: keyword) else {
+            return resolveGenericVerb(statement)
+        }
+        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose,
+           let child = statement.children.first {
+            error("syntax", "`\(keyword)` takes no indented block", child.keyword.range,
+                  help: "move these lines out of the block, or into a step of their own")
+        }
+        let range = statement.range
+        switch known {
+        case .say, .disclose:
+            guard let text = text(of: statement, what: keyword) else { return nil }
+            let attributes = bind(statement, to: "Say", positional: statement.arguments.prefix { if case .string = $0.kind { true } else { false } }.count)
+            return Action(.say(text: text, isDisclosure: known == .disclose, attributes: attributes), range: range)
+        case .play:
+            guard let url = single(statement, what: "an audio URL", example: "play https://example.com/hold.mp3",
+                                   accept: { if case .url = $0 { true } else { false } }) else { return nil }
+            return Action(.play(url: url.text, attributes: bind(statement, to: "Play", positional: 1)), range: range)
+        case .pause:
+            let hasLength = statement.arguments.first.map { if case .word = $0.kind { false } else { true } } ?? false
+            var attributes = bind(statement, to: "Pause", positional: hasLength ? 1 : 0)
+            if hasLength, let length = statement.arguments.first {
+                guard let seconds = seconds(length, what: "a pause") else { return nil }
+                attributes.append(Attribute(name: "length", value: String(seconds), range: length.range))
+            }
+            return Action(.pause(attributes: attributes), range: range)
+        case .menu:
+            return resolveMenu(statement, in: stepName).map { Action(.menu($0), range: range) }
+        case .gather:
+            return resolveGather(statement).map { Action(.gather($0), range: range) }
+        case .record:
+            let attributes = bind(statement, to: "Record")
+            return Action(.record(attributes: attributes, next: statement.target.flatMap { lookup($0) }), range: range)
+        case .dial:
+            return resolveDial(statement)
+        case .enqueue:
+            guard let name = single(statement, what: "a queue name", example: "enqueue support",
+                                    accept: { if case .word = $0 { true } else { false } }) else { return nil }
+            return Action(.enqueue(name: name.text, attributes: bind(statement, to: "Enqueue", positional: 1)), range: range)
+        case .leave:
+            noTarget(statement)
+            _ = bind(statement, to: "Leave")
+            return Action(.leave, range: range)
+        case .goto:
+            guard let name = single(statement, what: "a step name", example: "goto front_desk",
+                                    accept: { if case .word = $0 { true } else { false } }) else { return nil }
+            _ = bind(statement, to: nil, positional: 1)
+            guard let target = lookup(Name(name.text, name.range)) else { return nil }
+            return Action(.goto(target), range: range)
+        case .redirect:
+            guard let url = single(statement, what: "a URL", example: "redirect https://ivr.example.com/after-hours.xml",
+                                   accept: { if case .url = $0 { true } else { false } }) else { return nil }
+            return Action(.redirect(url: url.text, attributes: bind(statement, to: "Redirect", positional: 1)), range: range)
+        case .refer:
+            guard let sip = single(statement, what: "a SIP URI", example: "refer sip:desk@clinic.example.com",
+                                   accept: { if case .sipURI = $0 { true } else { false } }) else { return nil }
+            return Action(.refer(target: sip.text, attributes: bind(statement, to: "Refer", positional: 1)), range: range)
+        case .hangup:
+            noTarget(statement)
+            _ = bind(statement, to: "Hangup")
+            return Action(.hangup, range: range)
+        case .reject:
+            noTarget(statement)
+            return Action(.reject(attributes: bind(statement, to: "Reject")), range: range)
+        }
+    }
+
+    // MARK: Menus and gathers
+
+    private mutating func resolveMenu(_ statement: Statement, in stepName: String) -> Menu? {
+        noTarget(statement)
+        var tries = 3
+        var options = statement.options
+        if let index = options.firstIndex(where: { $0.name.text == "tries" }) {
+            let option = options.remove(at: index)
+            if case .integer(let count)? = option.value?.kind, (1...10).contains(count) {
+                tries = count
+            } else {
+                error("invalid-option", "`tries` must be a whole number from 1 to 10", option.range,
+                      help: "`tries=3` plays the menu up to three times before its timeout/invalid branch")
+            }
+        }
+        var trimmed = statement
+        trimmed.options = options
+        var menu = Menu(prompts: [], branches: [], tries: tries, attributes: bind(trimmed, to: "Gather"))
+        var seen: [Branch.Key: SourceRange] = [:]
+        for child in statement.children {
+            if child.keyword.text == "on" {
+                guard let branch = resolveBranch(child, in: stepName) else { continue }
+                if let first = seen[branch.key] {
+                    error("duplicate-key", "this menu already has a branch for `\(branch.key)`", child.arguments[0].range,
+                          help: "each key can lead to one place; remove or change one of them",
+                          notes: [.init("first branch for `\(branch.key)`", at: span(first))])
+                    continue
+                }
+                seen[branch.key] = child.arguments[0].range
+                menu.branches.append(branch)
+            } else if let prompt = resolvePrompt(child, in: "menu") {
+                menu.prompts.append(prompt)
+            }
+        }
+        if menu.branches.isEmpty {
+            error("syntax", "this menu has no `on` branches", statement.keyword.range,
+                  help: "add branches under it, e.g. `on 1 -> appointments`")
+        }
+        return menu
+    }
+
+    /// Say/play/pause inside a menu or gather; anything else is reported.
+    private mutating func resolvePrompt(_ child: Statement, in parent: String) -> Action? {
+        guard ["say", "disclose", "play", "pause"].contains(child.keyword.text) else {
+            error("syntax", "`\(child.keyword.text)` cannot go inside a \(parent)", child.keyword.range,
+                  help: "a \(parent) holds say, play and pause prompts\(parent == "menu" ? " and `on KEY` branches" : ""); put other statements in the step a branch leads to")
+            return nil
+        }
+        return resolveStatement(child, in: "")
+    }
+
+    private mutating func resolveBranch(_ statement: Statement, in stepName: String) -> Branch? {
+        guard let keyValue = statement.arguments.first else {
+            error("syntax", "`on` needs a key", statement.keyword.range,
+                  help: "write `on 1 -> STEP`; keys are 0–9, \"*\", \"#\", timeout or invalid")
+            return nil
+        }
+        guard let key = branchKey(keyValue) else { return nil }
+        var phrase: String?
+        for extra in statement.arguments.dropFirst() {
+            if case .string(let text) = extra.kind, phrase == nil, case .digits = key {
+                phrase = text
+            } else {
+                error("syntax", "unexpected `\(extra.text)` in this branch", extra.range,
+                      help: "a branch is `on KEY [\"speech phrase\"] -> STEP` or `on KEY` with an indented block")
+            }
+        }
+        if let option = statement.options.first {
+            error("syntax", "a branch takes no options", option.range, help: "put options on the menu itself")
+        }
+        let target: Int?
+        switch (statement.target, statement.children.isEmpty) {
+        case (let name?, true):
+            target = lookup(name)
+        case (nil, false):
+            let suffix = key.description.allSatisfy { $0.isLetter || $0.isNumber } ? key.description : "key\(steps.count)"
+            target = anonymousStep(named: "\(stepName).\(suffix)", statement.children, at: statement.keyword.range)
+        case (.some, false):
+            error("syntax", "a branch has either `-> STEP` or an indented block, not both", statement.range,
+                  help: "move the block into the step it points to, or drop the `->`")
+            target = nil
+        case (nil, true):
+            error("syntax", "branch `on \(key)` does not say where to go", statement.range,
+                  help: "add `-> STEP`, or indent the statements to run under it")
+            target = nil
+        }
+        return Branch(key: key, phrase: phrase, target: target, range: statement.range)
+    }
+
+    private mutating func branchKey(_ value: Value) -> Branch.Key? {
+        switch value.kind {
+        case .integer(let digit) where value.text.count == 1 && (0...9).contains(digit):
+            return .digits(String(digit))
+        case .string(let keys) where !keys.isEmpty && keys.allSatisfy({ "0123456789*#".contains($0) }):
+            return .digits(keys)
+        case .word("timeout"):
+            return .timeout
+        case .word("invalid"):
+            return .invalid
+        case .integer:
+            error("syntax", "`\(source.text(value.range))` is more than one key", value.range,
+                  help: "quote key sequences: `on \"\(source.text(value.range))\" -> STEP`")
+        default:
+            let hint = Spelling.nearest(value.text, in: ["timeout", "invalid"]).map { "did you mean `\($0)`? " } ?? ""
+            error("syntax", "`\(value.text)` is not a menu key", value.range,
+                  help: "\(hint)keys are a digit 0–9, a quoted key string (\"*\", \"#\", \"12\"), timeout or invalid")
+        }
+        return nil
+    }
+
+    private mutating func resolveGather(_ statement: Statement) -> Gather? {
+        guard let name = statement.arguments.first, case .word(let variable) = name.kind else {
+            error("syntax", "`gather` needs the name of the value it collects", statement.keyword.range,
+                  help: "write `gather member_id num-digits=8 -> lookup`")
+            return nil
+        }
+        var gather = Gather(variable: variable, prompts: [], attributes: bind(statement, to: "Gather", positional: 1),
+                            next: statement.target.flatMap { lookup($0) })
+        for child in statement.children {
+            if let prompt = resolvePrompt(child, in: "gather") { gather.prompts.append(prompt) }
+        }
+        if statement.target == nil {
+            error("syntax", "`gather \(variable)` does not say which step receives the value", statement.range,
+                  help: "add `-> STEP`; the step can use {{Digits}}")
+        }
+        return gather
+    }
+
+    // MARK: Dial
+
+    private mutating func resolveDial(_ statement: Statement) -> Action? {
+        var targets: [DialTarget] = []
+        var rest = statement
+        if let first = statement.arguments.first {
+            rest.arguments.removeFirst()
+            if case .word(let noun) = first.kind, noun == "queue" || noun == "conference", let name = rest.arguments.first {
+                rest.arguments.removeFirst()
+                targets.append(DialTarget(kind: noun == "queue" ? .queue : .conference, value: name.text,
+                                          attributes: [], range: first.range.through(name.range)))
+            } else if let target = dialTarget(first) {
+                targets.append(target)
+            }
+        }
+        for child in statement.children {
+            guard let noun = DialTarget.Kind(rawValue: child.keyword.text) else {
+                let hint = Spelling.nearest(child.keyword.text, in: ["number", "sip", "queue", "conference"])
+                    .map { "did you mean `\($0)`? " } ?? ""
+                error("syntax", "`\(child.keyword.text)` is not a dial target", child.keyword.range,
+                      help: "\(hint)list targets as `number +1-…`, `sip sip:…`, `queue NAME` or `conference NAME`")
+                continue
+            }
+            guard let value = child.arguments.first else {
+                error("syntax", "`\(noun.rawValue)` needs a target", child.keyword.range,
+                      help: "e.g. `number +1-646-555-0111`")
+                continue
+            }
+            let element = ["number": "Number", "sip": "Sip", "queue": "Queue", "conference": "Conference"][noun.rawValue]!
+            let attributes = bind(child, to: element, positional: 1)
+            if let parsed = nounTarget(noun, value) {
+                targets.append(DialTarget(kind: noun, value: parsed, attributes: attributes, range: child.range))
+            }
+        }
+        if targets.isEmpty && statement.arguments.isEmpty && statement.children.isEmpty {
+            error("syntax", "`dial` needs someone to call", statement.keyword.range,
+                  help: "write `dial +1-555-010-0200`, or list targets in an indented block")
+        }
+        let attributes = bind(rest, to: "Dial")
+        return Action(.dial(targets: targets, attributes: attributes, next: statement.target.flatMap { lookup($0) }),
+                      range: statement.range)
+    }
+
+    private mutating func dialTarget(_ value: Value) -> DialTarget? {
+        switch value.kind {
+        case .phone(let number): return DialTarget(kind: .number, value: number, attributes: [], range: value.range)
+        case .sipURI(let uri): return DialTarget(kind: .sip, value: uri, attributes: [], range: value.range)
+        default:
+            error("syntax", "`\(source.text(value.range))` is not something `dial` can call", value.range,
+                  help: "dial a phone number (+1-…), a SIP URI (sip:…), `queue NAME` or `conference NAME`")
+            return nil
+        }
+    }
+
+    private mutating func nounTarget(_ noun: DialTarget.Kind, _ value: Value) -> String? {
+        switch (noun, value.kind) {
+        case (.number, .phone(let number)): return number
+        case (.sip, .sipURI(let uri)): return uri
+        case (.queue, .word(let name)), (.conference, .word(let name)), (.queue, .string(let name)), (.conference, .string(let name)):
+            return name
+        default:
+            error("syntax", "`\(source.text(value.range))` is not a valid \(noun.rawValue) target", value.range,
+                  help: noun == .number ? "write a phone number: +1-646-555-0111" : noun == .sip ? "write a SIP URI: sip:desk@example.com" : "write a name")
+            return nil
+        }
+    }
+
+    // MARK: Any other TeXML verb
+
+    private mutating func resolveGenericVerb(_ statement: Statement) -> Action? {
+        let keyword = statement.keyword.text
+        guard let verb = OptionBinder.verb(kebab: keyword) else {
+            let candidates = StatementKeyword.allCases.map(\.rawValue) + OptionBinder.verbKeywords
+            let hint = Spelling.nearest(keyword, in: candidates).map { "did you mean `\($0)`?" }
+                ?? "statements are \(StatementKeyword.allCases.map(\.rawValue).joined(separator: ", ")) and the other TeXML verbs in kebab-case"
+            error("unknown-statement", "`\(keyword)` is not a statement", statement.keyword.range, help: hint)
+            return nil
+        }
+        let text = statement.arguments.first.flatMap { value -> String? in
+            if case .word = value.kind { nil } else { value.text }
+        }
+        let attributes = bind(statement, to: verb, positional: text == nil ? 0 : 1)
+        return Action(.verb(name: verb, text: text, attributes: attributes), range: statement.range)
+    }
+
+    // MARK: Arguments
+
+    private mutating func text(of statement: Statement, what keyword: String) -> String? {
+        let strings = statement.arguments.prefix { if case .string = $0.kind { true } else { false } }
+        guard !strings.isEmpty else {
+            error("syntax", "`\(keyword)` needs text in double quotes", statement.arguments.first?.range ?? statement.keyword.range,
+                  help: "write `\(keyword) \"…\"`, or put quoted lines indented under it")
+            return nil
+        }
+        return strings.map(\.text).joined(separator: " ")
+    }
+
+    /// The statement's one argument, which `accept` must like.
+    private mutating func single(_ statement: Statement, what: String, example: String,
+                                 accept: (Value.Kind) -> Bool) -> Value? {
+        guard let value = statement.arguments.first, accept(value.kind) else {
+            error("syntax", "`\(statement.keyword.text)` needs \(what)",
+                  statement.arguments.first?.range ?? statement.keyword.range, help: "e.g. `\(example)`")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func noTarget(_ statement: Statement) {
+        if let target = statement.target {
+            error("syntax", "`\(statement.keyword.text)` does not continue anywhere", target.range,
+                  help: "remove `-> \(target.text)`")
+        }
+    }
+
+    /// Whole seconds from a duration; a bare number is refused with the unit suggested.
+    mutating func seconds(_ value: Value, what: String) -> Int? {
+        switch value.kind {
+        case .duration(let milliseconds) where milliseconds % 1000 == 0:
+            return milliseconds / 1000
+        case .duration(let milliseconds):
+            error("invalid-option", "TeXML counts \(what) in whole seconds; `\(Value.formatDuration(milliseconds))` is not", value.range,
+                  help: "round it to \(max(1, (milliseconds + 500) / 1000))s")
+        case .integer(let number):
+            error("invalid-option", "`\(number)` has no unit", value.range,
+                  help: "write `\(number)s` for seconds (or `\(number)ms`, `\(number)m`)")
+        default:
+            error("invalid-option", "`\(value.text)` is not a duration", value.range, help: "write a duration such as 5s")
+        }
+        return nil
+    }
+}
+
+extension SourceFile {
+    /// The source text of a range, as written.
+    public func text(_ range: SourceRange) -> String {
+        String(decoding: bytes[max(0, range.start)..<min(bytes.count, range.end)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,9 @@
+/// Every rule ivrc runs, in the order `ivrc rules` lists them.
+public enum RuleCatalog {
+    public static let all: [any Rule] = [
+    ]
+
+    public static func rule(id: String) -> (any Rule)? {
+        all.first { $0.description.id == id }
+    }
+}

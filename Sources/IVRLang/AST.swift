@@ -1,0 +1,131 @@
+/// The syntax tree. Every node carries its byte range; `SourceFile.span` turns it into
+/// lines and columns. The parser knows the file's structure (flows, settings, steps, tests)
+/// but not what each statement means: that is the resolver's job, so one grammar serves
+/// every TeXML verb.
+
+/// A parsed `.ivr` file.
+public struct ParsedFile: Sendable {
+    public let source: SourceFile
+    public var flows: [FlowDecl]
+    public var comments: [Comment]
+    /// Lexical and syntax errors; the tree holds whatever could be recovered.
+    public var diagnostics: [Diagnostic]
+}
+
+/// A name as written, with where it was written.
+public struct Name: Sendable, Hashable {
+    public let text: String
+    public let range: SourceRange
+
+    public init(_ text: String, _ range: SourceRange) {
+        self.text = text
+        self.range = range
+    }
+}
+
+/// A literal argument or option value.
+public struct Value: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case word(String)
+        case string(String)
+        case integer(Int)
+        case duration(milliseconds: Int)
+        /// Normalised to `+` and digits.
+        case phone(String)
+        case sipURI(String)
+        case url(String)
+    }
+
+    public let kind: Kind
+    public let range: SourceRange
+
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    /// The value as text: the word, the decoded string, the number, the normalised phone.
+    public var text: String {
+        switch kind {
+        case .word(let text), .string(let text), .phone(let text), .sipURI(let text), .url(let text): text
+        case .integer(let value): String(value)
+        case .duration(let milliseconds): Value.formatDuration(milliseconds)
+        }
+    }
+
+    /// `5000` → `5s`, `120000` → `2m`, `500` → `500ms`.
+    public static func formatDuration(_ milliseconds: Int) -> String {
+        if milliseconds % 60_000 == 0 && milliseconds > 0 { return "\(milliseconds / 60_000)m" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        return "\(milliseconds)ms"
+    }
+}
+
+/// `name=value`, or a bare flag (`beep`) whose value is nil.
+public struct Option: Sendable, Hashable {
+    public let name: Name
+    public let value: Value?
+
+    public var range: SourceRange { value.map { name.range.through($0.range) } ?? name.range }
+
+    public init(name: Name, value: Value?) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// `KEYWORD [ARGUMENT …] [OPTION …] [-> TARGET]` with an optional indented block.
+/// Text continued on string-only lines is already joined into the last string argument.
+public struct Statement: Sendable {
+    public let keyword: Name
+    public var arguments: [Value]
+    public var options: [Option]
+    public var target: Name?
+    public var children: [Statement]
+    /// The head line, keyword to last token.
+    public var range: SourceRange
+
+    public init(keyword: Name, arguments: [Value] = [], options: [Option] = [], target: Name? = nil,
+                children: [Statement] = [], range: SourceRange) {
+        self.keyword = keyword
+        self.arguments = arguments
+        self.options = options
+        self.target = target
+        self.children = children
+        self.range = range
+    }
+}
+
+/// A flow-level setting: `number +1-800-…`, `industry healthcare`, `voice alice`, …
+public struct Setting: Sendable {
+    public let name: Name
+    public let value: Value?
+    public let range: SourceRange
+}
+
+public struct StepDecl: Sendable {
+    public let name: Name
+    /// Where `emergency` was written, if it was.
+    public let emergency: SourceRange?
+    public var body: [Statement]
+    public let range: SourceRange
+}
+
+/// `test "description"` with its events and expectations as statements.
+public struct TestDecl: Sendable {
+    public let description: String
+    public var body: [Statement]
+    public let range: SourceRange
+}
+
+public struct FlowDecl: Sendable {
+    public let name: Name
+    public var settings: [Setting]
+    public var steps: [StepDecl]
+    public var tests: [TestDecl]
+    public let range: SourceRange
+
+    public func setting(_ name: String) -> Setting? {
+        settings.first { $0.name.text == name }
+    }
+}

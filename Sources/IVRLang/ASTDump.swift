@@ -1,0 +1,69 @@
+/// A stable, indented text form of a parsed file, with `line:col` positions, for golden
+/// tests and `ivrc parse --dump` style debugging.
+public enum ASTDump {
+    public static func dump(_ file: ParsedFile) -> String {
+        var out = ""
+        let source = file.source
+        func at(_ range: SourceRange) -> String {
+            let start = source.position(of: range.start), end = source.position(of: range.end)
+            return "@\(start.line):\(start.column)-\(end.line):\(end.column)"
+        }
+        func line(_ depth: Int, _ text: String) {
+            out += String(repeating: "  ", count: depth) + text + "\n"
+        }
+        func statement(_ node: Statement, _ depth: Int) {
+            var parts = [node.keyword.text]
+            parts += node.arguments.map(describe)
+            parts += node.options.map { option in
+                option.value.map { "\(option.name.text)=\(describe($0))" } ?? option.name.text
+            }
+            if let target = node.target { parts.append("-> \(target.text)") }
+            line(depth, parts.joined(separator: " ") + " " + at(node.range))
+            for child in node.children { statement(child, depth + 1) }
+        }
+        for flow in file.flows {
+            line(0, "flow \(flow.name.text) \(at(flow.range))")
+            for setting in flow.settings {
+                line(1, "setting \(setting.name.text) \(setting.value.map(describe) ?? "<missing>") \(at(setting.range))")
+            }
+            for step in flow.steps {
+                line(1, "step \(step.name.text)\(step.emergency == nil ? "" : " emergency") \(at(step.range))")
+                for node in step.body { statement(node, 2) }
+            }
+            for test in flow.tests {
+                line(1, "test \(quote(test.description)) \(at(test.range))")
+                for node in test.body { statement(node, 2) }
+            }
+        }
+        return out
+    }
+
+    static func describe(_ value: Value) -> String {
+        switch value.kind {
+        case .word(let text): "word(\(text))"
+        case .string(let text): "string(\(quote(text)))"
+        case .integer(let number): "int(\(number))"
+        case .duration(let milliseconds): "duration(\(milliseconds)ms)"
+        case .phone(let number): "phone(\(number))"
+        case .sipURI(let uri): "sip(\(uri))"
+        case .url(let url): "url(\(url))"
+        }
+    }
+
+    /// Quotes text with escapes, so control characters stay visible in goldens.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,332 @@
+/// Recursive-descent parser over the lexer's tokens. It first reads lines into a tree of
+/// generic statements, then gives the tree its structure (flows, settings, steps, tests).
+/// An error skips to the end of its line, so every error in a file is reported in one run.
+public struct Parser {
+    private let source: SourceFile
+    private let tokens: [Token]
+    private var index = 0
+    private var diagnostics: [Diagnostic] = []
+
+    /// Setting names a flow accepts.
+    public static let settingNames = ["number", "industry", "voice", "language", "base-url"]
+
+    public static func parse(_ source: SourceFile) -> ParsedFile {
+        let lexed = Lexer.tokenize(source)
+        var parser = Parser(source: source, tokens: lexed.tokens)
+        let lines = parser.parseBlock()
+        let flows = parser.structure(lines)
+        let all = Array((lexed.diagnostics + parser.diagnostics).prefix(Lexer.maxErrors))
+        return ParsedFile(source: source, flows: flows, comments: lexed.comments,
+                          diagnostics: Diagnostic.sorted(all))
+    }
+
+    private init(source: SourceFile, tokens: [Token]) {
+        self.source = source
+        self.tokens = tokens
+    }
+
+    // MARK: Lines
+
+    private var current: Token { tokens[index] }
+
+    private mutating func advance() -> Token {
+        let token = tokens[index]
+        if token.kind != .end { index += 1 }
+        return token
+    }
+
+    /// One logical line: a statement, or text continuing the enclosing statement.
+    private enum Line {
+        case statement(Statement)
+        case text([Value])
+    }
+
+    /// Lines up to the end of the current block (a DEDENT, which is consumed, or the end).
+    private mutating func parseBlock() -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            switch current.kind {
+            case .end:
+                return statements
+            case .dedent:
+                _ = advance()
+                return statements
+            case .newline, .indent:
+                // An indent with no statement above it (already reported by the lexer or
+                // a first line that is indented): read its lines as if they were not.
+                _ = advance()
+            default:
+                switch parseLine() {
+                case .statement(let statement):
+                    statements.append(statement)
+                case .text(let values):
+                    report("syntax", "text on its own line must continue a statement", values[0].range,
+                           help: "put it under a `say` (indented), or start the line with `say`")
+                case nil:
+                    break
+                }
+            }
+        }
+    }
+
+    private mutating func parseLine() -> Line? {
+        let first = current
+        if first.kind == .string {
+            var values: [Value] = []
+            while current.kind == .string { values.append(value(advance())) }
+            if current.kind == .newline {
+                _ = advance()
+                skipBlock()
+                return .text(values)
+            }
+            report("syntax", "a statement must start with a keyword such as `say`", first.range,
+                   help: "write `say \"…\"` to speak text")
+            skipLine()
+            return nil
+        }
+        guard first.kind == .word else {
+            report("syntax", "expected a statement keyword here, found \(describe(first))", first.range,
+                   help: "statements start with a keyword: say, menu, dial, record, goto, …")
+            skipLine()
+            return nil
+        }
+        _ = advance()
+        var statement = Statement(keyword: Name(first.text, first.range), range: first.range)
+        parseRestOfLine(into: &statement)
+        if current.kind == .indent {
+            _ = advance()
+            for child in parseBlockLines() {
+                switch child {
+                case .statement(let nested):
+                    statement.children.append(nested)
+                case .text(let values):
+                    appendText(values, to: &statement)
+                }
+            }
+        }
+        return .statement(statement)
+    }
+
+    /// Like `parseBlock`, but keeps text lines for the caller to join.
+    private mutating func parseBlockLines() -> [Line] {
+        var lines: [Line] = []
+        while true {
+            switch current.kind {
+            case .end:
+                return lines
+            case .dedent:
+                _ = advance()
+                return lines
+            case .newline, .indent:
+                _ = advance()
+            default:
+                if let line = parseLine() { lines.append(line) }
+            }
+        }
+    }
+
+    private mutating func parseRestOfLine(into statement: inout Statement) {
+        while current.kind != .newline && current.kind != .end {
+            let token = advance()
+            switch token.kind {
+            case .word where current.kind == .equals:
+                _ = advance()
+                let name = Name(token.text, token.range)
+                if isValueToken(current.kind) {
+                    let optionValue = value(advance())
+                    statement.options.append(Option(name: name, value: optionValue))
+                } else {
+                    report("syntax", "option `\(token.text)` needs a value after `=`", token.range.through(tokens[index - 1].range),
+                           help: "write it as \(token.text)=VALUE, with no spaces around `=`")
+                    skipLine()
+                    return
+                }
+            case .arrow:
+                guard current.kind == .word else {
+                    report("syntax", "expected a step name after `->`", token.range,
+                           help: "write `-> STEP`, naming the step to continue at")
+                    skipLine()
+                    return
+                }
+                let target = advance()
+                statement.target = Name(target.text, target.range)
+            case .equals:
+                report("syntax", "`=` must follow an option name", token.range,
+                       help: "options are written name=value, e.g. timeout=5s")
+                skipLine()
+                return
+            default:
+                statement.arguments.append(value(token))
+            }
+            statement.range = statement.range.through(token.range)
+        }
+        if current.kind == .newline { _ = advance() }
+    }
+
+    private func isValueToken(_ kind: Token.Kind) -> Bool {
+        switch kind {
+        case .word, .string, .integer, .duration, .phone, .sipURI, .url: true
+        default: false
+        }
+    }
+
+    private func value(_ token: Token) -> Value {
+        let kind: Value.Kind = switch token.kind {
+        case .string: .string(token.text)
+        case .integer: .integer(token.number)
+        case .duration: .duration(milliseconds: token.number)
+        case .phone: .phone(token.text)
+        case .sipURI: .sipURI(token.text)
+        case .url: .url(token.text)
+        default: .word(token.text)
+        }
+        return Value(kind, token.range)
+    }
+
+    /// Continued text is joined to the statement's last string with one space.
+    private func appendText(_ values: [Value], to statement: inout Statement) {
+        for value in values {
+            if let last = statement.arguments.last, case .string(let text) = last.kind {
+                statement.arguments[statement.arguments.count - 1] =
+                    Value(.string(text + " " + value.text), last.range.through(value.range))
+            } else {
+                statement.arguments.append(value)
+            }
+        }
+    }
+
+    private mutating func skipLine() {
+        while current.kind != .newline && current.kind != .end { _ = advance() }
+        if current.kind == .newline { _ = advance() }
+    }
+
+    /// Skips an indented block under a line that was already rejected.
+    private mutating func skipBlock() {
+        guard current.kind == .indent else { return }
+        var depth = 0
+        repeat {
+            switch advance().kind {
+            case .indent: depth += 1
+            case .dedent: depth -= 1
+            case .end: return
+            default: break
+            }
+        } while depth > 0
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .string: "a string"
+        case .integer, .duration: "the number `\(token.text)`"
+        case .phone: "the phone number `\(token.text)`"
+        case .sipURI, .url: "`\(token.text)`"
+        case .arrow: "`->`"
+        case .equals: "`=`"
+        default: "`\(token.text)`"
+        }
+    }
+
+    private mutating func report(_ id: String, _ message: String, _ range: SourceRange, help: String?) {
+        guard diagnostics.count < Lexer.maxErrors else { return }
+        diagnostics.append(.error(id, message, at: source.span(range.start, range.end), help: help))
+    }
+}
+
+// MARK: - Structure
+
+extension Parser {
+    private mutating func structure(_ lines: [Statement]) -> [FlowDecl] {
+        var flows: [FlowDecl] = []
+        for line in lines {
+            guard line.keyword.text == "flow" else {
+                let suggestion = Spelling.nearest(line.keyword.text, in: ["flow"]) != nil ? "did you mean `flow`? " : ""
+                report("syntax", "expected `flow NAME` at the top level, found `\(line.keyword.text)`", line.keyword.range,
+                       help: "\(suggestion)every statement belongs to a step inside a flow:\n    flow NAME\n      step NAME\n        …")
+                continue
+            }
+            guard let name = identifier(line, what: "flow") else { continue }
+            var flow = FlowDecl(name: name, settings: [], steps: [], tests: [], range: line.range)
+            for member in line.children { structureMember(member, into: &flow) }
+            if flow.steps.isEmpty {
+                report("empty-flow", "flow `\(name.text)` has no steps", name.range,
+                       help: "add a step under it:\n    step welcome\n      say \"…\"")
+            }
+            flows.append(flow)
+        }
+        return flows
+    }
+
+    private mutating func structureMember(_ member: Statement, into flow: inout FlowDecl) {
+        let keyword = member.keyword.text
+        switch keyword {
+        case "step":
+            guard let name = identifier(member, what: "step", allowing: ["emergency"]) else { return }
+            let emergency = member.arguments.dropFirst().first?.range
+            if member.children.isEmpty {
+                report("syntax", "step `\(name.text)` has no statements", name.range,
+                       help: "indent the step's statements under it, e.g. `say \"…\"` or `hangup`")
+            }
+            flow.steps.append(StepDecl(name: name, emergency: emergency, body: member.children, range: member.range))
+        case "test":
+            guard member.arguments.count == 1, case .string(let description) = member.arguments[0].kind else {
+                report("syntax", "a test needs a quoted description", member.range,
+                       help: "write `test \"urgent caller reaches the nurse\"`")
+                return
+            }
+            flow.tests.append(TestDecl(description: description, body: member.children, range: member.range))
+        case _ where Self.settingNames.contains(keyword):
+            if !member.children.isEmpty || member.arguments.count != 1 || !member.options.isEmpty || member.target != nil {
+                report("syntax", "setting `\(keyword)` takes exactly one value", member.range,
+                       help: "write it on one line, e.g. `\(keyword) \(Self.settingExample(keyword))`")
+            }
+            if let previous = flow.setting(keyword) {
+                report("duplicate-setting", "`\(keyword)` is set twice in flow `\(flow.name.text)`", member.keyword.range,
+                       help: "keep one; the first is on line \(source.line(of: previous.range.start))")
+                return
+            }
+            flow.settings.append(Setting(name: member.keyword, value: member.arguments.first, range: member.range))
+        default:
+            let known = Self.settingNames + ["step", "test"]
+            let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
+            report("syntax", "`\(keyword)` cannot appear directly in a flow", member.keyword.range,
+                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), steps and tests; statements go inside a step")
+        }
+    }
+
+    static func settingExample(_ name: String) -> String {
+        switch name {
+        case "number": "+1-800-596-3057"
+        case "industry": "healthcare"
+        case "voice": "alice"
+        case "language": "en-US"
+        default: "https://ivr.example.com/texml"
+        }
+    }
+
+    /// The declaration's name: its first argument, which must be an identifier.
+    private mutating func identifier(_ line: Statement, what: String, allowing flags: Set<String> = []) -> Name? {
+        guard let first = line.arguments.first, case .word(let text) = first.kind, Self.isIdentifier(text) else {
+            let at = line.arguments.first?.range ?? line.keyword.range
+            report("syntax", "expected a \(what) name after `\(what)`", at,
+                   help: "names are letters, digits, `_` and `-`, starting with a letter: `\(what) welcome`")
+            return nil
+        }
+        for extra in line.arguments.dropFirst() where !flags.contains(extra.text) {
+            let hint = Spelling.nearest(extra.text, in: flags).map { "did you mean `\($0)`?" }
+                ?? (flags.isEmpty ? "a \(what) line holds only its name" : "only \(flags.sorted().map { "`\($0)`" }.joined(separator: ", ")) may follow the name")
+            report("syntax", "unexpected `\(extra.text)` after the \(what) name", extra.range, help: hint)
+        }
+        if let option = line.options.first {
+            report("syntax", "a \(what) takes no options", option.range, help: "put options on the statements inside it")
+        }
+        return Name(text, first.range)
+    }
+
+    /// `[A-Za-z_][A-Za-z0-9_-]*`
+    public static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import IVRCheck
+import IVRLang
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse and check flows; print every problem found.",
+        discussion: "All flows named are checked together (numbers, dial cycles across flows)."
+    )
+
+    @Argument(help: "Flow files or directories (searched recursively for *.ivr).")
+    var paths: [String]
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingFailures {
+            let sources = try InputFiles.load(paths)
+            let result = Checker.check(sources)
+            output.emit(result.diagnostics, sources: sources)
+            return output.status(for: result.diagnostics)
+        }
+    }
+}

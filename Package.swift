@@ -42,13 +42,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IVRLangTests", dependencies: ["IVRLang"], resources: [.copy("Golden")]),
+        .testTarget(name: "IVRLangTests", dependencies: ["IVRLang"], exclude: ["Golden"]),
         .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
             dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

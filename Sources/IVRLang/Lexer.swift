@@ -89,15 +89,18 @@ public struct Lexer {
             tokens.append(Token(.indent, range: here))
             return
         }
-        while width < indentStack.last! {
-            indentStack.removeLast()
-            tokens.append(Token(.dedent, range: here))
-        }
-        if width > indentStack.last! {
+        var closing = indentStack.reversed().prefix { $0 > width }.count
+        if !indentStack.contains(width) {
             let levels = indentStack.map(String.init).joined(separator: ", ")
             report("indentation", "this line's indentation (\(width) spaces) does not match any enclosing block",
                    offset - width, offset,
                    help: "indent it to one of the enclosing levels (\(levels) spaces)")
+            // Recover as if it were aligned with the innermost block it falls inside.
+            closing -= 1
+        }
+        for _ in 0..<closing {
+            indentStack.removeLast()
+            tokens.append(Token(.dedent, range: here))
         }
     }
 

@@ -1,0 +1,100 @@
+import IVRLang
+import Testing
+
+@Suite struct LexerTests {
+    private func kinds(_ text: String) -> [Token.Kind] {
+        Lexer.tokenize(SourceFile(path: "t.ivr", text: text)).tokens.map(\.kind)
+    }
+
+    private func errors(_ text: String) -> [Diagnostic] {
+        Lexer.tokenize(SourceFile(path: "t.ivr", text: text)).diagnostics
+    }
+
+    @Test func indentationBecomesIndentAndDedent() {
+        #expect(kinds("a\n  b\n    c\nd\n") == [
+            .word, .newline, .indent, .word, .newline, .indent, .word, .newline, .dedent, .dedent, .word, .newline, .end,
+        ])
+    }
+
+    @Test func blankAndCommentLinesDoNotChangeBlocks() {
+        #expect(kinds("a\n\n   # note\n  b\n") == [.word, .newline, .indent, .word, .newline, .dedent, .end])
+    }
+
+    @Test func tabIsReportedPlainly() {
+        let found = errors("a\n\tb\n")
+        #expect(found.map(\.id) == ["indentation"])
+        #expect(found.first?.message.contains("tab") == true)
+        #expect(found.first?.span.start.line == 2)
+    }
+
+    @Test func dedentToUnknownLevelIsReportedAtItsLine() {
+        let found = errors("a\n    b\n  c\n")
+        #expect(found.map(\.id) == ["indentation"])
+        #expect(found.first?.span.start.line == 3)
+        #expect(found.first?.help?.contains("0, 4") == true)
+    }
+
+    @Test func unterminatedStringHasItsOwnDiagnostic() {
+        let found = errors("say \"hello\n")
+        #expect(found.map(\.id) == ["unterminated-string"])
+        #expect(found.first?.span.start.column == 5)
+    }
+
+    @Test func phoneNumbersAreNormalised() {
+        let tokens = Lexer.tokenize(SourceFile(path: "t", text: "dial +1-800-596-3057\n")).tokens
+        #expect(tokens[1].kind == .phone)
+        #expect(tokens[1].text == "+18005963057")
+    }
+
+    @Test func durationsAreMilliseconds() {
+        let tokens = Lexer.tokenize(SourceFile(path: "t", text: "x 500ms 5s 2m 7\n")).tokens
+        #expect(tokens[1...4].map(\.kind) == [.duration, .duration, .duration, .integer])
+        #expect(tokens[1...4].map(\.number) == [500, 5000, 120_000, 7])
+    }
+
+    @Test func urlsAndSipURIsRunToTheNextSpace() {
+        let tokens = Lexer.tokenize(SourceFile(path: "t", text: "x https://a.example/p?q=1&r=2 sip:desk@clinic.example.com\n")).tokens
+        #expect(tokens[1].kind == .url)
+        #expect(tokens[1].text == "https://a.example/p?q=1&r=2")
+        #expect(tokens[2].kind == .sipURI)
+    }
+
+    @Test func stringEscapesAreDecoded() {
+        let tokens = Lexer.tokenize(SourceFile(path: "t", text: #"say "a\"b\\c\nd\te\u{1F600}""# + "\n")).tokens
+        #expect(tokens[1].text == "a\"b\\c\nd\te😀")
+    }
+
+    @Test func badEscapeIsReported() {
+        #expect(errors(#"say "a\qb""# + "\n").map(\.id) == ["syntax"])
+        #expect(errors(#"say "\u{110000}""# + "\n").map(\.id) == ["syntax"])
+    }
+
+    @Test func invalidUTF8InTextIsReported() {
+        let bytes = Array("say \"a".utf8) + [0xFF] + Array("b\"\n".utf8)
+        let found = Lexer.tokenize(SourceFile(path: "t", bytes: bytes)).diagnostics
+        #expect(found.map(\.id) == ["encoding"])
+    }
+
+    @Test func byteOrderMarkAndCRLFAreAccepted() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a\r\n  b\r\n".utf8)
+        let output = Lexer.tokenize(SourceFile(path: "t", bytes: bytes))
+        #expect(output.diagnostics.isEmpty)
+        #expect(output.tokens.map(\.kind) == [.word, .newline, .indent, .word, .newline, .dedent, .end])
+    }
+
+    @Test func nestingDepthIsBounded() {
+        var text = ""
+        for depth in 0..<(Lexer.maxNestingDepth + 10) {
+            text += String(repeating: " ", count: depth) + "a\n"
+        }
+        let output = Lexer.tokenize(SourceFile(path: "t", text: text))
+        #expect(output.diagnostics.contains { $0.id == "nesting-too-deep" })
+        #expect(output.tokens.filter { $0.kind == .indent }.count == Lexer.maxNestingDepth)
+    }
+
+    @Test func commentsAreKeptWithTheirPlace() {
+        let output = Lexer.tokenize(SourceFile(path: "t", text: "# top\na # tail\n"))
+        #expect(output.comments.map(\.text) == ["top", "tail"])
+        #expect(output.comments.map(\.ownLine) == [true, false])
+    }
+}

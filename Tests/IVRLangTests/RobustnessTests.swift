@@ -1,0 +1,110 @@
+import Foundation
+import IVRLang
+import Testing
+
+/// Hostile input never traps or hangs the parser: it always comes back with a tree and,
+/// for broken input, diagnostics.
+@Suite struct RobustnessTests {
+    static let examples: [[UInt8]] = {
+        let directory = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".ivr") }.sorted().compactMap {
+            try? [UInt8](Data(contentsOf: directory.appendingPathComponent($0)))
+        }
+    }()
+
+    @Test func examplesParseClean() {
+        #expect(Self.examples.count >= 2)
+        for bytes in Self.examples {
+            #expect(Parser.parse(SourceFile(path: "example.ivr", bytes: bytes)).diagnostics.isEmpty)
+        }
+    }
+
+    @Test func thousandsOfMutatedExamplesParse() {
+        var random = SeededRandom(seed: 0x1F0C)
+        var withDiagnostics = 0
+        for round in 0..<3000 {
+            let original = Self.examples[round % Self.examples.count]
+            let mutated = Mutator.mutate(original, using: &random)
+            let parsed = Parser.parse(SourceFile(path: "mutant.ivr", bytes: mutated))
+            if !parsed.diagnostics.isEmpty { withDiagnostics += 1 }
+            // Every diagnostic points inside the file.
+            for diagnostic in parsed.diagnostics {
+                #expect(diagnostic.span.start.offset <= mutated.count)
+            }
+        }
+        // Most mutations break something, and the parser says so.
+        #expect(withDiagnostics > 1000)
+    }
+
+    @Test func tenThousandDeepNestingIsRefusedWithADiagnostic() {
+        var text = "flow deep\n  number +1-800-555-0100\n  step s\n"
+        for depth in 0..<10_000 {
+            text += String(repeating: " ", count: 4 + depth) + "menu\n"
+        }
+        let parsed = Parser.parse(SourceFile(path: "deep.ivr", text: text))
+        #expect(parsed.diagnostics.contains { $0.id == "nesting-too-deep" })
+    }
+
+    @Test func fiveMegabyteLineIsHandled() {
+        let huge = String(repeating: "word ", count: 1_000_000)
+        let text = "flow big\n  number +1-800-555-0100\n  step s\n    say \(huge)\n    say \"\(huge)\"\n"
+        let parsed = Parser.parse(SourceFile(path: "big.ivr", text: text))
+        #expect(parsed.flows.count == 1)
+        let quoted = parsed.flows[0].steps[0].body[1].arguments.first?.text.count
+        #expect(quoted == huge.count)
+    }
+
+    @Test func randomBytesAreReportedNotTrapped() {
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<300 {
+            let bytes = (0..<Int(random.next() % 2000)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let parsed = Parser.parse(SourceFile(path: "noise.ivr", bytes: bytes))
+            #expect(parsed.diagnostics.count <= Lexer.maxErrors)
+        }
+    }
+}
+
+/// SplitMix64: a tiny deterministic generator so failures reproduce.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Line and byte level edits of the kinds people and tools make by mistake.
+enum Mutator {
+    static func mutate(_ bytes: [UInt8], using random: inout SeededRandom) -> [UInt8] {
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        for _ in 0..<(1 + Int(random.next() % 4)) {
+            guard !lines.isEmpty else { break }
+            let index = Int(random.next() % UInt64(lines.count))
+            switch random.next() % 7 {
+            case 0: lines.remove(at: index)
+            case 1: lines.insert(lines[index], at: index)
+            case 2: lines[index] = Array(repeating: UInt8(ascii: " "), count: Int(random.next() % 9)) + lines[index].drop { $0 == UInt8(ascii: " ") }
+            case 3 where !lines[index].isEmpty:
+                lines[index].remove(at: Int(random.next() % UInt64(lines[index].count)))
+            case 4 where !lines[index].isEmpty:
+                let at = Int(random.next() % UInt64(lines[index].count))
+                lines[index].insert(lines[index][at], at: at)
+            case 5:
+                let at = Int(random.next() % UInt64(lines[index].count + 1))
+                lines[index].insert(UInt8(truncatingIfNeeded: random.next()), at: at)
+            default:
+                lines[index].insert(UInt8(ascii: "\t"), at: 0)
+            }
+        }
+        return Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+    }
+}

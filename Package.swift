@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "TeXMLEmit",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLSchema",
+                "IVRLang", "IVRCheck", "TeXMLSchema", "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -8,7 +8,7 @@ struct IVRC: ParsableCommand {
         abstract: "Compile phone call flows (.ivr) into validated Telnyx TeXML.",
         discussion: "Exit status: 0 clean, 1 errors in the flows, 2 usage or I/O error.",
         version: CompilerVersion.string,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self]
     )
 
     /// Usage errors exit 2 (ArgumentParser's default is 64), so CI can tell a wrong
@@ -47,7 +47,7 @@ extension ParsableCommand {
             let status = try body()
             if status != ExitStatus.clean { throw ExitCode(status) }
         } catch let failure as UsageFailure {
-            FileHandle.standardError.write(Data("ivrc: error: \(failure.description)\n".utf8))
+            standardError("ivrc: error: \(failure.description)\n")
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -15,10 +15,10 @@ enum OptionBinder {
 
     /// The TeXML verb written by a kebab-case keyword (`http-request` → `HttpRequest`).
     static func verb(kebab: String) -> String? {
-        vocabulary.verbs.first { TeXMLVocabulary.kebabCase($0) == kebab }
+        vocabulary.verbs.first { kebabCase($0) == kebab }
     }
 
-    static var verbKeywords: [String] { vocabulary.verbs.map(TeXMLVocabulary.kebabCase) }
+    static var verbKeywords: [String] { vocabulary.verbs.map(kebabCase) }
 }
 
 extension FlowResolver {
@@ -32,7 +32,7 @@ extension FlowResolver {
 
         func accept(_ name: String, _ value: String, _ range: SourceRange) {
             if let first = seen[name] {
-                error("duplicate-option", "`\(TeXMLVocabulary.kebabCase(name))` is given twice", range,
+                error("duplicate-option", "`\(kebabCase(name))` is given twice", range,
                       help: "keep one", notes: [.init("first given here", at: span(first))])
                 return
             }
@@ -82,7 +82,7 @@ extension FlowResolver {
     }
 
     /// The value as TeXML writes it: durations become whole seconds.
-    private mutating func attributeText(_ value: Value, for attribute: TeXMLVocabulary.AttributeSpec, written: String) -> String? {
+    private mutating func attributeText(_ value: Value, for attribute: AttributeSpec, written: String) -> String? {
         if case .seconds = attribute.kind {
             return seconds(value, what: "`\(written)`").map(String.init)
         }
@@ -95,12 +95,12 @@ extension FlowResolver {
     }
 
     private mutating func unknownOption(_ written: String, _ range: SourceRange, keyword: String, element: String?,
-                                        spec: TeXMLVocabulary.ElementSpec?) {
+                                        spec: ElementSpec?) {
         guard let element, let spec else {
             error("unknown-option", "`\(keyword)` takes no options", range, help: "remove `\(written)`")
             return
         }
-        let names = spec.attributes.map(\.kebabName).filter { !OptionBinder.compilerOwned.contains(TeXMLVocabulary.camelCase($0)) }
+        let names = spec.attributes.filter { !OptionBinder.compilerOwned.contains($0.name) }.map(\.kebabName)
         let candidates = names + Array(OptionBinder.aliases.keys) + Array(OptionBinder.flagAliases.keys)
         let help = Spelling.nearest(written, in: candidates).map { "did you mean `\($0)`?" }
             ?? "options of `\(keyword)` (TeXML <\(element)>): \(names.sorted().joined(separator: ", "))"

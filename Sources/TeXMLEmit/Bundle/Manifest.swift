@@ -1,0 +1,41 @@
+/// `manifest.json`: everything a server needs to answer Telnyx without reading `.ivr` files.
+/// Encoded with sorted keys, so the same flows give the same bytes on every machine.
+public struct Manifest: Sendable, Codable, Equatable {
+    public static let currentFormatVersion = 1
+
+    public struct FlowEntry: Sendable, Codable, Equatable {
+        public let name: String
+        /// Inbound number in E.164.
+        public let number: String
+        /// Bundle path of the document fetched when the number is called.
+        public let entry: String
+    }
+
+    public struct DocumentEntry: Sendable, Codable, Equatable {
+        public let sha256: String
+    }
+
+    /// A compliance exception that shipped: which rule was silenced where, and why.
+    public struct Waiver: Sendable, Codable, Equatable {
+        public let file: String
+        public let line: Int
+        public let rule: String
+        public let reason: String
+
+        public init(file: String, line: Int, rule: String, reason: String) {
+            self.file = file
+            self.line = line
+            self.rule = rule
+            self.reason = reason
+        }
+    }
+
+    public let formatVersion: Int
+    public let compilerVersion: String
+    public let flows: [FlowEntry]
+    /// Route of every document with an action URL, by document path.
+    public let routes: [String: Route]
+    /// SHA-256 (hex) of every document, by bundle path.
+    public let documents: [String: DocumentEntry]
+    public let waivers: [Waiver]
+}

@@ -1,0 +1,28 @@
+/// How documents and routes are addressed: a document `FLOW/NAME.xml` is served at
+/// `BASE/FLOW/NAME.xml` and its action route at `BASE/FLOW/NAME.route`. Without a base URL the
+/// addresses are relative, which resolves the same way against the document's own URL.
+public struct DocumentAddress: Sendable {
+    public let baseURL: String?
+
+    public init(baseURL: String?) {
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+    }
+
+    /// The URL of document `name` of `flow`.
+    public func document(_ name: String, flow: String) -> String {
+        url(name + ".xml", flow: flow)
+    }
+
+    /// The action URL of the route belonging to document `name`.
+    public func route(_ name: String, flow: String) -> String {
+        url(name + ".route", flow: flow)
+    }
+
+    private func url(_ file: String, flow: String) -> String {
+        guard let baseURL else { return file }
+        return "\(baseURL)/\(flow)/\(file)"
+    }
+
+    /// The bundle path of a document: `FLOW/NAME.xml`.
+    public static func path(_ name: String, flow: String) -> String { "\(flow)/\(name).xml" }
+}

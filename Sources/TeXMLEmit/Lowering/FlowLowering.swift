@@ -1,0 +1,193 @@
+import IVRCheck
+import IVRLang
+
+/// One flow lowered to documents and the route table that links them.
+public struct LoweredFlow: Sendable {
+    public let name: String
+    public let number: String?
+    /// Path of the document Telnyx fetches when the number is called.
+    public let entry: String
+    public let documents: [TeXMLDocument]
+    /// Route of each document that has an action, by document path.
+    public let routes: [String: Route]
+}
+
+/// Lowers a checked flow (SPEC §2.4): steps split into documents at every verb that hands
+/// control to an action URL; every `<Gather>` and `<Record>` gets an action; menus replay a
+/// bounded number of times; a `goto` to a step referenced nowhere else is inlined.
+struct FlowLowering {
+    /// The document a completed call is sent to: it only hangs up.
+    static let hangupDocument = "hangup.call"
+
+    private let flow: Flow
+    private let address: DocumentAddress
+    private let verbs: VerbLowering
+    private var documents: [TeXMLDocument] = []
+    private var routes: [String: Route] = [:]
+    private var partCounts: [String: Int] = [:]
+    private var needsHangupDocument = false
+    private let inlinable: Set<Int>
+
+    static func lower(_ flow: Flow, address: DocumentAddress) -> LoweredFlow {
+        var lowering = FlowLowering(flow: flow, address: address)
+        for index in flow.steps.indices where !lowering.inlinable.contains(index) {
+            lowering.emitStep(index)
+        }
+        if lowering.needsHangupDocument {
+            lowering.documents.append(TeXMLDocument(
+                path: DocumentAddress.path(hangupDocument, flow: flow.name),
+                verbs: [TeXMLElement("Hangup")], step: "(call completed)"))
+        }
+        let sorted = lowering.documents.sorted { $0.path < $1.path }
+        return LoweredFlow(name: flow.name, number: flow.number,
+                           entry: DocumentAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
+                           documents: sorted, routes: lowering.routes)
+    }
+
+    private init(flow: Flow, address: DocumentAddress) {
+        self.flow = flow
+        self.address = address
+        self.verbs = VerbLowering(flow: flow)
+        self.inlinable = Self.inlinableSteps(flow)
+    }
+
+    /// Steps whose only reference is one `goto` (and are not the entry): their code is
+    /// copied to where the goto stands instead of costing the caller a fetch.
+    private static func inlinableSteps(_ flow: Flow) -> Set<Int> {
+        var references = Array(repeating: 0, count: flow.steps.count)
+        var gotoReferences = Array(repeating: 0, count: flow.steps.count)
+        for index in flow.steps.indices {
+            for edge in flow.exit(of: index).edges {
+                references[edge.target] += 1
+                if edge.label == .goto { gotoReferences[edge.target] += 1 }
+            }
+        }
+        let reachable = Set(flow.reachableSteps())
+        return Set(flow.steps.indices.filter {
+            $0 != 0 && references[$0] == 1 && gotoReferences[$0] == 1 && reachable.contains($0)
+        })
+    }
+
+    // MARK: Documents
+
+    /// A document being filled with verbs.
+    private struct Pending {
+        let name: String
+        let step: String
+        var verbs: [TeXMLElement] = []
+    }
+
+    private func path(_ name: String) -> String { DocumentAddress.path(name, flow: flow.name) }
+
+    private func path(ofStep index: Int) -> String { path(flow.steps[index].name) }
+
+    private mutating func finish(_ document: Pending) {
+        documents.append(TeXMLDocument(path: path(document.name), verbs: document.verbs, step: document.step))
+    }
+
+    /// A fresh continuation document name for the step `root`: `welcome.part2`, `welcome.part3`, …
+    private mutating func newPart(of root: String) -> String {
+        let number = (partCounts[root] ?? 1) + 1
+        partCounts[root] = number
+        return "\(root).part\(number)"
+    }
+
+    private mutating func hangupPath() -> String {
+        needsHangupDocument = true
+        return path(Self.hangupDocument)
+    }
+
+    // MARK: Steps
+
+    private mutating func emitStep(_ index: Int) {
+        let step = flow.steps[index]
+        var current = Pending(name: step.name, step: step.name)
+        emitActions(of: index, into: &current, root: step.name, inlined: [index])
+        finish(current)
+    }
+
+    /// Appends the step's straight-line code to `current`, starting new documents where a
+    /// verb hands control to an action. Code after the end of the step is not emitted.
+    private mutating func emitActions(of index: Int, into current: inout Pending, root: String, inlined: Set<Int>) {
+        let step = flow.steps[index]
+        for action in step.actions[flow.exit(of: index).reached] {
+            switch action.kind {
+            case .goto(let target):
+                if inlinable.contains(target) && !inlined.contains(target) {
+                    emitActions(of: target, into: &current, root: root, inlined: inlined.union([target]))
+                } else {
+                    current.verbs.append(TeXMLElement("Redirect", text: address.document(flow.steps[target].name, flow: flow.name)))
+                }
+                return
+            case .menu(let menu):
+                emitMenu(menu, startingIn: &current, root: root)
+                return
+            case .gather(let gather):
+                var attributes = verbs.attributes(gather.attributes)
+                attributes["action"] = address.route(current.name, flow: flow.name)
+                current.verbs.append(TeXMLElement("Gather", attributes, children: gather.prompts.compactMap(verbs.element)))
+                if let next = gather.next {
+                    routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next))
+                    // No input: the gather falls through, and the next step runs without Digits.
+                    current.verbs.append(TeXMLElement("Redirect", text: address.document(flow.steps[next].name, flow: flow.name)))
+                }
+                return
+            case .record(let attributes, let next):
+                var recordAttributes = verbs.attributes(attributes)
+                recordAttributes["action"] = address.route(current.name, flow: flow.name)
+                current.verbs.append(TeXMLElement("Record", recordAttributes))
+                if let next {
+                    routes[path(current.name)] = Route(kind: .record, next: path(ofStep: next))
+                    return
+                }
+                let part = newPart(of: root)
+                routes[path(current.name)] = Route(kind: .record, next: path(part))
+                finish(current)
+                current = Pending(name: part, step: step.name)
+            case .dial(let targets, let attributes, let next?):
+                var dialAttributes = verbs.attributes(attributes)
+                dialAttributes["action"] = address.route(current.name, flow: flow.name)
+                current.verbs.append(verbs.dial(targets, dialAttributes))
+                routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next), answered: hangupPath())
+                return
+            default:
+                if let element = verbs.element(action) { current.verbs.append(element) }
+            }
+        }
+    }
+
+    // MARK: Menus
+
+    /// A menu becomes one `<Gather>` document per try. Each try's route sends unknown input
+    /// to the `invalid` branch (or the next try), and silence falls through to a redirect to
+    /// the next try; after the last try the `timeout` branch runs (or the call ends).
+    private mutating func emitMenu(_ menu: Menu, startingIn current: inout Pending, root: String) {
+        let tries = [current.name] + (1..<max(1, menu.tries)).map { _ in newPart(of: root) }
+        let timeoutTarget = menu.branch(.timeout)?.target.map { flow.steps[$0].name }
+        let invalidTarget = menu.branch(.invalid)?.target.map { path(ofStep: $0) }
+        var keys: [String: String] = [:]
+        var speech: [String: String] = [:]
+        for branch in menu.branches {
+            guard case .digits(let digits) = branch.key, let target = branch.target else { continue }
+            keys[digits] = path(ofStep: target)
+            if let phrase = branch.phrase { speech[phrase.lowercased()] = path(ofStep: target) }
+        }
+        let gather = verbs.gatherAttributes(menu)
+        for (attempt, name) in tries.enumerated() {
+            if attempt > 0 { current = Pending(name: name, step: current.step) }
+            let isLast = attempt == tries.count - 1
+            let afterSilence = isLast ? timeoutTarget : tries[attempt + 1]
+            var attributes = gather
+            attributes["action"] = address.route(name, flow: flow.name)
+            current.verbs.append(TeXMLElement("Gather", attributes, children: menu.prompts.compactMap(verbs.element)))
+            if let afterSilence {
+                current.verbs.append(TeXMLElement("Redirect", text: address.document(afterSilence, flow: flow.name)))
+            }
+            let afterSilencePath = afterSilence.map(path) ?? hangupPath()
+            routes[path(name)] = Route(
+                kind: .menu, keys: keys, speech: speech.isEmpty ? nil : speech,
+                invalid: invalidTarget ?? afterSilencePath, timeout: afterSilencePath)
+            if !isLast { finish(current) }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Where a document's action URL leads, by what the request carries. The server (and the
+/// loader) answers an action request by looking its document's route up here.
+public struct Route: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        /// A `<Gather>` menu: `Digits` or `SpeechResult` pick the branch.
+        case menu
+        /// A `gather NAME`: any input continues at `next`.
+        case gather
+        /// A `<Record>`: continues at `next` once the recording ends.
+        case record
+        /// A `<Dial>` with `-> STEP`: `answered` when the call completed, `next` otherwise.
+        case dial
+    }
+
+    public var kind: Kind
+    /// Menu: DTMF keys → document.
+    public var keys: [String: String]?
+    /// Menu: speech phrase (lowercased) → document.
+    public var speech: [String: String]?
+    /// Menu: input matching no branch.
+    public var invalid: String?
+    /// Menu: what the document does when the caller says nothing (the next try or the
+    /// timeout branch); recorded here so the route table tells the whole story.
+    public var timeout: String?
+    /// Gather, record, dial (not answered): the document that follows.
+    public var next: String?
+    /// Dial: after a completed call.
+    public var answered: String?
+
+    public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil,
+                invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil) {
+        self.kind = kind
+        self.keys = keys
+        self.speech = speech
+        self.invalid = invalid
+        self.timeout = timeout
+        self.next = next
+        self.answered = answered
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import IVRCheck
+import IVRLang
+import TeXMLEmit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check flows and compile them into a TeXML bundle.",
+        discussion: """
+            Runs every check first; with any error left, no bundle is written (exit 1).
+            The bundle replaces DIR atomically: one XML file per document and manifest.json.
+            """
+    )
+
+    @Argument(help: "Flow files or directories (searched recursively for *.ivr).")
+    var paths: [String]
+
+    @Option(name: [.short, .customLong("output")], help: "Directory to write the bundle to.")
+    var output: String
+
+    @Option(help: "Base URL the bundle is served from; action URLs are relative without it.")
+    var baseURL: String?
+
+    @OptionGroup var diagnostics: OutputOptions
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
+            throw ValidationError("--base-url must be an http(s) URL, e.g. https://ivr.example.com/texml")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let sources = try InputFiles.load(paths)
+            let result = Checker.check(sources)
+            diagnostics.emit(result.diagnostics, sources: sources)
+            let status = diagnostics.status(for: result.diagnostics)
+            guard status == ExitStatus.clean else {
+                standardError("ivrc: no bundle written: fix the errors above first\n")
+                return status
+            }
+            let bundle: CompiledBundle
+            do {
+                bundle = try Compiler.compile(result.graph, baseURL: baseURL)
+            } catch let error as InternalCompilerError {
+                standardError(error.description)
+                return ExitStatus.diagnostics
+            }
+            do {
+                try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string)
+            } catch let failure as BundleWriter.Failure {
+                throw UsageFailure(failure.description)
+            }
+            standardError("ivrc: wrote \(output): \(bundle.flows.count) flow(s), \(bundle.documents.count) documents\n")
+            return ExitStatus.clean
+        }
+    }
+}
+
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

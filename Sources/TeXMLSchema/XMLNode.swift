@@ -4,7 +4,7 @@ public enum XMLNode: Sendable, Equatable {
     case text(String)
 }
 
-/// One XML element: its name, attributes in document order, children and source line.
+/// One XML element: its local name (no namespace prefix), attributes in document order, children and source line.
 public struct XMLElement: Sendable, Equatable {
     public var name: String
     /// Attributes in document order (a dictionary would lose the order the author wrote).

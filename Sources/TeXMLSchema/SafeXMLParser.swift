@@ -102,7 +102,8 @@ private let safeParserStartElement: startElementNsSAX2Func = {
     context, localname, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
     xmlSAX2StartElementNs(context, localname, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
     guard let (parser, state) = ParseState.from(context), state.refusal == nil else { return }
-    if Int(parser.pointee.nameNr) > state.maxDepth {
+    // xmlSAX2StartElementNs has just pushed this element, so nodeNr is its depth (root = 1).
+    if Int(parser.pointee.nodeNr) > state.maxDepth {
         state.refusal = .tooDeep(line: Int(xmlSAX2GetLineNumber(context)), limit: state.maxDepth)
         xmlStopParser(parser)
     }

@@ -60,10 +60,10 @@ public struct SafeXMLParser: Sendable {
         let document = doc.map(LibXMLDocument.init)
 
         if let refusal = state.refusal { throw refusal }
-        if document == nil || !state.issues.isEmpty {
+        guard let document, state.issues.isEmpty else {
             throw .malformed(state.issues.isEmpty ? [XMLParseIssue(line: 1, message: "not well-formed XML")] : state.issues)
         }
-        return document!
+        return document
     }
 }
 

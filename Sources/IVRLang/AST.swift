@@ -62,7 +62,7 @@ public struct Value: Sendable, Hashable {
 }
 
 /// `name=value`, or a bare flag (`beep`) whose value is nil.
-public struct Option: Sendable, Hashable {
+public struct StatementOption: Sendable, Hashable {
     public let name: Name
     public let value: Value?
 
@@ -79,13 +79,13 @@ public struct Option: Sendable, Hashable {
 public struct Statement: Sendable {
     public let keyword: Name
     public var arguments: [Value]
-    public var options: [Option]
+    public var options: [StatementOption]
     public var target: Name?
     public var children: [Statement]
     /// The head line, keyword to last token.
     public var range: SourceRange
 
-    public init(keyword: Name, arguments: [Value] = [], options: [Option] = [], target: Name? = nil,
+    public init(keyword: Name, arguments: [Value] = [], options: [StatementOption] = [], target: Name? = nil,
                 children: [Statement] = [], range: SourceRange) {
         self.keyword = keyword
         self.arguments = arguments

@@ -134,7 +134,7 @@ public struct Parser {
                 let name = Name(token.text, token.range)
                 if isValueToken(current.kind) {
                     let optionValue = value(advance())
-                    statement.options.append(Option(name: name, value: optionValue))
+                    statement.options.append(StatementOption(name: name, value: optionValue))
                 } else {
                     report("syntax", "option `\(token.text)` needs a value after `=`", token.range.through(tokens[index - 1].range),
                            help: "write it as \(token.text)=VALUE, with no spaces around `=`")

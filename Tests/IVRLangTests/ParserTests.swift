@@ -61,3 +61,17 @@ import Testing
         #expect(source.position(of: statement.range.end).column == 11)
     }
 }
+
+@Suite struct SpellingTests {
+    @Test func nearMissesAreSuggested() {
+        #expect(Spelling.nearest("timout", in: ["timeout", "tries", "input"]) == "timeout")
+        #expect(Spelling.nearest("finish-on-kee", in: ["finish-on-key", "num-digits"]) == "finish-on-key")
+        #expect(Spelling.nearest("zzzzzz", in: ["timeout"]) == nil)
+    }
+
+    @Test func editDistanceIsLevenshtein() {
+        #expect(Spelling.editDistance("kitten", "sitting") == 3)
+        #expect(Spelling.editDistance("", "abc") == 3)
+        #expect(Spelling.editDistance("same", "same") == 0)
+    }
+}

@@ -71,12 +71,7 @@ import Testing
         #expect(AttributeKind.url.validate("https://x.example/a b") != nil)
     }
 
-    @Test func didYouMean() throws {
-        let gather = try #require(vocabulary.element(named: "Gather"))
-        #expect(nearest("timout", in: gather.attributes.map(\.name)) == "timeout")
-        #expect(nearest("finish-on-kee", in: gather.attributes.map(\.kebabName)) == "finish-on-key")
-        #expect(nearest("zzzzzz", in: gather.attributes.map(\.name)) == nil)
-        #expect(editDistance("kitten", "sitting") == 3)
+    @Test func kebabCaseNames() {
         #expect(kebabCase("statusCallbackEvent") == "status-callback-event")
         #expect(kebabCase("useURLScheme") == "use-url-scheme")
     }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Writes documents through libxml2's tree API, so escaping is libxml2's, done exactly once:
 /// text and attribute values go in as literal text nodes and are escaped on output.
@@ -13,7 +14,9 @@ public enum XMLSerializer {
         var size: Int32 = 0
         xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", 1)
         guard let buffer else { return [] }
-        defer { xmlFree(buffer) }
+        // libxml2's xmlFree is a mutable global (Swift 6 refuses it); ivrc never replaces
+        // libxml2's allocator, so it is `free`.
+        defer { free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
     }
 

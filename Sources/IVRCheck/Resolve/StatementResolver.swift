@@ -1,3 +1,4 @@
+import Foundation
 import IVRLang
 
 /// Statement keywords with sugar of their own; any other TeXML verb is written by its
@@ -302,7 +303,20 @@ extension FlowResolver {
                   help: "write `\(keyword) \"…\"`, or put quoted lines indented under it")
             return nil
         }
+        for value in strings {
+            if let bad = value.text.unicodeScalars.first(where: Self.isUnspeakable) {
+                error("invalid-text", "this text contains the control character U+\(String(format: "%04X", bad.value))", value.range,
+                      help: "remove it; TeXML (XML 1.0) cannot carry control characters other than tab and newline")
+                return nil
+            }
+        }
         return strings.map(\.text).joined(separator: " ")
+    }
+
+    /// Characters XML 1.0 cannot carry at all, even escaped; carriage return is refused too,
+    /// because XML parsers turn it into a newline and the text would not survive unchanged.
+    static func isUnspeakable(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     /// The statement's one argument, which `accept` must like.

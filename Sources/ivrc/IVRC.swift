@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TeXMLEmit
 
 @main
 struct IVRC: ParsableCommand {

@@ -9,10 +9,18 @@ public struct Manifest: Sendable, Codable, Equatable {
         public let number: String
         /// Bundle path of the document fetched when the number is called.
         public let entry: String
+
+        public init(name: String, number: String, entry: String) {
+            self.name = name
+            self.number = number
+            self.entry = entry
+        }
     }
 
     public struct DocumentEntry: Sendable, Codable, Equatable {
         public let sha256: String
+
+        public init(sha256: String) { self.sha256 = sha256 }
     }
 
     /// A compliance exception that shipped: which rule was silenced where, and why.
@@ -38,4 +46,14 @@ public struct Manifest: Sendable, Codable, Equatable {
     /// SHA-256 (hex) of every document, by bundle path.
     public let documents: [String: DocumentEntry]
     public let waivers: [Waiver]
+
+    public init(formatVersion: Int, compilerVersion: String, flows: [FlowEntry], routes: [String: Route],
+                documents: [String: DocumentEntry], waivers: [Waiver]) {
+        self.formatVersion = formatVersion
+        self.compilerVersion = compilerVersion
+        self.flows = flows
+        self.routes = routes
+        self.documents = documents
+        self.waivers = waivers
+    }
 }

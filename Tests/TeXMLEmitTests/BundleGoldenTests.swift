@@ -1,0 +1,54 @@
+import Foundation
+import IVRLang
+import TeXMLEmit
+import Testing
+
+/// Each example and each small flow under Golden/ compiles to exactly the checked-in
+/// documents and manifest, byte for byte. Regenerate on purpose with `IVRC_UPDATE_GOLDEN=1`.
+@Suite struct BundleGoldenTests {
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// `examples` (both example flows compiled together) plus every `Golden/*.ivr`.
+    static var cases: [String] {
+        let inputs = (try? FileManager.default.contentsOfDirectory(atPath: goldenDirectory.path)) ?? []
+        return ["examples"] + inputs.filter { $0.hasSuffix(".ivr") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    @Test(arguments: cases)
+    func bundleMatchesGolden(_ name: String) throws {
+        let sources = name == "examples"
+            ? try Compile.exampleSources()
+            : [SourceFile(path: "\(name).ivr", bytes: [UInt8](try Data(contentsOf: Self.goldenDirectory.appendingPathComponent("\(name).ivr"))))]
+        let bundle = try Compile.bundle(sources)
+        let expected = Self.goldenDirectory.appendingPathComponent(name + ".bundle")
+        var files = bundle.documents
+        files["manifest.json"] = BundleWriter.encode(BundleWriter.manifest(for: bundle, compilerVersion: "golden", waivers: []))
+        if ProcessInfo.processInfo.environment["IVRC_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: expected)
+            for (path, bytes) in files {
+                let url = expected.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+            }
+            return
+        }
+        let onDisk = try Self.files(under: expected)
+        #expect(onDisk.keys.sorted() == files.keys.sorted(), "document set differs from \(expected.lastPathComponent)")
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            #expect(onDisk[path] == bytes, "\(name): \(path) differs from the golden file")
+        }
+    }
+
+    private static func files(under directory: URL) throws -> [String: [UInt8]] {
+        var result: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: directory.path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = directory.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = [UInt8](try Data(contentsOf: url))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import TeXMLEmit
+import Testing
+
+@Suite struct LoweringTests {
+    private let menuFlow = """
+        flow f
+          number +1-800-555-0100
+          voice alice
+          step main
+            menu tries=3 timeout=4s
+              say "Press 1."
+              on 1 -> one
+              on timeout -> bye
+          step one
+            say "One."
+            hangup
+          step bye
+            say "Bye."
+            hangup
+
+        """
+
+    @Test func aMenuReplaysBoundedThenTakesTheTimeoutBranch() throws {
+        let bundle = try Compile.bundle(menuFlow)
+        let gathers = try ["f/main.xml", "f/main.part2.xml", "f/main.part3.xml"].map { try Compile.text(bundle, $0) }
+        #expect(gathers[0].contains("<Redirect>main.part2.xml</Redirect>"))
+        #expect(gathers[1].contains("<Redirect>main.part3.xml</Redirect>"))
+        #expect(gathers[2].contains("<Redirect>bye.xml</Redirect>"))
+        for (index, document) in gathers.enumerated() {
+            let name = index == 0 ? "main" : "main.part\(index + 1)"
+            #expect(document.contains("action=\"\(name).route\""), "every Gather has its own action")
+            #expect(document.contains("numDigits=\"1\""))
+            #expect(document.contains("timeout=\"4\""))
+        }
+        #expect(bundle.documents["f/main.part4.xml"] == nil)
+    }
+
+    @Test func everyGatherAndRecordHasAnActionThatIsNotItself() throws {
+        let bundle = try Compile.bundle(Compile.exampleSources())
+        for (path, bytes) in bundle.documents {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for verb in ["<Gather", "<Record"] where text.contains(verb) {
+                #expect(text.contains("action=\""), "\(path): \(verb) without action")
+                #expect(!text.contains("action=\"\(path.split(separator: "/").last!)\""), "\(path) re-requests itself")
+            }
+        }
+    }
+
+    @Test func flowVoiceAndLanguageApplyToEverySayUnlessOverridden() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              voice alice
+              language en-US
+              step main
+                say "A."
+                say "B." voice=Polly.Joanna
+                hangup
+
+            """)
+        let text = try Compile.text(bundle, "f/main.xml")
+        #expect(text.contains("<Say language=\"en-US\" voice=\"alice\">A.</Say>"))
+        #expect(text.contains("<Say language=\"en-US\" voice=\"Polly.Joanna\">B.</Say>"))
+    }
+
+    @Test func gotoToAStepUsedOnceIsInlinedOtherwiseRedirected() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              step main
+                menu
+                  on 1 -> shared
+                  on 2
+                    goto shared
+                  on 3
+                    goto once
+              step shared
+                say "Shared."
+                hangup
+              step once
+                say "Once."
+                hangup
+
+            """)
+        #expect(try Compile.text(bundle, "f/main.2.xml").contains("<Redirect>shared.xml</Redirect>"))
+        #expect(try Compile.text(bundle, "f/main.3.xml").contains("<Say>Once.</Say>"))
+        #expect(bundle.documents["f/once.xml"] == nil)
+    }
+
+    @Test func recordWithoutContinuationSplitsTheStep() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              step main
+                disclose "Recorded."
+                record max=60s
+                say "Thanks."
+
+            """)
+        #expect(try Compile.text(bundle, "f/main.xml").contains("<Record action=\"main.route\" maxLength=\"60\"/>"))
+        #expect(try Compile.text(bundle, "f/main.part2.xml").contains("<Say>Thanks.</Say>"))
+    }
+
+    @Test func actionURLsUseTheBaseURL() throws {
+        let bundle = try Compile.bundle(menuFlow, baseURL: "https://ivr.example.com/texml/")
+        let text = try Compile.text(bundle, "f/main.xml")
+        #expect(text.contains("action=\"https://ivr.example.com/texml/f/main.route\""))
+        #expect(text.contains("<Redirect>https://ivr.example.com/texml/f/main.part2.xml</Redirect>"))
+    }
+
+    @Test func textIsEscapedExactlyOnce() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              step main
+                say "Fish & chips <today> \\"fresh\\" &amp; {{From}}"
+
+            """)
+        #expect(try Compile.text(bundle, "f/main.xml").contains("<Say>Fish &amp; chips &lt;today&gt; \"fresh\" &amp;amp; {{From}}</Say>"))
+    }
+}

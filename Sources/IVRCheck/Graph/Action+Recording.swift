@@ -1,0 +1,46 @@
+import IVRLang
+
+extension Action {
+    /// TeXML verbs (written by name) that capture the call's audio. `Start` counts as a whole:
+    /// the resolver keeps it opaque, and what it starts (a recording, a media stream, a
+    /// transcription) all carry the caller's voice somewhere.
+    static let capturingVerbs: Set<String> = ["Record", "Recording", "Start", "Stream", "Siprec", "Transcription"]
+
+    /// Whether running this action starts recording (or otherwise capturing) the caller:
+    /// `record`, a `dial` with `record=…` other than `do-not-record` (on the dial or a
+    /// target), or a capturing verb.
+    public var isRecording: Bool {
+        switch kind {
+        case .record:
+            return true
+        case .dial(let targets, let attributes, _):
+            return (attributes + targets.flatMap(\.attributes)).contains(where: Action.recordsDial)
+        case .verb(let name, _, _):
+            return Action.capturingVerbs.contains(name)
+        default:
+            return false
+        }
+    }
+
+    private static func recordsDial(_ attribute: Attribute) -> Bool {
+        attribute.name == "record" && attribute.value != "do-not-record" && attribute.value != "false"
+    }
+
+    /// Whether this action stops and waits for the caller (to press, speak or be recorded).
+    public var waitsForCaller: Bool {
+        switch kind {
+        case .menu, .gather, .record: true
+        default: false
+        }
+    }
+
+    /// A `disclose`, or a menu/gather whose prompts include one (prompts play before input).
+    public var discloses: Bool {
+        switch kind {
+        case .say(_, let isDisclosure, _): isDisclosure
+        case .menu(let menu): menu.prompts.contains { $0.discloses }
+        case .gather(let gather): gather.prompts.contains { $0.discloses }
+        default: false
+        }
+    }
+}

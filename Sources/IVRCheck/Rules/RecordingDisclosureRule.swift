@@ -1,0 +1,161 @@
+import IVRLang
+
+/// No path from the entry reaches a recording before a `disclose`. Proved by a breadth-first
+/// walk over (step, disclosed yet?) states, so each step is visited at most twice and the
+/// path kept for the note is a shortest one.
+public struct RecordingDisclosureRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "recording-disclosure",
+        severity: .error,
+        summary: "nothing records the caller before they have heard a recording disclosure",
+        explanation: """
+            Callers must be told a call is recorded before the recording starts. This rule follows \
+            every path a call can take from the first step, through menu keys, branch blocks, gotos \
+            and dial fallbacks, and reports any `record`, `dial record=…` (other than do-not-record) \
+            or capturing verb (`start`, `stream`, `siprec`, `transcription`) that some path reaches \
+            without passing a `disclose` first. A `say` does not count, even if it mentions \
+            recording: only `disclose` does, so the notice cannot be edited away by accident. The \
+            note shows one path that gets there undisclosed; put the `disclose` on that path, \
+            usually at the top of the first step.
+            """,
+        failing: [
+            """
+            flow intake
+              number +1-800-596-3057
+
+              step welcome
+                say "After the beep, state your name."
+                record max=60s beep
+            """,
+            """
+            flow intake
+              number +1-800-596-3057
+
+              step welcome
+                menu timeout=5s
+                  say "For registration, press 1. For the front desk, press 2."
+                  on 1 -> registration
+                  on 2
+                    disclose "This call is being recorded."
+                    dial +1-555-010-0200 record=record-from-answer
+                  on timeout -> welcome
+                  on invalid -> welcome
+
+              step registration
+                say "After the beep, state your name."
+                record max=60s beep
+            """,
+        ],
+        passing: [
+            """
+            flow intake
+              number +1-800-596-3057
+
+              step welcome
+                disclose "This call is being recorded."
+                say "After the beep, state your name."
+                record max=60s beep
+            """,
+            """
+            flow intake
+              number +1-800-596-3057
+
+              step welcome
+                menu timeout=5s
+                  disclose "This call is being recorded."
+                  say "For registration, press 1. For the front desk, press 2."
+                  on 1 -> registration
+                  on 2
+                    dial +1-555-010-0200 record=record-from-answer
+                  on timeout -> welcome
+                  on invalid -> welcome
+
+              step registration
+                say "After the beep, state your name."
+                record max=60s beep
+            """,
+        ])
+
+    public func check(_ graph: FlowGraph) -> [Diagnostic] {
+        graph.flows.flatMap(check)
+    }
+
+    private struct State: Hashable {
+        let step: Int
+        let disclosed: Bool
+    }
+
+    private struct Hop {
+        let from: State
+        let edge: Edge
+    }
+
+    private struct ActionID: Hashable {
+        let step: Int
+        let action: Int
+    }
+
+    private func check(_ flow: Flow) -> [Diagnostic] {
+        guard !flow.steps.isEmpty else { return [] }
+        let entry = State(step: 0, disclosed: false)
+        var cameFrom: [State: Hop] = [:]
+        var queue = [entry]
+        var seen: Set<State> = [entry]
+        var reported: Set<ActionID> = []
+        var findings: [Diagnostic] = []
+        var cursor = 0
+        while cursor < queue.count {
+            let state = queue[cursor]
+            cursor += 1
+            let exit = flow.exit(of: state.step)
+            var disclosed = state.disclosed
+            for index in exit.reached {
+                let action = flow.steps[state.step].actions[index]
+                disclosed = disclosed || action.discloses
+                if !disclosed, action.isRecording, reported.insert(ActionID(step: state.step, action: index)).inserted {
+                    findings.append(report(action, in: flow, path: path(to: state, cameFrom)))
+                }
+            }
+            // Every edge leaves from the action that ends the straight-line code, so the
+            // state at the end of the walk is the state each edge carries.
+            for edge in exit.edges {
+                let next = State(step: edge.target, disclosed: disclosed)
+                if seen.insert(next).inserted {
+                    cameFrom[next] = Hop(from: state, edge: edge)
+                    queue.append(next)
+                }
+            }
+        }
+        return findings
+    }
+
+    private func path(to state: State, _ cameFrom: [State: Hop]) -> [Hop] {
+        var hops: [Hop] = []
+        var current = state
+        while let hop = cameFrom[current] {
+            hops.append(hop)
+            current = hop.from
+        }
+        return hops.reversed()
+    }
+
+    private func report(_ action: Action, in flow: Flow, path: [Hop]) -> Diagnostic {
+        let what = action.keyword == "dial" ? "this `dial` records the call" : "`\(action.keyword)` records the caller"
+        let entry = flow.steps[0].displayName
+        let note: Diagnostic.Note
+        if let last = path.last {
+            let hops = path.map { "by \($0.edge.label) to \(flow.steps[$0.edge.target].displayName)" }
+            note = .init("reached from \(entry) \(hops.joined(separator: ", then ")), with no `disclose` on the way",
+                         at: flow.span(last.edge.range))
+        } else {
+            note = .init("the call starts at \(entry) and runs straight to it with no `disclose` first",
+                         at: flow.span(flow.steps[0].range))
+        }
+        return finding(
+            "\(what) before they have heard a recording disclosure", at: flow.span(action.range),
+            help: "add `disclose \"This call is being recorded.\"` before it, on every path that leads here",
+            notes: [note])
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import IVRCheck
+import IVRLang
+import Testing
+
+/// Runs rules over sources the way `ivrc check` does, for the rule tests.
+enum RuleTesting {
+    /// Diagnostics carrying `rule`'s id, from checking `sources` (one file each) with that rule alone.
+    static func findings(_ rule: any Rule, _ sources: String...) -> [Diagnostic] {
+        findings(rule, files: sources.enumerated().map { SourceFile(path: "test\($0.offset).ivr", text: $0.element) })
+    }
+
+    static func findings(_ rule: any Rule, files: [SourceFile]) -> [Diagnostic] {
+        Checker.check(files, rules: [rule]).diagnostics.filter { $0.id == rule.description.id }
+    }
+
+    /// Everything the front end and every rule report.
+    static func allDiagnostics(_ files: [SourceFile]) -> [Diagnostic] {
+        Checker.check(files).diagnostics
+    }
+
+    /// Diagnostics from parsing and resolving alone, with no graph rule run.
+    static func frontEndDiagnostics(_ text: String) -> [Diagnostic] {
+        Checker.check([SourceFile(path: "example.ivr", text: text)], rules: []).diagnostics
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A file under `examples/`.
+    static func example(_ name: String) throws -> SourceFile {
+        try load(repositoryRoot.appendingPathComponent("examples/\(name)"), as: "examples/\(name)")
+    }
+
+    /// A file under `Tests/IVRCheckTests/Fixtures/`.
+    static func fixture(_ name: String) throws -> SourceFile {
+        try load(repositoryRoot.appendingPathComponent("Tests/IVRCheckTests/Fixtures/\(name)"), as: name)
+    }
+
+    private static func load(_ url: URL, as path: String) throws -> SourceFile {
+        SourceFile(path: path, bytes: Array(try Data(contentsOf: url)))
+    }
+
+    /// Human-readable findings for failure messages.
+    static func describe(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { "\($0.span.start.line):\($0.span.start.column) \($0.id): \($0.message)" }.joined(separator: "\n")
+    }
+}

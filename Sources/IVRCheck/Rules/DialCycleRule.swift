@@ -97,7 +97,7 @@ public struct DialCycleRule: Rule {
                                 at: flows[hop.from].span(hop.target.range))
             }
             return finding(
-                "`\(flows[first.from].name)` dials `\(flows[first.to].name)`, and the calls come back around: \(names)",
+                "these flows dial each other's inbound numbers in a ring, without waiting for the caller: \(names)",
                 at: flows[first.from].span(first.target.range),
                 help: "a call would ring from line to line forever; put a menu in front of one of these dials, "
                     + "or dial a person's direct line instead of another flow's inbound number",

@@ -58,7 +58,7 @@ public struct DialLoopbackRule: Rule {
                 notes.append(.init("`\(flow.name)` answers \(own) here", at: flow.span(numberRange)))
             }
             findings.append(finding(
-                "\(what) the number this flow answers on", at: flow.span(range),
+                "\(what) the number `\(flow.name)` itself answers on", at: flow.span(range),
                 help: "this dials the number the flow answers on; the call would ring back into this line. "
                     + "Dial the person's direct line instead",
                 notes: notes))
@@ -73,12 +73,12 @@ public struct DialLoopbackRule: Rule {
                         case .sip: PhoneNumber.digits(ofSIP: target.value)
                         case .queue, .conference: nil
                         }
-                        if digits == ownDigits { report("this dials \(target.value),", target.range) }
+                        if digits == ownDigits { report("`\(target.value)` is", target.range) }
                     }
                 case .refer(let target, _) where PhoneNumber.digits(ofSIP: target) == ownDigits:
-                    report("this refers the call to \(target),", action.range)
+                    report("`refer \(target)` goes to", action.range)
                 case .redirect(let url, _) where PhoneNumber.digits(ofTel: url) == ownDigits:
-                    report("this redirects the call to \(url),", action.range)
+                    report("`redirect \(url)` goes to", action.range)
                 default:
                     continue
                 }

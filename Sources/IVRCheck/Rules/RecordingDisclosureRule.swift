@@ -142,7 +142,7 @@ public struct RecordingDisclosureRule: Rule {
     }
 
     private func report(_ action: Action, in flow: Flow, path: [Hop]) -> Diagnostic {
-        let what = action.keyword == "dial" ? "this `dial` records the call" : "`\(action.keyword)` records the caller"
+        let what = action.keyword == "dial" ? "this `dial` records the call" : "`\(action.keyword)` starts recording"
         let entry = flow.steps[0].displayName
         let note: Diagnostic.Note
         if let last = path.last {
@@ -154,7 +154,7 @@ public struct RecordingDisclosureRule: Rule {
                          at: flow.span(flow.steps[0].range))
         }
         return finding(
-            "\(what) before they have heard a recording disclosure", at: flow.span(action.range),
+            "\(what) before the caller has heard a recording disclosure", at: flow.span(action.range),
             help: "add `disclose \"This call is being recorded.\"` before it, on every path that leads here",
             notes: [note])
     }

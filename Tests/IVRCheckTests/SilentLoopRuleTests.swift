@@ -1,0 +1,103 @@
+import IVRCheck
+import IVRLang
+import Testing
+
+@Suite struct SilentLoopRuleTests {
+    let rule = SilentLoopRule()
+
+    @Test func gotoPingPongIsReportedOnceAtTheFirstStep() throws {
+        let findings = RuleTesting.findings(rule, """
+            flow line
+              number +1-800-596-3057
+
+              step start
+                say "Welcome."
+                goto hold
+
+              step hold
+                play https://example.com/hold.mp3
+                goto start
+            """)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.span.start.line == 6)
+        #expect(finding.message.hasSuffix("`start` → goto → `hold` → goto → `start`"))
+        #expect(finding.notes.map(\.span.start.line) == [10])
+    }
+
+    @Test func selfGotoIsALoop() {
+        let findings = RuleTesting.findings(rule, """
+            flow line
+              number +1-800-596-3057
+
+              step start
+                say "Hello."
+                goto start
+            """)
+        #expect(findings.count == 1)
+    }
+
+    @Test func loopThroughAMenuOrRecordIsFine() {
+        let findings = RuleTesting.findings(rule, """
+            flow line
+              number +1-800-596-3057
+
+              step start
+                dial +1-555-010-0200 -> retry
+
+              step retry
+                menu timeout=5s
+                  say "Press 1 to try again."
+                  on 1 -> start
+                  on timeout -> start
+                  on invalid -> start
+
+              step again
+                record max=30s
+                goto again
+            """)
+        #expect(findings.isEmpty)
+    }
+
+    @Test func twoSeparateLoopsAreTwoFindings() {
+        let findings = RuleTesting.findings(rule, """
+            flow line
+              number +1-800-596-3057
+
+              step start
+                dial +1-555-010-0200 -> start2
+
+              step start2
+                dial +1-555-010-0201 -> start
+
+              step later
+                goto later
+            """)
+        // `later` is unreachable: only the reachable loop is reported.
+        #expect(findings.count == 1)
+    }
+
+    @Test func loopEnteredFromABranchBlockNamesItsEdges() throws {
+        let findings = RuleTesting.findings(rule, """
+            flow line
+              number +1-800-596-3057
+
+              step start
+                menu timeout=5s
+                  say "Press 1."
+                  on 1
+                    goto spin
+                  on timeout -> start
+                  on invalid -> start
+
+              step spin
+                dial +1-555-010-0200 -> spin_back
+
+              step spin_back
+                goto spin
+            """)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.message.hasSuffix("`spin` → no answer → `spin_back` → goto → `spin`"))
+    }
+}

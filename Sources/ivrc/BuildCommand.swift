@@ -23,6 +23,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Base URL the bundle is served from; action URLs are relative without it.")
     var baseURL: String?
 
+    @Flag(help: "Print the time each stage took to stderr.")
+    var timings = false
+
     @OptionGroup var diagnostics: OutputOptions
 
     func validate() throws {
@@ -32,9 +35,11 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        var timer = StageTimer(enabled: timings)
+        defer { timer.report() }
         try reportingFailures {
-            let sources = try InputFiles.load(paths)
-            let result = Checker.check(sources)
+            let sources = try timer.measure("read") { try InputFiles.load(paths) }
+            let result = timer.measure("check") { Checker.check(sources) }
             diagnostics.emit(result.diagnostics, sources: sources)
             let status = diagnostics.status(for: result.diagnostics)
             guard status == ExitStatus.clean else {
@@ -43,13 +48,15 @@ struct BuildCommand: ParsableCommand {
             }
             let bundle: CompiledBundle
             do {
-                bundle = try Compiler.compile(result.graph, baseURL: baseURL)
+                bundle = try timer.measure("compile") { try Compiler.compile(result.graph, baseURL: baseURL) }
             } catch let error as InternalCompilerError {
                 standardError(error.description)
                 return ExitStatus.diagnostics
             }
             do {
-                try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string)
+                try timer.measure("write") {
+                    try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string)
+                }
             } catch let failure as BundleWriter.Failure {
                 throw UsageFailure(failure.description)
             }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Wall-clock time per stage, printed to stderr with `--timings` (the benchmark reads it).
+struct StageTimer {
+    let enabled: Bool
+    private var stages: [(name: String, seconds: Double)] = []
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func measure<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try body()
+    }
+
+    func report() {
+        guard enabled else { return }
+        let lines = stages.map { String(format: "timing %-8@ %8.3f s", $0.name as NSString, $0.seconds) }
+        standardError(lines.joined(separator: "\n") + "\n")
+    }
+}

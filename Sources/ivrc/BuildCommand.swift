@@ -49,7 +49,8 @@ struct BuildCommand: ParsableCommand {
                 return ExitStatus.diagnostics
             }
             do {
-                try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string)
+                try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string,
+                                       waivers: result.waivers.map(Manifest.Waiver.init))
             } catch let failure as BundleWriter.Failure {
                 throw UsageFailure(failure.description)
             }

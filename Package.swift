@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "IVRCheck", targets: ["IVRCheck"]),
         .library(name: "TeXMLSchema", targets: ["TeXMLSchema"]),
         .library(name: "TeXMLEmit", targets: ["TeXMLEmit"]),
+        .library(name: "IVRReport", targets: ["IVRReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,7 @@ let package = Package(
             resources: [.copy("Resources/texml.xsd")]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
+        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck"]),
         .target(
             name: "TeXMLEmit",
             dependencies: [
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "ivrc",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema",
+                "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,13 @@ let package = Package(
             dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema"],
             exclude: ["Golden"]
         ),
+        .testTarget(
+            name: "IVRReportTests",
+            dependencies: ["IVRReport", "IVRCheck", "IVRLang", "TeXMLEmit"],
+            exclude: ["Fixtures"]
+        ),
+        // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
+        .testTarget(name: "ivrcTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

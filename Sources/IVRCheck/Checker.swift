@@ -1,13 +1,16 @@
 import Foundation
 import IVRLang
 
-/// The front end as one call: parse every file, resolve them together, run every rule.
+/// The front end as one call: parse every file, resolve them together, run every rule,
+/// then apply the waivers written in the source.
 public enum Checker {
     public struct Result: Sendable {
         public let files: [ParsedFile]
         public let graph: FlowGraph
-        /// Sorted by file and position.
+        /// Sorted by file and position; diagnostics silenced by a waiver are not here.
         public let diagnostics: [Diagnostic]
+        /// Waivers that silenced something, for the bundle manifest.
+        public let waivers: [Waiver]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -17,7 +20,8 @@ public enum Checker {
         let resolved = Resolver.resolve(files)
         var diagnostics = files.flatMap(\.diagnostics) + resolved.diagnostics
         for rule in rules { diagnostics += rule.check(resolved.graph) }
-        return Result(files: files, graph: resolved.graph, diagnostics: Diagnostic.sorted(diagnostics))
+        let waived = Waivers.apply(to: diagnostics, files: files, rules: rules.map(\.description.id))
+        return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers)
     }
 
     /// Files are independent until resolution, so they are parsed on every core.

@@ -55,7 +55,8 @@ struct BuildCommand: ParsableCommand {
             }
             do {
                 try timer.measure("write") {
-                    try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string)
+                    try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string,
+                                           waivers: result.waivers.map(Manifest.Waiver.init))
                 }
             } catch let failure as BundleWriter.Failure {
                 throw UsageFailure(failure.description)

@@ -1,9 +1,17 @@
 import ArgumentParser
 import Foundation
+import IVRCheck
 import IVRLang
+import TeXMLEmit
+import IVRReport
+
+extension ReportFormat: ExpressibleByArgument {}
 
 /// How diagnostics are shown, shared by every command that reports them.
 struct OutputOptions: ParsableArguments {
+    @Option(help: "How to print diagnostics: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -12,19 +20,31 @@ struct OutputOptions: ParsableArguments {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
+    /// Prints `diagnostics` to stdout in the chosen format; under `--strict` warnings print
+    /// (and count) as errors, so every format agrees with the exit status.
     func emit(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
-        let renderer = DiagnosticRenderer(sources: sources, colored: colored)
-        var text = renderer.render(diagnostics)
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        if !diagnostics.isEmpty {
-            text += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        let shown = reported(diagnostics)
+        let text: String = switch format {
+        case .text:
+            TextReport(sources: sources, colored: colored).render(shown)
+        case .json:
+            JSONReport(toolVersion: CompilerVersion.string).render(shown)
+        case .sarif:
+            SARIFReport(rules: DiagnosticCatalog.all(), toolVersion: CompilerVersion.string).render(shown)
+        case .github:
+            GitHubAnnotations.render(shown)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     func status(for diagnostics: [Diagnostic]) -> Int32 {
-        let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        return failing ? ExitStatus.diagnostics : ExitStatus.clean
+        reported(diagnostics).contains { $0.severity == .error } ? ExitStatus.diagnostics : ExitStatus.clean
+    }
+
+    private func reported(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard strict else { return diagnostics }
+        return diagnostics.map {
+            Diagnostic(.error, $0.id, $0.message, at: $0.span, help: $0.help, notes: $0.notes)
+        }
     }
 }

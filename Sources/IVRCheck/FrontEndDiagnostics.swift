@@ -1,0 +1,116 @@
+import IVRLang
+
+/// What the ids reported by the lexer, parser, resolver and waiver step mean. They are not
+/// rules (they cannot be waived), but SARIF's rule table and `ivrc explain` need them too.
+public enum FrontEndDiagnostics {
+    public static let all: [RuleDescription] = [
+        entry("syntax", "The line does not follow the .ivr grammar.", """
+            A line could not be read as part of a flow: a statement without a keyword, an option \
+            written without `name=value`, a step or branch that does not say where to go. The \
+            message names what was expected; the rest of the file is still checked.
+            """),
+        entry("indentation", "Indentation uses a tab or does not return to an enclosing level.", """
+            Blocks are made with spaces. A tab in indentation is refused because editors disagree \
+            on its width, and a line that dedents must line up with a block it closes.
+            """),
+        entry("nesting-too-deep", "Blocks are nested deeper than ivrc accepts.", """
+            Menus inside branches inside menus can nest, but not without limit: a flow this deep \
+            is unreadable for callers and designers alike. Move inner blocks into named steps and \
+            reach them with `-> STEP`.
+            """),
+        entry("unterminated-string", "A string is not closed before the end of its line.", """
+            Every `"` that opens a string needs a closing `"` on the same line. Long text can \
+            continue on indented string-only lines below the statement.
+            """),
+        entry("encoding", "The file is not valid UTF-8.", """
+            .ivr files are UTF-8 (a byte-order mark is accepted). Re-save the file as UTF-8; the \
+            message points at the first byte that is not.
+            """),
+        entry("empty-flow", "A flow has no steps.", """
+            A flow needs at least one step: the first step is where every call starts.
+            """),
+        entry("duplicate-setting", "A flow setting is given twice.", """
+            Each setting (`number`, `industry`, `voice`, `language`, `base-url`) may appear once \
+            per flow; with two, it is unclear which one the flow uses.
+            """),
+        entry("duplicate-flow", "Two flows have the same name.", """
+            Flow names are unique across everything compiled together, because documents and \
+            routes in the bundle are named after them.
+            """),
+        entry("duplicate-step", "Two steps in a flow have the same name.", """
+            `-> STEP` and `goto STEP` must name exactly one step, so step names are unique within \
+            a flow.
+            """),
+        entry("duplicate-emergency", "A flow marks more than one step `emergency`.", """
+            The emergency step is the flow's priority route; menus reach it with a single key. \
+            With two, neither callers nor the checks know which is meant.
+            """),
+        entry("duplicate-key", "A menu has two branches for the same key.", """
+            Each key, `timeout` and `invalid` may have one branch per menu; the second could \
+            never run.
+            """),
+        entry("duplicate-option", "A statement gives the same option twice.", """
+            An option (or its alias, such as `max` for `max-length`) may appear once per statement.
+            """),
+        entry("missing-number", "A flow does not say which number it answers.", """
+            Every flow needs `number PHONE`: the bundle maps inbound numbers to flows, and the \
+            number checks compare dial targets against it.
+            """),
+        entry("invalid-setting", "A flow setting has a value it cannot take.", """
+            `industry` is one of healthcare, fleet or general; `base-url` is an http(s) URL.
+            """),
+        entry("unknown-statement", "A statement keyword is not a TeXML verb ivrc knows.", """
+            Statements are the verbs in the language reference (say, menu, dial, record, …) and \
+            every other TeXML verb by its kebab-case name. A near miss gets a suggestion.
+            """),
+        entry("unknown-option", "An option is not an attribute of the statement's TeXML verb.", """
+            Options are TeXML attribute names in kebab-case (`timeLimit` is `time-limit`) plus a \
+            few aliases. An option the verb does not have would be dropped or rejected by Telnyx.
+            """),
+        entry("invalid-option", "An option's value is out of range or of the wrong kind.", """
+            Values are checked against the TeXML schema: durations need a unit (`5s`), counts are \
+            whole numbers in range, enumerations take one of their listed words.
+            """),
+        entry("compiler-owned-option", "An option that the compiler sets itself is written by hand.", """
+            Attributes such as `action` are written by the compiler so that no document requests \
+            itself by accident (a silent call loop). Say where the call continues with `-> STEP`.
+            """),
+        entry("invalid-text", "Text contains characters TeXML cannot carry.", """
+            TeXML is XML 1.0, which cannot hold control characters other than tab and newline.
+            """),
+        entry("undefined-step", "`-> STEP` or `goto STEP` names a step that does not exist.", """
+            Every step a flow continues at must be defined in the same flow. A near miss gets a \
+            suggestion.
+            """),
+        entry(Waivers.withoutReason, "A waiver does not say why.", """
+            A waiver silences a compliance rule, so it must carry its reason for the next reader \
+            and for the bundle manifest: `# ivrc: allow RULE -- reason`.
+            """),
+        entry(Waivers.unknownRule, "A waiver names a rule that does not exist or cannot be waived.", """
+            Only checks listed by `ivrc rules` can be waived; syntax and resolution errors cannot, \
+            because the flow would not compile. A near miss gets a suggestion.
+            """),
+        entry(Waivers.malformed, "A comment starting `ivrc:` is not a waiver ivrc can read.", """
+            Waivers are written `# ivrc: allow RULE -- reason`, one rule per comment.
+            """),
+        entry(Waivers.misplaced, "A waiver is not directly above a statement, step or flow.", """
+            A waiver applies to the statement, step or flow on the line below it (comments and \
+            blank lines may come between), or to a whole step or flow when it is the first line \
+            inside it. A waiver at the end of a line or with nothing below it applies to nothing.
+            """),
+        entry(Waivers.unused, "A waiver silences nothing.", """
+            No diagnostic of the waived rule falls inside the waiver's scope, so the waiver is \
+            stale or misplaced. Remove it, so that the manifest lists only exceptions that matter.
+            """, severity: .warning),
+    ]
+
+    public static func description(id: String) -> RuleDescription? {
+        all.first { $0.id == id }
+    }
+
+    private static func entry(_ id: String, _ summary: String, _ explanation: String,
+                              severity: Severity = .error) -> RuleDescription {
+        RuleDescription(id: id, severity: severity, summary: summary, explanation: explanation,
+                        failing: [], passing: [])
+    }
+}

@@ -1,0 +1,65 @@
+import IVRLang
+
+/// `--format json`: one document listing every diagnostic with its full span, rule id, help
+/// and related locations (from notes). Keys are sorted; a missing help is left out.
+public struct JSONReport: Sendable {
+    public static let formatVersion = 1
+    public let toolVersion: String
+
+    public init(toolVersion: String) {
+        self.toolVersion = toolVersion
+    }
+
+    struct Document: Encodable {
+        let formatVersion: Int
+        let tool: String
+        let toolVersion: String
+        let errors: Int
+        let warnings: Int
+        let diagnostics: [Entry]
+    }
+
+    struct Entry: Encodable {
+        let file: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let severity: String
+        let rule: String
+        let message: String
+        let help: String?
+        let related: [Related]
+    }
+
+    struct Related: Encodable {
+        let file: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let message: String
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let document = Document(
+            formatVersion: Self.formatVersion, tool: "ivrc", toolVersion: toolVersion,
+            errors: errors, warnings: diagnostics.count - errors,
+            diagnostics: diagnostics.map(entry))
+        return DeterministicJSON.encode(document)
+    }
+
+    private func entry(_ diagnostic: Diagnostic) -> Entry {
+        let span = diagnostic.span
+        return Entry(
+            file: span.file, line: span.start.line, column: span.start.column,
+            endLine: span.end.line, endColumn: span.end.column,
+            severity: diagnostic.severity.rawValue, rule: diagnostic.id, message: diagnostic.message,
+            help: diagnostic.help,
+            related: diagnostic.notes.map { note in
+                Related(file: note.span.file, line: note.span.start.line, column: note.span.start.column,
+                        endLine: note.span.end.line, endColumn: note.span.end.column, message: note.message)
+            })
+    }
+}

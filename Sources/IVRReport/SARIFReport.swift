@@ -1,0 +1,90 @@
+import IVRCheck
+import IVRLang
+
+/// `--format sarif`: a SARIF 2.1.0 log that GitHub code scanning accepts. The rule table
+/// lists every id ivrc can report (rules and front-end ids), so every result has a `ruleIndex`.
+public struct SARIFReport: Sendable {
+    public let rules: [RuleDescription]
+    public let toolVersion: String
+    /// Where viewers send people for more about the tool; left out when there is none to name.
+    public let informationURI: String?
+
+    public init(rules: [RuleDescription], toolVersion: String, informationURI: String? = nil) {
+        self.rules = rules
+        self.toolVersion = toolVersion
+        self.informationURI = informationURI
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var table = rules
+        // An id missing from the catalogue still gets an entry, so the log stays valid.
+        for id in Set(diagnostics.map(\.id)).subtracting(rules.map(\.id)).sorted() {
+            let severity = diagnostics.first { $0.id == id }?.severity ?? .error
+            table.append(RuleDescription(id: id, severity: severity, summary: id, explanation: id, failing: [], passing: []))
+        }
+        let index = Dictionary(table.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let driver = SARIFLog.Driver(name: "ivrc", version: toolVersion, informationUri: informationURI,
+                                     rules: table.map(descriptor))
+        let results = diagnostics.map { result($0, ruleIndex: index[$0.id] ?? 0) }
+        return DeterministicJSON.encode(SARIFLog(runs: [SARIFLog.Run(tool: SARIFLog.Tool(driver: driver), results: results)]))
+    }
+
+    private func descriptor(_ rule: RuleDescription) -> SARIFLog.ReportingDescriptor {
+        SARIFLog.ReportingDescriptor(
+            id: rule.id,
+            shortDescription: .init(text: rule.summary),
+            fullDescription: .init(text: rule.explanation),
+            help: .init(text: RuleDocumentation.explain(rule), markdown: RuleDocumentation.markdown(rule)),
+            defaultConfiguration: .init(level: rule.severity.rawValue),
+            properties: rule.industries.isEmpty ? nil : .init(tags: rule.industries.map(\.rawValue)))
+    }
+
+    private func result(_ diagnostic: Diagnostic, ruleIndex: Int) -> SARIFLog.Result {
+        var text = diagnostic.message
+        if let help = diagnostic.help { text += "\nhelp: \(help)" }
+        let related = diagnostic.notes.enumerated().map { offset, note in
+            SARIFLog.Location(id: offset + 1, physicalLocation: physical(note.span), message: .init(text: note.message))
+        }
+        return SARIFLog.Result(
+            ruleId: diagnostic.id, ruleIndex: ruleIndex, level: diagnostic.severity.rawValue,
+            message: .init(text: text),
+            locations: [SARIFLog.Location(id: nil, physicalLocation: physical(diagnostic.span), message: nil)],
+            relatedLocations: related.isEmpty ? nil : related)
+    }
+
+    private func physical(_ span: SourceSpan) -> SARIFLog.PhysicalLocation {
+        // A zero-width span still marks one character, so viewers have something to highlight.
+        let endColumn = span.end.line == span.start.line ? max(span.end.column, span.start.column + 1) : span.end.column
+        return SARIFLog.PhysicalLocation(
+            artifactLocation: Self.artifactLocation(span.file),
+            region: .init(startLine: span.start.line, startColumn: span.start.column,
+                          endLine: span.end.line, endColumn: endColumn))
+    }
+
+    /// Relative paths stay relative to the repository root (`%SRCROOT%`), as code scanning
+    /// expects; absolute ones become `file://` URIs. Both are percent-encoded.
+    static func artifactLocation(_ path: String) -> SARIFLog.ArtifactLocation {
+        var path = Substring(path)
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        if path.hasPrefix("/") {
+            return .init(uri: "file://" + percentEncoded(path), uriBaseId: nil)
+        }
+        return .init(uri: percentEncoded(path), uriBaseId: "%SRCROOT%")
+    }
+
+    private static func percentEncoded(_ path: Substring) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

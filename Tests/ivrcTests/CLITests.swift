@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// The built `ivrc` run as CI runs it: exit status, stdout, stderr.
+@Suite struct CLITests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// `swift test` builds the executable next to the test bundle (`.build/<config>/`).
+    static var executable: URL? {
+        let bundle = Bundle.main.bundleURL
+        return [bundle, bundle.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("ivrc") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func ivrc(_ arguments: String...) throws -> Run {
+        let executable = try #require(executable, "ivrc was not built next to the tests (\(Bundle.main.bundleURL.path))")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = fixtures
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    @Test func cleanFlowExitsZero() throws {
+        let run = try Self.ivrc("check", "clean.ivr")
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func errorsExitOneInEveryFormat() throws {
+        for format in ["text", "json", "sarif", "github"] {
+            let run = try Self.ivrc("check", "--format", format, "broken.ivr")
+            #expect(run.status == 1, "\(format)")
+            #expect(!run.stdout.isEmpty, "\(format)")
+        }
+    }
+
+    @Test func sarifOutputIsJSONWithTheCompilerVersion() throws {
+        let run = try Self.ivrc("check", "--format", "sarif", "broken.ivr")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let versionRun = try Self.ivrc("--version")
+        #expect(run.stdout.contains("\"version\" : \"\(versionRun.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\""))
+    }
+
+    @Test func githubFormatPrintsWorkflowCommands() throws {
+        let run = try Self.ivrc("check", "--format", "github", "broken.ivr")
+        #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") })
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let run = try Self.ivrc("check", "--format", "xml", "clean.ivr")
+        #expect(run.status == 2)
+    }
+
+    @Test func explainUnknownIDExitsTwoWithSuggestion() throws {
+        let run = try Self.ivrc("explain", "undefined-stpe")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("did you mean `undefined-step`?"))
+    }
+
+    @Test func explainKnownIDPrintsItsExplanation() throws {
+        let run = try Self.ivrc("explain", "unknown-option")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("unknown-option (error, every flow)"))
+    }
+
+    @Test func rulesListsTheCatalogue() throws {
+        let run = try Self.ivrc("rules")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("RULE"))
+    }
+
+    @Test func buildRefusesBrokenFlowsWithExitOne() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let run = try Self.ivrc("build", "--format", "json", "-o", output.path, "broken.ivr")
+        #expect(run.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(run.stdout.hasPrefix("{"))
+    }
+}

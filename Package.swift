@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "IVRCheck", targets: ["IVRCheck"]),
         .library(name: "TeXMLSchema", targets: ["TeXMLSchema"]),
         .library(name: "TeXMLEmit", targets: ["TeXMLEmit"]),
+        .library(name: "IVRRuntime", targets: ["IVRRuntime"]),
+        .library(name: "IVRDiagram", targets: ["IVRDiagram"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +37,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
         .executableTarget(
             name: "ivrc",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema",
+                "IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +54,11 @@ let package = Package(
             dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema"],
             exclude: ["Golden"]
         ),
+        .testTarget(
+            name: "IVRRuntimeTests",
+            dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang"]
+        ),
+        .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ struct IVRC: ParsableCommand {
         abstract: "Compile phone call flows (.ivr) into validated Telnyx TeXML.",
         discussion: "Exit status: 0 clean, 1 errors in the flows, 2 usage or I/O error.",
         version: CompilerVersion.string,
-        subcommands: [CheckCommand.self, BuildCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, SimulateCommand.self, TestCommand.self, GraphCommand.self]
     )
 
     /// Usage errors exit 2 (ArgumentParser's default is 64), so CI can tell a wrong

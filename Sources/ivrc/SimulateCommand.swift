@@ -56,6 +56,10 @@ struct SimulateCommand: ParsableCommand {
                 var caller = ScriptedCaller(events ?? [])
                 transcript = CallSimulator.run(program, entry: entry, caller: &caller, stepLimit: maxSteps)
                 print(TranscriptFormatter.format(transcript, indent: ""), terminator: "")
+                let unused = caller.events.count - caller.consumed
+                if unused > 0 {
+                    standardError("ivrc: the call ended with \(unused) scripted event(s) unused\n")
+                }
             }
             if case .stopped(let reason)? = transcript.last, reason.isFault { return ExitStatus.diagnostics }
             return ExitStatus.clean

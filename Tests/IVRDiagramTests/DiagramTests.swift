@@ -18,6 +18,7 @@ struct DiagramTests {
               on 9 -> nurse
               on 1 -> message
               on 2 -> message
+              on "#" -> bye
               on timeout -> nurse
               on invalid
                 say "Sorry."
@@ -52,6 +53,7 @@ struct DiagramTests {
     @Test func graphvizRendersTheDOT() throws {
         let dot = DiagramFormat.dot.render(Self.diagram())
         #expect(dot.contains("shape=octagon"))
+        #expect(dot.contains("f0_s0 -> f0_s3 [label=\"press #\"];"))
         #expect(dot == DiagramFormat.dot.render(Self.diagram()))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
@@ -75,7 +77,7 @@ struct DiagramTests {
         let text = DiagramFormat.mermaid.render(Self.diagram())
         try MermaidStructure.check(text)
         #expect(text.contains("class f0_s1 emergency"))
-        #expect(text.contains("#quot;message#quot;"))
+        #expect(text.contains("-->|\"press #35;\"| f0_s3"))
     }
 
     @Test func theStructuralCheckCatchesBrokenMermaid() {

@@ -67,10 +67,10 @@ struct FlowTestRunnerTests {
         #expect(parsed.tests.isEmpty)
         let rendered = DiagnosticRenderer(sources: result.graph.sources).render(parsed.diagnostics)
         #expect(parsed.diagnostics.count == 6)
-        #expect(rendered.contains("inline.ivr:22:5: error[test-syntax]: `pres` is not a test event or expectation"))
+        #expect(rendered.contains("inline.ivr:19:5: error[test-syntax]: `pres` is not a test event or expectation"))
         #expect(rendered.contains("did you mean `press`?"))
-        #expect(rendered.contains("did you mean `expect dial`?"))
+        #expect(rendered.contains("inline.ivr:21:12: error[test-syntax]: `expect` needs what to expect"))
         #expect(rendered.contains("flow `line` has no step `nowhere`"))
-        #expect(rendered.contains("inline.ivr:27:13: error[test-syntax]: `silence` takes no argument"))
+        #expect(rendered.contains("inline.ivr:24:13: error[test-syntax]: `silence` takes no argument"))
     }
 }

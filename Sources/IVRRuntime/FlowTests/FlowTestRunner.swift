@@ -29,7 +29,7 @@ public enum FlowTestRunner {
             case .expect(let expectation, let span):
                 guard let found = transcript[from...].firstIndex(where: expectation.matches) else {
                     return "\(where_(span)): `\(expectation)` did not happen"
-                        + (from > 0 ? " after event \(from)" : "") + ending(transcript)
+                        + (from > 0 ? " at or after transcript line \(from)" : "") + ending(transcript)
                 }
                 from = found + 1
             }

@@ -18,6 +18,21 @@ struct ExampleFlowTests {
         }
     }
 
+    @Test func everyExampleTestPassesWithAbsoluteURLs() throws {
+        let result = try Examples.checked()
+        let program = try CallProgram.compile(result.graph, baseURL: "https://ivr.example.com/texml")
+        for test in Examples.tests(result.graph) {
+            let outcome = FlowTestRunner.run(test, in: program)
+            #expect(outcome.passed, "\(test.description): \(outcome.failure ?? "")")
+            #expect(outcome.transcript.contains { event in
+                switch event {
+                case .request(let url, _), .redirect(let url): url.hasPrefix("https://ivr.example.com/texml/")
+                default: false
+                }
+            })
+        }
+    }
+
     /// A test double for a broken lowering: the compiled bundle with one route entry, or one
     /// menu key, taken out of the manifest before loading.
     static func brokenProgram(_ graph: FlowGraph, _ damage: (inout [String: Route]) -> Void) throws -> CallProgram {

@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "TeXMLSchema", targets: ["TeXMLSchema"]),
         .library(name: "TeXMLEmit", targets: ["TeXMLEmit"]),
         .library(name: "IVRReport", targets: ["IVRReport"]),
+        .library(name: "IVRRuntime", targets: ["IVRRuntime"]),
+        .library(name: "IVRDiagram", targets: ["IVRDiagram"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,10 +39,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
         .executableTarget(
             name: "ivrc",
             dependencies: [
-                "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema",
+                "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +63,11 @@ let package = Package(
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
         .testTarget(name: "ivrcTests", exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IVRRuntimeTests",
+            dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang"]
+        ),
+        .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,10 @@ struct IVRC: ParsableCommand {
         abstract: "Compile phone call flows (.ivr) into validated Telnyx TeXML.",
         discussion: "Exit status: 0 clean, 1 errors in the flows, 2 usage or I/O error.",
         version: CompilerVersion.string,
-        subcommands: [CheckCommand.self, BuildCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, TestCommand.self, SimulateCommand.self, GraphCommand.self,
+            RulesCommand.self, ExplainCommand.self,
+        ]
     )
 
     /// Usage errors exit 2 (ArgumentParser's default is 64), so CI can tell a wrong

@@ -182,6 +182,9 @@ struct FlowLowering {
             current.verbs.append(TeXMLElement("Gather", attributes, children: menu.prompts.compactMap(verbs.element)))
             if let afterSilence {
                 current.verbs.append(TeXMLElement("Redirect", text: address.document(afterSilence, flow: flow.name)))
+            } else {
+                // No timeout branch: say so in the document instead of running off its end.
+                current.verbs.append(TeXMLElement("Hangup"))
             }
             let afterSilencePath = afterSilence.map(path) ?? hangupPath()
             routes[path(name)] = Route(

@@ -1,0 +1,53 @@
+/// Graphviz DOT: one cluster per flow. The emergency step is a red octagon, recording steps
+/// are amber, the entry has a bold border, steps that can end the call have a double border.
+public enum DotRenderer {
+    public static func render(_ diagram: FlowDiagram) -> String {
+        var out = "digraph ivr {\n"
+        out += "  rankdir=TB;\n"
+        out += "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+        out += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+        for cluster in diagram.clusters {
+            out += "  subgraph cluster_\(cluster.id) {\n"
+            out += "    label=\(quote(cluster.flow));\n"
+            for node in cluster.nodes {
+                out += "    \(node.id) [\(attributes(node))];\n"
+            }
+            for edge in cluster.edges {
+                out += "    \(edge.from) -> \(edge.to) [label=\(quote(edge.label))];\n"
+            }
+            out += "  }\n"
+        }
+        return out + "}\n"
+    }
+
+    private static func attributes(_ node: FlowDiagram.Node) -> String {
+        var notes: [String] = []
+        if node.isEmergency { notes.append("emergency") }
+        if node.records { notes.append("records") }
+        let label = notes.isEmpty ? node.label : "\(node.label)\n(\(notes.joined(separator: ", ")))"
+        var parts = ["label=\(quote(label))"]
+        if node.isEmergency {
+            parts += ["shape=octagon", "style=filled", "fillcolor=\"#f8d7da\"", "color=\"#c0392b\""]
+        } else if node.records {
+            parts += ["style=\"rounded,filled\"", "fillcolor=\"#fff3cd\"", "color=\"#b7950b\""]
+        }
+        if node.isEntry { parts.append("penwidth=2") }
+        if node.endsCall { parts.append("peripheries=2") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A DOT string: quotes and backslashes escaped, newlines as `\n`.
+    static func quote(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": continue
+            default: escaped.append(character)
+            }
+        }
+        return "\"\(escaped)\""
+    }
+}

@@ -1,0 +1,22 @@
+/// Runs a call to its end with a caller answering every request.
+public enum CallSimulator {
+    /// The whole transcript. `observe` sees each event as it happens (the interactive
+    /// simulator prints what the caller hears before asking for keys).
+    public static func run(
+        _ program: CallProgram, entry: String, caller: inout some Caller,
+        stepLimit: Int = CallSession.defaultStepLimit, observe: (CallEvent) -> Void = { _ in }
+    ) -> [CallEvent] {
+        var session = CallSession(program: program, entry: entry, stepLimit: stepLimit)
+        var shown = 0
+        func flush() {
+            for event in session.events[shown...] { observe(event) }
+            shown = session.events.count
+        }
+        flush()
+        while let request = session.waiting {
+            session.respond(caller.respond(to: request))
+            flush()
+        }
+        return session.events
+    }
+}

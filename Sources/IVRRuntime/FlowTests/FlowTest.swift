@@ -1,0 +1,25 @@
+import IVRLang
+
+/// A `test` block made ready to run: caller events and expectations in written order.
+public struct FlowTest: Sendable {
+    public enum Line: Sendable {
+        case event(CallerEvent, SourceSpan)
+        case expect(TestExpectation, SourceSpan)
+    }
+
+    public let flow: String
+    public let description: String
+    public let lines: [Line]
+    public let span: SourceSpan
+
+    public init(flow: String, description: String, lines: [Line], span: SourceSpan) {
+        self.flow = flow
+        self.description = description
+        self.lines = lines
+        self.span = span
+    }
+
+    public var events: [CallerEvent] {
+        lines.compactMap { if case .event(let event, _) = $0 { event } else { nil } }
+    }
+}

@@ -1,0 +1,148 @@
+import IVRCheck
+import IVRLang
+
+/// Reads the generic statements of a `test` block (SPEC §2.6) into events and expectations.
+/// Every malformed line is reported, with where it is and what was expected.
+public enum FlowTestParser {
+    public static func parse(_ flow: Flow) -> (tests: [FlowTest], diagnostics: [Diagnostic]) {
+        var parser = State(flow: flow)
+        let tests = flow.tests.compactMap { parser.parse($0) }
+        return (tests, parser.diagnostics)
+    }
+
+    static let expectKinds = ["say", "dial", "record", "step", "hangup"]
+
+    private struct State {
+        let flow: Flow
+        var diagnostics: [Diagnostic] = []
+
+        mutating func parse(_ test: TestDecl) -> FlowTest? {
+            let before = diagnostics.count
+            var lines: [FlowTest.Line] = []
+            if test.body.isEmpty {
+                report("a test needs caller events and expectations", test.range,
+                       help: "add lines such as `press 9` and `expect dial +1-555-010-0911`")
+            }
+            for statement in test.body {
+                if let line = line(statement) { lines.append(line) }
+            }
+            guard diagnostics.count == before else { return nil }
+            return FlowTest(flow: flow.name, description: test.description, lines: lines, span: flow.span(test.range))
+        }
+
+        private mutating func line(_ statement: Statement) -> FlowTest.Line? {
+            let keyword = statement.keyword.text
+            if let extra = statement.options.first {
+                report("`\(keyword)` in a test takes no options", extra.range)
+                return nil
+            }
+            if let target = statement.target {
+                report("`->` has no meaning in a test", target.range)
+                return nil
+            }
+            if let child = statement.children.first {
+                report("a test line holds no indented block", child.range)
+                return nil
+            }
+            let arguments = statement.arguments
+            if keyword == "expect" { return expectation(statement) }
+            if let bare = CallerEvent.bareKeywords[keyword] {
+                guard arguments.isEmpty else {
+                    report("`\(keyword)` takes no argument", arguments[0].range)
+                    return nil
+                }
+                return .event(bare, flow.span(statement.range))
+            }
+            switch keyword {
+            case "press":
+                guard arguments.count == 1, let keys = keys(arguments[0]), CallerEvent.isDTMF(keys) else {
+                    report("`press` needs the keys pressed", statement.range,
+                           help: "write `press 9`, `press 123` or `press \"*\"` (keys 0-9, * and #)")
+                    return nil
+                }
+                return .event(.press(keys), flow.span(statement.range))
+            case "speak":
+                guard arguments.count == 1, case .string(let phrase) = arguments[0].kind else {
+                    report("`speak` needs the quoted phrase the caller says", statement.range,
+                           help: "write `speak \"billing\"`")
+                    return nil
+                }
+                return .event(.speak(phrase), flow.span(statement.range))
+            default:
+                let known = CallerEvent.keywords + ["expect"]
+                let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
+                report("`\(keyword)` is not a test event or expectation", statement.keyword.range,
+                       help: "\(hint)a test holds events (\(CallerEvent.keywords.joined(separator: ", "))) and `expect` lines")
+                return nil
+            }
+        }
+
+        /// `press 09` keeps its leading zero: the keys are taken as written, not as a number.
+        private func keys(_ value: Value) -> String? {
+            switch value.kind {
+            case .integer:
+                let bytes = flow.source.bytes[value.range.start..<value.range.end]
+                return String(decoding: bytes, as: UTF8.self)
+            case .string(let text), .word(let text): return text
+            default: return nil
+            }
+        }
+
+        private mutating func expectation(_ statement: Statement) -> FlowTest.Line? {
+            let arguments = statement.arguments
+            guard let first = arguments.first, case .word(let kind) = first.kind,
+                  FlowTestParser.expectKinds.contains(kind) else {
+                let written = arguments.first?.text ?? ""
+                let hint = Spelling.nearest(written, in: FlowTestParser.expectKinds).map { "did you mean `expect \($0)`? " } ?? ""
+                report("`expect` needs what to expect", arguments.first?.range ?? statement.range,
+                       help: "\(hint)write `expect say \"text\"`, `expect dial TARGET`, `expect record`, `expect step NAME` or `expect hangup`")
+                return nil
+            }
+            let rest = Array(arguments.dropFirst())
+            let range = flow.span(statement.range)
+            switch kind {
+            case "say":
+                guard rest.count == 1, case .string(let text) = rest[0].kind else {
+                    report("`expect say` needs the quoted text (or part of it)", statement.range, help: "write `expect say \"being recorded\"`")
+                    return nil
+                }
+                return .expect(.say(text), range)
+            case "dial":
+                if rest.count == 1 {
+                    switch rest[0].kind {
+                    case .phone(let number): return .expect(.dial(number), range)
+                    case .sipURI(let uri): return .expect(.dial(uri), range)
+                    default: break
+                    }
+                }
+                if rest.count == 2, case .word(let noun) = rest[0].kind, noun == "queue" || noun == "conference" {
+                    return .expect(.dial("\(noun) \(rest[1].text)"), range)
+                }
+                report("`expect dial` needs a phone number, SIP URI, `queue NAME` or `conference NAME`", statement.range,
+                       help: "write `expect dial +1-555-010-0911` or `expect dial sip:desk@example.com`")
+                return nil
+            case "step":
+                guard rest.count == 1, case .word(let name) = rest[0].kind else {
+                    report("`expect step` needs a step name", statement.range, help: "write `expect step front_desk`")
+                    return nil
+                }
+                guard flow.index(of: name) != nil else {
+                    let hint = Spelling.nearest(name, in: flow.steps.map(\.name)).map { "did you mean `\($0)`?" }
+                    report("flow `\(flow.name)` has no step `\(name)`", rest[0].range, help: hint)
+                    return nil
+                }
+                return .expect(.step(name), range)
+            default:
+                guard rest.isEmpty else {
+                    report("`expect \(kind)` takes nothing more", rest[0].range)
+                    return nil
+                }
+                return .expect(kind == "record" ? .record : .hangup, range)
+            }
+        }
+
+        private mutating func report(_ message: String, _ range: SourceRange, help: String? = nil) {
+            diagnostics.append(.error("test-syntax", message, at: flow.span(range), help: help))
+        }
+    }
+}

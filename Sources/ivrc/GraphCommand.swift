@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import IVRCheck
+import IVRDiagram
+
+extension DiagramFormat: ExpressibleByArgument {}
+
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Draw the flows as a diagram (Graphviz DOT or Mermaid).",
+        discussion: """
+            Steps are nodes and edges are labelled with what takes the call there (a key,
+            timeout, invalid, no answer, goto). The emergency step and recording steps stand out.
+            Render DOT with `dot -Tsvg`; paste Mermaid into Markdown.
+            """
+    )
+
+    @Argument(help: "Flow files or directories (searched recursively for *.ivr).")
+    var paths: [String]
+
+    @Option(help: "dot or mermaid.")
+    var format: DiagramFormat = .dot
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingFailures {
+            let sources = try InputFiles.load(paths)
+            let result = Checker.check(sources)
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                output.emit(errors, sources: sources)
+                return ExitStatus.diagnostics
+            }
+            var graph = result.graph
+            graph.flows.sort { $0.name < $1.name }
+            print(format.render(FlowDiagram(graph)), terminator: "")
+            return ExitStatus.clean
+        }
+    }
+}

@@ -25,6 +25,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "IVRLang"),
+        // Shared by test targets only: seeded random input mutation.
+        .target(name: "IVRTestSupport"),
         .target(
             name: "TeXMLSchema",
             dependencies: ["CLibXML2"],
@@ -48,12 +50,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IVRLangTests", dependencies: ["IVRLang"], exclude: ["Golden"]),
+        .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
-            dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema"],
+            dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

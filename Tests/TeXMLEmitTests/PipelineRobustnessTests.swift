@@ -1,0 +1,30 @@
+import Foundation
+import IVRCheck
+import IVRLang
+import IVRTestSupport
+import TeXMLEmit
+import Testing
+
+/// Mutated examples through the whole pipeline: the checker always answers, and whatever it
+/// passes compiles to schema-valid documents (an internal compiler error fails the test).
+@Suite struct PipelineRobustnessTests {
+    @Test func mutatedExamplesAreCheckedAndWhatPassesCompiles() throws {
+        let examples = try Compile.exampleSources().map(\.bytes)
+        var random = SeededRandom(seed: 0xC0FFEE)
+        var compiled = 0, refused = 0
+        for round in 0..<600 {
+            let mutated = Mutator.mutate(examples[round % examples.count], using: &random)
+            let result = Checker.check([SourceFile(path: "mutant.ivr", bytes: mutated)])
+            if result.hasErrors {
+                refused += 1
+                continue
+            }
+            let bundle = try Compiler.compile(result.graph)
+            #expect(!bundle.documents.isEmpty)
+            compiled += 1
+        }
+        // Both sides are exercised: some mutants stay valid, most are refused.
+        #expect(compiled > 10)
+        #expect(refused > 100)
+    }
+}

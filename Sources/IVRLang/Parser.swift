@@ -150,6 +150,7 @@ public struct Parser {
                 }
                 let target = advance()
                 statement.target = Name(target.text, target.range)
+                statement.range = statement.range.through(target.range)
             case .equals:
                 report("syntax", "`=` must follow an option name", token.range,
                        help: "options are written name=value, e.g. timeout=5s")

@@ -15,7 +15,7 @@ struct StageTimer {
 
     func report() {
         guard enabled else { return }
-        let lines = stages.map { String(format: "timing %-8@ %8.3f s", $0.name as NSString, $0.seconds) }
+        let lines = stages.map { String(format: "timing %@ %8.3f s", $0.name.padding(toLength: 8, withPad: " ", startingAt: 0), $0.seconds) }
         standardError(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IVRCheck
 import IVRDiagram
+import IVRReport
 
 extension DiagramFormat: ExpressibleByArgument {}
 
@@ -19,10 +20,9 @@ struct GraphCommand: ParsableCommand {
     @Argument(help: "Flow files or directories (searched recursively for *.ivr).")
     var paths: [String]
 
+    /// `--format` names the diagram here; errors that stop the drawing are printed as text.
     @Option(help: "dot or mermaid.")
     var format: DiagramFormat = .dot
-
-    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try reportingFailures {
@@ -30,7 +30,7 @@ struct GraphCommand: ParsableCommand {
             let result = Checker.check(sources)
             let errors = result.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else {
-                output.emit(errors, sources: sources)
+                print(TextReport(sources: sources, colored: OutputOptions.colored).render(errors), terminator: "")
                 return ExitStatus.diagnostics
             }
             var graph = result.graph

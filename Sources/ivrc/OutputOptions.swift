@@ -16,7 +16,7 @@ struct OutputOptions: ParsableArguments {
     var strict = false
 
     /// Colour only for a terminal, and never when NO_COLOR is set (no-color.org).
-    private var colored: Bool {
+    static var colored: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
@@ -26,7 +26,7 @@ struct OutputOptions: ParsableArguments {
         let shown = reported(diagnostics)
         let text: String = switch format {
         case .text:
-            TextReport(sources: sources, colored: colored).render(shown)
+            TextReport(sources: sources, colored: Self.colored).render(shown)
         case .json:
             JSONReport(toolVersion: CompilerVersion.string).render(shown)
         case .sarif:

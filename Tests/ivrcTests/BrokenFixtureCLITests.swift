@@ -59,3 +59,30 @@ import Testing
         #expect(run.stderr.contains("no such file or directory"))
     }
 }
+
+/// Every subcommand's own options parse (ArgumentParser reports clashes only at run time).
+@Suite struct SubcommandSmokeTests {
+    static let examples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples").path
+
+    @Test(arguments: ["dot", "mermaid"])
+    func graphDrawsTheExamples(_ format: String) throws {
+        let run = try CLITests.ivrc(["graph", "--format", format, "\(Self.examples)/patient_intake.ivr"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("urgent"))
+    }
+
+    @Test func flowTestsOfTheExamplesPass() throws {
+        let run = try CLITests.ivrc(["test", Self.examples])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("10 passed, 0 failed"))
+    }
+
+    @Test(arguments: ["check", "build", "test", "simulate", "graph", "rules", "explain"])
+    func helpIsAvailable(_ subcommand: String) throws {
+        let run = try CLITests.ivrc(["help", subcommand])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("USAGE"))
+    }
+}

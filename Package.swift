@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(name: "IVRLang"),
         // Shared by test targets only: seeded random input mutation.
-        .target(name: "IVRTestSupport"),
+        .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck"]),
         .target(
             name: "TeXMLSchema",
             dependencies: ["CLibXML2"],
@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang"], exclude: ["Fixtures"]),
+        .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
             dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport"],
@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IVRReportTests",
-            dependencies: ["IVRReport", "IVRCheck", "IVRLang", "TeXMLEmit"],
+            dependencies: ["IVRReport", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.

@@ -1,5 +1,6 @@
 import IVRCheck
 import IVRLang
+import IVRTestSupport
 import Testing
 
 @Suite struct WaiverTests {

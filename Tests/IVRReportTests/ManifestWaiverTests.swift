@@ -1,6 +1,7 @@
 import Foundation
 import IVRCheck
 import IVRLang
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import IVRCheck
 import IVRLang
+import IVRTestSupport
 import IVRReport
 
 /// `Fixtures/broken.ivr` checked with the test rule, as every format golden sees it.

@@ -1,10 +1,12 @@
 import IVRCheck
 import IVRLang
 
-/// A small rule for these tests (the real rules live on their own branch): a `say` written
-/// in capitals is reported. Its examples feed the `explain` tests like a real rule's would.
-struct ShoutingRule: Rule {
-    let description = RuleDescription(
+/// A rule for tests of the machinery around rules (waivers, reports, `explain`) that must not
+/// change when a real rule's wording does: a `say` written in capitals is reported.
+public struct ShoutingRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
         id: "no-shouting", severity: .warning,
         summary: "A prompt is written in capital letters.",
         explanation: "Text-to-speech reads capitals as shouting or spells them out; write prompts in sentence case.",
@@ -21,7 +23,7 @@ struct ShoutingRule: Rule {
                 say "Welcome to the clinic"
             """])
 
-    func check(_ graph: FlowGraph) -> [Diagnostic] {
+    public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in
             flow.steps.flatMap(\.actions).compactMap { action -> Diagnostic? in
                 guard case .say(let text, _, _) = action.kind, text.contains(where: \.isLetter),

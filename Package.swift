@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "TeXMLEmit",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLSchema", "CLibXML2",
+                "IVRLang", "IVRCheck", "TeXMLSchema",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

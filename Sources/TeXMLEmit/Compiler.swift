@@ -38,10 +38,10 @@ public enum Compiler {
             FlowLowering.lower(flow, address: DocumentAddress(baseURL: baseURL ?? flow.baseURL))
         }
         let documents = flows.flatMap(\.documents)
-        let results = ParallelResults<(bytes: [UInt8], violations: [SchemaViolation])>(count: documents.count)
+        let results = ParallelResults<WrittenDocument>(count: documents.count)
+        let validator = TeXMLSchemaValidator.shared
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            let bytes = XMLSerializer.serialize(documents[index].verbs)
-            results.set(index, (bytes, TeXMLSchemaValidator.shared.validate(Data(bytes))))
+            results.set(index, validator.write(documents[index].verbs))
         }
         var serialized: [String: [UInt8]] = [:]
         var failures: [InternalCompilerError.Failure] = []

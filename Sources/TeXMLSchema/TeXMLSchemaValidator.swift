@@ -35,7 +35,12 @@ public final class TeXMLSchemaValidator: Sendable {
             }
             return [SchemaViolation(line: error.line, element: nil, message: error.description)]
         }
-        return schema.validate(document)
+        return validate(document)
+    }
+
+    /// Validates a tree already in libxml2's hands (no parse, so violations carry no lines).
+    func validate(_ document: LibXMLDocument) -> [SchemaViolation] {
+        schema.validate(document)
     }
 }
 

@@ -1,5 +1,6 @@
 import IVRCheck
 import IVRLang
+import TeXMLSchema
 
 /// One flow lowered to documents and the route table that links them.
 public struct LoweredFlow: Sendable {
@@ -36,7 +37,7 @@ struct FlowLowering {
         if lowering.needsHangupDocument {
             lowering.documents.append(TeXMLDocument(
                 path: DocumentAddress.path(hangupDocument, flow: flow.name),
-                verbs: [TeXMLElement("Hangup")], step: "(call completed)"))
+                verbs: [XMLElement.verb("Hangup")], step: "(call completed)"))
         }
         let sorted = lowering.documents.sorted { $0.path < $1.path }
         return LoweredFlow(name: flow.name, number: flow.number,
@@ -74,7 +75,7 @@ struct FlowLowering {
     private struct Pending {
         let name: String
         let step: String
-        var verbs: [TeXMLElement] = []
+        var verbs: [XMLElement] = []
     }
 
     private func path(_ name: String) -> String { DocumentAddress.path(name, flow: flow.name) }
@@ -116,7 +117,7 @@ struct FlowLowering {
                 if inlinable.contains(target) && !inlined.contains(target) {
                     emitActions(of: target, into: &current, root: root, inlined: inlined.union([target]))
                 } else {
-                    current.verbs.append(TeXMLElement("Redirect", text: address.document(flow.steps[target].name, flow: flow.name)))
+                    current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[target].name, flow: flow.name)))
                 }
                 return
             case .menu(let menu):
@@ -125,17 +126,17 @@ struct FlowLowering {
             case .gather(let gather):
                 var attributes = verbs.attributes(gather.attributes)
                 attributes["action"] = address.route(current.name, flow: flow.name)
-                current.verbs.append(TeXMLElement("Gather", attributes, children: gather.prompts.compactMap(verbs.element)))
+                current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap(verbs.element)))
                 if let next = gather.next {
                     routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next))
                     // No input: the gather falls through, and the next step runs without Digits.
-                    current.verbs.append(TeXMLElement("Redirect", text: address.document(flow.steps[next].name, flow: flow.name)))
+                    current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[next].name, flow: flow.name)))
                 }
                 return
             case .record(let attributes, let next):
                 var recordAttributes = verbs.attributes(attributes)
                 recordAttributes["action"] = address.route(current.name, flow: flow.name)
-                current.verbs.append(TeXMLElement("Record", recordAttributes))
+                current.verbs.append(XMLElement.verb("Record", recordAttributes))
                 if let next {
                     routes[path(current.name)] = Route(kind: .record, next: path(ofStep: next))
                     return
@@ -179,12 +180,12 @@ struct FlowLowering {
             let afterSilence = isLast ? timeoutTarget : tries[attempt + 1]
             var attributes = gather
             attributes["action"] = address.route(name, flow: flow.name)
-            current.verbs.append(TeXMLElement("Gather", attributes, children: menu.prompts.compactMap(verbs.element)))
+            current.verbs.append(XMLElement.verb("Gather", attributes, children: menu.prompts.compactMap(verbs.element)))
             if let afterSilence {
-                current.verbs.append(TeXMLElement("Redirect", text: address.document(afterSilence, flow: flow.name)))
+                current.verbs.append(XMLElement.verb("Redirect", text: address.document(afterSilence, flow: flow.name)))
             } else {
                 // No timeout branch: say so in the document instead of running off its end.
-                current.verbs.append(TeXMLElement("Hangup"))
+                current.verbs.append(XMLElement.verb("Hangup"))
             }
             let afterSilencePath = afterSilence.map(path) ?? hangupPath()
             routes[path(name)] = Route(

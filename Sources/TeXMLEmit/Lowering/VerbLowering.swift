@@ -1,4 +1,5 @@
 import IVRCheck
+import TeXMLSchema
 
 /// Lowers single actions to TeXML elements, applying the flow's defaults
 /// (`voice`, `language` on every `<Say>`).
@@ -12,40 +13,40 @@ struct VerbLowering {
     }
 
     /// Elements for actions that do not hand control anywhere; nil for control actions.
-    func element(_ action: Action) -> TeXMLElement? {
+    func element(_ action: Action) -> XMLElement? {
         switch action.kind {
         case .say(let text, _, let sayAttributes):
             var attributes: [String: String] = [:]
             if let voice = flow.voice { attributes["voice"] = voice }
             if let language = flow.language { attributes["language"] = language }
             attributes.merge(self.attributes(sayAttributes)) { _, written in written }
-            return TeXMLElement("Say", attributes, text: text)
+            return XMLElement.verb("Say", attributes, text: text)
         case .play(let url, let attributes):
-            return TeXMLElement("Play", self.attributes(attributes), text: url)
+            return XMLElement.verb("Play", self.attributes(attributes), text: url)
         case .pause(let attributes):
-            return TeXMLElement("Pause", self.attributes(attributes))
+            return XMLElement.verb("Pause", self.attributes(attributes))
         case .dial(let targets, let attributes, nil):
             return dial(targets, self.attributes(attributes))
         case .enqueue(let name, let attributes):
-            return TeXMLElement("Enqueue", self.attributes(attributes), text: name)
+            return XMLElement.verb("Enqueue", self.attributes(attributes), text: name)
         case .leave:
-            return TeXMLElement("Leave")
+            return XMLElement.verb("Leave")
         case .redirect(let url, let attributes):
-            return TeXMLElement("Redirect", self.attributes(attributes), text: url)
+            return XMLElement.verb("Redirect", self.attributes(attributes), text: url)
         case .refer(let target, let attributes):
-            return TeXMLElement("Refer", self.attributes(attributes), children: [TeXMLElement("Sip", text: target)])
+            return XMLElement.verb("Refer", self.attributes(attributes), children: [XMLElement.verb("Sip", text: target)])
         case .hangup:
-            return TeXMLElement("Hangup")
+            return XMLElement.verb("Hangup")
         case .reject(let attributes):
-            return TeXMLElement("Reject", self.attributes(attributes))
+            return XMLElement.verb("Reject", self.attributes(attributes))
         case .verb(let name, let text, let attributes):
-            return TeXMLElement(name, self.attributes(attributes), text: text)
+            return XMLElement.verb(name, self.attributes(attributes), text: text)
         case .menu, .gather, .record, .goto, .dial:
             return nil
         }
     }
 
-    func dial(_ targets: [DialTarget], _ attributes: [String: String]) -> TeXMLElement {
+    func dial(_ targets: [DialTarget], _ attributes: [String: String]) -> XMLElement {
         let nouns = targets.map { target in
             let name = switch target.kind {
             case .number: "Number"
@@ -53,9 +54,9 @@ struct VerbLowering {
             case .queue: "Queue"
             case .conference: "Conference"
             }
-            return TeXMLElement(name, self.attributes(target.attributes), text: target.value)
+            return XMLElement.verb(name, self.attributes(target.attributes), text: target.value)
         }
-        return TeXMLElement("Dial", attributes, children: nouns)
+        return XMLElement.verb("Dial", attributes, children: nouns)
     }
 
     /// The menu's `<Gather>` attributes, with defaults the branches imply: `numDigits` when

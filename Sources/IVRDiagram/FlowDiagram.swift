@@ -31,9 +31,6 @@ public struct FlowDiagram: Sendable, Equatable {
 
     public let clusters: [Cluster]
 
-    /// Verbs other than `<Record>` that capture the caller's audio.
-    static let recordingVerbs: Set<String> = ["siprec", "transcription", "stream", "start-recording"]
-
     public init(_ graph: FlowGraph) {
         clusters = graph.flows.enumerated().map { flowIndex, flow in
             let prefix = "f\(flowIndex)"
@@ -43,7 +40,7 @@ public struct FlowDiagram: Sendable, Equatable {
                 let reached = step.actions[exit.reached]
                 return Node(
                     id: "\(prefix)_s\(index)", label: step.name, isEntry: index == 0, isEmergency: step.isEmergency,
-                    records: reached.contains(where: Self.records),
+                    records: reached.contains(where: \.isRecording),
                     endsCall: exit.fallsOffEnd || reached.contains(where: Self.endsCall))
             }
             var edges: [Edge] = []
@@ -59,16 +56,6 @@ public struct FlowDiagram: Sendable, Equatable {
                 }
             }
             return Cluster(id: prefix, flow: flow.name, nodes: nodes, edges: edges)
-        }
-    }
-
-    static func records(_ action: Action) -> Bool {
-        switch action.kind {
-        case .record: true
-        case .dial(_, let attributes, _):
-            attributes.contains { $0.name == "record" && $0.value != "do-not-record" }
-        case .verb(let name, _, _): recordingVerbs.contains(name)
-        default: false
         }
     }
 

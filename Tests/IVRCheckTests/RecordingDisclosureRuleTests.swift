@@ -132,3 +132,19 @@ import Testing
         #expect(findings.isEmpty)
     }
 }
+
+@Suite struct NestedVerbRecordingTests {
+    private func findings(_ body: String) -> [Diagnostic] {
+        let source = "flow f\n  number +1-800-555-0300\n  step main\n" + body
+        return Checker.check([SourceFile(path: "f.ivr", text: source)], rules: [RecordingDisclosureRule()]).diagnostics
+            .filter { $0.id == "recording-disclosure" }
+    }
+
+    @Test func startingAStreamBeforeTheDisclosureIsReported() {
+        #expect(findings("    start\n      stream url=wss://media.example.com/live\n    hangup\n").count == 1)
+    }
+
+    @Test func noiseSuppressionAndStoppingAStreamRecordNothing() {
+        #expect(findings("    start\n      suppression direction=both\n    stop\n      stream\n    hangup\n").isEmpty)
+    }
+}

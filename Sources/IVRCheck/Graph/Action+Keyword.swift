@@ -18,7 +18,7 @@ extension Action {
         case .refer: "refer"
         case .hangup: "hangup"
         case .reject: "reject"
-        case .verb(let name, _, _): Action.kebab(name)
+        case .verb(let name, _, _, _): Action.kebab(name)
         }
     }
 

@@ -4,7 +4,7 @@ extension Action {
     /// TeXML verbs (written by name) that capture the call's audio. `Start` counts as a whole:
     /// the resolver keeps it opaque, and what it starts (a recording, a media stream, a
     /// transcription) all carry the caller's voice somewhere.
-    static let capturingVerbs: Set<String> = ["Record", "Recording", "Start", "Stream", "Siprec", "Transcription"]
+    static let capturingVerbs: Set<String> = ["Record", "Recording", "Stream", "Siprec", "Transcription"]
 
     /// Whether running this action starts recording (or otherwise capturing) the caller:
     /// `record`, a `dial` with `record=…` other than `do-not-record` (on the dial or a
@@ -15,7 +15,12 @@ extension Action {
             return true
         case .dial(let targets, let attributes, _):
             return (attributes + targets.flatMap(\.attributes)).contains(where: Action.recordsDial)
-        case .verb(let name, _, _):
+        case .verb("Start", _, _, let children):
+            // A block's meaning is in what it starts: noise suppression records nothing.
+            return children.contains(where: \.isRecording)
+        case .verb("Stop", _, _, _):
+            return false
+        case .verb(let name, _, _, _):
             return Action.capturingVerbs.contains(name)
         default:
             return false

@@ -92,8 +92,9 @@ public struct Action: Sendable {
         case refer(target: String, attributes: [Attribute])
         case hangup
         case reject(attributes: [Attribute])
-        /// Any other TeXML verb written by its kebab-case name (`stream`, `siprec`, …).
-        case verb(name: String, text: String?, attributes: [Attribute])
+        /// Any other TeXML verb written by its kebab-case name, with the elements nested in
+        /// it written as an indented block (`start` holding `stream url=…`).
+        case verb(name: String, text: String?, attributes: [Attribute], children: [Action])
     }
 }
 

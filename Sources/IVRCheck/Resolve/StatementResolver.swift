@@ -1,5 +1,6 @@
 import Foundation
 import IVRLang
+import TeXMLSchema
 
 /// Statement keywords with sugar of their own; any other TeXML verb is written by its
 /// kebab-case name and checked against the vocabulary.
@@ -287,11 +288,29 @@ extension FlowResolver {
             error("unknown-statement", "`\(keyword)` is not a statement", statement.keyword.range, help: hint)
             return nil
         }
+        return resolveElement(statement, as: verb)
+    }
+
+    /// A TeXML element written by its kebab-case name; its block holds the elements the
+    /// schema lets it contain, each written the same way.
+    private mutating func resolveElement(_ statement: Statement, as element: String) -> Action {
         let text = statement.arguments.first.flatMap { value -> String? in
             if case .word = value.kind { nil } else { value.text }
         }
-        let attributes = bind(statement, to: verb, positional: text == nil ? 0 : 1)
-        return Action(.verb(name: verb, text: text, attributes: attributes), range: statement.range)
+        let attributes = bind(statement, to: element, positional: text == nil ? 0 : 1)
+        let allowed = OptionBinder.vocabulary.element(named: element)?.children ?? []
+        var children: [Action] = []
+        for child in statement.children {
+            guard let name = allowed.first(where: { kebabCase($0) == child.keyword.text }) else {
+                let names = allowed.map(kebabCase)
+                let hint = Spelling.nearest(child.keyword.text, in: names).map { "did you mean `\($0)`?" }
+                    ?? (names.isEmpty ? "`\(statement.keyword.text)` holds nothing" : "it can hold \(names.joined(separator: ", "))")
+                error("syntax", "`\(child.keyword.text)` cannot go inside `\(statement.keyword.text)`", child.keyword.range, help: hint)
+                continue
+            }
+            children.append(resolveElement(child, as: name))
+        }
+        return Action(.verb(name: element, text: text, attributes: attributes, children: children), range: statement.range)
     }
 
     // MARK: Arguments

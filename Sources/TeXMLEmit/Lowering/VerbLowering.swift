@@ -39,8 +39,8 @@ struct VerbLowering {
             return XMLElement.verb("Hangup")
         case .reject(let attributes):
             return XMLElement.verb("Reject", self.attributes(attributes))
-        case .verb(let name, let text, let attributes):
-            return XMLElement.verb(name, self.attributes(attributes), text: text)
+        case .verb(let name, let text, let attributes, let children):
+            return XMLElement.verb(name, self.attributes(attributes), text: text, children: children.compactMap(element))
         case .menu, .gather, .record, .goto, .dial:
             return nil
         }

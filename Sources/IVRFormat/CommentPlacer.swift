@@ -19,6 +19,7 @@ struct CommentPlacer {
 
     mutating func place(_ comments: [Comment], into lines: inout [LayoutLine]) {
         var next = 0
+        var onLine = 0
         /// The line whose leading group the previous comment joined; later comments in the
         /// same gap must join it too, or they would swap places.
         var leadingGap: Int?
@@ -26,9 +27,11 @@ struct CommentPlacer {
             let text = Self.text(of: comment, in: source)
             let commentLine = source.line(of: comment.range.start)
             while next < lines.count && lines[next].offset < comment.range.start { next += 1 }
-            if !comment.ownLine, let index = lines.lastIndex(where: { $0.sourceLine <= commentLine }),
-               lines[index].trailingComment == nil {
-                lines[index].trailingComment = text
+            // The last line made from the comment's line (lines and comments are both in source order).
+            while onLine + 1 < lines.count && lines[onLine + 1].sourceLine <= commentLine { onLine += 1 }
+            if !comment.ownLine, onLine < lines.count, lines[onLine].sourceLine <= commentLine,
+               lines[onLine].trailingComment == nil {
+                lines[onLine].trailingComment = text
                 continue
             }
             let column = source.position(of: comment.range.start).column - 1

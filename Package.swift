@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "IVRReport", targets: ["IVRReport"]),
         .library(name: "IVRRuntime", targets: ["IVRRuntime"]),
         .library(name: "IVRDiagram", targets: ["IVRDiagram"]),
+        .library(name: "IVRFormat", targets: ["IVRFormat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,10 +44,12 @@ let package = Package(
         ),
         .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
         .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
+        .target(name: "IVRFormat", dependencies: ["IVRLang"]),
         .executableTarget(
             name: "ivrc",
             dependencies: [
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
+                "IVRFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +73,11 @@ let package = Package(
             dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang"]
         ),
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
+        .testTarget(
+            name: "IVRFormatTests",
+            dependencies: ["IVRFormat", "IVRLang", "IVRCheck", "TeXMLEmit"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -76,7 +76,13 @@ public struct Parser {
             while current.kind == .string { values.append(value(advance())) }
             if current.kind == .newline {
                 _ = advance()
-                skipBlock()
+                // Lines under a text line belong to nothing; dropping them silently would
+                // also let `ivrc fmt` delete them.
+                if current.kind == .indent {
+                    report("syntax", "a line of text cannot have an indented block under it", tokens[index + 1].range,
+                           help: "indent these lines like the text above them, or under a statement")
+                    skipBlock()
+                }
                 return .text(values)
             }
             report("syntax", "a statement must start with a keyword such as `say`", first.range,

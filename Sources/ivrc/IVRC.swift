@@ -10,7 +10,7 @@ struct IVRC: ParsableCommand {
         discussion: "Exit status: 0 clean, 1 errors in the flows, 2 usage or I/O error.",
         version: CompilerVersion.string,
         subcommands: [
-            CheckCommand.self, BuildCommand.self, TestCommand.self, SimulateCommand.self, GraphCommand.self,
+            CheckCommand.self, BuildCommand.self, FormatCommand.self, TestCommand.self, SimulateCommand.self, GraphCommand.self,
             RulesCommand.self, ExplainCommand.self,
         ]
     )

@@ -12,6 +12,12 @@ import Testing
         #expect(file.flows[0].steps[0].body[0].arguments.map(\.text) == ["One. Two."])
     }
 
+    @Test func aBlockUnderAContinuedTextLineIsReported() {
+        let file = parse("flow f\n  number +1-800-555-0100\n  step s\n    say\n      \"One.\"\n        hangup\n")
+        #expect(file.diagnostics.map(\.message) == ["a line of text cannot have an indented block under it"])
+        #expect(file.diagnostics.first?.span.start.line == 6)
+    }
+
     @Test func optionsFlagsArrowsAndBranches() {
         let file = parse("""
             flow f

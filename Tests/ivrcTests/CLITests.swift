@@ -19,11 +19,11 @@ import Testing
         let stderr: String
     }
 
-    static func ivrc(_ arguments: String...) throws -> Run {
-        try ivrc(arguments)
+    static func ivrc(_ arguments: String..., stdin: URL? = nil) throws -> Run {
+        try ivrc(arguments, stdin: stdin)
     }
 
-    static func ivrc(_ arguments: [String]) throws -> Run {
+    static func ivrc(_ arguments: [String], stdin: URL? = nil) throws -> Run {
         let executable = try #require(executable, "ivrc was not built next to the tests (\(Bundle.main.bundleURL.path))")
         let process = Process()
         process.executableURL = executable
@@ -35,6 +35,7 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
         try process.run()
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -1,0 +1,50 @@
+/// Splits long text into pieces for continued lines. The parser joins continued strings
+/// with exactly one space, so a split is made only at a single space (a space with a
+/// non-space on each side) and that space is dropped: joining the pieces gives the text back.
+enum PromptWrapper {
+    /// Pieces whose quoted width fits `firstWidth` (the first) and `width` (the rest) where a
+    /// split point allows. A sentence end is preferred over a word boundary when it keeps
+    /// the line at least half full; a word longer than the width stays whole.
+    static func wrap(_ text: String, firstWidth: Int, width: Int) -> [String] {
+        let characters = Array(text)
+        // offsets[i]: quoted width of characters[0..<i], without the quotes.
+        var offsets = [0]
+        offsets.reserveCapacity(characters.count + 1)
+        for character in characters { offsets.append(offsets.last! + StringLiteral.width(character)) }
+        let splits = characters.indices.filter { index in
+            characters[index] == " " && index > 0 && index + 1 < characters.count
+                && characters[index - 1] != " " && characters[index + 1] != " "
+        }
+
+        var pieces: [String] = []
+        var start = 0
+        var budget = firstWidth
+        var next = 0  // first split point not yet passed
+        func quoted(_ from: Int, _ to: Int) -> Int { offsets[to] - offsets[from] + 2 }
+
+        while quoted(start, characters.count) > budget {
+            while next < splits.count && splits[next] <= start { next += 1 }
+            guard next < splits.count else { break }
+            var fitting: Int?
+            var sentence: Int?
+            var candidate = next
+            while candidate < splits.count && quoted(start, splits[candidate]) <= budget {
+                let split = splits[candidate]
+                fitting = split
+                if ".?!".contains(characters[split - 1]) { sentence = split }
+                candidate += 1
+            }
+            let cut: Int
+            if let sentence, quoted(start, sentence) * 2 >= budget {
+                cut = sentence
+            } else {
+                cut = fitting ?? splits[next]
+            }
+            pieces.append(String(characters[start..<cut]))
+            start = cut + 1
+            budget = width
+        }
+        pieces.append(String(characters[start...]))
+        return pieces
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import IVRFormat
+import IVRLang
+
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite flows in the canonical layout.",
+        discussion: """
+        Files are rewritten in place (atomically). Files with syntax errors are left alone and \
+        their errors printed; the exit status is then 1. With --check or --diff nothing is \
+        written. `ivrc fmt -` formats standard input to standard output, for editors.
+        """
+    )
+
+    @Argument(help: "Flow files or directories (searched recursively for *.ivr), or - for standard input.")
+    var paths: [String]
+
+    @Flag(help: "Write nothing; list the files that are not formatted, and exit 1 if there are any.")
+    var check = false
+
+    @Flag(help: "Write nothing; print the changes formatting would make as a unified diff.")
+    var diff = false
+
+    func validate() throws {
+        if paths.contains("-") && paths.count > 1 {
+            throw ValidationError("`-` (standard input) cannot be combined with other paths")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            if paths == ["-"] { return try formatStandardInput() }
+            var status = ExitStatus.clean
+            for source in try InputFiles.load(paths) {
+                let original = try rawBytes(source.path)
+                guard let formatted = formatted(source) else {
+                    status = ExitStatus.diagnostics
+                    continue
+                }
+                if original == Array(formatted.utf8) { continue }
+                if check && !diff { print(source.path) }
+                if diff { print(difference(original, formatted, path: source.path), terminator: "") }
+                if check { status = ExitStatus.diagnostics }
+                if !check && !diff { try AtomicFile.replace(source.path, with: Array(formatted.utf8)) }
+            }
+            return status
+        }
+    }
+
+    /// The formatted text, or nil after printing why the file is left alone.
+    private func formatted(_ source: SourceFile) -> String? {
+        switch SourceFormatter.format(source) {
+        case .formatted(let text):
+            return text
+        case .invalid(let diagnostics):
+            standardError(DiagnosticRenderer(sources: [source]).render(diagnostics))
+            return nil
+        case .unsafe(let reason):
+            standardError("ivrc: internal error: \(source.path) was not formatted: \(reason).\n"
+                + "This is a bug in ivrc; the file is unchanged. Please report it with the file.\n")
+            return nil
+        }
+    }
+
+    private func formatStandardInput() throws -> Int32 {
+        let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let source = SourceFile(path: "<stdin>", bytes: input)
+        guard let formatted = formatted(source) else { return ExitStatus.diagnostics }
+        let changed = input != Array(formatted.utf8)
+        if diff {
+            print(difference(input, formatted, path: source.path), terminator: "")
+        } else if check {
+            if changed { print(source.path) }
+        } else {
+            FileHandle.standardOutput.write(Data(formatted.utf8))
+        }
+        return check && changed ? ExitStatus.diagnostics : ExitStatus.clean
+    }
+
+    private func difference(_ original: [UInt8], _ formatted: String, path: String) -> String {
+        UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: formatted,
+                           oldLabel: path, newLabel: "\(path) (formatted)")
+    }
+
+    /// The file as stored, byte-order mark included, to compare with the formatted text.
+    private func rawBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageFailure("cannot read file: \(path)")
+        }
+        return [UInt8](data)
+    }
+}

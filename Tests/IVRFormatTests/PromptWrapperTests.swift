@@ -1,0 +1,63 @@
+import IVRFormat
+import IVRLang
+import Testing
+
+/// Long prompts become continued lines that the parser joins back to the same text.
+@Suite struct PromptWrapperTests {
+    /// 300 characters of prompt: sentences of words separated by single spaces.
+    static let longPrompt: String = {
+        var text = "Please listen carefully, as our menu options have changed."
+        var sentence = 1
+        while text.count < 300 {
+            text += " Option number \(sentence) connects you to the right team."
+            sentence += 1
+        }
+        return String(text.prefix(300))
+    }()
+
+    static func flow(say text: String) -> String {
+        """
+        flow long
+          number +1-800-596-3057
+          step main
+            say "\(text)"
+            hangup
+
+        """
+    }
+
+    @Test func aThreeHundredCharacterSayIsWrappedAndCompilesToTheSameText() throws {
+        let text = Self.longPrompt
+        #expect(text.count == 300 && !text.hasSuffix(" "))
+        let source = Self.flow(say: text)
+        let formatted = try Fixtures.format(source)
+        let sayLines = formatted.split(separator: "\n").filter { $0.hasPrefix("    say") || $0.hasPrefix("      \"") }
+        #expect(sayLines.count >= 4)
+        #expect(formatted.split(separator: "\n").allSatisfy { $0.count <= SourceFormatter.lineWidth })
+        let reparsed = Parser.parse(SourceFile(path: "test.ivr", text: formatted))
+        #expect(reparsed.flows[0].steps[0].body[0].arguments.map { $0.text } == [text])
+        #expect(try Fixtures.compile([SourceFile(path: "test.ivr", text: formatted)])
+            == Fixtures.compile([SourceFile(path: "test.ivr", text: source)]))
+    }
+
+    @Test func splitsOnlyAtSingleSpaces() throws {
+        let text = Array(repeating: "one  two", count: 20).joined(separator: "  ")
+        let formatted = try Fixtures.format(Self.flow(say: text))
+        // Every space here is doubled, so there is nowhere to split.
+        #expect(formatted.contains("say \"\(text)\""))
+    }
+
+    @Test func prefersSentenceEnds() throws {
+        let first = "This first sentence is long enough to fill more than half of the line by itself."
+        let second = "Then a second sentence follows it and does not fit on the same line at all."
+        let formatted = try Fixtures.format(Self.flow(say: first + " " + second))
+        #expect(formatted.contains("say \"\(first)\"\n      \"\(second)\"\n"))
+    }
+
+    @Test func escapesCountTowardsTheWidth() throws {
+        let text = Array(repeating: "\\\"quoted\\\"", count: 12).joined(separator: " ")
+        let formatted = try Fixtures.format(Self.flow(say: text))
+        #expect(formatted.split(separator: "\n").allSatisfy { $0.count <= SourceFormatter.lineWidth })
+        #expect(formatted.split(separator: "\n").count > 5)
+    }
+}

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "IVRReport", targets: ["IVRReport"]),
         .library(name: "IVRRuntime", targets: ["IVRRuntime"]),
         .library(name: "IVRDiagram", targets: ["IVRDiagram"]),
+        .library(name: "TeXMLImport", targets: ["TeXMLImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,10 +42,13 @@ let package = Package(
         ),
         .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
         .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
+        // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
+        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
         .executableTarget(
             name: "ivrc",
             dependencies: [
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
+                "TeXMLImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +72,11 @@ let package = Package(
             dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang"]
         ),
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
+        .testTarget(
+            name: "TeXMLImportTests",
+            dependencies: ["TeXMLImport", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,34 @@
+import IVRLang
+import TeXMLSchema
+
+/// Turns the XSD's violations into diagnostics at the offending element, saying in plain
+/// words what libxml2 says in schema terms where the tree shows what went wrong.
+enum SchemaDiagnostics {
+    static func diagnostics(_ violations: [SchemaViolation], document: ParsedTeXML) -> [Diagnostic] {
+        violations.map { violation in
+            let source = document.source
+            guard let name = violation.element else {
+                return .error("texml-schema", violation.message, at: source.lineSpan(violation.line))
+            }
+            let span = source.span(ofElement: name, line: violation.line)
+            if violation.message.contains("This element is not expected"),
+               let parent = parent(of: name, line: violation.line, in: document.root) {
+                let allowed = TeXMLVocabulary.shared.element(named: parent.name)?.children ?? []
+                let help = allowed.isEmpty
+                    ? "TeXML's <\(parent.name)> takes nothing nested; put the <\(name)> before it"
+                    : "inside <\(parent.name)>, TeXML allows " + allowed.map { "<\($0)>" }.joined(separator: ", ")
+                return .error("texml-schema", "<\(name)> cannot go inside <\(parent.name)>", at: span, help: help)
+            }
+            return .error("texml-schema", "<\(name)>: \(violation.message)", at: span)
+        }
+    }
+
+    /// The parent of the element named `name` whose start tag is on `line`.
+    private static func parent(of name: String, line: Int, in root: XMLElement?) -> XMLElement? {
+        var found: XMLElement?
+        root?.walk { element, parent in
+            if found == nil, element.name == name, element.line == line { found = parent }
+        }
+        return found
+    }
+}

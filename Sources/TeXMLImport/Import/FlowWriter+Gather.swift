@@ -7,16 +7,15 @@ extension FlowWriter {
 
     /// A `<Gather>`: a `menu` when the bundle's route says which key leads where, otherwise a
     /// `gather digits -> STEP` to the document its action names.
-    mutating func writeGather(_ verb: XMLElement, following: [XMLElement], in path: String, indent: Int) -> Int? {
+    mutating func writeGather(_ verb: XMLElement, following: [XMLElement], in path: String, indent: Int) -> VerbOutcome {
         let target: String
         switch links.actionTarget(of: verb, from: path, context: options.context) {
         case .route(let route) where route.kind == .menu:
-            writeMenu(verb, route: route, following: following, in: path, indent: indent)
-            return nil
+            return .ends(consumed: writeMenu(verb, route: route, following: following, in: path, indent: indent))
         case .route(let route):
             guard let next = route.next else {
                 lossy(verb, "<Gather> whose route has no next document", in: path, indent: indent)
-                return nil
+                return .ends(consumed: 0)
             }
             target = stepName(next)
         case .document(let document):
@@ -43,7 +42,7 @@ extension FlowWriter {
             let names = rest.map { "<\($0.name)>" }.joined(separator: ", ")
             lossy(rest[0], "what TeXML did without input (\(names)); ivrc's gather continues at `\(target)`", in: path, indent: indent)
         }
-        return nil
+        return .ends(consumed: following.count)
     }
 
     /// Say, play and pause inside a gather or menu.

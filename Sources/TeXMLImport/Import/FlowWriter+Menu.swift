@@ -6,7 +6,8 @@ extension FlowWriter {
     /// copies of the gather, each falling through (on silence) to a `<Redirect>` to the next,
     /// the last to the `timeout` branch (or `<Hangup>` when there is none); those copies are
     /// folded back here. `numDigits` and `input` are left out where the branches imply them.
-    mutating func writeMenu(_ gather: XMLElement, route: Route, following: [XMLElement], in path: String, indent: Int) {
+    /// Returns how many of `following` (the verbs after the gather in its own document) it used.
+    mutating func writeMenu(_ gather: XMLElement, route: Route, following: [XMLElement], in path: String, indent: Int) -> Int {
         var tries = [path]
         var after = following
         while let redirect = after.first, redirect.name == "Redirect",
@@ -50,6 +51,9 @@ extension FlowWriter {
         statement("menu\(options)\(tries.count == 3 ? "" : " tries=\(tries.count)")", indent: indent)
         writePrompts(gather.elements, in: path, indent: indent + 2)
         for branch in branches { statement(branch, indent: indent + 2) }
+        // The first document's no-input verb: a redirect to the next try or the timeout branch, or a hangup.
+        guard let first = following.first, first.name == "Redirect" || first.name == "Hangup" else { return 0 }
+        return 1
     }
 
     /// The verbs of `path` when it is a replay of `gather`: the same `<Gather>` (but for its

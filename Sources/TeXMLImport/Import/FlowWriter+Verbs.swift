@@ -11,21 +11,21 @@ extension FlowWriter {
         while index < verbs.count {
             let verb = verbs[index]
             index += 1
-            let consumed = writeVerb(verb, following: Array(verbs[index...]), in: path, indent: indent)
-            guard let consumed else {
-                let rest = verbs[index...].map { "<\($0.name)>" }
+            switch writeVerb(verb, following: Array(verbs[index...]), in: path, indent: indent) {
+            case .continues(let consumed):
+                index += consumed
+            case .ends(let consumed):
+                let rest = verbs[(index + consumed)...].map { "<\($0.name)>" }
                 if !rest.isEmpty {
                     comment("never run in TeXML (after <\(verb.name)>): \(rest.joined(separator: ", "))", indent: indent)
                 }
                 return
             }
-            index += consumed
         }
     }
 
-    /// Writes one verb; returns how many of the following verbs it used as well, or nil when
-    /// the step ends here.
-    private mutating func writeVerb(_ verb: XMLElement, following: [XMLElement], in path: String, indent: Int) -> Int? {
+    /// Writes one verb; says how many of the following verbs it used as well, and whether the step ends.
+    private mutating func writeVerb(_ verb: XMLElement, following: [XMLElement], in path: String, indent: Int) -> VerbOutcome {
         let text = verb.text
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         switch verb.name {
@@ -51,10 +51,10 @@ extension FlowWriter {
             statement("leave\(options(of: verb, in: path, indent: indent))", indent: indent)
         case "Hangup":
             statement("hangup", indent: indent)
-            return nil
+            return .ends(consumed: 0)
         case "Reject":
             statement("reject\(options(of: verb, in: path, indent: indent))", indent: indent)
-            return nil
+            return .ends(consumed: 0)
         case "Redirect":
             if let target = links.document(for: trimmed, from: path) {
                 if verb.attribute("method") != nil { comment("the redirect's method=\(verb.attribute("method")!) is dropped: `goto` fetches the step the application's way", indent: indent) }
@@ -64,7 +64,7 @@ extension FlowWriter {
             } else {
                 lossy(verb, "<Redirect> to \(trimmed) (not a URL ivrc can write)", in: path, indent: indent)
             }
-            return nil
+            return .ends(consumed: 0)
         case "Refer" where verb.elements.count == 1 && verb.elements[0].name == "Sip"
             && IVRText.isSIPToken(verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)):
             let sip = verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -72,7 +72,7 @@ extension FlowWriter {
         default:
             writeOtherVerb(verb, text: trimmed, in: path, indent: indent)
         }
-        return 0
+        return .continues(consumed: 0)
     }
 
     /// Verbs without sugar are written by their kebab-case name, with their text as a string.
@@ -100,7 +100,7 @@ extension FlowWriter {
 
     // MARK: Record
 
-    private mutating func writeRecord(_ verb: XMLElement, in path: String, indent: Int) -> Int? {
+    private mutating func writeRecord(_ verb: XMLElement, in path: String, indent: Int) -> VerbOutcome {
         for nested in verb.elements {
             let said = nested.name == "Say" ? " \(IVRText.string(nested.text))" : ""
             lossy(nested, "<\(nested.name)>\(said) nested in <Record> (TeXML allows nothing inside <Record>; move it before)",
@@ -109,7 +109,7 @@ extension FlowWriter {
         let options = options(of: verb, in: path, indent: indent)
         switch links.actionTarget(of: verb, from: path, context: self.options.context) {
         case .route(let route):
-            guard let next = route.next else { statement("record\(options)", indent: indent); return 0 }
+            guard let next = route.next else { statement("record\(options)", indent: indent); return .continues(consumed: 0) }
             statement("record\(options) -> \(stepName(next))", indent: indent)
         case .document(let target):
             statement("record\(options) -> \(stepName(target))", indent: indent)
@@ -120,14 +120,14 @@ extension FlowWriter {
             comment("<Record> had no action: TeXML re-requested this document after recording (a call loop); ivrc continues below", indent: indent)
             warn("<Record> has no action; the imported flow continues with the next statement instead of looping", at: path, line: verb.line)
             statement("record\(options)", indent: indent)
-            return 0
+            return .continues(consumed: 0)
         }
-        return nil
+        return .ends(consumed: 0)
     }
 
     // MARK: Dial
 
-    private mutating func writeDial(_ verb: XMLElement, in path: String, indent: Int) -> Int? {
+    private mutating func writeDial(_ verb: XMLElement, in path: String, indent: Int) -> VerbOutcome {
         var targets: [(noun: String, value: String, options: String)] = []
         let text = verb.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if verb.elements.isEmpty, IVRText.isPhoneToken(text) || IVRText.isSIPToken(text) {
@@ -172,8 +172,16 @@ extension FlowWriter {
             statement("dial\(options)\(arrow)", indent: indent)
             for target in targets { statement("\(target.noun) \(target.value)\(target.options)", indent: indent + 2) }
         }
-        return endsStep ? nil : 0
+        return endsStep ? .ends(consumed: 0) : .continues(consumed: 0)
     }
+}
+
+/// What writing one verb did to the step.
+enum VerbOutcome {
+    /// Go on with the verbs after the `consumed` ones this verb used.
+    case continues(consumed: Int)
+    /// TeXML runs nothing after this verb (and the `consumed` ones it used) in the document.
+    case ends(consumed: Int)
 }
 
 extension Parser {

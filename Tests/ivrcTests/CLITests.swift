@@ -20,6 +20,10 @@ import Testing
     }
 
     static func ivrc(_ arguments: String...) throws -> Run {
+        try ivrc(arguments)
+    }
+
+    static func ivrc(_ arguments: [String]) throws -> Run {
         let executable = try #require(executable, "ivrc was not built next to the tests (\(Bundle.main.bundleURL.path))")
         let process = Process()
         process.executableURL = executable

@@ -39,7 +39,7 @@ struct FlowWriter {
         }
         func shared(_ attribute: String) -> String? {
             let values = Set(says.map { $0.attribute(attribute) })
-            guard values.count == 1, let value = values.first ?? nil, Parser.isIdentifier(value) else { return nil }
+            guard values.count == 1, let value = values.first ?? nil else { return nil }
             return value
         }
         voice = shared("voice")
@@ -58,8 +58,8 @@ struct FlowWriter {
             warn("the flow needs the number the line answers on; pass --number", at: entry, line: 1)
         }
         if let industry = options.industry { lines.append("  industry \(industry.rawValue)") }
-        if let voice { lines.append("  voice \(voice)") }
-        if let language { lines.append("  language \(language)") }
+        if let voice { lines.append("  voice \(IVRText.optionValue(voice, kind: .text))") }
+        if let language { lines.append("  language \(IVRText.optionValue(language, kind: .text))") }
 
         _ = stepName(entry)
         while let path = nextQueued() { writeStep(path, comment: "from \(path)") }

@@ -9,10 +9,8 @@ extension FlowWriter {
         let spec = TeXMLVocabulary.shared.element(named: element.name)
         var written: [String] = []
         for (name, value) in element.attributes where !skipped.contains(name) && name != "action" {
-            if element.name == "Say" || element.name == "Gather" || element.name == "Play" {
-                if name == "voice", value == voice, element.name == "Say" { continue }
-                if name == "language", value == language, element.name == "Say" { continue }
-            }
+            // The flow's `voice`/`language` settings put these back on every <Say>.
+            if element.name == "Say", (name == "voice" && value == voice) || (name == "language" && value == language) { continue }
             var attribute = spec?.attribute(named: name)
             if attribute == nil, let entry = TwiMLOnlyVocabulary.attribute(name, of: element.name),
                let texml = entry.texml, let renamed = spec?.attribute(named: texml) {

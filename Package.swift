@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "IVRRuntime", targets: ["IVRRuntime"]),
         .library(name: "IVRDiagram", targets: ["IVRDiagram"]),
         .library(name: "IVRFormat", targets: ["IVRFormat"]),
+        .library(name: "TeXMLImport", targets: ["TeXMLImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,11 +46,14 @@ let package = Package(
         .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
         .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
         .target(name: "IVRFormat", dependencies: ["IVRLang"]),
+        // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
+        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
         .executableTarget(
             name: "ivrc",
             dependencies: [
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
+                "TeXMLImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +81,11 @@ let package = Package(
             name: "IVRFormatTests",
             dependencies: ["IVRFormat", "IVRLang", "IVRCheck", "TeXMLEmit"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "TeXMLImportTests",
+            dependencies: ["TeXMLImport", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

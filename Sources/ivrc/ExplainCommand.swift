@@ -3,6 +3,7 @@ import Foundation
 import IVRCheck
 import IVRLang
 import IVRReport
+import TeXMLImport
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +16,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard let description = DiagnosticCatalog.description(id: id) else {
-                let ids = DiagnosticCatalog.all().map(\.id)
+            guard let description = DiagnosticCatalog.description(id: id) ?? TeXMLDiagnostics.description(id: id) else {
+                let ids = (DiagnosticCatalog.all() + TeXMLDiagnostics.all).map(\.id)
                 let hint = Spelling.nearest(id, in: ids).map { "; did you mean `\($0)`?" } ?? ""
                 throw UsageFailure("no rule or diagnostic is named `\(id)`\(hint) (`ivrc rules` lists the rules)")
             }

@@ -4,6 +4,7 @@ import IVRCheck
 import IVRLang
 import TeXMLEmit
 import IVRReport
+import TeXMLImport
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -30,7 +31,7 @@ struct OutputOptions: ParsableArguments {
         case .json:
             JSONReport(toolVersion: CompilerVersion.string).render(shown)
         case .sarif:
-            SARIFReport(rules: DiagnosticCatalog.all(), toolVersion: CompilerVersion.string).render(shown)
+            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all, toolVersion: CompilerVersion.string).render(shown)
         case .github:
             GitHubAnnotations.render(shown)
         }

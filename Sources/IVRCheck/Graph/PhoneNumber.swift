@@ -2,10 +2,10 @@ import Foundation
 
 /// Phone-number spellings beyond the lexer's own `+digits`: the user part of a SIP URI and
 /// `tel:` URLs, so rules can tell when a target is really a phone number.
-enum PhoneNumber {
+public enum PhoneNumber {
     /// `sip:+1-800-596-3057@host;transport=tls` → `18005963057`; nil when the user part is
     /// not a phone number. The leading `+` is dropped: SIP users often omit it.
-    static func digits(ofSIP uri: String) -> String? {
+    public static func digits(ofSIP uri: String) -> String? {
         guard let colon = uri.firstIndex(of: ":") else { return nil }
         let rest = uri[uri.index(after: colon)...]
         guard let at = rest.firstIndex(of: "@") else { return nil }
@@ -14,7 +14,7 @@ enum PhoneNumber {
     }
 
     /// `tel:+18005963057` or `tel://+1-800-596-3057` → `18005963057`.
-    static func digits(ofTel url: String) -> String? {
+    public static func digits(ofTel url: String) -> String? {
         let lower = url.lowercased()
         guard lower.hasPrefix("tel:") else { return nil }
         var rest = url.dropFirst(4)
@@ -23,7 +23,7 @@ enum PhoneNumber {
     }
 
     /// Digits of a written number with `+`, `-`, spaces and dots removed; nil if anything else is left.
-    static func digits(_ written: String) -> String? {
+    public static func digits(_ written: String) -> String? {
         let kept = written.filter { !"+- .".contains($0) }
         guard !kept.isEmpty, kept.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return kept

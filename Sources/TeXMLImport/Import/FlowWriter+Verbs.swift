@@ -1,0 +1,190 @@
+import Foundation
+import IVRLang
+import TeXMLSchema
+
+extension FlowWriter {
+    /// Writes `verbs` as statements. A verb after which TeXML runs nothing more in the document
+    /// (a menu, a redirect, a hangup, a verb that hands the call to its action) ends the step;
+    /// verbs left after it could never run and are only mentioned in a comment.
+    mutating func writeVerbs(_ verbs: [XMLElement], in path: String, indent: Int) {
+        var index = 0
+        while index < verbs.count {
+            let verb = verbs[index]
+            index += 1
+            switch writeVerb(verb, following: Array(verbs[index...]), in: path, indent: indent) {
+            case .continues(let consumed):
+                index += consumed
+            case .ends(let consumed):
+                let rest = verbs[(index + consumed)...].map { "<\($0.name)>" }
+                if !rest.isEmpty {
+                    comment("never run in TeXML (after <\(verb.name)>): \(rest.joined(separator: ", "))", indent: indent)
+                }
+                return
+            }
+        }
+    }
+
+    /// Writes one verb; says how many of the following verbs it used as well, and whether the step ends.
+    private mutating func writeVerb(_ verb: XMLElement, following: [XMLElement], in path: String, indent: Int) -> VerbOutcome {
+        let text = verb.text
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch verb.name {
+        case "Say":
+            let keyword = RecordingMention.discloses(text) ? "disclose" : "say"
+            let options = options(of: verb, in: path, indent: indent)
+            statement("\(keyword) \(IVRText.string(text))\(options)", indent: indent)
+        case "Play" where IVRText.isURLToken(trimmed):
+            statement("play \(trimmed)\(options(of: verb, in: path, indent: indent))", indent: indent)
+        case "Pause":
+            let length = verb.attribute("length").flatMap(Int.init).map { " \($0)s" } ?? ""
+            let options = options(of: verb, skipping: length.isEmpty ? [] : ["length"], in: path, indent: indent)
+            statement("pause\(length)\(options)", indent: indent)
+        case "Gather":
+            return writeGather(verb, following: following, in: path, indent: indent)
+        case "Record":
+            return writeRecord(verb, in: path, indent: indent)
+        case "Dial":
+            return writeDial(verb, in: path, indent: indent)
+        case "Enqueue" where Parser.isIdentifierText(trimmed):
+            statement("enqueue \(trimmed)\(options(of: verb, in: path, indent: indent))", indent: indent)
+        case "Leave":
+            statement("leave\(options(of: verb, in: path, indent: indent))", indent: indent)
+        case "Hangup":
+            statement("hangup", indent: indent)
+            return .ends(consumed: 0)
+        case "Reject":
+            statement("reject\(options(of: verb, in: path, indent: indent))", indent: indent)
+            return .ends(consumed: 0)
+        case "Redirect":
+            if let target = links.document(for: trimmed, from: path) {
+                if verb.attribute("method") != nil { comment("the redirect's method=\(verb.attribute("method")!) is dropped: `goto` fetches the step the application's way", indent: indent) }
+                statement("goto \(stepName(target))", indent: indent)
+            } else if IVRText.isURLToken(trimmed) {
+                statement("redirect \(trimmed)\(options(of: verb, in: path, indent: indent))", indent: indent)
+            } else {
+                lossy(verb, "<Redirect> to \(trimmed) (not a URL ivrc can write)", in: path, indent: indent)
+            }
+            return .ends(consumed: 0)
+        case "Refer" where verb.elements.count == 1 && verb.elements[0].name == "Sip"
+            && IVRText.isSIPToken(verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)):
+            let sip = verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            statement("refer \(sip)\(options(of: verb, in: path, indent: indent))", indent: indent)
+        default:
+            writeOtherVerb(verb, text: trimmed, in: path, indent: indent)
+        }
+        return .continues(consumed: 0)
+    }
+
+    /// Verbs without sugar are written by their kebab-case name, with their text as a string.
+    private mutating func writeOtherVerb(_ verb: XMLElement, text: String, in path: String, indent: Int) {
+        guard TeXMLVocabulary.shared.verbs.contains(verb.name), !["Say", "Play", "Enqueue", "Refer"].contains(verb.name) else {
+            if let entry = TwiMLOnlyVocabulary.elements[verb.name] {
+                lossy(verb, "<\(verb.name)> is TwiML-only (\(entry.note))", in: path, indent: indent)
+            } else {
+                lossy(verb, "<\(verb.name)> is not a TeXML verb ivrc can write here", in: path, indent: indent)
+            }
+            return
+        }
+        guard verb.elements.isEmpty else {
+            lossy(verb, "<\(verb.name)> with nested <\(verb.elements[0].name)> has no .ivr form", in: path, indent: indent)
+            return
+        }
+        let argument = text.isEmpty ? "" : " " + IVRText.string(text)
+        statement("\(kebabCase(verb.name))\(argument)\(options(of: verb, in: path, indent: indent))", indent: indent)
+    }
+
+    mutating func lossy(_ verb: XMLElement, _ what: String, in path: String, indent: Int) {
+        comment("not imported: \(what)", indent: indent)
+        warn("not imported: \(what)", at: path, line: verb.line)
+    }
+
+    // MARK: Record
+
+    private mutating func writeRecord(_ verb: XMLElement, in path: String, indent: Int) -> VerbOutcome {
+        for nested in verb.elements {
+            let said = nested.name == "Say" ? " \(IVRText.string(nested.text))" : ""
+            lossy(nested, "<\(nested.name)>\(said) nested in <Record> (TeXML allows nothing inside <Record>; move it before)",
+                  in: path, indent: indent)
+        }
+        let options = options(of: verb, in: path, indent: indent)
+        switch links.actionTarget(of: verb, from: path, context: self.options.context) {
+        case .route(let route):
+            guard let next = route.next else { statement("record\(options)", indent: indent); return .continues(consumed: 0) }
+            statement("record\(options) -> \(stepName(next))", indent: indent)
+        case .document(let target):
+            statement("record\(options) -> \(stepName(target))", indent: indent)
+        case .external(let url):
+            comment("the recording went to \(url); the step below redirects there (the recording URL is not passed on)", indent: indent)
+            statement("record\(options) -> \(externalStep(url))", indent: indent)
+        case .none:
+            comment("<Record> had no action: TeXML re-requested this document after recording (a call loop); ivrc continues below", indent: indent)
+            warn("<Record> has no action; the imported flow continues with the next statement instead of looping", at: path, line: verb.line)
+            statement("record\(options)", indent: indent)
+            return .continues(consumed: 0)
+        }
+        return .ends(consumed: 0)
+    }
+
+    // MARK: Dial
+
+    private mutating func writeDial(_ verb: XMLElement, in path: String, indent: Int) -> VerbOutcome {
+        var targets: [(noun: String, value: String, options: String)] = []
+        let text = verb.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if verb.elements.isEmpty, IVRText.isPhoneToken(text) || IVRText.isSIPToken(text) {
+            targets.append((IVRText.isPhoneToken(text) ? "number" : "sip", text, ""))
+        }
+        for noun in verb.elements {
+            let value = noun.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let written: String? = switch noun.name {
+            case "Number" where IVRText.isPhoneToken(value): value
+            case "Sip" where IVRText.isSIPToken(value): value
+            case "Queue", "Conference": Parser.isIdentifierText(value) ? value : IVRText.string(value)
+            default: nil
+            }
+            guard let written else {
+                lossy(noun, "<\(noun.name)>\(value) in <Dial> (not a target ivrc can dial)", in: path, indent: indent)
+                continue
+            }
+            targets.append((noun.name.lowercased(), written, options(of: noun, in: path, indent: indent + 2)))
+        }
+        let options = options(of: verb, in: path, indent: indent)
+        var arrow = ""
+        var endsStep = false
+        switch links.actionTarget(of: verb, from: path, context: self.options.context) {
+        case .route(let route):
+            if let next = route.next { arrow = " -> \(stepName(next))"; endsStep = true }
+        case .document(let target):
+            comment("TeXML requested \(Self.baseName(target)) after every dial; ivrc goes there only when the call is not answered", indent: indent)
+            arrow = " -> \(stepName(target))"
+            endsStep = true
+        case .external(let url):
+            comment("after the dial, TeXML requested \(url); the step below redirects there when the call is not answered", indent: indent)
+            arrow = " -> \(externalStep(url))"
+            endsStep = true
+        case .none:
+            break
+        }
+        if targets.count == 1, targets[0].options.isEmpty, targets[0].noun != "conference" || Parser.isIdentifierText(targets[0].value) {
+            let target = targets[0]
+            let prefix = target.noun == "queue" || target.noun == "conference" ? "\(target.noun) " : ""
+            statement("dial \(prefix)\(target.value)\(options)\(arrow)", indent: indent)
+        } else {
+            statement("dial\(options)\(arrow)", indent: indent)
+            for target in targets { statement("\(target.noun) \(target.value)\(target.options)", indent: indent + 2) }
+        }
+        return endsStep ? .ends(consumed: 0) : .continues(consumed: 0)
+    }
+}
+
+/// What writing one verb did to the step.
+enum VerbOutcome {
+    /// Go on with the verbs after the `consumed` ones this verb used.
+    case continues(consumed: Int)
+    /// TeXML runs nothing after this verb (and the `consumed` ones it used) in the document.
+    case ends(consumed: Int)
+}
+
+extension Parser {
+    /// A name the lexer reads back as one word.
+    static func isIdentifierText(_ text: String) -> Bool { isIdentifier(text) && !text.hasSuffix("-") }
+}

@@ -1,0 +1,54 @@
+import IVRCheck
+import IVRLang
+
+/// What the ids reported by `validate` and `import` mean, for `ivrc explain` and SARIF's
+/// rule table. `dial-loopback` and `recording-disclosure` are the checker's rules applied to
+/// raw TeXML, so their descriptions are the rules' own.
+public enum TeXMLDiagnostics {
+    public static let all: [RuleDescription] = [
+        entry("unsafe-xml", "A TeXML file was refused before it could do harm.", """
+            `validate` and `import` read TeXML with a parser that never fetches anything and \
+            never expands entities. A file with a DOCTYPE (the carrier of XXE and billion-laughs \
+            attacks), a file over the size limit (10 MB) and a file nested deeper than 64 levels \
+            are refused as a whole; nothing they name is read. TeXML needs none of these.
+            """),
+        entry("malformed-xml", "A TeXML file is not well-formed XML.", """
+            The file could not be read as XML (an unclosed tag, a stray `&`, bytes that are not \
+            UTF-8). Telnyx would refuse it too; fix the line the message points at.
+            """),
+        entry("texml-schema", "A TeXML document does not match the TeXML schema.", """
+            The document was validated against ivrc's TeXML XSD: an element Telnyx does not \
+            know, an element in a place it cannot go (a `<Say>` inside `<Record>`), an attribute \
+            the verb does not have, or a value out of range. Telnyx ignores or rejects such \
+            parts, so the call does not do what the document says.
+            """),
+        entry("missing-action", "A <Record> or <Gather> has no action URL.", """
+            Without `action`, Telnyx requests the same document again when the recording ends or \
+            input arrives, and the document starts over: a call loop the caller cannot leave. \
+            Give the verb an `action` pointing at the document that should follow. (Flows \
+            compiled by ivrc always get one.)
+            """),
+        entry("twiml-only", "A TwiML verb or attribute that Telnyx TeXML does not support.", """
+            TeXML is TwiML-compatible, but not everywhere: `<Pay>`, `<Client>`, `<Room>` and \
+            `<VirtualAgent>` do not exist, and some attributes are spelled differently \
+            (`transcribe` is `transcription`, `transcribeCallback` is `transcriptionCallback`). \
+            The message gives the TeXML spelling when there is one.
+            """),
+        entry("import-lossy", "Something in the TeXML could not be carried into the .ivr flow.", """
+            `ivrc import` writes every verb, attribute and text it can express in the language \
+            and leaves a comment in the flow for everything else (an unsupported verb, an \
+            attribute TeXML does not have, an action URL outside the given files). Read the \
+            comments and decide by hand.
+            """, severity: .warning),
+    ]
+
+    public static func description(id: String) -> RuleDescription? {
+        all.first { $0.id == id }
+    }
+
+    private static func entry(_ id: String, _ summary: String, _ explanation: String,
+                              severity: Severity = .error) -> RuleDescription {
+        RuleDescription(id: id, severity: severity, summary: summary, explanation: explanation,
+                        failing: [], passing: [])
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import IVRCheck
+import IVRLang
+import TeXMLEmit
+import TeXMLImport
+import Testing
+
+/// `import(build(flow))` builds to the same call as `flow` for every shipped example, in the
+/// sense of `CallEquivalence`: same verbs, attributes and text along every path a caller can
+/// take, whatever the documents are called and however the code is split into them.
+@Suite struct RoundTripTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
+
+    static func exampleSources() throws -> [SourceFile] {
+        try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".ivr") }.sorted().map {
+            SourceFile(path: "examples/\($0)", bytes: [UInt8](try Data(contentsOf: examples.appendingPathComponent($0))))
+        }
+    }
+
+    static func build(_ sources: [SourceFile]) throws -> CompiledBundle {
+        let checked = Checker.check(sources)
+        #expect(!checked.hasErrors, "\(checked.diagnostics)")
+        return try Compiler.compile(checked.graph)
+    }
+
+    /// The documents of one compiled flow as files, the entry first, with the bundle's routes.
+    static func importInput(_ flow: LoweredFlow, _ bundle: CompiledBundle) -> ([TeXMLFile], TeXMLImporter.Options) {
+        let paths = [flow.entry] + flow.documents.map(\.path).filter { $0 != flow.entry }
+        let files = paths.map { TeXMLFile(path: $0, data: Data(bundle.documents[$0] ?? [])) }
+        let context = BundleContext(routes: flow.routes, entries: [flow.entry],
+                                    numbers: flow.number.map { ["\(flow.name)/": $0] } ?? [:],
+                                    flowNames: ["\(flow.name)/": flow.name])
+        return (files, TeXMLImporter.Options(context: context))
+    }
+
+    @Test func everyExampleRoundTrips() throws {
+        let sources = try Self.exampleSources()
+        #expect(sources.count >= 2)
+        let original = try Self.build(sources)
+        for flow in original.flows {
+            let (files, options) = Self.importInput(flow, original)
+            let imported = TeXMLImporter.importFlow(files, options: options)
+            #expect(!imported.diagnostics.contains { $0.severity == .error }, "\(imported.diagnostics)")
+            let source = SourceFile(path: "\(flow.name).ivr", text: imported.source)
+            let checked = Checker.check([source])
+            #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)\n\(imported.source)")
+            let rebuilt = try Compiler.compile(checked.graph)
+            let rebuiltFlow = try #require(rebuilt.flows.first)
+            #expect(rebuiltFlow.name == flow.name && rebuiltFlow.number == flow.number)
+            let difference = CallEquivalence.difference(try CompiledCall(flow, bundle: original),
+                                                        try CompiledCall(rebuiltFlow, bundle: rebuilt))
+            #expect(difference == nil, "\(flow.name): \(difference ?? "")\n\(imported.source)")
+        }
+    }
+
+    @Test func menusComeBackWithTheirTries() throws {
+        let original = try Self.build(try Self.exampleSources())
+        let flow = try #require(original.flows.first { $0.name == "patient_intake" })
+        let (files, options) = Self.importInput(flow, original)
+        let source = TeXMLImporter.importFlow(files, options: options).source
+        #expect(source.contains("    menu timeout=5s\n"))
+        #expect(source.contains("      on 9 \"urgent\" -> urgent\n"))
+        #expect(!source.contains("welcome_part2"))
+    }
+
+    @Test func equivalenceNoticesAChangedVerb() throws {
+        let original = try Self.build(try Self.exampleSources())
+        let flow = try #require(original.flows.first { $0.name == "patient_intake" })
+        let (files, options) = Self.importInput(flow, original)
+        let changed = TeXMLImporter.importFlow(files, options: options).source
+            .replacingOccurrences(of: "timeout=20s -> urgent_backup", with: "timeout=25s -> urgent_backup")
+        let rebuilt = try Compiler.compile(Checker.check([SourceFile(path: "changed.ivr", text: changed)]).graph)
+        let difference = CallEquivalence.difference(try CompiledCall(flow, bundle: original),
+                                                    try CompiledCall(try #require(rebuilt.flows.first), bundle: rebuilt))
+        #expect(difference?.contains("timeout=\"25\"") == true, "\(difference ?? "nil")")
+    }
+}

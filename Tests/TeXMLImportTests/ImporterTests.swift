@@ -34,8 +34,8 @@ import Testing
         #expect(!checked.hasErrors, "\(checked.diagnostics)\n\(source)")
     }
 
-    /// `<Start>`/`<Stop>` are the schema's only verbs without sugar, and they need nested
-    /// nouns, which a statement written by its kebab-case name cannot hold yet.
+    /// `<Start>`/`<Stop>` have no sugar: they are written by their kebab-case names with the
+    /// elements they hold as an indented block.
     @Test func verbsAreWrittenWithTheirOptions() {
         let source = Self.importing([("a.xml", """
             <Response>
@@ -46,7 +46,7 @@ import Testing
               <Reject reason="busy"/>
             </Response>
             """)]).source
-        #expect(source.contains("# not imported: <Start> with nested <Stream> has no .ivr form"))
+        #expect(source.contains("    start\n      stream url=\"wss://media.example.com\"\n"))
         #expect(source.contains("    enqueue support wait-url=\"https://hold.example.com/music.xml\"\n    leave\n"))
         #expect(source.contains("    pause 2s\n"))
         #expect(source.contains("    reject reason=busy\n"))

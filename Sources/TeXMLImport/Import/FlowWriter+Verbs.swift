@@ -70,13 +70,13 @@ extension FlowWriter {
             let sip = verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)
             statement("refer \(sip)\(options(of: verb, in: path, indent: indent))", indent: indent)
         default:
-            writeOtherVerb(verb, text: trimmed, in: path, indent: indent)
+            writeOtherVerb(verb, in: path, indent: indent)
         }
         return .continues(consumed: 0)
     }
 
     /// Verbs without sugar are written by their kebab-case name, with their text as a string.
-    private mutating func writeOtherVerb(_ verb: XMLElement, text: String, in path: String, indent: Int) {
+    private mutating func writeOtherVerb(_ verb: XMLElement, in path: String, indent: Int) {
         guard TeXMLVocabulary.shared.verbs.contains(verb.name), !["Say", "Play", "Enqueue", "Refer"].contains(verb.name) else {
             if let entry = TwiMLOnlyVocabulary.elements[verb.name] {
                 lossy(verb, "<\(verb.name)> is TwiML-only (\(entry.note))", in: path, indent: indent)
@@ -85,12 +85,16 @@ extension FlowWriter {
             }
             return
         }
-        guard verb.elements.isEmpty else {
-            lossy(verb, "<\(verb.name)> with nested <\(verb.elements[0].name)> has no .ivr form", in: path, indent: indent)
-            return
-        }
+        writeElement(verb, in: path, indent: indent)
+    }
+
+    /// An element by its kebab-case name, with the elements nested in it as an indented block
+    /// (`<Start><Stream url=…/></Start>` → `start` / `stream url=…`).
+    private mutating func writeElement(_ element: XMLElement, in path: String, indent: Int) {
+        let text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let argument = text.isEmpty ? "" : " " + IVRText.string(text)
-        statement("\(kebabCase(verb.name))\(argument)\(options(of: verb, in: path, indent: indent))", indent: indent)
+        statement("\(kebabCase(element.name))\(argument)\(options(of: element, in: path, indent: indent))", indent: indent)
+        for child in element.elements { writeElement(child, in: path, indent: indent + 2) }
     }
 
     mutating func lossy(_ verb: XMLElement, _ what: String, in path: String, indent: Int) {

@@ -101,3 +101,44 @@ import Testing
         #expect(finding.message.hasSuffix("`spin` → no answer → `spin_back` → goto → `spin`"))
     }
 }
+
+@Suite struct SilentLoopScaleTests {
+    /// A hostile flow: thousands of steps chained by goto, the last one going back to the first.
+    /// One knot, one finding; the search is linear and iterative, so this cannot hang or
+    /// overflow the stack.
+    @Test func aLongGotoChainThatLoopsIsOneFinding() {
+        var source = "flow chain\n  number +1-800-555-0100\n"
+        let count = 20_000
+        for index in 0..<count {
+            source += "  step s\(index)\n    say \"\(index)\"\n    goto s\((index + 1) % count)\n"
+        }
+        let findings = Checker.check([SourceFile(path: "chain.ivr", text: source)], rules: [SilentLoopRule()])
+            .diagnostics.filter { $0.id == "silent-loop" }
+        #expect(findings.count == 1)
+    }
+
+    @Test func twoLoopsSharingAStepAreOneKnot() {
+        let source = """
+            flow knot
+              number +1-800-555-0100
+              step a
+                menu
+                  on 1 -> b
+                  on 2 -> c
+              step b
+                say "b"
+                goto d
+              step c
+                say "c"
+                goto d
+              step d
+                say "d"
+                goto b
+
+            """
+        let findings = Checker.check([SourceFile(path: "knot.ivr", text: source)], rules: [SilentLoopRule()])
+            .diagnostics.filter { $0.id == "silent-loop" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.contains("`b`") == true)
+    }
+}

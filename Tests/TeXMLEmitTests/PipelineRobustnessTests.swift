@@ -27,4 +27,19 @@ import Testing
         #expect(compiled > 10)
         #expect(refused > 100)
     }
+
+    /// Thousands of steps each used once by a `goto` are inlined into one document, by a loop,
+    /// not recursion: this used to overflow the stack.
+    @Test func aLongGotoChainIsInlinedWithoutRecursion() throws {
+        var source = "flow chain\n  number +1-800-555-0100\n"
+        let count = 20_000
+        for index in 0..<count {
+            source += "  step s\(index)\n    say \"\(index)\"\n"
+            source += index + 1 < count ? "    goto s\(index + 1)\n" : "    hangup\n"
+        }
+        let bundle = try Compile.bundle(source)
+        #expect(bundle.documents.count == 1)
+        let text = try Compile.text(bundle, "chain/s0.xml")
+        #expect(text.contains("<Say>19999</Say>\n  <Hangup/>"))
+    }
 }

@@ -84,7 +84,7 @@ public struct DialCycleRule: Rule {
                 }
             }
         }
-        let cycles = Cycles.elementary(nodes: Array(order.indices)) { node in
+        let cycles = Cycles.find(nodes: Array(order.indices)) { node in
             (links[order[node]] ?? [:]).keys.map { rank[$0]! }
         }
         return cycles.map { cycle in

@@ -67,7 +67,7 @@ public struct SilentLoopRule: Rule {
             guard !flow.steps[step].actions[exit.reached].contains(where: \.waitsForCaller) else { continue }
             silentEdges[step] = exit.edges.filter { $0.label == .goto || $0.label == .dialFailed }
         }
-        let cycles = Cycles.elementary(nodes: Array(silentEdges.keys)) { step in
+        let cycles = Cycles.find(nodes: Array(silentEdges.keys)) { step in
             (silentEdges[step] ?? []).map(\.target).filter { silentEdges[$0] != nil }
         }
         return cycles.map { cycle in

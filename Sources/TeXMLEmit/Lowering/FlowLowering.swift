@@ -103,57 +103,65 @@ struct FlowLowering {
     private mutating func emitStep(_ index: Int) {
         let step = flow.steps[index]
         var current = Pending(name: step.name, step: step.name)
-        emitActions(of: index, into: &current, root: step.name, inlined: [index])
+        emitActions(of: index, into: &current, root: step.name)
         finish(current)
     }
 
     /// Appends the step's straight-line code to `current`, starting new documents where a
     /// verb hands control to an action. Code after the end of the step is not emitted.
-    private mutating func emitActions(of index: Int, into current: inout Pending, root: String, inlined: Set<Int>) {
-        let step = flow.steps[index]
-        for action in step.actions[flow.exit(of: index).reached] {
-            switch action.kind {
-            case .goto(let target):
-                if inlinable.contains(target) && !inlined.contains(target) {
-                    emitActions(of: target, into: &current, root: root, inlined: inlined.union([target]))
-                } else {
-                    current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[target].name, flow: flow.name)))
-                }
-                return
-            case .menu(let menu):
-                emitMenu(menu, startingIn: &current, root: root)
-                return
-            case .gather(let gather):
-                var attributes = verbs.attributes(gather.attributes)
-                attributes["action"] = address.route(current.name, flow: flow.name)
-                current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap(verbs.element)))
-                if let next = gather.next {
-                    routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next))
-                    // No input: the gather falls through, and the next step runs without Digits.
-                    current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[next].name, flow: flow.name)))
-                }
-                return
-            case .record(let attributes, let next):
-                var recordAttributes = verbs.attributes(attributes)
-                recordAttributes["action"] = address.route(current.name, flow: flow.name)
-                current.verbs.append(XMLElement.verb("Record", recordAttributes))
-                if let next {
-                    routes[path(current.name)] = Route(kind: .record, next: path(ofStep: next))
+    /// An inlined `goto` ends the step, so inlining continues the loop with the target step
+    /// rather than recursing: a chain of 50,000 gotos must not exhaust the stack.
+    private mutating func emitActions(of first: Int, into current: inout Pending, root: String) {
+        var index = first
+        var inlined: Set<Int> = [first]
+        nextStep: while true {
+            let step = flow.steps[index]
+            for action in step.actions[flow.exit(of: index).reached] {
+                switch action.kind {
+                case .goto(let target):
+                    if inlinable.contains(target) && inlined.insert(target).inserted {
+                        index = target
+                        continue nextStep
+                    } else {
+                        current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[target].name, flow: flow.name)))
+                    }
                     return
+                case .menu(let menu):
+                    emitMenu(menu, startingIn: &current, root: root)
+                    return
+                case .gather(let gather):
+                    var attributes = verbs.attributes(gather.attributes)
+                    attributes["action"] = address.route(current.name, flow: flow.name)
+                    current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap(verbs.element)))
+                    if let next = gather.next {
+                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next))
+                        // No input: the gather falls through, and the next step runs without Digits.
+                        current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[next].name, flow: flow.name)))
+                    }
+                    return
+                case .record(let attributes, let next):
+                    var recordAttributes = verbs.attributes(attributes)
+                    recordAttributes["action"] = address.route(current.name, flow: flow.name)
+                    current.verbs.append(XMLElement.verb("Record", recordAttributes))
+                    if let next {
+                        routes[path(current.name)] = Route(kind: .record, next: path(ofStep: next))
+                        return
+                    }
+                    let part = newPart(of: root)
+                    routes[path(current.name)] = Route(kind: .record, next: path(part))
+                    finish(current)
+                    current = Pending(name: part, step: step.name)
+                case .dial(let targets, let attributes, let next?):
+                    var dialAttributes = verbs.attributes(attributes)
+                    dialAttributes["action"] = address.route(current.name, flow: flow.name)
+                    current.verbs.append(verbs.dial(targets, dialAttributes))
+                    routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next), answered: hangupPath())
+                    return
+                default:
+                    if let element = verbs.element(action) { current.verbs.append(element) }
                 }
-                let part = newPart(of: root)
-                routes[path(current.name)] = Route(kind: .record, next: path(part))
-                finish(current)
-                current = Pending(name: part, step: step.name)
-            case .dial(let targets, let attributes, let next?):
-                var dialAttributes = verbs.attributes(attributes)
-                dialAttributes["action"] = address.route(current.name, flow: flow.name)
-                current.verbs.append(verbs.dial(targets, dialAttributes))
-                routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next), answered: hangupPath())
-                return
-            default:
-                if let element = verbs.element(action) { current.verbs.append(element) }
             }
+            return
         }
     }
 

@@ -15,7 +15,10 @@ enum InputFiles {
                 throw UsageFailure("no such file or directory: \(path)")
             }
             if isDirectory.boolValue {
-                files += try ivrFiles(under: path)
+                let found = try ivrFiles(under: path)
+                // A CI job pointed at the wrong folder must not pass green having checked nothing.
+                if found.isEmpty { throw UsageFailure("no .ivr files under \(path)") }
+                files += found
             } else {
                 files.append(path)
             }

@@ -86,3 +86,14 @@ import Testing
         #expect(run.stdout.contains("USAGE"))
     }
 }
+
+@Suite struct InputSelectionTests {
+    @Test func aFolderWithoutFlowsIsAnIOErrorNotAGreenRun() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let run = try CLITests.ivrc(["check", empty.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no .ivr files under"))
+    }
+}

@@ -11,6 +11,8 @@ public enum Checker {
         public let diagnostics: [Diagnostic]
         /// Waivers that silenced something, for the bundle manifest.
         public let waivers: [Waiver]
+        /// The diagnostics those waivers silenced.
+        public let waived: [WaivedDiagnostic]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -21,7 +23,8 @@ public enum Checker {
         var diagnostics = files.flatMap(\.diagnostics) + resolved.diagnostics
         for rule in rules { diagnostics += rule.check(resolved.graph) }
         let waived = Waivers.apply(to: diagnostics, files: files, rules: rules.map(\.description.id))
-        return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers)
+        return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers,
+                      waived: waived.waived)
     }
 
     /// Files are independent until resolution, so they are parsed on every core.

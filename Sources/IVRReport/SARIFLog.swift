@@ -64,6 +64,13 @@ struct SARIFLog: Encodable {
         let message: Message
         let locations: [Location]
         let relatedLocations: [Location]?
+        /// Present for findings a waiver silenced: shown as suppressed, with the reason.
+        let suppressions: [Suppression]?
+    }
+
+    struct Suppression: Encodable {
+        let kind = "inSource"
+        let justification: String
     }
 
     struct Location: Encodable {

@@ -15,10 +15,12 @@ public struct SARIFReport: Sendable {
         self.informationURI = informationURI
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    /// `waived` findings are listed too, as suppressed results carrying the waiver's reason, so
+    /// code scanning shows auditors each compliance exception instead of hiding it.
+    public func render(_ diagnostics: [Diagnostic], waived: [WaivedDiagnostic] = []) -> String {
         var table = rules
         // An id missing from the catalogue still gets an entry, so the log stays valid.
-        for id in Set(diagnostics.map(\.id)).subtracting(rules.map(\.id)).sorted() {
+        for id in Set((diagnostics + waived.map(\.diagnostic)).map(\.id)).subtracting(rules.map(\.id)).sorted() {
             let severity = diagnostics.first { $0.id == id }?.severity ?? .error
             table.append(RuleDescription(id: id, severity: severity, summary: id, explanation: id, failing: [], passing: []))
         }
@@ -26,6 +28,7 @@ public struct SARIFReport: Sendable {
         let driver = SARIFLog.Driver(name: "ivrc", version: toolVersion, informationUri: informationURI,
                                      rules: table.map(descriptor))
         let results = diagnostics.map { result($0, ruleIndex: index[$0.id] ?? 0) }
+            + waived.map { result($0.diagnostic, ruleIndex: index[$0.diagnostic.id] ?? 0, waivedBecause: $0.waiver.reason) }
         return DeterministicJSON.encode(SARIFLog(runs: [SARIFLog.Run(tool: SARIFLog.Tool(driver: driver), results: results)]))
     }
 
@@ -39,7 +42,7 @@ public struct SARIFReport: Sendable {
             properties: rule.industries.isEmpty ? nil : .init(tags: rule.industries.map(\.rawValue)))
     }
 
-    private func result(_ diagnostic: Diagnostic, ruleIndex: Int) -> SARIFLog.Result {
+    private func result(_ diagnostic: Diagnostic, ruleIndex: Int, waivedBecause reason: String? = nil) -> SARIFLog.Result {
         var text = diagnostic.message
         if let help = diagnostic.help { text += "\nhelp: \(help)" }
         let related = diagnostic.notes.enumerated().map { offset, note in
@@ -49,7 +52,8 @@ public struct SARIFReport: Sendable {
             ruleId: diagnostic.id, ruleIndex: ruleIndex, level: diagnostic.severity.rawValue,
             message: .init(text: text),
             locations: [SARIFLog.Location(id: nil, physicalLocation: physical(diagnostic.span), message: nil)],
-            relatedLocations: related.isEmpty ? nil : related)
+            relatedLocations: related.isEmpty ? nil : related,
+            suppressions: reason.map { [SARIFLog.Suppression(justification: $0)] })
     }
 
     private func physical(_ span: SourceSpan) -> SARIFLog.PhysicalLocation {

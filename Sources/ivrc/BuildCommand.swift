@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
         try reportingFailures {
             let sources = try timer.measure("read") { try InputFiles.load(paths) }
             let result = timer.measure("check") { Checker.check(sources) }
-            diagnostics.emit(result.diagnostics, sources: sources)
+            diagnostics.emit(result.diagnostics, sources: sources, waived: result.waived)
             let status = diagnostics.status(for: result.diagnostics)
             guard status == ExitStatus.clean else {
                 standardError("ivrc: no bundle written: fix the errors above first\n")

@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
         try reportingFailures {
             let sources = try InputFiles.load(paths)
             let result = Checker.check(sources)
-            output.emit(result.diagnostics, sources: sources)
+            output.emit(result.diagnostics, sources: sources, waived: result.waived)
             return output.status(for: result.diagnostics)
         }
     }

@@ -22,8 +22,9 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Prints `diagnostics` to stdout in the chosen format; under `--strict` warnings print
-    /// (and count) as errors, so every format agrees with the exit status.
-    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
+    /// (and count) as errors, so every format agrees with the exit status. SARIF also lists
+    /// what waivers silenced, as suppressed results.
+    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived: [WaivedDiagnostic] = []) {
         let shown = reported(diagnostics)
         let text: String = switch format {
         case .text:
@@ -31,7 +32,7 @@ struct OutputOptions: ParsableArguments {
         case .json:
             JSONReport(toolVersion: CompilerVersion.string).render(shown)
         case .sarif:
-            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all, toolVersion: CompilerVersion.string).render(shown)
+            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
         case .github:
             GitHubAnnotations.render(shown)
         }

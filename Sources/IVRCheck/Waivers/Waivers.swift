@@ -15,6 +15,9 @@ public enum Waivers {
         public let diagnostics: [Diagnostic]
         /// Waivers in force: well formed and silencing at least one diagnostic, in source order.
         public let waivers: [Waiver]
+        /// What the waivers silenced, each with the waiver that did, for reports that show
+        /// suppressed findings (SARIF) rather than drop them.
+        public let waived: [WaivedDiagnostic]
     }
 
     /// `rules` are the ids that may be waived: the rules that ran.
@@ -53,9 +56,11 @@ public enum Waivers {
             }
         }
         var used = Set<Int>()
+        var waived: [WaivedDiagnostic] = []
         let kept = diagnostics.filter { diagnostic in
             let covering = written.indices.filter { written[$0].covers(diagnostic) }
             used.formUnion(covering)
+            if let first = covering.first { waived.append(WaivedDiagnostic(diagnostic: diagnostic, waiver: written[first])) }
             return covering.isEmpty
         }
         for (index, waiver) in written.enumerated() where !used.contains(index) {
@@ -64,7 +69,7 @@ public enum Waivers {
                 help: "remove the waiver"))
         }
         let inForce = written.indices.filter(used.contains).map { written[$0] }
-        return Outcome(diagnostics: Diagnostic.sorted(kept + problems), waivers: inForce)
+        return Outcome(diagnostics: Diagnostic.sorted(kept + problems), waivers: inForce, waived: waived)
     }
 
     private static func unknown(_ rule: String, at span: SourceSpan, waivable: [String]) -> Diagnostic {
@@ -76,4 +81,10 @@ public enum Waivers {
         return .error(unknownRule, "there is no rule named `\(rule)`", at: span,
                       help: "\(hint)`ivrc rules` lists the rules that can be waived")
     }
+}
+
+/// A diagnostic a waiver silenced.
+public struct WaivedDiagnostic: Sendable {
+    public let diagnostic: Diagnostic
+    public let waiver: Waiver
 }

@@ -27,8 +27,4 @@ public struct SourceSpan: Sendable, Hashable, Codable {
         self.end = end
     }
 
-    /// The smallest span covering both (same file assumed).
-    public func through(_ other: SourceSpan) -> SourceSpan {
-        SourceSpan(file: file, start: min(start, other.start), end: max(end, other.end))
-    }
 }

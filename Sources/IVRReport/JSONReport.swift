@@ -1,3 +1,4 @@
+import IVRCheck
 import IVRLang
 
 /// `--format json`: one document listing every diagnostic with its full span, rule id, help
@@ -47,7 +48,7 @@ public struct JSONReport: Sendable {
             formatVersion: Self.formatVersion, tool: "ivrc", toolVersion: toolVersion,
             errors: errors, warnings: diagnostics.count - errors,
             diagnostics: diagnostics.map(entry))
-        return DeterministicJSON.encode(document)
+        return DeterministicJSON.string(document)
     }
 
     private func entry(_ diagnostic: Diagnostic) -> Entry {

@@ -29,7 +29,7 @@ public struct SARIFReport: Sendable {
                                      rules: table.map(descriptor))
         let results = diagnostics.map { result($0, ruleIndex: index[$0.id] ?? 0) }
             + waived.map { result($0.diagnostic, ruleIndex: index[$0.diagnostic.id] ?? 0, waivedBecause: $0.waiver.reason) }
-        return DeterministicJSON.encode(SARIFLog(runs: [SARIFLog.Run(tool: SARIFLog.Tool(driver: driver), results: results)]))
+        return DeterministicJSON.string(SARIFLog(runs: [SARIFLog.Run(tool: SARIFLog.Tool(driver: driver), results: results)]))
     }
 
     private func descriptor(_ rule: RuleDescription) -> SARIFLog.ReportingDescriptor {

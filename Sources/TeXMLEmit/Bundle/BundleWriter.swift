@@ -21,10 +21,7 @@ public enum BundleWriter {
     }
 
     public static func encode(_ manifest: Manifest) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, ints and dictionaries cannot fail.
-        return [UInt8](try! encoder.encode(manifest)) + [UInt8(ascii: "\n")]
+        DeterministicJSON.encode(manifest)
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {

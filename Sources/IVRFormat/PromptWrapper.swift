@@ -1,3 +1,4 @@
+import IVRLang
 /// Splits long text into pieces for continued lines. The parser joins continued strings
 /// with exactly one space, so a split is made only at a single space (a space with a
 /// non-space on each side) and that space is dropped: joining the pieces gives the text back.

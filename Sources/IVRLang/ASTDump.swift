@@ -31,7 +31,7 @@ public enum ASTDump {
                 for node in step.body { statement(node, 2) }
             }
             for test in flow.tests {
-                line(1, "test \(quote(test.description)) \(at(test.range))")
+                line(1, "test \(StringLiteral.quote(test.description)) \(at(test.range))")
                 for node in test.body { statement(node, 2) }
             }
         }
@@ -41,29 +41,12 @@ public enum ASTDump {
     static func describe(_ value: Value) -> String {
         switch value.kind {
         case .word(let text): "word(\(text))"
-        case .string(let text): "string(\(quote(text)))"
+        case .string(let text): "string(\(StringLiteral.quote(text)))"
         case .integer(let number): "int(\(number))"
         case .duration(let milliseconds): "duration(\(milliseconds)ms)"
         case .phone(let number): "phone(\(number))"
         case .sipURI(let uri): "sip(\(uri))"
         case .url(let url): "url(\(url))"
         }
-    }
-
-    /// Quotes text with escapes, so control characters stay visible in goldens.
-    public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -11,22 +11,6 @@ import Testing
     static let pieces = ["\"", "&", "<", ">", "]]>", "&amp;", "'", "😀", "👩🏽‍⚕️", "e\u{301}", "{{From}}", "\\", "\t", "\n",
                          "\u{1}", "\u{1B}", "\r", " ", "  ", "text", "ü", "中文", "\u{FEFF}", "<!--", "-->", "<![CDATA[", "%"]
 
-    /// The text as an .ivr string literal.
-    static func literal(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
     @Test func randomSayTextRoundTrips() throws {
         var state: UInt64 = 0x5EED
         func next() -> Int {
@@ -40,7 +24,7 @@ import Testing
         var compiled = 0
         for _ in 0..<300 {
             let text = (0...(next() % 8)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
-            let source = "flow f\n  number +1-800-555-0100\n  step s\n    say \(Self.literal(text))\n"
+            let source = "flow f\n  number +1-800-555-0100\n  step s\n    say \(StringLiteral.quote(text))\n"
             let result = Checker.check([SourceFile(path: "p.ivr", text: source)])
             if text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") }) {
                 #expect(result.diagnostics.contains { $0.id == "invalid-text" }, "\(text.debugDescription) was not refused")

@@ -1,3 +1,4 @@
+import IVRLang
 import TeXMLEmit
 import TeXMLSchema
 
@@ -32,9 +33,9 @@ extension FlowWriter {
         for (key, target) in keys {
             var phrase = ""
             if let index = phrases.firstIndex(where: { $0.value == target }) {
-                phrase = " " + IVRText.string(phrases.remove(at: index).key)
+                phrase = " " + StringLiteral.quote(phrases.remove(at: index).key)
             }
-            let written = key.count == 1 && key.first!.isNumber ? key : IVRText.string(key)
+            let written = key.count == 1 && key.first!.isNumber ? key : StringLiteral.quote(key)
             branches.append("on \(written)\(phrase) -> \(stepName(target))")
         }
         for (phrase, target) in phrases {

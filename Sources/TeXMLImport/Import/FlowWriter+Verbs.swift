@@ -32,7 +32,7 @@ extension FlowWriter {
         case "Say":
             let keyword = RecordingMention.discloses(text) ? "disclose" : "say"
             let options = options(of: verb, in: path, indent: indent)
-            statement("\(keyword) \(IVRText.string(text))\(options)", indent: indent)
+            statement("\(keyword) \(StringLiteral.quote(text))\(options)", indent: indent)
         case "Play" where IVRText.isURLToken(trimmed):
             statement("play \(trimmed)\(options(of: verb, in: path, indent: indent))", indent: indent)
         case "Pause":
@@ -92,7 +92,7 @@ extension FlowWriter {
     /// (`<Start><Stream url=…/></Start>` → `start` / `stream url=…`).
     private mutating func writeElement(_ element: XMLElement, in path: String, indent: Int) {
         let text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let argument = text.isEmpty ? "" : " " + IVRText.string(text)
+        let argument = text.isEmpty ? "" : " " + StringLiteral.quote(text)
         statement("\(kebabCase(element.name))\(argument)\(options(of: element, in: path, indent: indent))", indent: indent)
         for child in element.elements { writeElement(child, in: path, indent: indent + 2) }
     }
@@ -106,7 +106,7 @@ extension FlowWriter {
 
     private mutating func writeRecord(_ verb: XMLElement, in path: String, indent: Int) -> VerbOutcome {
         for nested in verb.elements {
-            let said = nested.name == "Say" ? " \(IVRText.string(nested.text))" : ""
+            let said = nested.name == "Say" ? " \(StringLiteral.quote(nested.text))" : ""
             lossy(nested, "<\(nested.name)>\(said) nested in <Record> (TeXML allows nothing inside <Record>; move it before)",
                   in: path, indent: indent)
         }
@@ -142,7 +142,7 @@ extension FlowWriter {
             let written: String? = switch noun.name {
             case "Number" where IVRText.isPhoneToken(value): value
             case "Sip" where IVRText.isSIPToken(value): value
-            case "Queue", "Conference": Parser.isIdentifierText(value) ? value : IVRText.string(value)
+            case "Queue", "Conference": Parser.isIdentifierText(value) ? value : StringLiteral.quote(value)
             default: nil
             }
             guard let written else {

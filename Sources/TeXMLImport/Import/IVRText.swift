@@ -3,26 +3,6 @@ import TeXMLSchema
 
 /// How values are spelled in `.ivr` source, so the parser reads back exactly the text TeXML had.
 enum IVRText {
-    /// A double-quoted string with the language's escapes (`\" \\ \n \t \u{…}`).
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
     /// An option value: a duration for seconds attributes, a bare word or number when it
     /// reads back unchanged, otherwise a quoted string.
     static func optionValue(_ value: String, kind: AttributeKind) -> String {
@@ -31,7 +11,7 @@ enum IVRText {
         }
         if Parser.isIdentifier(value) && !value.hasSuffix("-") { return value }
         if let number = Int(value), String(number) == value, number >= 0 { return value }
-        return string(value)
+        return StringLiteral.quote(value)
     }
 
     /// A URL the lexer reads as one URL token (`scheme://…` without spaces or quotes).

@@ -1,22 +1,22 @@
-/// How the formatter writes text in double quotes: the fewest escapes that read back to
-/// the same text. `\"`, `\\`, `\n` and `\t` are used where they apply, `\u{…}` only for
+/// How text is written as an `.ivr` string literal (by the formatter, the importer and the AST
+/// dump): the fewest escapes that the lexer reads back to the same text. `\"`, `\\`, `\n` and `\t` are used where they apply, `\u{…}` only for
 /// other control characters (C0, DEL, C1), which would otherwise be invisible; everything
 /// else, emoji included, is written as itself.
-enum StringLiteral {
-    static func quote(_ text: String) -> String {
+public enum StringLiteral {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars { out += escaped(scalar) }
         return out + "\""
     }
 
     /// Columns `character` takes once escaped, so wrapping can measure without re-quoting.
-    static func width(_ character: Character) -> Int {
+    public static func width(_ character: Character) -> Int {
         let escapes = character.unicodeScalars.map(escaped)
         return escapes.contains { $0.count > 1 } ? escapes.reduce(0) { $0 + $1.count } : 1
     }
 
     /// Columns `text` takes written in quotes.
-    static func quotedWidth(_ text: String) -> Int {
+    public static func quotedWidth(_ text: String) -> Int {
         text.reduce(2) { $0 + width($1) }
     }
 

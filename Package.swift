@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "IVRDiagram", targets: ["IVRDiagram"]),
         .library(name: "IVRFormat", targets: ["IVRFormat"]),
         .library(name: "TeXMLImport", targets: ["TeXMLImport"]),
+        .library(name: "TelnyxWebhook", targets: ["TelnyxWebhook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,8 @@ let package = Package(
         .target(name: "IVRFormat", dependencies: ["IVRLang"]),
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
         .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
+        // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
+        .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "ivrc",
             dependencies: [
@@ -87,6 +90,7 @@ let package = Package(
             dependencies: ["TeXMLImport", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,20 +2,22 @@ import TeXMLSchema
 
 /// One simulated call, executed the way Telnyx executes TeXML: fetch the entry document,
 /// run its verbs in order, stop at each verb that needs the caller, request action URLs
-/// with Telnyx's parameters and continue with the document the bundle answers.
+/// with Telnyx's parameters and continue with the document the source answers (the bundle in
+/// memory, or a live server over HTTP).
 ///
 /// A value type, so a call can be copied at a waiting point and continued with different
 /// responses (the path explorer does that).
 public struct CallSession: Sendable {
     public static let defaultStepLimit = 200
 
-    public let program: CallProgram
+    public let source: any DocumentSource
     public let stepLimit: Int
     public private(set) var events: [CallEvent] = []
     /// Set while the call waits for the caller; `respond` continues it.
     public private(set) var waiting: InputRequest?
     public private(set) var hasEnded = false
 
+    /// Where the running document came from (a bundle path, or the URL it was fetched from).
     private var document = ""
     private var verbs: [XMLElement] = []
     private var next = 0
@@ -26,10 +28,11 @@ public struct CallSession: Sendable {
     /// The document currently running, and the index of the verb it waits on (or runs next).
     public var position: (document: String, verb: Int) { (document, next) }
 
-    public init(program: CallProgram, entry: String, stepLimit: Int = CallSession.defaultStepLimit) {
-        self.program = program
+    /// Starts the call: `entry` is the source's starting point (a bundle path, or the webhook URL).
+    public init(source: some DocumentSource, entry: String, stepLimit: Int = CallSession.defaultStepLimit) {
+        self.source = source
         self.stepLimit = stepLimit
-        fetch(entry)
+        if countStep() { receive(source.request(entry, from: nil, parameters: nil)) }
         run()
     }
 
@@ -172,12 +175,7 @@ public struct CallSession: Sendable {
             finishOnKey: verb.attribute("finishOnKey") ?? "#",
             timeout: verb.attribute("timeout") ?? "5")
         events.append(.gather(gather))
-        let action = verb.attribute("action").map { url -> String in
-            switch program.resolve(url, from: document) {
-            case .local(let path): path
-            case .external(let url): url
-            }
-        }
+        let action = verb.attribute("action").map { source.resolvedAddress($0, from: document) }
         wait(.gather(gather, action: action), on: verb)
     }
 
@@ -209,39 +207,26 @@ public struct CallSession: Sendable {
         follow(url, parameters: parameters)
     }
 
-    /// Goes to the document a URL names: a route is answered by the bundle's route table.
+    /// Goes where a URL leads: the source answers with the next document.
     private mutating func follow(_ url: String, parameters: [String: String]?) {
-        switch program.resolve(url, from: document) {
-        case .external(let url):
-            end(.handedOff(verb: "Redirect", target: url))
-        case .local(let path) where path.hasSuffix(".route"):
-            let owner = CallProgram.document(ofRoute: path)
-            guard let target = program.bundle.next(after: owner, parameters: parameters ?? [:]) else {
-                stop(.noRoute(url))
-                return
-            }
-            fetch(target)
-        case .local(let path):
-            fetch(path)
-        }
+        guard countStep() else { return }
+        receive(source.request(url, from: document, parameters: parameters))
     }
 
-    private mutating func fetch(_ path: String) {
-        guard countStep() else { return }
-        guard let response = program.response(path) else {
-            stop(.missingDocument(path))
-            return
-        }
-        switch response {
-        case .success(let root) where root.name == "Response":
-            events.append(.document(path: path, step: DocumentStep.step(of: path)))
-            document = path
-            verbs = root.elements
+    private mutating func receive(_ fetch: Fetch) {
+        switch fetch {
+        case .handedOff(let url):
+            end(.handedOff(verb: "Redirect", target: url))
+        case .failed(let reason):
+            stop(reason)
+        case .document(let fetched) where fetched.root.name == "Response":
+            let shown = fetched.bundlePath ?? fetched.address
+            events.append(.document(path: shown, step: fetched.bundlePath.flatMap(DocumentStep.step(of:))))
+            document = fetched.address
+            verbs = fetched.root.elements
             next = 0
-        case .success(let root):
-            stop(.malformedDocument(path: path, message: "the root element is <\(root.name)>, not <Response>"))
-        case .failure(let error):
-            stop(.malformedDocument(path: path, message: "\(error)"))
+        case .document(let fetched):
+            stop(.malformedDocument(path: fetched.address, message: "the root element is <\(fetched.root.name)>, not <Response>"))
         }
     }
 

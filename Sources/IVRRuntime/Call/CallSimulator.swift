@@ -3,10 +3,10 @@ public enum CallSimulator {
     /// The whole transcript. `observe` sees each event as it happens (the interactive
     /// simulator prints what the caller hears before asking for keys).
     public static func run(
-        _ program: CallProgram, entry: String, caller: inout some Caller,
+        _ source: some DocumentSource, entry: String, caller: inout some Caller,
         stepLimit: Int = CallSession.defaultStepLimit, observe: (CallEvent) -> Void = { _ in }
     ) -> [CallEvent] {
-        var session = CallSession(program: program, entry: entry, stepLimit: stepLimit)
+        var session = CallSession(source: source, entry: entry, stepLimit: stepLimit)
         var shown = 0
         func flush() {
             for event in session.events[shown...] { observe(event) }

@@ -11,7 +11,7 @@ public enum PathExplorer {
             return PathReport(flow: flow, pathsExplored: 0, problems: [])
         }
         var walk = Walk(program: program, depth: depth)
-        walk.follow(CallSession(program: program, entry: entry), observed: Observation(), path: [])
+        walk.follow(CallSession(source: program, entry: entry), observed: Observation(), path: [])
         return PathReport(flow: flow, pathsExplored: walk.paths, problems: walk.problems)
     }
 

@@ -20,15 +20,24 @@ public enum TelnyxSignature {
         Array(timestamp.utf8) + Array("|".utf8) + body
     }
 
-    /// The header value for `body` sent at `timestamp` (Unix seconds).
-    public static func sign(body: [UInt8], timestamp: String, with key: Curve25519.Signing.PrivateKey) throws -> String {
-        try key.signature(for: signedBytes(timestamp: timestamp, body: body)).base64EncodedString()
-    }
+    /// Signs requests as Telnyx does, with an account's private key (test callers, `--telnyx-private-key`).
+    public struct Signer: Sendable {
+        /// The raw 32-byte key; swift-crypto's key type is not `Sendable`.
+        private let privateKey: Data
 
-    /// A private key from base64 of its 32 raw bytes (what `--telnyx-private-key` takes).
-    public static func privateKey(base64: String) -> Curve25519.Signing.PrivateKey? {
-        guard let raw = Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
-        return try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+        /// Nil when `base64` is not a 32-byte Ed25519 private key.
+        public init?(privateKeyBase64 base64: String) {
+            guard let raw = Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  (try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)) != nil else { return nil }
+            self.privateKey = raw
+        }
+
+        /// The two headers for `body` sent at `timestamp` (Unix seconds).
+        public func headers(body: [UInt8], timestamp: String) throws -> [String: String] {
+            let key = try Curve25519.Signing.PrivateKey(rawRepresentation: privateKey)
+            let signature = try key.signature(for: signedBytes(timestamp: timestamp, body: body))
+            return [timestampHeader: timestamp, signatureHeader: signature.base64EncodedString()]
+        }
     }
 
     /// Checks requests against one account's public key.

@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "IVRFormat", dependencies: ["IVRLang"]),
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
         .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
+        // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
+        .target(name: "IVRLiveCall", dependencies: ["IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
@@ -56,7 +58,7 @@ let package = Package(
             dependencies: [
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
-                "TeXMLImport",
+                "TeXMLImport", "IVRLiveCall", "TelnyxWebhook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +93,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
+        .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,11 +13,12 @@ struct SimulateCommand: ParsableCommand {
             calls the number. On a terminal without --press/--script you hear each prompt and type
             keys at every menu (empty line = silence, `speak WORDS`, `hang-up`) and the outcome of
             every dial. Otherwise the caller follows the script and the transcript is printed.
+            With --url the same call is placed against a running `ivrc serve` over HTTP.
             """
     )
 
-    @Argument(help: "A .ivr file or a bundle directory written by `ivrc build`.")
-    var input: String
+    @Argument(help: "A .ivr file or a bundle directory written by `ivrc build` (not with --url).")
+    var input: String?
 
     @Option(help: "The number to call (default: the only flow's number).")
     var number: String?
@@ -36,37 +37,51 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var server: LiveServerOptions
+
     func validate() throws {
+        if (input == nil) == (server.url == nil) { throw ValidationError("give a .ivr file or bundle, or --url, not both") }
+        if server.url != nil && number == nil { throw ValidationError("--url needs --number: the number the call is to") }
+        _ = try server.webhook()
+        _ = try server.signer()
         if press != nil && script != nil { throw ValidationError("give either --press or --script, not both") }
         if maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
     }
 
     func run() throws {
         try reportingFailures {
-            guard let program = try loadProgram() else { return ExitStatus.diagnostics }
-            let entry = try entryDocument(program)
             let events = try scriptedEvents()
-            let transcript: [CallEvent]
-            if events == nil && isatty(STDIN_FILENO) == 1 {
-                var caller = InteractiveCaller()
-                transcript = CallSimulator.run(program, entry: entry, caller: &caller, stepLimit: maxSteps) { event in
-                    print(TranscriptFormatter.line(event))
-                }
-            } else {
-                var caller = ScriptedCaller(events ?? [])
-                transcript = CallSimulator.run(program, entry: entry, caller: &caller, stepLimit: maxSteps)
-                print(TranscriptFormatter.format(transcript, indent: ""), terminator: "")
-                let unused = caller.events.count - caller.consumed
-                if unused > 0 {
-                    standardError("ivrc: the call ended with \(unused) scripted event(s) unused\n")
-                }
+            if let number, let live = try server.source(calling: number) {
+                return play(live.source, entry: live.entry, events: events)
             }
-            if case .stopped(let reason)? = transcript.last, reason.isFault { return ExitStatus.diagnostics }
-            return ExitStatus.clean
+            guard let input, let program = try loadProgram(input) else { return ExitStatus.diagnostics }
+            return play(program, entry: try entryDocument(program), events: events)
         }
     }
 
-    private func loadProgram() throws -> CallProgram? {
+    /// Runs the call interactively on a terminal, otherwise by the script; exit 1 when the
+    /// bundle or server (not the script running out) stopped the call.
+    private func play(_ source: some DocumentSource, entry: String, events: [CallerEvent]?) -> Int32 {
+        let transcript: [CallEvent]
+        if events == nil && isatty(STDIN_FILENO) == 1 {
+            var caller = InteractiveCaller()
+            transcript = CallSimulator.run(source, entry: entry, caller: &caller, stepLimit: maxSteps) { event in
+                print(TranscriptFormatter.line(event))
+            }
+        } else {
+            var caller = ScriptedCaller(events ?? [])
+            transcript = CallSimulator.run(source, entry: entry, caller: &caller, stepLimit: maxSteps)
+            print(TranscriptFormatter.format(transcript, indent: ""), terminator: "")
+            let unused = caller.events.count - caller.consumed
+            if unused > 0 {
+                standardError("ivrc: the call ended with \(unused) scripted event(s) unused\n")
+            }
+        }
+        if case .stopped(let reason)? = transcript.last, reason.isFault { return ExitStatus.diagnostics }
+        return ExitStatus.clean
+    }
+
+    private func loadProgram(_ input: String) throws -> CallProgram? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
             throw UsageFailure("no such file or directory: \(input)")

@@ -12,7 +12,9 @@ struct TestCommand: ParsableCommand {
             Every `test` block is a simulated call through the documents and routes `build` would
             write. With --paths, every call path up to --depth caller choices is followed instead,
             and paths that hang up on nobody, loop without input or record before the disclosure
-            are reported. Ends with `N passed, N failed`; exit 1 on any failure.
+            are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead
+            (each test calls its flow's number), so the same tests prove the server.
+            Ends with `N passed, N failed`; exit 1 on any failure.
             """
     )
 
@@ -27,7 +29,12 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var server: LiveServerOptions
+
     func validate() throws {
+        if explorePaths && server.url != nil { throw ValidationError("--paths explores the compiled bundle; it cannot be combined with --url") }
+        _ = try server.webhook()
+        _ = try server.signer()
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
     }
 
@@ -58,9 +65,12 @@ struct TestCommand: ParsableCommand {
             output.emit(Diagnostic.sorted(diagnostics), sources: sources)
             return (nil, 0)
         }
+        let numbers = Dictionary(flows.map { ($0.name, $0.number ?? "") }) { first, _ in first }
         var passed = 0, failed = 0
         for test in tests {
-            let outcome = FlowTestRunner.run(test, in: program)
+            let outcome = try server.source(calling: numbers[test.flow] ?? "").map {
+                FlowTestRunner.run(test, source: $0.source, entry: $0.entry)
+            } ?? FlowTestRunner.run(test, in: program)
             if let failure = outcome.failure {
                 failed += 1
                 print("FAIL \(test.flow): \(test.description)")

@@ -116,6 +116,10 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
     case missingDocument(String)
     case noRoute(String)
     case malformedDocument(path: String, message: String)
+    /// A live server answered a request with something other than 200.
+    case serverStatus(url: String, status: Int)
+    /// A live server could not be reached (refused, timed out, broken response).
+    case unreachable(url: String, message: String)
 
     public var description: String {
         switch self {
@@ -125,6 +129,8 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
         case .missingDocument(let url): "\(url) is not a document of the bundle"
         case .noRoute(let url): "no route answers the action request \(url)"
         case .malformedDocument(let path, let message): "\(path) is not a readable TeXML document: \(message)"
+        case .serverStatus(let url, let status): "the server answered \(status) to \(url)"
+        case .unreachable(let url, let message): "no answer from \(url): \(message)"
         }
     }
 

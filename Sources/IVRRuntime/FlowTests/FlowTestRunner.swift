@@ -8,8 +8,14 @@ public enum FlowTestRunner {
         guard let entry = program.entry(flow: test.flow) else {
             return TestOutcome(test: test, failure: "flow \(test.flow) is not in the bundle", transcript: [])
         }
+        return run(test, source: program, entry: entry)
+    }
+
+    /// Runs the test against any source of documents: the bundle in memory, or a live server
+    /// whose webhook URL is `entry`.
+    public static func run(_ test: FlowTest, source: some DocumentSource, entry: String) -> TestOutcome {
         var caller = ScriptedCaller(test.events)
-        let transcript = CallSimulator.run(program, entry: entry, caller: &caller)
+        let transcript = CallSimulator.run(source, entry: entry, caller: &caller)
         return TestOutcome(test: test, failure: check(test, against: transcript), transcript: transcript)
     }
 

@@ -84,9 +84,10 @@ public struct LoadedBundle: Sendable {
             if let digits = parameters["Digits"], !digits.isEmpty {
                 return route.keys?[digits] ?? route.invalid
             }
-            if let speech = parameters["SpeechResult"]?.lowercased(), !speech.isEmpty {
-                let match = (route.speech ?? [:]).keys.sorted().first { speech.contains($0) }
-                return match.flatMap { route.speech?[$0] } ?? route.invalid
+            if let speech = parameters["SpeechResult"], !speech.isEmpty {
+                let phrases = route.speech ?? [:]
+                let match = SpeechMatcher.match(speech, phrases: phrases, emergency: route.emergency)
+                return match.flatMap { phrases[$0] } ?? route.invalid
             }
             return route.timeout
         }

@@ -181,6 +181,7 @@ struct FlowLowering {
             keys[digits] = path(ofStep: target)
             if let phrase = branch.phrase { speech[phrase.lowercased()] = path(ofStep: target) }
         }
+        let emergencyPath = flow.emergencyStep.map { path(ofStep: $0) }
         let gather = verbs.gatherAttributes(menu)
         for (attempt, name) in tries.enumerated() {
             if attempt > 0 { current = Pending(name: name, step: current.step) }
@@ -198,6 +199,7 @@ struct FlowLowering {
             let afterSilencePath = afterSilence.map(path) ?? hangupPath()
             routes[path(name)] = Route(
                 kind: .menu, keys: keys, speech: speech.isEmpty ? nil : speech,
+                emergency: speech.isEmpty ? nil : emergencyPath.flatMap { speech.values.contains($0) ? $0 : nil },
                 invalid: invalidTarget ?? afterSilencePath, timeout: afterSilencePath)
             if !isLast { finish(current) }
         }

@@ -15,8 +15,10 @@ public struct Route: Sendable, Hashable, Codable {
     public var kind: Kind
     /// Menu: DTMF keys → document.
     public var keys: [String: String]?
-    /// Menu: speech phrase (lowercased) → document.
+    /// Menu: speech phrase (lowercased) → document, matched by `SpeechMatcher`.
     public var speech: [String: String]?
+    /// Menu: the emergency branch's document, which wins when several phrases match.
+    public var emergency: String?
     /// Menu: input matching no branch.
     public var invalid: String?
     /// Menu: what the document does when the caller says nothing (the next try or the
@@ -27,11 +29,12 @@ public struct Route: Sendable, Hashable, Codable {
     /// Dial: after a completed call.
     public var answered: String?
 
-    public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil,
+    public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil, emergency: String? = nil,
                 invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil) {
         self.kind = kind
         self.keys = keys
         self.speech = speech
+        self.emergency = emergency
         self.invalid = invalid
         self.timeout = timeout
         self.next = next

@@ -61,7 +61,7 @@ struct VerbLowering {
 
     /// The menu's `<Gather>` attributes, with defaults the branches imply: `numDigits` when
     /// every key has the same length (no waiting for the timeout after one key), and speech
-    /// input when a branch has a phrase.
+    /// input, with the phrases as `hints`, when a branch has a phrase.
     func gatherAttributes(_ menu: Menu) -> [String: String] {
         var result = attributes(menu.attributes)
         let lengths = Set(menu.branches.compactMap { branch -> Int? in
@@ -70,8 +70,13 @@ struct VerbLowering {
         if result["numDigits"] == nil, lengths.count == 1, let length = lengths.first {
             result["numDigits"] = String(length)
         }
-        if result["input"] == nil, menu.branches.contains(where: { $0.phrase != nil }) {
+        let phrases = menu.branches.compactMap(\.phrase)
+        if result["input"] == nil, !phrases.isEmpty {
             result["input"] = "dtmf speech"
+        }
+        // The recogniser hears the menu's phrases better when it is told them.
+        if result["hints"] == nil, !phrases.isEmpty, result["input"]?.contains("speech") == true {
+            result["hints"] = phrases.joined(separator: ",")
         }
         return result
     }

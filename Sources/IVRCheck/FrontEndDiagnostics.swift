@@ -82,6 +82,21 @@ public enum FrontEndDiagnostics {
             Every step a flow continues at must be defined in the same flow. A near miss gets a \
             suggestion.
             """),
+        entry("schedule", "A schedule line does not say days, hours or a date ivrc can read.", """
+            `open` takes days (`mon`, `mon-fri`, `daily`) and a range of hours in 24-hour time \
+            (`8:00-18:00`, or `22:00-6:00` past midnight); `closed` takes a date that exists \
+            (`2026-12-25`) and, for part of a day, a range that ends by midnight (`12:00-24:00`).
+            """),
+        entry("unknown-time-zone", "A schedule names a time zone that does not exist.", """
+            Schedules are read in an IANA time zone (`"America/Chicago"`, `"Europe/Madrid"`), so \
+            opening hours follow daylight-saving changes. A near miss gets a suggestion.
+            """),
+        entry("undefined-schedule", "`hours NAME` names a schedule the flow does not declare.", """
+            Declare it in the same flow with `schedule NAME "Zone/City"` and its `open` lines.
+            """),
+        entry("duplicate-schedule", "Two schedules of one flow have the same name.", """
+            `hours NAME` would be ambiguous. Rename one of them.
+            """),
         entry(Waivers.withoutReason, "A waiver does not say why.", """
             A waiver silences a compliance rule, so it must carry its reason for the next reader \
             and for the bundle manifest: `# ivrc: allow RULE -- reason`.

@@ -14,6 +14,7 @@ public enum RuleCatalog {
         UnreachableCodeRule(),
         MenuFallbackRule(),
         UnknownPlaceholderRule(),
+        ConstantScheduleRule(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

@@ -124,6 +124,9 @@ public struct FlowDecl: Sendable {
     public var steps: [StepDecl]
     public var tests: [TestDecl]
     public let range: SourceRange
+    /// `schedule NAME "Zone/City"` with its `open …`/`closed …` lines, kept as written: the
+    /// resolver gives them meaning, the formatter keeps their layout.
+    public var schedules: [Statement] = []
 
     public func setting(_ name: String) -> Setting? {
         settings.first { $0.name.text == name }

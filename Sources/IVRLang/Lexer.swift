@@ -161,7 +161,12 @@ public struct Lexer {
 
     private mutating func lexWord(_ start: Int, _ end: Int) -> Int {
         var index = start
-        while index < end, Self.isWordByte(bytes[index]) { index += 1 }
+        // A digit-led word may hold clock times (`8:00-18:00`); elsewhere `:` ends a word.
+        let digitLed = bytes[start] >= UInt8(ascii: "0") && bytes[start] <= UInt8(ascii: "9")
+        while index < end, Self.isWordByte(bytes[index])
+            || (digitLed && bytes[index] == UInt8(ascii: ":") && index + 1 < end && bytes[index + 1] >= UInt8(ascii: "0") && bytes[index + 1] <= UInt8(ascii: "9")) {
+            index += 1
+        }
         let word = String(decoding: bytes[start..<index], as: UTF8.self)
         // `sip:…` and `scheme://…` run to the next space.
         if index < end, bytes[index] == UInt8(ascii: ":") {

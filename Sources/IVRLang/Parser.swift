@@ -281,6 +281,13 @@ extension Parser {
                 return
             }
             flow.tests.append(TestDecl(description: description, body: member.children, range: member.range))
+        case "schedule":
+            if member.children.isEmpty {
+                report("syntax", "schedule has no `open` lines", member.range,
+                       help: "indent its hours under it:\n    schedule office \"America/New_York\"\n      open mon-fri 8:00-18:00")
+                return
+            }
+            flow.schedules.append(member)
         case _ where Self.settingNames.contains(keyword):
             if !member.children.isEmpty || member.arguments.count != 1 || !member.options.isEmpty || member.target != nil {
                 report("syntax", "setting `\(keyword)` takes exactly one value", member.range,
@@ -293,10 +300,10 @@ extension Parser {
             }
             flow.settings.append(Setting(name: member.keyword, value: member.arguments.first, range: member.range))
         default:
-            let known = Self.settingNames + ["step", "test"]
+            let known = Self.settingNames + ["step", "test", "schedule"]
             let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
             report("syntax", "`\(keyword)` cannot appear directly in a flow", member.keyword.range,
-                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), steps and tests; statements go inside a step")
+                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), schedules, steps and tests; statements go inside a step")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IVRCheck
 import IVRLang
 import IVRRuntime
 import TeXMLEmit
@@ -32,6 +33,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Base URL the bundle is served from (maps absolute URLs back to its documents).")
     var baseURL: String?
 
+    @Option(help: "When the call happens, for `hours` decisions: `2026-12-25 09:00` (the line's local time) or ISO 8601 with an offset (default: now).")
+    var at: String?
+
     @Option(help: "Most documents and verbs run before the simulation gives up on a looping flow.")
     var maxSteps = CallSession.defaultStepLimit
 
@@ -44,6 +48,10 @@ struct SimulateCommand: ParsableCommand {
         if server.url != nil && number == nil { throw ValidationError("--url needs --number: the number the call is to") }
         _ = try server.webhook()
         _ = try server.signer()
+        if let at, CallMoment.parse(at) == nil {
+            throw ValidationError("--at must be a date and time that exist: `2026-12-25 09:00` or `2026-12-25T14:00:00Z`")
+        }
+        if at != nil && server.url != nil { throw ValidationError("--at cannot be used with --url: the server decides by its own clock") }
         if press != nil && script != nil { throw ValidationError("give either --press or --script, not both") }
         if maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
     }
@@ -54,7 +62,8 @@ struct SimulateCommand: ParsableCommand {
             if let number, let live = try server.source(calling: number) {
                 return play(live.source, entry: live.entry, events: events)
             }
-            guard let input, let program = try loadProgram(input) else { return ExitStatus.diagnostics }
+            guard let input, var program = try loadProgram(input) else { return ExitStatus.diagnostics }
+            program.clock = .at(at.flatMap(CallMoment.parse) ?? .instant(Date()))
             return play(program, entry: try entryDocument(program), events: events)
         }
     }

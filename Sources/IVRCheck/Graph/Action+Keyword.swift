@@ -18,6 +18,7 @@ extension Action {
         case .refer: "refer"
         case .hangup: "hangup"
         case .reject: "reject"
+        case .hours: "hours"
         case .verb(let name, _, _, _): Action.kebab(name)
         }
     }

@@ -21,6 +21,9 @@ public struct Edge: Sendable, Hashable {
         case dialFailed
         case recorded
         case gathered
+        /// `hours NAME`: the branch taken while the schedule is open, or closed.
+        case open(schedule: String)
+        case closed(schedule: String)
 
         public var description: String {
             switch self {
@@ -31,6 +34,8 @@ public struct Edge: Sendable, Hashable {
             case .dialFailed: "no answer"
             case .recorded: "recorded"
             case .gathered: "gathered"
+            case .open(let schedule): "\(schedule) open"
+            case .closed(let schedule): "\(schedule) closed"
             }
         }
 
@@ -38,7 +43,7 @@ public struct Edge: Sendable, Hashable {
         public var afterCallerInput: Bool {
             switch self {
             case .key, .invalid, .recorded, .gathered: true
-            case .timeout, .goto, .dialFailed: false
+            case .timeout, .goto, .dialFailed, .open, .closed: false
             }
         }
     }
@@ -69,6 +74,10 @@ extension Flow {
                     edge(branch.target, label, branch.range)
                 }
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: menu.branch(.timeout) == nil)
+            case .hours(let hours):
+                edge(hours.open, .open(schedule: hours.schedule), hours.openRange)
+                edge(hours.closed, .closed(schedule: hours.schedule), hours.closedRange)
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .goto(let target):
                 edge(target, .goto, action.range)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)

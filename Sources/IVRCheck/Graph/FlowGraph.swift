@@ -32,6 +32,8 @@ public struct Flow: Sendable {
     /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
     public var steps: [Step]
     public var tests: [TestDecl]
+    /// `schedule` declarations, in source order; `hours NAME` branches on them.
+    public var schedules: [NamedSchedule] = []
 
     public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
 
@@ -92,6 +94,8 @@ public struct Action: Sendable {
         case refer(target: String, attributes: [Attribute])
         case hangup
         case reject(attributes: [Attribute])
+        /// `hours NAME`: the call goes on at `open` or `closed`, decided when it happens.
+        case hours(Hours)
         /// Any other TeXML verb written by its kebab-case name, with the elements nested in
         /// it written as an indented block (`start` holding `stream url=…`).
         case verb(name: String, text: String?, attributes: [Attribute], children: [Action])
@@ -132,6 +136,16 @@ public struct Branch: Sendable {
     /// The step taken; nil when the written name did not resolve (already reported).
     public let target: Int?
     public let range: SourceRange
+}
+
+public struct Hours: Sendable {
+    /// The flow's schedule it reads.
+    public let schedule: String
+    public let open: Int?
+    public let closed: Int?
+    /// The `on open` and `on closed` lines.
+    public let openRange: SourceRange
+    public let closedRange: SourceRange
 }
 
 public struct Gather: Sendable {

@@ -42,6 +42,8 @@ struct FlowResolver {
     /// anonymous branch blocks appended as they are met.
     var steps: [Step] = []
     var stepIndex: [String: Int] = [:]
+    /// Names of the flow's schedules, for `hours NAME`.
+    var schedules: [String] = []
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
@@ -54,6 +56,8 @@ struct FlowResolver {
             number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
             steps: [], tests: declaration.tests)
         readSettings(into: &flow)
+        flow.schedules = resolveSchedules()
+        schedules = declaration.schedules.compactMap { $0.arguments.first?.text }
         for step in declaration.steps {
             if let first = stepIndex[step.name.text] {
                 error("duplicate-step", "step `\(step.name.text)` is defined twice", step.name.range,

@@ -5,7 +5,7 @@ import TeXMLSchema
 /// Statement keywords with sugar of their own; any other TeXML verb is written by its
 /// kebab-case name and checked against the vocabulary.
 enum StatementKeyword: String, CaseIterable {
-    case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject
+    case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours
 }
 
 extension FlowResolver {
@@ -18,7 +18,7 @@ extension FlowResolver {
         guard let known = StatementKeyword(rawValue: keyword) else {
             return resolveGenericVerb(statement)
         }
-        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose,
+        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours,
            let child = statement.children.first {
             error("syntax", "`\(keyword)` takes no indented block", child.keyword.range,
                   help: "move these lines out of the block, or into a step of their own")
@@ -43,6 +43,8 @@ extension FlowResolver {
             return Action(.pause(attributes: attributes), range: range)
         case .menu:
             return resolveMenu(statement, in: stepName).map { Action(.menu($0), range: range) }
+        case .hours:
+            return resolveHours(statement, in: stepName).map { Action(.hours($0), range: range) }
         case .gather:
             return resolveGather(statement).map { Action(.gather($0), range: range) }
         case .record:
@@ -152,23 +154,26 @@ extension FlowResolver {
         if let option = statement.options.first {
             error("syntax", "a branch takes no options", option.range, help: "put options on the menu itself")
         }
-        let target: Int?
+        let suffix = key.description.allSatisfy { $0.isLetter || $0.isNumber } ? key.description : "key\(steps.count)"
+        let target = branchTarget(statement, label: key.description, anonymousName: "\(stepName).\(suffix)")
+        return Branch(key: key, phrase: phrase, target: target, range: statement.range)
+    }
+
+    /// Where an `on LABEL` branch goes: its `-> STEP`, or its indented block as an anonymous step.
+    mutating func branchTarget(_ statement: Statement, label: String, anonymousName: String) -> Int? {
         switch (statement.target, statement.children.isEmpty) {
         case (let name?, true):
-            target = lookup(name)
+            return lookup(name)
         case (nil, false):
-            let suffix = key.description.allSatisfy { $0.isLetter || $0.isNumber } ? key.description : "key\(steps.count)"
-            target = anonymousStep(named: "\(stepName).\(suffix)", statement.children, at: statement.keyword.range)
+            return anonymousStep(named: anonymousName, statement.children, at: statement.keyword.range)
         case (.some, false):
             error("syntax", "a branch has either `-> STEP` or an indented block, not both", statement.range,
                   help: "move the block into the step it points to, or drop the `->`")
-            target = nil
         case (nil, true):
-            error("syntax", "branch `on \(key)` does not say where to go", statement.range,
+            error("syntax", "branch `on \(label)` does not say where to go", statement.range,
                   help: "add `-> STEP`, or indent the statements to run under it")
-            target = nil
         }
-        return Branch(key: key, phrase: phrase, target: target, range: statement.range)
+        return nil
     }
 
     private mutating func branchKey(_ value: Value) -> Branch.Key? {

@@ -116,6 +116,8 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
     case missingDocument(String)
     case noRoute(String)
     case malformedDocument(path: String, message: String)
+    /// The call reached `hours` with no moment to decide it by (a test without `at`).
+    case momentNeeded(schedule: String)
     /// A live server answered a request with something other than 200.
     case serverStatus(url: String, status: Int)
     /// A live server could not be reached (refused, timed out, broken response).
@@ -129,6 +131,8 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
         case .missingDocument(let url): "\(url) is not a document of the bundle"
         case .noRoute(let url): "no route answers the action request \(url)"
         case .malformedDocument(let path, let message): "\(path) is not a readable TeXML document: \(message)"
+        case .momentNeeded(let schedule):
+            "the call reaches schedule `\(schedule)`; say when it happens: `at 2026-12-25 09:00` in the test, `--at` for simulate"
         case .serverStatus(let url, let status): "the server answered \(status) to \(url)"
         case .unreachable(let url, let message): "no answer from \(url): \(message)"
         }

@@ -6,7 +6,10 @@ extension CallProgram: DocumentSource {
         case .external(let url):
             return .handedOff(url: url)
         case .local(let path) where path.hasSuffix(".route"):
-            guard let target = bundle.next(after: Self.document(ofRoute: path), parameters: parameters ?? [:]) else {
+            let owner = Self.document(ofRoute: path)
+            let route = bundle.manifest.routes[owner]
+            if route?.kind == .hours, clock == nil { return .failed(.momentNeeded(schedule: route?.schedule ?? owner)) }
+            guard let target = bundle.next(after: owner, parameters: parameters ?? [:], clock: clock ?? .assumed([:])) else {
                 return .failed(.noRoute(url))
             }
             return document(at: target)

@@ -10,9 +10,12 @@ public struct CallProgram: Sendable {
     /// one of them are documents of the bundle, any other absolute URL is external.
     public let baseURLs: [String]
     private let parsed: [String: Result<XMLElement, XMLParseError>]
+    /// How `hours` routes are decided; nil stops a call that reaches one (a test without `at`).
+    public var clock: ScheduleClock?
 
-    public init(bundle: LoadedBundle, baseURLs: [String] = []) {
+    public init(bundle: LoadedBundle, baseURLs: [String] = [], clock: ScheduleClock? = nil) {
         self.bundle = bundle
+        self.clock = clock
         self.baseURLs = baseURLs.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         var parsed: [String: Result<XMLElement, XMLParseError>] = [:]
         let parser = SafeXMLParser()

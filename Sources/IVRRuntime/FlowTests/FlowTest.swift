@@ -1,3 +1,4 @@
+import IVRCheck
 import IVRLang
 
 /// A `test` block made ready to run: caller events and expectations in written order.
@@ -11,12 +12,15 @@ public struct FlowTest: Sendable {
     public let description: String
     public let lines: [Line]
     public let span: SourceSpan
+    /// `at 2026-12-25 09:00`: when the call happens, for `hours` decisions.
+    public let moment: CallMoment?
 
-    public init(flow: String, description: String, lines: [Line], span: SourceSpan) {
+    public init(flow: String, description: String, lines: [Line], span: SourceSpan, moment: CallMoment? = nil) {
         self.flow = flow
         self.description = description
         self.lines = lines
         self.span = span
+        self.moment = moment
     }
 
     public var events: [CallerEvent] {

@@ -23,11 +23,29 @@ public enum FlowTestParser {
                 report("a test needs caller events and expectations", test.range,
                        help: "add lines such as `press 9` and `expect dial +1-555-010-0911`")
             }
+            var moment: CallMoment?
             for statement in test.body {
-                if let line = line(statement) { lines.append(line) }
+                if statement.keyword.text == "at" {
+                    if moment != nil { report("this test already says when the call happens", statement.range) }
+                    moment = self.moment(statement)
+                } else if let line = line(statement) {
+                    lines.append(line)
+                }
             }
             guard diagnostics.count == before else { return nil }
-            return FlowTest(flow: flow.name, description: test.description, lines: lines, span: flow.span(test.range))
+            return FlowTest(flow: flow.name, description: test.description, lines: lines, span: flow.span(test.range),
+                            moment: moment)
+        }
+
+        /// `at 2026-12-25 09:00`, wall-clock time where the line is.
+        private mutating func moment(_ statement: Statement) -> CallMoment? {
+            let written = statement.arguments.map(\.text).joined(separator: " ")
+            guard statement.options.isEmpty, statement.target == nil, let moment = CallMoment.parse(written) else {
+                report("`at` needs the date and time of the call", statement.range,
+                       help: "write `at 2026-12-25 09:00` (local time of the line; the date must exist)")
+                return nil
+            }
+            return moment
         }
 
         private mutating func line(_ statement: Statement) -> FlowTest.Line? {

@@ -1,4 +1,5 @@
 import IVRLang
+import TeXMLEmit
 
 /// Runs a flow test against the compiled bundle: the test's events are the caller's script,
 /// and its expectations are matched in order against the transcript. An expectation written
@@ -8,6 +9,8 @@ public enum FlowTestRunner {
         guard let entry = program.entry(flow: test.flow) else {
             return TestOutcome(test: test, failure: "flow \(test.flow) is not in the bundle", transcript: [])
         }
+        var program = program
+        program.clock = test.moment.map { .at($0) }
         return run(test, source: program, entry: entry)
     }
 

@@ -1,3 +1,5 @@
+import TeXMLEmit
+
 /// Follows every call path through a compiled flow up to a number of caller choices: each
 /// key of each menu route, an invalid key and silence at every gather, answered and
 /// unanswered at every dial. It checks the compiled TeXML, independently of the checker's
@@ -10,9 +12,31 @@ public enum PathExplorer {
         guard let entry = program.entry(flow: flow) else {
             return PathReport(flow: flow, pathsExplored: 0, problems: [])
         }
-        var walk = Walk(program: program, depth: depth)
-        walk.follow(CallSession(source: program, entry: entry), observed: Observation(), path: [])
-        return PathReport(flow: flow, pathsExplored: walk.paths, problems: walk.problems)
+        var paths = 0
+        var problems: [PathProblem] = []
+        for states in scheduleStates(program, flow: flow) {
+            var program = program
+            program.clock = .assumed(states)
+            var walk = Walk(program: program, depth: depth)
+            walk.follow(CallSession(source: program, entry: entry), observed: Observation(), path: [])
+            paths += walk.paths
+            problems += walk.problems.filter { problem in !problems.contains { $0.description == problem.description } }
+        }
+        return PathReport(flow: flow, pathsExplored: paths, problems: problems)
+    }
+
+    /// Every open/closed combination of the flow's schedules, so both branches of every
+    /// `hours` are walked; past four schedules, all open, all closed and each one flipped.
+    static func scheduleStates(_ program: CallProgram, flow: String) -> [[String: Bool]] {
+        let keys = (program.bundle.manifest.schedules ?? [:]).keys.filter { $0.hasPrefix(flow + "/") }.sorted()
+        guard keys.count <= 4 else {
+            let uniform = [true, false].map { open in Dictionary(uniqueKeysWithValues: keys.map { ($0, open) }) }
+            let flipped = keys.map { key in Dictionary(uniqueKeysWithValues: keys.map { ($0, $0 == key) }) }
+            return uniform + flipped
+        }
+        return (0..<(1 << keys.count)).map { bits in
+            Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, bits & (1 << $0) != 0) })
+        }
     }
 
     /// What a path has done so far, as far as the checks care.

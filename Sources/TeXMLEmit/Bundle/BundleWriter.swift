@@ -11,13 +11,15 @@ public enum BundleWriter {
 
     public static func manifest(for bundle: CompiledBundle, compilerVersion: String,
                                 waivers: [Manifest.Waiver]) -> Manifest {
-        Manifest(
+        let schedules = bundle.flows.reduce(into: [String: Schedule]()) { all, flow in all.merge(flow.schedules) { first, _ in first } }
+        return Manifest(
             formatVersion: Manifest.currentFormatVersion,
             compilerVersion: compilerVersion,
             flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry) },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
             documents: bundle.documents.mapValues { .init(sha256: sha256($0)) },
-            waivers: waivers)
+            waivers: waivers,
+            schedules: schedules.isEmpty ? nil : schedules)
     }
 
     public static func encode(_ manifest: Manifest) -> [UInt8] {

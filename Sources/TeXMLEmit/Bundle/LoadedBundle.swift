@@ -1,4 +1,5 @@
 import Foundation
+import IVRCheck
 
 /// A bundle opened for serving: hashes verified, every route target present. Answers the
 /// two questions a voice server asks: which document answers this number, and which
@@ -45,7 +46,10 @@ public struct LoadedBundle: Sendable {
             throw Failure(description: "bundle format \(manifest.formatVersion) is not supported (expected \(Manifest.currentFormatVersion))")
         }
         for (from, route) in manifest.routes {
-            let targets = [route.next, route.answered, route.invalid, route.timeout].compactMap { $0 }
+            if let schedule = route.schedule, manifest.schedules?[schedule] == nil {
+                throw Failure(description: "route of \(from) reads schedule \(schedule), which the manifest does not define")
+            }
+            let targets = [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
                 + (route.keys ?? [:]).values + (route.speech ?? [:]).values
             for target in targets where documents[target] == nil {
                 throw Failure(description: "route of \(from) leads to \(target), which is not in the bundle")
@@ -72,14 +76,23 @@ public struct LoadedBundle: Sendable {
 
     /// The document that answers an action request from `document`, given the request's
     /// parameters as Telnyx sends them (`Digits`, `SpeechResult`, `DialCallStatus`, …).
+    /// `hours` routes are decided by `clock`: the moment of the request unless told otherwise.
     /// Nil when the document has no route.
-    public func next(after document: String, parameters: [String: String]) -> String? {
+    public func next(after document: String, parameters: [String: String],
+                     clock: ScheduleClock = .at(.instant(Date()))) -> String? {
         guard let route = manifest.routes[document] else { return nil }
         switch route.kind {
         case .gather, .record:
             return route.next
         case .dial:
             return parameters["DialCallStatus"] == "completed" ? route.answered : route.next
+        case .hours:
+            guard let key = route.schedule, let schedule = manifest.schedules?[key] else { return nil }
+            let isOpen = switch clock {
+            case .at(let moment): schedule.isOpen(at: moment)
+            case .assumed(let states): states[key] ?? false
+            }
+            return isOpen ? route.open : route.closed
         case .menu:
             if let digits = parameters["Digits"], !digits.isEmpty {
                 return route.keys?[digits] ?? route.invalid

@@ -1,3 +1,5 @@
+import IVRCheck
+
 /// `manifest.json`: everything a server needs to answer Telnyx without reading `.ivr` files.
 /// Encoded with sorted keys, so the same flows give the same bytes on every machine.
 public struct Manifest: Sendable, Codable, Equatable {
@@ -46,14 +48,17 @@ public struct Manifest: Sendable, Codable, Equatable {
     /// SHA-256 (hex) of every document, by bundle path.
     public let documents: [String: DocumentEntry]
     public let waivers: [Waiver]
+    /// Opening hours by `FLOW/NAME`, for `hours` routes; absent when no flow has any.
+    public let schedules: [String: Schedule]?
 
     public init(formatVersion: Int, compilerVersion: String, flows: [FlowEntry], routes: [String: Route],
-                documents: [String: DocumentEntry], waivers: [Waiver]) {
+                documents: [String: DocumentEntry], waivers: [Waiver], schedules: [String: Schedule]? = nil) {
         self.formatVersion = formatVersion
         self.compilerVersion = compilerVersion
         self.flows = flows
         self.routes = routes
         self.documents = documents
         self.waivers = waivers
+        self.schedules = schedules
     }
 }

@@ -11,6 +11,8 @@ public struct LoweredFlow: Sendable {
     public let documents: [TeXMLDocument]
     /// Route of each document that has an action, by document path.
     public let routes: [String: Route]
+    /// The flow's schedules by manifest key (`FLOW/NAME`), decided when a call reaches them.
+    public let schedules: [String: Schedule]
 }
 
 /// Lowers a checked flow (SPEC §2.4): steps split into documents at every verb that hands
@@ -42,8 +44,12 @@ struct FlowLowering {
         let sorted = lowering.documents.sorted { $0.path < $1.path }
         return LoweredFlow(name: flow.name, number: flow.number,
                            entry: DocumentAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
-                           documents: sorted, routes: lowering.routes)
+                           documents: sorted, routes: lowering.routes,
+                           schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first })
     }
+
+    /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.
+    static func scheduleKey(_ name: String, flow: String) -> String { "\(flow)/\(name)" }
 
     private init(flow: Flow, address: DocumentAddress) {
         self.flow = flow
@@ -151,6 +157,15 @@ struct FlowLowering {
                     routes[path(current.name)] = Route(kind: .record, next: path(part))
                     finish(current)
                     current = Pending(name: part, step: step.name)
+                case .hours(let hours):
+                    // The server decides by the clock; the document asks it with a redirect to its route.
+                    current.verbs.append(XMLElement.verb("Redirect", text: address.route(current.name, flow: flow.name)))
+                    if let open = hours.open, let closed = hours.closed {
+                        routes[path(current.name)] = Route(
+                            kind: .hours, schedule: Self.scheduleKey(hours.schedule, flow: flow.name),
+                            open: path(ofStep: open), closed: path(ofStep: closed))
+                    }
+                    return
                 case .dial(let targets, let attributes, let next?):
                     var dialAttributes = verbs.attributes(attributes)
                     dialAttributes["action"] = address.route(current.name, flow: flow.name)

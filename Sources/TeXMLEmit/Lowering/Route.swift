@@ -10,6 +10,9 @@ public struct Route: Sendable, Hashable, Codable {
         case record
         /// A `<Dial>` with `-> STEP`: `answered` when the call completed, `next` otherwise.
         case dial
+        /// `hours NAME`: `open` or `closed`, by the manifest's schedule `schedule` at the
+        /// moment of the request.
+        case hours
     }
 
     public var kind: Kind
@@ -28,9 +31,15 @@ public struct Route: Sendable, Hashable, Codable {
     public var next: String?
     /// Dial: after a completed call.
     public var answered: String?
+    /// Hours: the manifest key (`FLOW/NAME`) of the schedule that decides.
+    public var schedule: String?
+    /// Hours: while the schedule is open, and while it is closed.
+    public var open: String?
+    public var closed: String?
 
     public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil, emergency: String? = nil,
-                invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil) {
+                invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil,
+                schedule: String? = nil, open: String? = nil, closed: String? = nil) {
         self.kind = kind
         self.keys = keys
         self.speech = speech
@@ -39,5 +48,8 @@ public struct Route: Sendable, Hashable, Codable {
         self.timeout = timeout
         self.next = next
         self.answered = answered
+        self.schedule = schedule
+        self.open = open
+        self.closed = closed
     }
 }

@@ -41,7 +41,7 @@ struct VerbLowering {
             return XMLElement.verb("Reject", self.attributes(attributes))
         case .verb(let name, let text, let attributes, let children):
             return XMLElement.verb(name, self.attributes(attributes), text: text, children: children.compactMap(element))
-        case .menu, .gather, .record, .goto, .dial:
+        case .menu, .gather, .record, .goto, .dial, .hours:
             return nil
         }
     }

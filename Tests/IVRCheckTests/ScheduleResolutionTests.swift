@@ -1,0 +1,77 @@
+import IVRCheck
+import IVRLang
+import Testing
+
+/// `schedule` declarations and `hours` branches through the front end: what resolves, and a
+/// located, helpful error for every malformed value.
+@Suite struct ScheduleResolutionTests {
+    static func flow(schedule: String, hours: String = "    hours office\n      on open -> desk\n      on closed -> desk") -> String {
+        """
+        flow line
+          number +1-800-596-3057
+
+        \(schedule)
+
+          step start
+        \(hours)
+
+          step desk
+            dial +1-555-010-0200
+        """
+    }
+
+    func diagnostics(_ text: String) -> [Diagnostic] { RuleTesting.frontEndDiagnostics(text) }
+
+    @Test func aScheduleResolvesWithItsBranches() throws {
+        let text = Self.flow(schedule: "  schedule office \"Europe/Madrid\"\n    open mon-fri sat 9:00-14:00\n    closed 2026-12-25 \"Navidad\"")
+        let result = Checker.check([SourceFile(path: "line.ivr", text: text)], rules: [])
+        #expect(result.diagnostics.isEmpty, "\(RuleTesting.describe(result.diagnostics))")
+        let flow = try #require(result.graph.flows.first)
+        let office = try #require(flow.schedules.first)
+        #expect(office.name == "office")
+        #expect(office.schedule.open == [.init(days: [1, 2, 3, 4, 5, 6], from: 540, to: 840)])
+        let exit = flow.exit(of: 0)
+        #expect(exit.edges.map(\.label.description) == ["office open", "office closed"])
+        #expect(!exit.fallsOffEnd)
+    }
+
+    static let malformed: [(String, String, String, Int)] = [
+        ("  schedule office \"America/Chicgo\"\n    open mon 8:00-9:00", "unknown-time-zone", "did you mean `America/Chicago`?", 4),
+        ("  schedule office \"UTC\"\n    open monday 8:00-9:00", "schedule", "did you mean `mon`?", 5),
+        ("  schedule office \"UTC\"\n    open mon 8:00-25:00", "schedule", "24-hour time", 5),
+        ("  schedule office \"UTC\"\n    open mon 8:00-8:00", "schedule", "0:00-24:00", 5),
+        ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    closed 2026-02-30", "schedule", "YYYY-MM-DD", 6),
+        ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    closed 2026-12-24 18:00-12:00", "schedule", "24:00", 6),
+        ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    lunch 12:00-13:00", "syntax", "write `open", 6),
+        ("  schedule office America/Chicago\n    open mon 8:00-9:00", "syntax", "quoted time zone", 4),
+    ]
+
+    @Test(arguments: malformed)
+    func malformedScheduleLines(_ schedule: String, _ id: String, _ help: String, _ line: Int) throws {
+        let found = diagnostics(Self.flow(schedule: schedule))
+        let diagnostic = try #require(found.first { $0.id == id && $0.help?.contains(help) == true },
+                                      "\(RuleTesting.describe(found))")
+        #expect(diagnostic.span.start.line == line)
+    }
+
+    @Test func hoursNamesADeclaredSchedule() throws {
+        let found = diagnostics(Self.flow(schedule: "  schedule office \"UTC\"\n    open mon 8:00-9:00",
+                                          hours: "    hours ofice\n      on open -> desk\n      on closed -> desk"))
+        let diagnostic = try #require(found.first { $0.id == "undefined-schedule" })
+        #expect(diagnostic.help?.contains("did you mean `office`?") == true)
+    }
+
+    @Test func hoursNeedsBothBranches() throws {
+        let found = diagnostics(Self.flow(schedule: "  schedule office \"UTC\"\n    open mon 8:00-9:00",
+                                          hours: "    hours office\n      on open -> desk"))
+        #expect(found.contains { $0.message == "`hours office` has no `on closed` branch" }, "\(RuleTesting.describe(found))")
+    }
+
+    @Test func branchesMayBeBlocks() throws {
+        let text = Self.flow(schedule: "  schedule office \"UTC\"\n    open mon 8:00-9:00",
+                             hours: "    hours office\n      on open -> desk\n      on closed\n        say \"We are closed.\"\n        hangup")
+        let result = Checker.check([SourceFile(path: "line.ivr", text: text)], rules: [])
+        #expect(result.diagnostics.isEmpty, "\(RuleTesting.describe(result.diagnostics))")
+        #expect(result.graph.flows.first?.steps.contains { $0.name == "start.closed" && $0.isAnonymous } == true)
+    }
+}

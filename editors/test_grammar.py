@@ -181,6 +181,14 @@ def main():
     expect(samples, "{{From}}", "\\u{1F600}", "constant.character.escape.unicode.ivr")
     expect(samples, "{{From}}", "\\q", "invalid.illegal.escape.ivr")
     expect(samples, "{{From}}", "#", "punctuation.definition.comment.ivr")
+    dental = examples["dental_office.ivr"]
+    expect(dental, "schedule office", "schedule", "keyword.declaration.schedule.ivr")
+    expect(dental, "schedule office", "office", "entity.name.type.schedule.ivr")
+    expect(dental, "open mon-fri", "open", "keyword.other.schedule.ivr")
+    expect(dental, "closed 2026-12-25", "closed", "keyword.other.schedule.ivr")
+    expect(dental, "hours office", "hours", "keyword.control.statement.ivr")
+    expect(dental, "on closed", "closed", "constant.language.key.ivr")
+    expect(dental, "at 2026-12-22", "at", "keyword.other.event.ivr")
     expect(samples, "stream url=", "stream", "keyword.control.statement.ivr")
     expect(samples, "stream url=", "wss://media.example.com/stream", "markup.underline.link.url.ivr")
 

@@ -1,3 +1,4 @@
+import IVRCheck
 import TeXMLEmit
 
 /// What an ivrc bundle's `manifest.json` adds to bare TeXML files: the route table behind each
@@ -12,13 +13,16 @@ public struct BundleContext: Sendable {
     public var numbers: [String: String]
     /// Flow names by document path prefix (`FLOW/`).
     public var flowNames: [String: String]
+    /// Opening hours by `FLOW/NAME`, as in the manifest.
+    public var schedules: [String: Schedule]
 
     public init(routes: [String: Route] = [:], entries: [String] = [], numbers: [String: String] = [:],
-                flowNames: [String: String] = [:]) {
+                flowNames: [String: String] = [:], schedules: [String: Schedule] = [:]) {
         self.routes = routes
         self.entries = entries
         self.numbers = numbers
         self.flowNames = flowNames
+        self.schedules = schedules
     }
 
     /// The context of a manifest whose bundle directory is `root` ("" for paths as in the manifest).
@@ -34,13 +38,17 @@ public struct BundleContext: Sendable {
             moved.timeout = rebased(route.timeout)
             moved.next = rebased(route.next)
             moved.answered = rebased(route.answered)
+            moved.emergency = rebased(route.emergency)
+            moved.open = rebased(route.open)
+            moved.closed = rebased(route.closed)
             routes[prefix + path] = moved
         }
         self.init(
             routes: routes,
             entries: manifest.flows.map { prefix + $0.entry },
             numbers: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.number) }, uniquingKeysWith: { first, _ in first }),
-            flowNames: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.name) }, uniquingKeysWith: { first, _ in first }))
+            flowNames: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.name) }, uniquingKeysWith: { first, _ in first }),
+            schedules: manifest.schedules ?? [:])
     }
 
     /// The inbound number of the flow `path` belongs to.

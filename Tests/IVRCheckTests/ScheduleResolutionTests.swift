@@ -43,7 +43,7 @@ import Testing
         ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    closed 2026-02-30", "schedule", "YYYY-MM-DD", 6),
         ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    closed 2026-12-24 18:00-12:00", "schedule", "24:00", 6),
         ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    lunch 12:00-13:00", "syntax", "write `open", 6),
-        ("  schedule office America/Chicago\n    open mon 8:00-9:00", "syntax", "quoted time zone", 4),
+        ("  schedule office America/Chicago\n    open mon 8:00-9:00", "syntax", "write `schedule office", 4),
     ]
 
     @Test(arguments: malformed)

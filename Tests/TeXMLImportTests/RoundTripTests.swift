@@ -30,7 +30,7 @@ import Testing
         let files = paths.map { TeXMLFile(path: $0, data: Data(bundle.documents[$0] ?? [])) }
         let context = BundleContext(routes: flow.routes, entries: [flow.entry],
                                     numbers: flow.number.map { ["\(flow.name)/": $0] } ?? [:],
-                                    flowNames: ["\(flow.name)/": flow.name])
+                                    flowNames: ["\(flow.name)/": flow.name], schedules: flow.schedules)
         return (files, TeXMLImporter.Options(context: context))
     }
 

@@ -56,7 +56,13 @@ extension FlowWriter {
             statement("reject\(options(of: verb, in: path, indent: indent))", indent: indent)
             return .ends(consumed: 0)
         case "Redirect":
-            if let target = links.document(for: trimmed, from: path) {
+            if let route = options.context.routes[path], route.kind == .hours, let open = route.open, let closed = route.closed,
+               let schedule = route.schedule?.split(separator: "/").last {
+                // A bundle's `hours`: the document asks its own route, which the server decides by the clock.
+                statement("hours \(schedule)", indent: indent)
+                statement("on open -> \(stepName(open))", indent: indent + 2)
+                statement("on closed -> \(stepName(closed))", indent: indent + 2)
+            } else if let target = links.document(for: trimmed, from: path) {
                 if verb.attribute("method") != nil { comment("the redirect's method=\(verb.attribute("method")!) is dropped: `goto` fetches the step the application's way", indent: indent) }
                 statement("goto \(stepName(target))", indent: indent)
             } else if IVRText.isURLToken(trimmed) {

@@ -60,6 +60,7 @@ struct FlowWriter {
         if let industry = options.industry { lines.append("  industry \(industry.rawValue)") }
         if let voice { lines.append("  voice \(IVRText.optionValue(voice, kind: .text))") }
         if let language { lines.append("  language \(IVRText.optionValue(language, kind: .text))") }
+        writeSchedules(of: options.context.flowName(of: entry))
 
         _ = stepName(entry)
         while let path = nextQueued() { writeStep(path, comment: "from \(path)") }

@@ -1,0 +1,22 @@
+/// A schedule written back as `.ivr` lines (`open mon-fri 8:00-17:00`, `closed 2026-12-25`),
+/// for `ivrc import` of a bundle.
+extension Schedule {
+    public var lines: [String] {
+        open.map { "open \(Self.spell(days: $0.days)) \(ClockTime.spell($0.from))-\(ClockTime.spell($0.to))" }
+            + closed.map { closure in
+                guard let from = closure.from, let to = closure.to else { return "closed \(closure.date)" }
+                return "closed \(closure.date) \(ClockTime.spell(from))-\(ClockTime.spell(to))"
+            }
+    }
+
+    /// `[1, 2, 3, 4, 5, 7]` → `mon-fri sun`: runs of consecutive days become ranges.
+    static func spell(days: [Int]) -> String {
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        guard days.count < 7 else { return "daily" }
+        var runs: [(Int, Int)] = []
+        for day in days.sorted() {
+            if let last = runs.last, last.1 == day - 1 { runs[runs.count - 1].1 = day } else { runs.append((day, day)) }
+        }
+        return runs.map { $0.0 == $0.1 ? names[$0.0 - 1] : "\(names[$0.0 - 1])-\(names[$0.1 - 1])" }.joined(separator: " ")
+    }
+}

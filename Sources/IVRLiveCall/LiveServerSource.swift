@@ -1,4 +1,5 @@
 import Foundation
+import IVRCheck
 import IVRRuntime
 import TeXMLSchema
 import TelnyxWebhook
@@ -11,14 +12,19 @@ public struct LiveServerSource: DocumentSource {
     /// Response header in which `ivrc serve` names the bundle document it answered with, so
     /// `expect step` works over HTTP as it does against the bundle.
     public static let documentHeader = "X-IVRC-Document"
+    /// Request header carrying a test's `at` moment; `ivrc serve --test-clock` decides `hours`
+    /// by it instead of its own clock (and only then: callers never choose the time).
+    public static let momentHeader = "X-IVRC-Moment"
 
     public let webhook: URL
     /// Sent with every request, as Telnyx does: `To`, `From`, `CallSid`, `AccountSid`, …
     public let callFields: [String: String]
     let signer: TelnyxSignature.Signer?
+    /// When the call happens, sent for servers started with `--test-clock`.
+    let moment: CallMoment?
     let client: BlockingHTTPClient
 
-    public init(webhook: URL, number: String, signer: TelnyxSignature.Signer?,
+    public init(webhook: URL, number: String, signer: TelnyxSignature.Signer?, moment: CallMoment? = nil,
                 callSid: String = "v3:ivrc-" + UUID().uuidString.lowercased(), timeout: TimeInterval = 10) {
         self.webhook = webhook
         self.callFields = [
@@ -26,6 +32,7 @@ public struct LiveServerSource: DocumentSource {
             "From": "+15550100000", "To": number, "CallStatus": "ringing", "Direction": "inbound",
         ]
         self.signer = signer
+        self.moment = moment
         self.client = BlockingHTTPClient(timeout: timeout)
     }
 
@@ -41,6 +48,7 @@ public struct LiveServerSource: DocumentSource {
         }
         let body = FormBody.encode(callFields.merging(parameters ?? [:]) { _, action in action })
         var headers = ["Content-Type": "application/x-www-form-urlencoded"]
+        if let moment { headers[Self.momentHeader] = moment.description }
         if let signer {
             let timestamp = String(Int(Date().timeIntervalSince1970))
             guard let signed = try? signer.headers(body: body, timestamp: timestamp) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IVRCheck
 import IVRLiveCall
 import TelnyxWebhook
 
@@ -30,9 +31,9 @@ struct LiveServerOptions: ParsableArguments {
         return signer
     }
 
-    /// A caller for one call to `number` on the live server.
-    func source(calling number: String) throws -> (source: LiveServerSource, entry: String)? {
+    /// A caller for one call to `number` on the live server, at `moment` when the test gives one.
+    func source(calling number: String, at moment: CallMoment? = nil) throws -> (source: LiveServerSource, entry: String)? {
         guard let webhook = try webhook() else { return nil }
-        return (LiveServerSource(webhook: webhook, number: number, signer: try signer()), webhook.absoluteString)
+        return (LiveServerSource(webhook: webhook, number: number, signer: try signer(), moment: moment), webhook.absoluteString)
     }
 }

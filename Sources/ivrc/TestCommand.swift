@@ -68,7 +68,7 @@ struct TestCommand: ParsableCommand {
         let numbers = Dictionary(flows.map { ($0.name, $0.number ?? "") }) { first, _ in first }
         var passed = 0, failed = 0
         for test in tests {
-            let outcome = try server.source(calling: numbers[test.flow] ?? "").map {
+            let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment).map {
                 FlowTestRunner.run(test, source: $0.source, entry: $0.entry)
             } ?? FlowTestRunner.run(test, in: program)
             if let failure = outcome.failure {

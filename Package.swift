@@ -51,6 +51,8 @@ let package = Package(
         .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
         // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
         .target(name: "IVRLiveCall", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
+        // `ivrc diff`: what a change does to callers, from two compiled versions of the flows.
+        .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLImport", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
@@ -58,7 +60,7 @@ let package = Package(
             dependencies: [
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
-                "TeXMLImport", "IVRLiveCall", "TelnyxWebhook",
+                "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +95,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
+        .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "TeXMLEmit"]),
         .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
     ],
     swiftLanguageModes: [.v6]

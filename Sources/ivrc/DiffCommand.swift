@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import IVRDiff
+import IVRRuntime
+import TeXMLEmit
+
+extension DiffReport.Format: ExpressibleByArgument {}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what a change does to callers: two bundles, two source trees, or REV:PATH from git.",
+        discussion: """
+            Both sides are compiled (or loaded) and compared as callers meet them: recording and \
+            disclosure changes first, then calls that end somewhere else (a person, a message, a \
+            hangup), keys added or removed, dial targets and timeouts, prompts (word diff). \
+            Layout-only edits (`ivrc fmt`) print "no change for callers". A side written REV:PATH \
+            (e.g. main:flows) is taken from git at that revision.
+            """
+    )
+
+    @Argument(help: "The version before: a bundle directory, a .ivr file or directory, or REV:PATH.")
+    var old: String
+
+    @Argument(help: "The version after, in the same forms.")
+    var new: String
+
+    @Option(help: "text, markdown (for a pull-request comment) or json.")
+    var format: DiffReport.Format = .text
+
+    @Flag(help: "Exit 1 when anything changes for callers (a deploy gate).")
+    var exitCode = false
+
+    @Option(help: "Most caller choices per path when comparing where calls end.")
+    var depth = CallerPaths.defaultDepth
+
+    func validate() throws {
+        if depth < 1 || depth > 8 { throw ValidationError("--depth must be between 1 and 8") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            guard let before = try views(of: old), let after = try views(of: new) else { return ExitStatus.diagnostics }
+            let changes = BehaviourDiff.changes(old: before, new: after)
+            print(DiffReport.render(changes, format: format), terminator: "")
+            return exitCode && !changes.isEmpty ? ExitStatus.diagnostics : ExitStatus.clean
+        }
+    }
+
+    /// Every flow of one side as callers meet it; nil when its sources have errors (printed).
+    private func views(of side: String) throws -> [CallerView]? {
+        guard let program = try program(of: side) else { return nil }
+        return program.bundle.manifest.flows.map { CallerView(program: program, flow: $0, depth: depth) }
+    }
+
+    private func program(of side: String) throws -> CallProgram? {
+        if !FileManager.default.fileExists(atPath: side), let checkout = try GitRevision.export(side) {
+            defer { try? FileManager.default.removeItem(atPath: checkout.directory) }
+            return try program(at: checkout.path)
+        }
+        return try program(at: side)
+    }
+
+    private func program(at path: String) throws -> CallProgram? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path + "/manifest.json", isDirectory: &isDirectory), !isDirectory.boolValue {
+            do {
+                return CallProgram(bundle: try LoadedBundle(directory: URL(fileURLWithPath: path)))
+            } catch let failure as LoadedBundle.Failure {
+                throw UsageFailure(failure.description)
+            }
+        }
+        // Errors in a side are printed as `check` prints them by default.
+        return CheckedProgram.load(try InputFiles.load([path]), output: try OutputOptions.parse([]))?.program
+    }
+}

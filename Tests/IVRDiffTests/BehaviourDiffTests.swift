@@ -1,0 +1,92 @@
+import IVRCheck
+import IVRLang
+import IVRRuntime
+import Testing
+@testable import IVRDiff
+
+/// Two versions of one line, compiled in memory, compared as callers meet them.
+@Suite struct BehaviourDiffTests {
+    static let line = """
+        flow clinic
+          number +1-800-596-3057
+          industry healthcare
+
+          step welcome
+            disclose "This call is being recorded."
+            menu
+              say "For the nurse, press 9. For billing, press 3."
+              on 9 -> nurse
+              on 3 -> billing
+              on timeout -> billing
+              on invalid -> billing
+
+          step nurse emergency
+            dial +1-555-010-0911 timeout=20s -> billing
+
+          step billing
+            dial +1-555-010-0300 -> voicemail
+
+          step voicemail
+            record beep max=60s -> goodbye
+
+          step goodbye
+            say "Goodbye."
+            hangup
+        """
+
+    func changes(_ old: String, _ new: String) throws -> [BehaviourChange] {
+        BehaviourDiff.changes(old: try views(old), new: try views(new))
+    }
+
+    func views(_ text: String) throws -> [CallerView] {
+        let result = Checker.check([SourceFile(path: "clinic.ivr", text: text)])
+        try #require(!result.hasErrors, "\(result.diagnostics)")
+        let program = try CallProgram.compile(result.graph)
+        return program.bundle.manifest.flows.map { CallerView(program: program, flow: $0) }
+    }
+
+    @Test func layoutAndCommentsChangeNothing() throws {
+        let relaidOut = Self.line
+            .replacingOccurrences(of: "  step billing\n", with: "  # billing desk, weekdays\n  step billing\n")
+            .replacingOccurrences(of: "record beep max=60s", with: "record max=60s beep")
+        #expect(try changes(Self.line, relaidOut).isEmpty)
+        #expect(DiffReport.render([], format: .text) == "no change for callers\n")
+    }
+
+    @Test func keysPromptsAndDialsAreNamed() throws {
+        let edited = Self.line
+            .replacingOccurrences(of: "For billing, press 3.", with: "For billing, press 4.")
+            .replacingOccurrences(of: "on 3 -> billing", with: "on 4 -> billing")
+            .replacingOccurrences(of: "timeout=20s", with: "timeout=30s")
+        let found = try changes(Self.line, edited).map { "\($0.kind.rawValue) \($0.at): \($0.message)" }
+        #expect(found.contains("keys welcome: key 3 removed (went to billing)"), "\(found)")
+        #expect(found.contains("keys welcome: key 4 added: goes to billing"))
+        #expect(found.contains("dial nurse: dials +15550100911 (timeout 30s) instead of +15550100911 (timeout 20s)"))
+        #expect(found.contains("prompt welcome: says: For the nurse, press 9. For billing, press [-3.-] {+4.+}"))
+    }
+
+    @Test func aPersonReplacedByVoicemailIsReportedFirstAfterRecording() throws {
+        let edited = Self.line.replacingOccurrences(of: "dial +1-555-010-0300 -> voicemail", with: "goto voicemail")
+        let found = try changes(Self.line, edited)
+        let reach = try #require(found.first { $0.kind == .reach && $0.at == "press 3" })
+        #expect(reach.message.contains("no longer reaches a person: +15550100300"), "\(reach.message)")
+        #expect(found.first?.kind == .reach || found.first?.kind == .recording)
+        #expect(found.map(\.kind) == found.sorted().map(\.kind))
+    }
+
+    @Test func recordingAndDisclosureChanges() throws {
+        let edited = Self.line
+            .replacingOccurrences(of: "disclose \"This call is being recorded.\"", with: "disclose \"Calls are monitored.\"\n    say \"Hello.\"")
+            .replacingOccurrences(of: "dial +1-555-010-0300 -> voicemail", with: "dial +1-555-010-0300 record=record-from-answer -> voicemail")
+        let kinds = try changes(Self.line, edited).map(\.kind)
+        #expect(kinds.prefix(2).sorted { $0.rawValue < $1.rawValue } == [.disclosure, .recording])
+    }
+
+    @Test func reportsForAReviewerAndForAPullRequest() throws {
+        let edited = Self.line.replacingOccurrences(of: "number +1-800-596-3057", with: "number +1-800-596-3058")
+        let found = try changes(Self.line, edited)
+        #expect(DiffReport.render(found, format: .text) == "clinic: 1 change for callers\n  number: the line moves from +18005963057 to +18005963058\n")
+        #expect(DiffReport.render(found, format: .markdown).contains("| number |  | the line moves from +18005963057 to +18005963058 |"))
+        #expect(DiffReport.render(found, format: .json).contains("\"changed\" : true"))
+    }
+}

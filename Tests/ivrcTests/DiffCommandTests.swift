@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `ivrc diff` as a deploy gate sees it: identical behaviour exits 0, a change is listed and
+/// (with --exit-code) exits 1, an unreadable side exits 2.
+@Suite struct DiffCommandTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples").path
+
+    func changedCopy() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let source = try String(contentsOfFile: Self.examples + "/driver_emergency.ivr", encoding: .utf8)
+        try source.replacingOccurrences(of: "timeout=20s", with: "timeout=25s").write(
+            to: directory.appendingPathComponent("driver_emergency.ivr"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test func sameFlowsNoChange() throws {
+        let run = try CLITests.ivrc(["diff", "--exit-code", Self.examples + "/driver_emergency.ivr", Self.examples + "/driver_emergency.ivr"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "no change for callers\n")
+    }
+
+    @Test func aChangeIsListedAndGatesTheDeploy() throws {
+        let copy = try changedCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let old = Self.examples + "/driver_emergency.ivr"
+        let listed = try CLITests.ivrc(["diff", old, copy.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.hasPrefix("driver_emergency: "), "\(listed.stdout)")
+        #expect(listed.stdout.contains("  dial "))
+        let gated = try CLITests.ivrc(["diff", "--exit-code", "--format", "json", old, copy.path])
+        #expect(gated.status == 1)
+        #expect(gated.stdout.contains("\"kind\" : \"dial\""))
+    }
+
+    @Test func anUnreadableSideIsAnIOError() throws {
+        let missing = try CLITests.ivrc(["diff", "no-such-revision-xyz:examples", Self.examples])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read examples at revision no-such-revision-xyz"), "\(missing.stderr)")
+        let escaping = try CLITests.ivrc(["diff", "HEAD:../etc", Self.examples])
+        #expect(escaping.status == 2)
+    }
+}

@@ -51,6 +51,8 @@ let package = Package(
         .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
         // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
         .target(name: "IVRLiveCall", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
+        // `ivrc new`: the built-in line templates, compiled in (scripts/embed-resources).
+        .target(name: "IVRTemplates", dependencies: ["IVRLang"]),
         // `ivrc diff`: what a change does to callers, from two compiled versions of the flows.
         .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLImport", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
@@ -60,7 +62,7 @@ let package = Package(
             dependencies: [
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
-                "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff",
+                "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,6 +97,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
+        .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime"]),
         .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "TeXMLEmit"]),
         .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
     ],

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import IVRCheck
+import IVRLang
+import IVRRuntime
+import IVRTemplates
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a new line from a built-in template: checked clean, with tests.",
+        discussion: """
+            Writes NAME.ivr from the template with the line's number and the values given with \
+            --set, then checks it and runs its tests; nothing is written if either fails. \
+            `ivrc new --list` shows the templates and their parameters. With --ci the CI workflow \
+            is written to .github/workflows/ivrc.yml beside the new file too. Existing files are \
+            never replaced.
+            """
+    )
+
+    @Argument(help: "The template: healthcare, fleet or general (see --list).")
+    var template: String?
+
+    @Argument(help: "The new flow's name, also the file name (NAME.ivr).")
+    var name: String?
+
+    @Option(help: "The number the line answers on, e.g. +1-312-555-0140.")
+    var number: String?
+
+    @Option(name: .customLong("set"), help: "A template parameter, e.g. --set clinic=\"Lakeview Dental\" (repeatable).")
+    var values: [String] = []
+
+    @Option(name: .shortAndLong, help: "Where to write the flow (default: NAME.ivr).")
+    var output: String?
+
+    @Flag(help: "Also write the CI workflow to .github/workflows/ivrc.yml beside the new file.")
+    var ci = false
+
+    @Flag(help: "List the templates and their parameters.")
+    var list = false
+
+    func validate() throws {
+        if list { return }
+        guard let template else { throw ValidationError("name a template (see `ivrc new --list`)") }
+        guard LineTemplate.named(template) != nil else {
+            let names = LineTemplate.all.map(\.name)
+            let hint = Spelling.nearest(template, in: names).map { "did you mean `\($0)`? " } ?? ""
+            throw ValidationError("there is no template `\(template)`; \(hint)the templates are \(names.joined(separator: ", "))")
+        }
+        if name == nil { throw ValidationError("give the new flow's name: `ivrc new \(template) NAME --number +1…`") }
+        if number == nil { throw ValidationError("--number is required: the number the new line answers on") }
+        _ = try parsedValues()
+    }
+
+    func run() throws {
+        if list {
+            for template in LineTemplate.all {
+                print("\(template.name): \(template.summary)")
+                for parameter in template.parameters { print("  --set \(parameter.name)=…  \(parameter.summary)") }
+            }
+            return
+        }
+        try reportingFailures {
+            guard let template = template.flatMap(LineTemplate.named), let name, let number else { return ExitStatus.usage }
+            let path = output ?? "\(name).ivr"
+            let text: String
+            do {
+                text = try LineTemplate.named(template.name)!.instantiate(flow: name, number: number, values: try parsedValues())
+            } catch let failure as LineTemplate.Failure {
+                throw UsageFailure(failure.description)
+            }
+            let source = SourceFile(path: path, text: text)
+            guard let checked = CheckedProgram.load([source], output: try OutputOptions.parse([])) else { return ExitStatus.diagnostics }
+            let tests = checked.result.graph.flows.flatMap { FlowTestParser.parse($0).tests }
+            let failures = tests.compactMap { FlowTestRunner.run($0, in: checked.program).failure }
+            guard failures.isEmpty else {
+                for failure in failures { print("FAIL \(failure)") }
+                standardError("ivrc: the new line fails its tests with these values; nothing was written\n")
+                return ExitStatus.diagnostics
+            }
+            try NewFile.create(path, Array(text.utf8))
+            let workflows = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".github/workflows")
+            if ci {
+                try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+                try NewFile.create(workflows.appendingPathComponent("ivrc.yml").path, Array(LineTemplate.ciWorkflow.utf8))
+            }
+            print("wrote \(path) from the \(template.name) template: checks clean, \(tests.count) tests pass"
+                  + (ci ? "; CI workflow in \(workflows.path)/ivrc.yml" : ""))
+            print("next: edit it, then `ivrc test \(path)` and `ivrc build \(path) -o bundle`")
+            return ExitStatus.clean
+        }
+    }
+
+    /// `--set key=value`, each key once.
+    private func parsedValues() throws -> [String: String] {
+        var parsed: [String: String] = [:]
+        for assignment in values {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw ValidationError("--set takes key=value, got `\(assignment)`")
+            }
+            let key = String(assignment[..<equals])
+            guard parsed.updateValue(String(assignment[assignment.index(after: equals)...]), forKey: key) == nil else {
+                throw ValidationError("--set \(key) is given twice")
+            }
+        }
+        return parsed
+    }
+}
+
+/// Creates a file that must not exist yet: never replaces, never follows a link.
+enum NewFile {
+    static func create(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            throw UsageFailure(errno == EEXIST ? "\(path) already exists; it is left as it is" : "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw UsageFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+    }
+}

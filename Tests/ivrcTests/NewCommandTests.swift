@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `ivrc new` as a designer runs it: a checked, tested file and its CI workflow, nothing
+/// replaced, nothing written when the values make a broken line.
+@Suite struct NewCommandTests {
+    func directory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func aNewLineChecksBuildsAndIsNeverOverwritten() throws {
+        let directory = try directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("northwind.ivr").path
+        let run = try CLITests.ivrc(["new", "fleet", "northwind", "--number", "+1-555-020-0500", "--set", "company=Northwind", "-o", file, "--ci"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("checks clean, 3 tests pass"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(".github/workflows/ivrc.yml").path))
+        #expect(try CLITests.ivrc(["check", "--strict", file]).status == 0)
+        #expect(try CLITests.ivrc(["build", file, "-o", directory.appendingPathComponent("bundle").path]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let again = try CLITests.ivrc(["new", "general", "northwind", "--number", "+1-555-020-0501", "-o", file])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+    }
+
+    @Test func aLineThatDialsItselfIsNotWritten() throws {
+        let directory = try directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("loop.ivr").path
+        let run = try CLITests.ivrc(["new", "fleet", "loop", "--number", "+1-555-020-0911", "-o", file])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error[dial-loopback]"))
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+
+    @Test func listsTemplatesAndRefusesUnknownOnes() throws {
+        let list = try CLITests.ivrc(["new", "--list"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("healthcare: a clinic line") && list.stdout.contains("--set nurse=…"))
+        let unknown = try CLITests.ivrc(["new", "helthcare", "x", "--number", "+1-555-020-0500"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean `healthcare`?"))
+        let twice = try CLITests.ivrc(["new", "fleet", "x", "--number", "+1-555-020-0500", "--set", "company=a", "--set", "company=b"])
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("--set company is given twice"))
+    }
+}

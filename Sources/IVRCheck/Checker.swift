@@ -13,18 +13,27 @@ public enum Checker {
         public let waivers: [Waiver]
         /// The diagnostics those waivers silenced.
         public let waived: [WaivedDiagnostic]
+        /// The environment values the flows used (`env.NAME`), sorted by name.
+        public let environmentUsed: [String]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    public static func check(_ sources: [SourceFile], rules: [any Rule] = RuleCatalog.all) -> Result {
-        let files = parseAll(sources)
+    public static func check(_ sources: [SourceFile], rules: [any Rule] = RuleCatalog.all,
+                             environment: EnvironmentValues? = nil) -> Result {
+        let parsed = parseAll(sources)
+        let substituted = EnvironmentSubstitution.apply(parsed, environment)
+        let files = substituted.files
         let resolved = Resolver.resolve(files)
-        var diagnostics = files.flatMap(\.diagnostics) + resolved.diagnostics
-        for rule in rules { diagnostics += rule.check(resolved.graph) }
+        var diagnostics = files.flatMap(\.diagnostics) + substituted.diagnostics
+        // Without the values, what resolution and the rules say about a bare `env.NAME` is noise.
+        if !substituted.diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += resolved.diagnostics
+            for rule in rules { diagnostics += rule.check(resolved.graph) }
+        }
         let waived = Waivers.apply(to: diagnostics, files: files, rules: rules.map(\.description.id))
         return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers,
-                      waived: waived.waived)
+                      waived: waived.waived, environmentUsed: substituted.used)
     }
 
     /// Files are independent until resolution, so they are parsed on every core.

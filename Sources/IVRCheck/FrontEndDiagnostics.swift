@@ -97,6 +97,21 @@ public enum FrontEndDiagnostics {
         entry("duplicate-schedule", "Two schedules of one flow have the same name.", """
             `hours NAME` would be ambiguous. Rename one of them.
             """),
+        entry("undefined-value", "`env.NAME` names a value the chosen environment does not define.", """
+            Values that differ between deployments (numbers, URLs, names) are written `env.NAME` \
+            (or `{{env.NAME}}` inside text) and come from environments/NAME.toml, chosen with \
+            `--env NAME`. Without `--env`, or with a values file that lacks the key, the flow \
+            cannot be checked as it will run. A near miss gets a suggestion.
+            """),
+        entry("invalid-value", "An environment value used outside quotes is not one value.", """
+            `env.NAME` stands where one value stands (a phone number, URL, duration, number or \
+            word), so its value must read as exactly one. Use `{{env.NAME}}` inside a quoted \
+            string for text.
+            """),
+        entry("unused-value", "A key of the values file is used by no flow.", """
+            The environment defines a value nothing refers to: a typo on one side, or a value \
+            left over. Remove it or use it, so the values file says what the deployment uses.
+            """, severity: .warning),
         entry(Waivers.withoutReason, "A waiver does not say why.", """
             A waiver silences a compliance rule, so it must carry its reason for the next reader \
             and for the bundle manifest: `# ivrc: allow RULE -- reason`.

@@ -101,6 +101,12 @@ public struct Setting: Sendable {
     public let name: Name
     public let value: Value?
     public let range: SourceRange
+
+    public init(name: Name, value: Value?, range: SourceRange) {
+        self.name = name
+        self.value = value
+        self.range = range
+    }
 }
 
 public struct StepDecl: Sendable {

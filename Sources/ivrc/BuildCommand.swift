@@ -28,6 +28,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var diagnostics: OutputOptions
 
+    @OptionGroup var environment: EnvironmentOptions
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
             throw ValidationError("--base-url must be an http(s) URL, e.g. https://ivr.example.com/texml")
@@ -39,8 +41,9 @@ struct BuildCommand: ParsableCommand {
         defer { timer.report() }
         try reportingFailures {
             let sources = try timer.measure("read") { try InputFiles.load(paths) }
-            let result = timer.measure("check") { Checker.check(sources) }
-            diagnostics.emit(result.diagnostics, sources: sources, waived: result.waived)
+            let values = try environment.load()
+            let result = timer.measure("check") { Checker.check(sources, environment: values) }
+            diagnostics.emit(result.diagnostics, sources: sources.with(values), waived: result.waived)
             let status = diagnostics.status(for: result.diagnostics)
             guard status == ExitStatus.clean else {
                 standardError("ivrc: no bundle written: fix the errors above first\n")
@@ -56,7 +59,8 @@ struct BuildCommand: ParsableCommand {
             do {
                 try timer.measure("write") {
                     try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string,
-                                           waivers: result.waivers.map(Manifest.Waiver.init))
+                                           waivers: result.waivers.map(Manifest.Waiver.init),
+                                           environment: values.map { Manifest.Environment($0, used: result.environmentUsed) })
                 }
             } catch let failure as BundleWriter.Failure {
                 throw UsageFailure(failure.description)

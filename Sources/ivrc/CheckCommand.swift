@@ -14,11 +14,14 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var environment: EnvironmentOptions
+
     func run() throws {
         try reportingFailures {
             let sources = try InputFiles.load(paths)
-            let result = Checker.check(sources)
-            output.emit(result.diagnostics, sources: sources, waived: result.waived)
+            let values = try environment.load()
+            let result = Checker.check(sources, environment: values)
+            output.emit(result.diagnostics, sources: sources.with(values), waived: result.waived)
             return output.status(for: result.diagnostics)
         }
     }

@@ -10,11 +10,12 @@ struct CheckedProgram {
     let program: CallProgram
 
     /// Nil after printing the errors (exit 1) when the flows cannot be compiled.
-    static func load(_ sources: [SourceFile], output: OutputOptions, baseURL: String? = nil) -> CheckedProgram? {
-        let result = Checker.check(sources)
+    static func load(_ sources: [SourceFile], output: OutputOptions, baseURL: String? = nil,
+                     environment: EnvironmentValues? = nil) -> CheckedProgram? {
+        let result = Checker.check(sources, environment: environment)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            output.emit(errors, sources: sources)
+            output.emit(errors, sources: sources.with(environment))
             standardError("ivrc: cannot run the flows: fix the errors above first\n")
             return nil
         }

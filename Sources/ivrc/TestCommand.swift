@@ -31,6 +31,8 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var server: LiveServerOptions
 
+    @OptionGroup var environment: EnvironmentOptions
+
     func validate() throws {
         if explorePaths && server.url != nil { throw ValidationError("--paths explores the compiled bundle; it cannot be combined with --url") }
         _ = try server.webhook()
@@ -41,7 +43,9 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let sources = try InputFiles.load(paths)
-            guard let checked = CheckedProgram.load(sources, output: output) else { return ExitStatus.diagnostics }
+            guard let checked = CheckedProgram.load(sources, output: output, environment: try environment.load()) else {
+                return ExitStatus.diagnostics
+            }
             let flows = checked.result.graph.flows.sorted { $0.name < $1.name }
             let (passed, failed) = explorePaths
                 ? explore(flows, checked.program)

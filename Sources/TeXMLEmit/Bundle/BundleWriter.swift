@@ -10,7 +10,7 @@ public enum BundleWriter {
     }
 
     public static func manifest(for bundle: CompiledBundle, compilerVersion: String,
-                                waivers: [Manifest.Waiver]) -> Manifest {
+                                waivers: [Manifest.Waiver], environment: Manifest.Environment? = nil) -> Manifest {
         let schedules = bundle.flows.reduce(into: [String: Schedule]()) { all, flow in all.merge(flow.schedules) { first, _ in first } }
         return Manifest(
             formatVersion: Manifest.currentFormatVersion,
@@ -19,7 +19,8 @@ public enum BundleWriter {
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
             documents: bundle.documents.mapValues { .init(sha256: sha256($0)) },
             waivers: waivers,
-            schedules: schedules.isEmpty ? nil : schedules)
+            schedules: schedules.isEmpty ? nil : schedules,
+            environment: environment)
     }
 
     public static func encode(_ manifest: Manifest) -> [UInt8] {
@@ -39,7 +40,7 @@ public enum BundleWriter {
     }
 
     public static func write(_ bundle: CompiledBundle, to directory: URL, compilerVersion: String,
-                             waivers: [Manifest.Waiver] = []) throws {
+                             waivers: [Manifest.Waiver] = [], environment: Manifest.Environment? = nil) throws {
         let files = FileManager.default
         let target = directory.standardizedFileURL
         try refuseToReplaceNonBundle(target)
@@ -58,7 +59,7 @@ public enum BundleWriter {
                 failures.set(index, writeFile(staging.path + "/" + path, bytes))
             }
             if let failure = failures.values.compactMap({ $0 }).first { throw Failure(description: failure) }
-            let manifest = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers)
+            let manifest = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment)
             if let failure = writeFile(staging.path + "/manifest.json", encode(manifest)) {
                 throw Failure(description: failure)
             }

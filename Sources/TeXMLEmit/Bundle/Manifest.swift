@@ -50,9 +50,29 @@ public struct Manifest: Sendable, Codable, Equatable {
     public let waivers: [Waiver]
     /// Opening hours by `FLOW/NAME`, for `hours` routes; absent when no flow has any.
     public let schedules: [String: Schedule]?
+    /// The environment the bundle was built for (`--env`), absent without one.
+    public let environment: Environment?
+
+    /// Which values went into the bundle: the environment's name and a SHA-256 over the
+    /// `key=value` lines of the values the flows used, so two deployments can be compared.
+    public struct Environment: Sendable, Codable, Equatable {
+        public let name: String
+        public let valuesSHA256: String
+
+        public init(name: String, valuesSHA256: String) {
+            self.name = name
+            self.valuesSHA256 = valuesSHA256
+        }
+
+        public init(_ values: EnvironmentValues, used keys: [String]) {
+            let lines = keys.sorted().map { "\($0)=\(values.values[$0]?.text ?? "")\n" }.joined()
+            self.init(name: values.name, valuesSHA256: BundleWriter.sha256(Array(lines.utf8)))
+        }
+    }
 
     public init(formatVersion: Int, compilerVersion: String, flows: [FlowEntry], routes: [String: Route],
-                documents: [String: DocumentEntry], waivers: [Waiver], schedules: [String: Schedule]? = nil) {
+                documents: [String: DocumentEntry], waivers: [Waiver], schedules: [String: Schedule]? = nil,
+                environment: Environment? = nil) {
         self.formatVersion = formatVersion
         self.compilerVersion = compilerVersion
         self.flows = flows
@@ -60,5 +80,6 @@ public struct Manifest: Sendable, Codable, Equatable {
         self.documents = documents
         self.waivers = waivers
         self.schedules = schedules
+        self.environment = environment
     }
 }

@@ -1,0 +1,142 @@
+import IVRLang
+
+/// Replaces `env.NAME` values and `{{env.NAME}}` in text with an environment's values, in the
+/// parsed files, before resolution: rules then prove the flows a deployment will really run
+/// (a production number that dials the line itself is `dial-loopback` in production only).
+/// A substituted value keeps the position of the reference, so findings point at `env.NAME`.
+public enum EnvironmentSubstitution {
+    public static let prefix = "env."
+
+    public struct Output: Sendable {
+        public let files: [ParsedFile]
+        public let diagnostics: [Diagnostic]
+        /// The keys some flow used, sorted; hashed into the manifest.
+        public let used: [String]
+    }
+
+    public static func apply(_ files: [ParsedFile], _ environment: EnvironmentValues?) -> Output {
+        var state = State(environment: environment)
+        let substituted = files.map { file in
+            var file = file
+            state.source = file.source
+            file.flows = file.flows.map { flow in
+                var flow = flow
+                flow.settings = flow.settings.map { Setting(name: $0.name, value: $0.value.map { state.value($0) }, range: $0.range) }
+                flow.steps = flow.steps.map { step in
+                    var step = step
+                    step.body = step.body.map { state.statement($0) }
+                    return step
+                }
+                flow.tests = flow.tests.map { test in
+                    var test = test
+                    test.body = test.body.map { state.statement($0) }
+                    return test
+                }
+                flow.schedules = flow.schedules.map { state.statement($0) }
+                return flow
+            }
+            return file
+        }
+        state.reportUnused()
+        return Output(files: substituted, diagnostics: state.diagnostics, used: state.used.sorted())
+    }
+
+    private struct State {
+        let environment: EnvironmentValues?
+        var source = SourceFile(path: "", text: "")
+        var diagnostics: [Diagnostic] = []
+        var used: Set<String> = []
+
+        init(environment: EnvironmentValues?) {
+            self.environment = environment
+        }
+
+        mutating func statement(_ statement: Statement) -> Statement {
+            var statement = statement
+            statement.arguments = statement.arguments.map { value($0) }
+            statement.options = statement.options.map { StatementOption(name: $0.name, value: $0.value.map { value($0) }) }
+            statement.children = statement.children.map { self.statement($0) }
+            return statement
+        }
+
+        mutating func value(_ value: Value) -> Value {
+            switch value.kind {
+            case .word(let word) where word.hasPrefix(EnvironmentSubstitution.prefix):
+                guard let text = lookup(String(word.dropFirst(EnvironmentSubstitution.prefix.count)), at: value.range) else { return value }
+                return retyped(text, key: word, at: value.range) ?? value
+            case .string(let text) where text.contains("{{" + EnvironmentSubstitution.prefix):
+                return Value(.string(filled(text, at: value.range)), value.range)
+            default:
+                return value
+            }
+        }
+
+        /// `{{env.NAME}}` inside text, each replaced by its value's text.
+        private mutating func filled(_ text: String, at range: SourceRange) -> String {
+            var result = ""
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{" + EnvironmentSubstitution.prefix), let close = rest[open.upperBound...].range(of: "}}") {
+                result += rest[..<open.lowerBound]
+                let key = String(rest[open.upperBound..<close.lowerBound])
+                result += lookup(key, at: range) ?? String(rest[open.lowerBound..<close.upperBound])
+                rest = rest[close.upperBound...]
+            }
+            return result + rest
+        }
+
+        private mutating func lookup(_ key: String, at range: SourceRange) -> String? {
+            guard let environment else {
+                report("undefined-value", "`env.\(key)` is a value that differs per environment, and no environment was chosen", range,
+                       help: "run with `--env NAME` to take the values from environments/NAME.toml")
+                return nil
+            }
+            guard let entry = environment.values[key] else {
+                let hint = Spelling.nearest(key, in: Array(environment.values.keys)).map { "did you mean `env.\($0)`? " } ?? ""
+                report("undefined-value", "`\(key)` is not defined in \(environment.file.path)", range,
+                       help: "\(hint)add `\(key) = \"…\"` to \(environment.file.path)")
+                return nil
+            }
+            used.insert(key)
+            return entry.text
+        }
+
+        /// A value standing where a word stood is read as the lexer would read it there: a
+        /// phone number, a URL, a duration… It must be one value.
+        private mutating func retyped(_ text: String, key: String, at range: SourceRange) -> Value? {
+            let tokens = Lexer.tokenize(SourceFile(path: key, text: text)).tokens.filter { ![.newline, .end, .indent, .dedent].contains($0.kind) }
+            let kind: Value.Kind? = switch tokens.count == 1 ? tokens[0].kind : nil {
+            case .word?: .word(tokens[0].text)
+            case .string?: .string(tokens[0].text)
+            case .integer?: .integer(tokens[0].number)
+            case .duration?: .duration(milliseconds: tokens[0].number)
+            case .phone?: .phone(tokens[0].text)
+            case .sipURI?: .sipURI(tokens[0].text)
+            case .url?: .url(tokens[0].text)
+            default: nil
+            }
+            guard let kind else {
+                report("invalid-value", "`\(key)` is `\(text)`, which is not one value", range,
+                       help: "a value used outside quotes is one phone number, URL, duration, number or word; use `{{\(key)}}` inside a quoted string for text")
+                return nil
+            }
+            return Value(kind, range)
+        }
+
+        mutating func reportUnused() {
+            guard let environment else { return }
+            for (key, entry) in environment.values.sorted(by: { $0.key < $1.key }) where !used.contains(key) {
+                let lines = environment.file.lineStarts
+                let lineStart = lines[max(0, min(entry.line, lines.count) - 1)]
+                let column = environment.file.lineText(entry.line).utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+                let start = lineStart + column
+                diagnostics.append(.warning("unused-value", "`\(key)` in \(environment.file.path) is used by no flow",
+                                            at: environment.file.span(start, start + key.utf8.count),
+                                            help: "remove it, or use it as `env.\(key)`"))
+            }
+        }
+
+        private mutating func report(_ id: String, _ message: String, _ range: SourceRange, help: String) {
+            diagnostics.append(.error(id, message, at: source.span(range.start, range.end), help: help))
+        }
+    }
+}

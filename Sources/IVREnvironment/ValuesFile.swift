@@ -1,0 +1,64 @@
+import Foundation
+import IVRCheck
+import IVRLang
+import TOMLKit
+
+/// Reads an environment's values file: TOML with one `key = value` per line (strings,
+/// numbers, booleans). Anything else — not TOML, tables, arrays — is refused with where.
+public enum ValuesFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Values files are a few lines; anything this large is not one.
+    static let maxSize = 1024 * 1024
+
+    public static func load(name: String, path: String) throws(Failure) -> EnvironmentValues {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Failure(description: "\(path): cannot read the values of environment `\(name)` (create it with `key = \"value\"` lines)")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maxSize + 1)) ?? Data()
+        guard data.count <= maxSize else { throw Failure(description: "\(path): larger than \(maxSize / 1024) KiB; this is not a values file") }
+        return try parse(name: name, file: SourceFile(path: path, bytes: [UInt8](data)))
+    }
+
+    public static func parse(name: String, file: SourceFile) throws(Failure) -> EnvironmentValues {
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw Failure(description: "\(file.path):\(error.source.begin.line):\(error.source.begin.column): error: not TOML: \(error.description)")
+        } catch {
+            throw Failure(description: "\(file.path): error: not TOML: \(error)")
+        }
+        var values: [String: (text: String, line: Int)] = [:]
+        for key in table.keys.sorted() {
+            let line = Self.line(of: key, in: file)
+            guard let value = table[key], let text = scalar(value) else {
+                throw Failure(description: "\(file.path):\(line): error: `\(key)` is not a single value; write `\(key) = \"…\"` (no tables or arrays)")
+            }
+            values[key] = (text, line)
+        }
+        return EnvironmentValues(name: name, file: file, values: values)
+    }
+
+    private static func scalar(_ value: TOMLValueConvertible) -> String? {
+        if let string = value.string { return string }
+        if let integer = value.int { return String(integer) }
+        if let bool = value.bool { return String(bool) }
+        if let double = value.double { return String(double) }
+        return nil
+    }
+
+    /// The line a top-level key is written on (1 when it cannot be told).
+    private static func line(of key: String, in file: SourceFile) -> Int {
+        (1...max(1, file.lineStarts.count)).first { line in
+            let text = file.lineText(line).drop { $0 == " " || $0 == "\t" }
+            guard text.hasPrefix(key) || text.hasPrefix("\"\(key)\"") else { return false }
+            let rest = text.dropFirst(text.hasPrefix("\"") ? key.count + 2 : key.count).drop { $0 == " " || $0 == "\t" }
+            return rest.hasPrefix("=")
+        } ?? 1
+    }
+}

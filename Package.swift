@@ -28,6 +28,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "IVRLang"),
+        // Linux renameat2(RENAME_EXCHANGE), which Swift cannot reach: the atomic bundle swap.
+        .target(name: "CRenameExchange"),
         // Shared by test targets only: seeded random input mutation.
         .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck"]),
         .target(
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "TeXMLEmit",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLSchema",
+                "IVRLang", "IVRCheck", "TeXMLSchema", "CRenameExchange",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

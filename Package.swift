@@ -76,7 +76,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
-        .testTarget(name: "ivrcTests", exclude: ["Fixtures"]),
+        .testTarget(name: "ivrcTests", dependencies: ["TeXMLEmit"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IVRRuntimeTests",
             dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang"]

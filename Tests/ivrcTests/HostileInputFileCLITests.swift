@@ -77,6 +77,16 @@ import Testing
         }
     }
 
+    @Test func aFIFOGivenAsTheCallerScriptIsRefusedWithoutBlocking() throws {
+        try FormatCommandTests.withFiles(["good.ivr": Self.flow]) { directory in
+            let fifo = directory.appendingPathComponent("caller.script")
+            #expect(mkfifo(fifo.path, 0o644) == 0)
+            let run = try CLITests.ivrc(["simulate", directory.appendingPathComponent("good.ivr").path, "--script", fifo.path], timeout: 60)
+            #expect(run.status == 2, "\(run.stderr)")
+            #expect(run.stderr.contains("caller.script is a FIFO (named pipe), not a regular file"), "\(run.stderr)")
+        }
+    }
+
     /// Root reads any folder, so as root the run drops to `nobody` for the permission to bite.
     @Test func anUnreadableSubdirectoryIsAnIOErrorNotAGreenRun() throws {
         try FormatCommandTests.withFiles(["good.ivr": Self.flow]) { directory in

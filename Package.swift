@@ -28,8 +28,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "IVRLang"),
-        // Linux renameat2(RENAME_EXCHANGE), which Swift cannot reach: the atomic bundle swap.
-        .target(name: "CRenameExchange"),
+        // Linux calls Swift cannot reach: renameat2(RENAME_EXCHANGE) and syncfs, for the bundle swap.
+        .target(name: "CLinuxFileSystem"),
         // Shared by test targets only: seeded random input mutation.
         .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck"]),
         .target(
@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "TeXMLEmit",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLSchema", "CRenameExchange",
+                "IVRLang", "IVRCheck", "TeXMLSchema", "CLinuxFileSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,4 +1,4 @@
-import CRenameExchange
+import CLinuxFileSystem
 import Foundation
 import IVRLang
 
@@ -22,7 +22,7 @@ enum BundleSwap {
             }
             throw BundleWriter.Failure(description: "cannot move the new bundle into \(target): \(reason)")
         }
-        try DirectorySync.sync((target as NSString).deletingLastPathComponent)
+        try DiskFlush.directory((target as NSString).deletingLastPathComponent)
         return exchanged
     }
 }

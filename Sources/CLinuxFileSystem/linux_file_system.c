@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include "CRenameExchange.h"
+#include "CLinuxFileSystem.h"
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE (1 << 1)
@@ -16,4 +16,8 @@ int ivrc_rename_exchange(const char *first, const char *second) {
     /* C libraries without the wrapper (glibc before 2.28, some musl): the kernel call itself. */
     return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
 #endif
+}
+
+int ivrc_sync_file_system(int descriptor) {
+    return syncfs(descriptor);
 }

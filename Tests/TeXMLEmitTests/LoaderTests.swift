@@ -76,48 +76,50 @@ import Testing
         try Data(BundleWriter.encode(manifest)).write(to: manifestURL)
     }
 
-    /// A file outside the bundle, standing in for `/etc/passwd`.
-    private func outsideFile(_ contents: String) throws -> URL {
-        let directory = Compile.temporaryDirectory()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let file = directory.appendingPathComponent("passwd.xml")
+    /// The written examples and a file outside them standing in for `/etc/passwd`, both
+    /// removed after `body`.
+    private func withBundle(outside contents: String, _ body: (URL, URL) throws -> Void) throws {
+        let directory = try writtenExamples()
+        let outside = Compile.temporaryDirectory()
+        defer { for url in [directory, outside] { try? FileManager.default.removeItem(at: url) } }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let file = outside.appendingPathComponent("passwd.xml")
         try Data(contents.utf8).write(to: file)
-        return file
+        try body(directory, file)
+    }
+
+    private func expectRefusal(_ directory: URL, saying reason: String) {
+        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
+        #expect(error?.description.contains(reason) == true, "\(String(describing: error))")
     }
 
     @Test func aDocumentLinkedOutsideIsRefusedEvenWithItsHashUpdated() throws {
-        let directory = try writtenExamples()
-        let secret = try outsideFile("root:x:0:0:root:/root:/bin/bash")
-        defer { for url in [directory, secret.deletingLastPathComponent()] { try? FileManager.default.removeItem(at: url) } }
-        let document = directory.appendingPathComponent("patient_intake/urgent.xml")
-        try FileManager.default.removeItem(at: document)
-        try FileManager.default.createSymbolicLink(at: document, withDestinationURL: secret)
-        try rehash(directory, "patient_intake/urgent.xml", to: Array(try Data(contentsOf: secret)))
-        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
-        #expect(error?.description.contains("urgent.xml is a symbolic link") == true, "\(String(describing: error))")
+        try withBundle(outside: "root:x:0:0:root:/root:/bin/bash") { directory, secret in
+            let document = directory.appendingPathComponent("patient_intake/urgent.xml")
+            try FileManager.default.removeItem(at: document)
+            try FileManager.default.createSymbolicLink(at: document, withDestinationURL: secret)
+            try rehash(directory, "patient_intake/urgent.xml", to: Array(try Data(contentsOf: secret)))
+            expectRefusal(directory, saying: "urgent.xml is a symbolic link")
+        }
     }
 
     @Test func aLinkedDirectoryIsRefused() throws {
-        let directory = try writtenExamples()
-        let secret = try outsideFile("<Response/>")
-        defer { for url in [directory, secret.deletingLastPathComponent()] { try? FileManager.default.removeItem(at: url) } }
-        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("root"),
-                                                   withDestinationURL: secret.deletingLastPathComponent())
-        try rehash(directory, "root/passwd.xml", to: Array("<Response/>".utf8))
-        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
-        #expect(error?.description.contains("root/passwd.xml is a symbolic link") == true, "\(String(describing: error))")
+        try withBundle(outside: "<Response/>") { directory, secret in
+            try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("root"),
+                                                       withDestinationURL: secret.deletingLastPathComponent())
+            try rehash(directory, "root/passwd.xml", to: Array("<Response/>".utf8))
+            expectRefusal(directory, saying: "root/passwd.xml is a symbolic link")
+        }
     }
 
     @Test func aLinkedManifestIsRefused() throws {
-        let directory = try writtenExamples()
-        let elsewhere = try outsideFile("")
-        defer { for url in [directory, elsewhere.deletingLastPathComponent()] { try? FileManager.default.removeItem(at: url) } }
-        let manifest = directory.appendingPathComponent("manifest.json")
-        try FileManager.default.removeItem(at: elsewhere)
-        try FileManager.default.moveItem(at: manifest, to: elsewhere)
-        try FileManager.default.createSymbolicLink(at: manifest, withDestinationURL: elsewhere)
-        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
-        #expect(error?.description.contains("manifest.json is a symbolic link") == true, "\(String(describing: error))")
+        try withBundle(outside: "") { directory, elsewhere in
+            let manifest = directory.appendingPathComponent("manifest.json")
+            try FileManager.default.removeItem(at: elsewhere)
+            try FileManager.default.moveItem(at: manifest, to: elsewhere)
+            try FileManager.default.createSymbolicLink(at: manifest, withDestinationURL: elsewhere)
+            expectRefusal(directory, saying: "manifest.json is a symbolic link")
+        }
     }
 
     @Test func aFIFODocumentIsRefusedWithoutBlocking() throws {
@@ -126,8 +128,7 @@ import Testing
         let document = directory.appendingPathComponent("patient_intake/closed.xml")
         try FileManager.default.removeItem(at: document)
         #expect(mkfifo(document.path, 0o644) == 0)
-        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
-        #expect(error?.description.contains("closed.xml is a FIFO") == true, "\(String(describing: error))")
+        expectRefusal(directory, saying: "closed.xml is a FIFO")
     }
 
     /// Sparse files: the size is refused from `fstat` alone, so nothing near it is ever held in memory.
@@ -138,8 +139,7 @@ import Testing
         let file = try FileHandle(forWritingTo: directory.appendingPathComponent(path))
         try file.truncate(atOffset: UInt64(limit + 1))
         try file.close()
-        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
-        #expect(error?.description.contains("\(limit + 1) bytes, over the limit of \(limit)") == true, "\(String(describing: error))")
+        expectRefusal(directory, saying: "\(limit + 1) bytes, over the limit of \(limit)")
     }
 
     /// The deploy scheme `current -> releases/7`: the link naming the bundle is the operator's choice.

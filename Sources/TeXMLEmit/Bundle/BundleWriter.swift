@@ -45,7 +45,7 @@ public enum BundleWriter {
                              waivers: [Manifest.Waiver] = []) throws {
         let files = FileManager.default
         let target = try followingLink(directory.standardizedFileURL)
-        if let refusal = ReplaceableBundle.refusal(for: target.path) { throw Failure(description: refusal) }
+        try requireReplaceable(target)
         StagingDirectory.removeStale(for: target)
         let staging = StagingDirectory(for: target).path
         try? files.removeItem(atPath: staging)
@@ -67,6 +67,8 @@ public enum BundleWriter {
             }
             // A power loss after `build` returns must not leave empty documents behind a valid manifest.
             try DiskFlush.fileSystem(holding: staging)
+            // Again, so nothing put into the old bundle while this one was written is lost.
+            try requireReplaceable(target)
             if try BundleSwap.swap(staging, into: target.path) { try? files.removeItem(atPath: staging) }
         } catch let failure as Failure {
             try? files.removeItem(atPath: staging)
@@ -75,6 +77,10 @@ public enum BundleWriter {
             try? files.removeItem(atPath: staging)
             throw Failure(description: "cannot write bundle \(target.path): \(error.localizedDescription)")
         }
+    }
+
+    private static func requireReplaceable(_ target: URL) throws {
+        if let refusal = ReplaceableBundle.refusal(for: target.path) { throw Failure(description: refusal) }
     }
 
     /// `-o current` where `current -> releases/7`: the bundle in `releases/7` is replaced and

@@ -14,13 +14,14 @@ public enum ValuesFile {
     static let maxSize = 1024 * 1024
 
     public static func load(name: String, path: String) throws(Failure) -> EnvironmentValues {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(description: "\(path): cannot read the values of environment `\(name)` (create it with `key = \"value\"` lines)")
+        let bytes: [UInt8]
+        do {
+            // The shared confined reader: a regular file only, never a FIFO or a link out, size first.
+            bytes = try ConfinedDirectory.readFile(atPath: path, limit: maxSize)
+        } catch {
+            throw Failure(description: "\(path): cannot read the values of environment `\(name)`: \(error)")
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maxSize + 1)) ?? Data()
-        guard data.count <= maxSize else { throw Failure(description: "\(path): larger than \(maxSize / 1024) KiB; this is not a values file") }
-        return try parse(name: name, file: SourceFile(path: path, bytes: [UInt8](data)))
+        return try parse(name: name, file: SourceFile(path: path, bytes: bytes))
     }
 
     public static func parse(name: String, file: SourceFile) throws(Failure) -> EnvironmentValues {

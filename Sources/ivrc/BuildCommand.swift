@@ -11,6 +11,8 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Runs every check first; with any error left, no bundle is written (exit 1).
             The bundle replaces DIR atomically: one XML file per document and manifest.json.
+            DIR must be absent, empty, or an ivrc bundle (nothing in it the manifest does not
+            name); a symbolic link DIR is followed and the bundle it names replaced.
             """
     )
 
@@ -22,6 +24,9 @@ struct BuildCommand: ParsableCommand {
 
     @Option(help: "Base URL the bundle is served from; action URLs are relative without it.")
     var baseURL: String?
+
+    @Flag(help: "Write a bundle even when the input holds no flow (it replaces DIR with an empty bundle).")
+    var allowEmpty = false
 
     @Flag(help: "Print the time each stage took to stderr.")
     var timings = false
@@ -54,6 +59,11 @@ struct BuildCommand: ParsableCommand {
                 bundle = try timer.measure("compile") { try Compiler.compile(result.graph, baseURL: baseURL) }
             } catch let error as InternalCompilerError {
                 standardError(error.description)
+                return ExitStatus.diagnostics
+            }
+            // A truncated or emptied file must not replace a serving bundle with nothing.
+            if bundle.flows.isEmpty && !allowEmpty {
+                standardError("ivrc: no bundle written: the input holds no flow (pass --allow-empty to write an empty bundle)\n")
                 return ExitStatus.diagnostics
             }
             do {

@@ -33,8 +33,8 @@ struct FormatCommand: ParsableCommand {
         try reportingFailures {
             if paths == ["-"] { return try formatStandardInput() }
             var status = ExitStatus.clean
-            for source in try InputFiles.load(paths) {
-                let original = try rawBytes(source.path)
+            for (path, original) in try InputFiles.loadBytes(paths) {
+                let source = SourceFile(path: path, bytes: original)
                 guard let formatted = formatted(source) else {
                     status = ExitStatus.diagnostics
                     continue
@@ -82,13 +82,5 @@ struct FormatCommand: ParsableCommand {
     private func difference(_ original: [UInt8], _ formatted: String, path: String) -> String {
         UnifiedDiff.render(old: String(decoding: original, as: UTF8.self), new: formatted,
                            oldLabel: path, newLabel: "\(path) (formatted)")
-    }
-
-    /// The file as stored, byte-order mark included, to compare with the formatted text.
-    private func rawBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageFailure("cannot read file: \(path)")
-        }
-        return [UInt8](data)
     }
 }

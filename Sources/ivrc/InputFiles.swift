@@ -2,62 +2,49 @@ import Foundation
 import IVRLang
 
 /// Reads the `.ivr` files named on the command line: files as given, directories searched
-/// recursively, in sorted order so every run sees the same files in the same order.
+/// recursively, in sorted order so every run sees the same files in the same order. Every
+/// file is read through `ConfinedDirectory`: regular files only (a FIFO is refused, never
+/// waited on), and a symbolic link only when it stays inside the directory being read.
 enum InputFiles {
     /// Files above this size are refused rather than read into memory.
     static let maxFileSize = 64 * 1024 * 1024
 
     static func load(_ paths: [String]) throws -> [SourceFile] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw UsageFailure("no such file or directory: \(path)")
-            }
-            if isDirectory.boolValue {
-                let found = try ivrFiles(under: path)
-                // A CI job pointed at the wrong folder must not pass green having checked nothing.
-                if found.isEmpty { throw UsageFailure("no .ivr files under \(path)") }
-                files += found
-            } else {
-                files.append(path)
-            }
-        }
+        try loadBytes(paths).map { SourceFile(path: $0.path, bytes: $0.bytes) }
+    }
+
+    /// The files as stored (a byte-order mark kept), for `fmt` to compare its output with.
+    static func loadBytes(_ paths: [String]) throws -> [(path: String, bytes: [UInt8])] {
         var seen = Set<String>()
-        return try files.filter { seen.insert($0).inserted }.map(read)
-    }
-
-    private static func ivrFiles(under directory: String) throws -> [String] {
-        guard FileManager.default.isReadableFile(atPath: directory),
-              let enumerator = FileManager.default.enumerator(atPath: directory)
-        else {
-            throw UsageFailure("cannot read directory: \(directory)")
-        }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".ivr") { found.append(base + relative) }
-        }
-        return found.sorted()
-    }
-
-    private static func read(_ path: String) throws -> SourceFile {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw UsageFailure("cannot read file: \(path)")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            guard let bytes = try handle.read(upToCount: maxFileSize + 1) else {
-                return SourceFile(path: path, bytes: [])
+        var loaded: [(path: String, bytes: [UInt8])] = []
+        for path in paths {
+            do {
+                for (file, bytes) in try read(path) where seen.insert(file).inserted {
+                    loaded.append((file, bytes))
+                }
+            } catch let failure as FileAccessFailure {
+                throw UsageFailure(failure.description)
             }
-            data = bytes
-        } catch {
-            throw UsageFailure("cannot read file: \(path): \(error.localizedDescription)")
         }
-        if data.count > maxFileSize {
-            throw UsageFailure("\(path) is larger than \(maxFileSize / 1024 / 1024) MB; is it really a flow?")
+        return loaded
+    }
+
+    /// A named file, or every `*.ivr` below a named directory (links to directories are
+    /// not entered, like `find`; a sub-directory that cannot be listed is an error).
+    private static func read(_ path: String) throws -> [(String, [UInt8])] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw UsageFailure("no such file or directory: \(path)")
         }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        guard isDirectory.boolValue else {
+            return [(path, try ConfinedDirectory.readFile(atPath: path, limit: maxFileSize))]
+        }
+        let found = try FileTree.entries(under: path).filter { $0.kind != .directory && $0.relativePath.hasSuffix(".ivr") }
+        // A CI job pointed at the wrong folder must not pass green having checked nothing.
+        if found.isEmpty { throw UsageFailure("no .ivr files under \(path)") }
+        let tree = try ConfinedDirectory(path)
+        return try found.map { entry in
+            (tree.path(of: entry.relativePath), try tree.read(entry.relativePath, limit: maxFileSize, links: .followWithin))
+        }
     }
 }

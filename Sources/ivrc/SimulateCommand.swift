@@ -125,10 +125,10 @@ struct SimulateCommand: ParsableCommand {
         do {
             if let press { return try CallerScript.parsePresses(press) }
             guard let script else { return nil }
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                throw UsageFailure("cannot read script: \(script)")
-            }
-            return try CallerScript.parse(text)
+            let bytes = try ConfinedDirectory.readFile(atPath: script, limit: 1024 * 1024)
+            return try CallerScript.parse(String(decoding: bytes, as: UTF8.self))
+        } catch let failure as FileAccessFailure {
+            throw UsageFailure("cannot read script: \(failure.description)")
         } catch let failure as CallerScript.Failure {
             throw UsageFailure("\(script ?? "--press"): \(failure.description)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import IVRLang
 import TeXMLEmit
 import TeXMLImport
 import TeXMLSchema
@@ -11,19 +12,11 @@ enum TeXMLInputFiles {
     static func load(_ paths: [String], limits: SafeXMLParser.Limits) throws -> [TeXMLFile] {
         var seen = Set<String>()
         return try paths.filter { seen.insert($0).inserted }.map { path in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw UsageFailure("no such file: \(path)")
-            }
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            if size > limits.maxBytes { return TeXMLFile.unread(path: path, byteCount: size) }
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw UsageFailure("cannot read file: \(path)") }
-            defer { try? handle.close() }
             do {
-                let data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
-                return data.count > limits.maxBytes ? TeXMLFile.unread(path: path, byteCount: data.count) : TeXMLFile(path: path, data: data)
-            } catch {
-                throw UsageFailure("cannot read file: \(path): \(error.localizedDescription)")
+                return TeXMLFile(path: path, data: Data(try ConfinedDirectory.readFile(atPath: path, limit: limits.maxBytes)))
+            } catch let failure as FileAccessFailure {
+                if case .tooLarge(let size, _) = failure.reason { return TeXMLFile.unread(path: path, byteCount: size) }
+                throw UsageFailure(failure.description)
             }
         }
     }
@@ -33,15 +26,14 @@ enum TeXMLInputFiles {
         for path in paths {
             let directory = (path as NSString).deletingLastPathComponent
             for root in [directory, (directory as NSString).deletingLastPathComponent] {
-                let manifestPath = (root.isEmpty ? "." : root) + "/manifest.json"
-                guard FileManager.default.fileExists(atPath: manifestPath) else { continue }
-                guard let data = FileManager.default.contents(atPath: manifestPath), data.count <= 16 * 1024 * 1024 else {
-                    throw UsageFailure("cannot read \(manifestPath)")
-                }
                 do {
-                    return BundleContext(manifest: try JSONDecoder().decode(Manifest.self, from: data), root: root)
-                } catch {
-                    throw UsageFailure("\(manifestPath) is not an ivrc bundle manifest: \(error)")
+                    let bundle = try ConfinedDirectory(root.isEmpty ? "." : root)
+                    guard try bundle.kind(of: "manifest.json") != nil else { continue }
+                    return BundleContext(manifest: try LoadedBundle.manifest(in: bundle), root: root)
+                } catch let failure as FileAccessFailure {
+                    throw UsageFailure(failure.description)
+                } catch let failure as LoadedBundle.Failure {
+                    throw UsageFailure(failure.description)
                 }
             }
         }

@@ -63,4 +63,91 @@ import Testing
                                 routes: ["f/a.xml": Route(kind: .record, next: "f/b.xml")], documents: [:], waivers: [])
         #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(manifest: manifest, documents: ["f/a.xml": []]) }
     }
+
+    /// The written examples with `path`'s manifest hash set to `bytes`' hash, as an attacker
+    /// who can write to the bundle would leave it.
+    private func rehash(_ directory: URL, _ path: String, to bytes: [UInt8]) throws {
+        let manifestURL = directory.appendingPathComponent("manifest.json")
+        let old = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: manifestURL))
+        var documents = old.documents
+        documents[path] = .init(sha256: BundleWriter.sha256(bytes))
+        let manifest = Manifest(formatVersion: old.formatVersion, compilerVersion: old.compilerVersion, flows: old.flows,
+                                routes: old.routes, documents: documents, waivers: old.waivers)
+        try Data(BundleWriter.encode(manifest)).write(to: manifestURL)
+    }
+
+    /// The written examples and a file outside them standing in for `/etc/passwd`, both
+    /// removed after `body`.
+    private func withBundle(outside contents: String, _ body: (URL, URL) throws -> Void) throws {
+        let directory = try writtenExamples()
+        let outside = Compile.temporaryDirectory()
+        defer { for url in [directory, outside] { try? FileManager.default.removeItem(at: url) } }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let file = outside.appendingPathComponent("passwd.xml")
+        try Data(contents.utf8).write(to: file)
+        try body(directory, file)
+    }
+
+    private func expectRefusal(_ directory: URL, saying reason: String) {
+        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
+        #expect(error?.description.contains(reason) == true, "\(String(describing: error))")
+    }
+
+    @Test func aDocumentLinkedOutsideIsRefusedEvenWithItsHashUpdated() throws {
+        try withBundle(outside: "root:x:0:0:root:/root:/bin/bash") { directory, secret in
+            let document = directory.appendingPathComponent("patient_intake/urgent.xml")
+            try FileManager.default.removeItem(at: document)
+            try FileManager.default.createSymbolicLink(at: document, withDestinationURL: secret)
+            try rehash(directory, "patient_intake/urgent.xml", to: Array(try Data(contentsOf: secret)))
+            expectRefusal(directory, saying: "urgent.xml is a symbolic link")
+        }
+    }
+
+    @Test func aLinkedDirectoryIsRefused() throws {
+        try withBundle(outside: "<Response/>") { directory, secret in
+            try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("root"),
+                                                       withDestinationURL: secret.deletingLastPathComponent())
+            try rehash(directory, "root/passwd.xml", to: Array("<Response/>".utf8))
+            expectRefusal(directory, saying: "root/passwd.xml is a symbolic link")
+        }
+    }
+
+    @Test func aLinkedManifestIsRefused() throws {
+        try withBundle(outside: "") { directory, elsewhere in
+            let manifest = directory.appendingPathComponent("manifest.json")
+            try FileManager.default.removeItem(at: elsewhere)
+            try FileManager.default.moveItem(at: manifest, to: elsewhere)
+            try FileManager.default.createSymbolicLink(at: manifest, withDestinationURL: elsewhere)
+            expectRefusal(directory, saying: "manifest.json is a symbolic link")
+        }
+    }
+
+    @Test func aFIFODocumentIsRefusedWithoutBlocking() throws {
+        let directory = try writtenExamples()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let document = directory.appendingPathComponent("patient_intake/closed.xml")
+        try FileManager.default.removeItem(at: document)
+        #expect(mkfifo(document.path, 0o644) == 0)
+        expectRefusal(directory, saying: "closed.xml is a FIFO")
+    }
+
+    /// Sparse files: the size is refused from `fstat` alone, so nothing near it is ever held in memory.
+    @Test(arguments: [("manifest.json", LoadedBundle.manifestLimit), ("patient_intake/closed.xml", LoadedBundle.documentLimit)])
+    func anOversizedFileIsRefusedBeforeItIsRead(_ path: String, _ limit: Int) throws {
+        let directory = try writtenExamples()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try FileHandle(forWritingTo: directory.appendingPathComponent(path))
+        try file.truncate(atOffset: UInt64(limit + 1))
+        try file.close()
+        expectRefusal(directory, saying: "\(limit + 1) bytes, over the limit of \(limit)")
+    }
+
+    /// The deploy scheme `current -> releases/7`: the link naming the bundle is the operator's choice.
+    @Test func aBundleOpenedThroughALinkToItLoads() throws {
+        let directory = try writtenExamples()
+        let link = Compile.temporaryDirectory()
+        defer { for url in [directory, link] { try? FileManager.default.removeItem(at: url) } }
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: directory)
+        #expect(try LoadedBundle(directory: link).entry(forNumber: "+18005963057") == "patient_intake/welcome.xml")
+    }
 }

@@ -23,15 +23,22 @@ import Testing
         try ivrc(arguments, stdin: stdin)
     }
 
-    static func ivrc(_ arguments: [String], stdin: URL? = nil) throws -> Run {
+    /// `environment` is added to the test's own; after `timeout` seconds the run is killed
+    /// (status 9), so a command that would hang fails its test instead of stalling the suite.
+    /// `wrapper` runs ivrc through another program (`setpriv …` to drop root).
+    static func ivrc(_ arguments: [String], stdin: URL? = nil, environment: [String: String] = [:],
+                     timeout: Double? = nil, wrapper: [String] = []) throws -> Run {
         let executable = try #require(executable, "ivrc was not built next to the tests (\(Bundle.main.bundleURL.path))")
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = wrapper.first.map { URL(fileURLWithPath: $0) } ?? executable
+        process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [executable.path] + arguments
         process.currentDirectoryURL = fixtures
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+        process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["NO_COLOR": "1"]) { $1 }) { $1 }
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

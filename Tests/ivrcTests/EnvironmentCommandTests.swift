@@ -50,6 +50,6 @@ import Testing
         #expect(broken.stderr.contains("broken.toml:1:"), "\(broken.stderr)")
         let missing = try CLITests.ivrc(["check", flow, "--env", "nowhere"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("environments/nowhere.toml: cannot read"))
+        #expect(missing.stderr.contains("environments/nowhere.toml: cannot read the values of environment `nowhere`"), "\(missing.stderr)")
     }
 }

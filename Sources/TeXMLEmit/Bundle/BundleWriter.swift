@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
 import IVRCheck
+import IVRLang
 
 /// Writes a compiled bundle so that a reader never sees half of one: everything goes to a
-/// temporary directory beside the target, which then replaces the target by rename.
+/// staging directory beside the target, flushed to disk, then swapped in atomically.
 public enum BundleWriter {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -39,44 +40,69 @@ public enum BundleWriter {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// Writes `bundle` to `directory`, replacing what is there only when that is empty or
+    /// provably an ivrc bundle. A symbolic link at `directory` is followed: the bundle it
+    /// names is replaced and the link kept. Every file and directory is flushed to disk before
+    /// the swap, and the swap itself before returning.
     public static func write(_ bundle: CompiledBundle, to directory: URL, compilerVersion: String,
                              waivers: [Manifest.Waiver] = [], environment: Manifest.Environment? = nil) throws {
         let files = FileManager.default
-        let target = directory.standardizedFileURL
-        try refuseToReplaceNonBundle(target)
-        let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? files.removeItem(at: staging)
+        let target = try followingLink(directory.standardizedFileURL)
+        try requireReplaceable(target)
+        StagingDirectory.removeStale(for: target)
+        let staging = StagingDirectory(for: target).path
+        try? files.removeItem(atPath: staging)
         do {
-            try files.createDirectory(at: staging, withIntermediateDirectories: true)
+            try files.createDirectory(atPath: staging, withIntermediateDirectories: true)
             for flow in bundle.flows {
-                try files.createDirectory(at: staging.appendingPathComponent(flow.name), withIntermediateDirectories: true)
+                try files.createDirectory(atPath: staging + "/" + flow.name, withIntermediateDirectories: true)
             }
             let documents = bundle.documents.sorted { $0.key < $1.key }
             let failures = ParallelResults<String?>(count: documents.count)
             DispatchQueue.concurrentPerform(iterations: documents.count) { index in
                 let (path, bytes) = documents[index]
-                failures.set(index, writeFile(staging.path + "/" + path, bytes))
+                failures.set(index, writeFile(staging + "/" + path, bytes))
             }
             if let failure = failures.values.compactMap({ $0 }).first { throw Failure(description: failure) }
             let manifest = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment)
-            if let failure = writeFile(staging.path + "/manifest.json", encode(manifest)) {
+            if let failure = writeFile(staging + "/manifest.json", encode(manifest)) {
                 throw Failure(description: failure)
             }
-            try replace(target, with: staging)
+            // A power loss after `build` returns must not leave empty documents behind a valid manifest.
+            try DiskFlush.fileSystem(holding: staging)
+            // Again, so nothing put into the old bundle while this one was written is lost.
+            try requireReplaceable(target)
+            if try BundleSwap.swap(staging, into: target.path) { try? files.removeItem(atPath: staging) }
         } catch let failure as Failure {
-            try? files.removeItem(at: staging)
+            try? files.removeItem(atPath: staging)
             throw failure
         } catch {
-            try? files.removeItem(at: staging)
+            try? files.removeItem(atPath: staging)
             throw Failure(description: "cannot write bundle \(target.path): \(error.localizedDescription)")
         }
+    }
+
+    private static func requireReplaceable(_ target: URL) throws {
+        if let refusal = ReplaceableBundle.refusal(for: target.path) { throw Failure(description: refusal) }
+    }
+
+    /// `-o current` where `current -> releases/7`: the bundle in `releases/7` is replaced and
+    /// the link kept, so everything reading through the link sees the new bundle. A link to
+    /// nothing is refused rather than guessed at.
+    private static func followingLink(_ target: URL) throws -> URL {
+        guard FileKind(at: target.path) == .symbolicLink else { return target }
+        guard let resolved = realpath(target.path, nil) else {
+            throw Failure(description: "\(target.path) is a symbolic link to nothing (\(String(cString: strerror(errno)))); "
+                + "point it at a directory or remove it")
+        }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved))
     }
 
     /// One new file, written with plain system calls: Foundation's per-file overhead was most
     /// of a 1,000-flow build. Returns a message on failure.
     private static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
         var offset = 0
@@ -86,34 +112,5 @@ public enum BundleWriter {
             offset += written
         }
         return nil
-    }
-
-    /// `-o ~` must never delete someone's home: only an empty directory or an earlier bundle is replaced.
-    private static func refuseToReplaceNonBundle(_ target: URL) throws {
-        let files = FileManager.default
-        guard let contents = try? files.contentsOfDirectory(atPath: target.path) else {
-            if files.fileExists(atPath: target.path) {
-                throw Failure(description: "\(target.path) exists and is not a directory")
-            }
-            return
-        }
-        if !contents.isEmpty && !contents.contains("manifest.json") {
-            throw Failure(description: "refusing to replace \(target.path): it is not empty and holds no ivrc bundle")
-        }
-    }
-
-    /// Swaps the staged bundle in. With an existing bundle the old one is moved aside first and
-    /// removed after, so the target path always names a complete bundle or (briefly) none.
-    private static func replace(_ target: URL, with staging: URL) throws {
-        let files = FileManager.default
-        guard files.fileExists(atPath: target.path) else {
-            try files.moveItem(at: staging, to: target)
-            return
-        }
-        let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".old")
-        try? files.removeItem(at: old)
-        try files.moveItem(at: target, to: old)
-        try files.moveItem(at: staging, to: target)
-        try? files.removeItem(at: old)
     }
 }

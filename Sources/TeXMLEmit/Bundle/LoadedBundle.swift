@@ -1,5 +1,7 @@
 import Foundation
 import IVRCheck
+import IVRLang
+import TeXMLSchema
 
 /// A bundle opened for serving: hashes verified, every route target present. Answers the
 /// two questions a voice server asks: which document answers this number, and which
@@ -13,31 +15,55 @@ public struct LoadedBundle: Sendable {
     private let documents: [String: [UInt8]]
     private let entries: [String: String]
 
-    /// Opens the bundle at `directory`, reading only the files its manifest names.
+    /// `manifest.json` is refused above this size, before a byte of it is read.
+    public static let manifestLimit = 16 * 1024 * 1024
+    /// A document is refused above the XML parser's size limit, before a byte of it is read.
+    public static let documentLimit = SafeXMLParser.Limits().maxBytes
+
+    /// Opens the bundle at `directory`, reading only the files its manifest names, each a
+    /// regular file reached without following a symbolic link (a link to `/etc/passwd`, or a
+    /// linked directory, is refused even with a matching hash) and within its size limit.
     public init(directory: URL) throws {
-        let manifestURL = directory.appendingPathComponent("manifest.json")
-        guard let data = try? Data(contentsOf: manifestURL) else {
-            throw Failure(description: "\(directory.path) has no readable manifest.json; is it an ivrc bundle?")
-        }
-        let manifest: Manifest
+        let bundle: ConfinedDirectory
         do {
-            manifest = try JSONDecoder().decode(Manifest.self, from: data)
-        } catch {
-            throw Failure(description: "\(manifestURL.path) is not a valid manifest: \(error)")
+            bundle = try ConfinedDirectory(directory.path)
+        } catch let failure as FileAccessFailure {
+            throw Failure(description: "\(failure.description); is it an ivrc bundle?")
         }
+        let manifest = try Self.manifest(in: bundle)
         var documents: [String: [UInt8]] = [:]
-        for (path, entry) in manifest.documents {
+        for (path, entry) in manifest.documents.sorted(by: { $0.key < $1.key }) {
             guard Self.isSafe(path) else { throw Failure(description: "manifest names an unsafe path: \(path)") }
-            guard let bytes = try? Data(contentsOf: directory.appendingPathComponent(path)) else {
-                throw Failure(description: "document \(path) named in the manifest is missing")
+            let bytes: [UInt8]
+            do {
+                bytes = try bundle.read(path, limit: Self.documentLimit)
+            } catch let failure as FileAccessFailure {
+                throw Failure(description: failure.reason == .missing
+                    ? "document \(path) named in the manifest is missing" : "bundle document refused: \(failure.description)")
             }
-            documents[path] = [UInt8](bytes)
-            let actual = BundleWriter.sha256([UInt8](bytes))
-            guard actual == entry.sha256 else {
+            guard BundleWriter.sha256(bytes) == entry.sha256 else {
                 throw Failure(description: "document \(path) does not match its SHA-256 in the manifest (changed after build?)")
             }
+            documents[path] = bytes
         }
         try self.init(manifest: manifest, documents: documents)
+    }
+
+    /// The manifest of the bundle in `bundle`: a regular `manifest.json` (not a link), refused
+    /// over `manifestLimit` before it is read, that decodes as a manifest.
+    public static func manifest(in bundle: ConfinedDirectory) throws -> Manifest {
+        let bytes: [UInt8]
+        do {
+            bytes = try bundle.read("manifest.json", limit: manifestLimit)
+        } catch let failure as FileAccessFailure {
+            throw Failure(description: failure.reason == .missing
+                ? "\(bundle.path) has no manifest.json; is it an ivrc bundle?" : failure.description)
+        }
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+        } catch {
+            throw Failure(description: "\(bundle.path(of: "manifest.json")) is not a valid ivrc manifest: \(error)")
+        }
     }
 
     /// Opens a bundle held in memory (a fresh compile), with the same checks.

@@ -1,0 +1,49 @@
+import Foundation
+import IVRLang
+
+/// What `ivrc build -o DIR` may delete at DIR: nothing there, an empty directory, or provably
+/// an ivrc bundle — a `manifest.json` that decodes as one, and no entry the manifest does not
+/// name. A browser extension's `manifest.json`, a `.git/` or a README beside a bundle: refused.
+enum ReplaceableBundle {
+    /// Nil when `target` may be replaced; otherwise why it may not, as one sentence.
+    static func refusal(for target: String) -> String? {
+        guard let kind = FileKind(at: target) else { return nil }
+        guard kind == .directory else {
+            return "\(target) exists and is not a directory; refusing to replace it"
+        }
+        let entries: [FileTree.Entry]
+        do {
+            entries = try FileTree.entries(under: target)
+        } catch {
+            return "refusing to replace \(target): \(error)"
+        }
+        if entries.isEmpty { return nil }
+        let manifest: Manifest
+        do {
+            manifest = try LoadedBundle.manifest(in: ConfinedDirectory(target))
+        } catch {
+            return "refusing to replace \(target): it is not empty and is not an ivrc bundle (\(error))"
+        }
+        let named = namedEntries(manifest)
+        if let stranger = entries.first(where: { named[$0.relativePath] != $0.kind }) {
+            return "refusing to replace \(target): it holds \(stranger.relativePath) (\(stranger.kind)), "
+                + "which its manifest.json does not name; only an ivrc bundle is replaced (move that out, or build elsewhere)"
+        }
+        return nil
+    }
+
+    /// Every path a bundle with this manifest consists of: the manifest, each document, and
+    /// the directories holding them.
+    private static func namedEntries(_ manifest: Manifest) -> [String: FileKind] {
+        var named: [String: FileKind] = ["manifest.json": .regular]
+        for path in manifest.documents.keys {
+            named[path] = .regular
+            var directory = Substring(path)
+            while let slash = directory.lastIndex(of: "/") {
+                directory = directory[..<slash]
+                named[String(directory)] = .directory
+            }
+        }
+        return named
+    }
+}

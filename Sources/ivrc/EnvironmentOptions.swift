@@ -12,6 +12,9 @@ struct EnvironmentOptions: ParsableArguments {
     /// Nil without --env; a values file that cannot be read or is not TOML is an I/O error.
     func load() throws -> EnvironmentValues? {
         guard let env else { return nil }
+        if !env.hasSuffix(".toml") && !Parser.isIdentifier(env) {
+            throw UsageFailure("--env takes an environment's name (read from environments/NAME.toml) or a .toml file, got `\(env)`")
+        }
         let path = env.hasSuffix(".toml") ? env : "environments/\(env).toml"
         let name = env.hasSuffix(".toml") ? String(env.split(separator: "/").last?.dropLast(5) ?? "") : env
         do {

@@ -280,6 +280,7 @@ extension Parser {
                        help: "write `test \"urgent caller reaches the nurse\"`")
                 return
             }
+            noTarget(member, what: "test")
             flow.tests.append(TestDecl(description: description, body: member.children, range: member.range))
         case _ where Self.settingNames.contains(keyword):
             if !member.children.isEmpty || member.arguments.count != 1 || !member.options.isEmpty || member.target != nil {
@@ -326,7 +327,15 @@ extension Parser {
         if let option = line.options.first {
             report("syntax", "a \(what) takes no options", option.range, help: "put options on the statements inside it")
         }
+        noTarget(line, what: what)
         return Name(text, first.range)
+    }
+
+    /// A declaration line holds no `-> STEP`; one written there is reported, not dropped.
+    private mutating func noTarget(_ line: Statement, what: String) {
+        guard let target = line.target else { return }
+        report("syntax", "a \(what) line does not continue anywhere, so `-> \(target.text)` means nothing here", target.range,
+               help: "remove `-> \(target.text)`; to continue at a step, end the statements inside with `goto \(target.text)`")
     }
 
     /// `[A-Za-z_][A-Za-z0-9_-]*`

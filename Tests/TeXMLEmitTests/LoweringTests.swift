@@ -120,3 +120,23 @@ import Testing
         #expect(try Compile.text(bundle, "f/main.xml").contains("<Say>Fish &amp; chips &lt;today&gt; \"fresh\" &amp;amp; {{From}}</Say>"))
     }
 }
+
+@Suite struct EnqueueLoweringTests {
+    @Test func enqueueArrowBecomesTheActionOfEnqueue() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              step main
+                enqueue support wait-url=https://example.com/hold.xml -> after
+                say "never reached"
+              step after
+                say "Thanks for waiting."
+                hangup
+
+            """)
+        let main = try Compile.text(bundle, "f/main.xml")
+        #expect(main.contains("<Enqueue action=\"after.xml\" waitUrl=\"https://example.com/hold.xml\">support</Enqueue>"), "\(main)")
+        #expect(!main.contains("never reached"))
+        #expect(bundle.documents["f/after.xml"] != nil)
+    }
+}

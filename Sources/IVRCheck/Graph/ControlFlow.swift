@@ -19,6 +19,8 @@ public struct Edge: Sendable, Hashable {
         case goto
         /// The dialled call ended unanswered, busy or failed.
         case dialFailed
+        /// The caller left the queue (dequeued call ended, `leave`, queue full).
+        case leftQueue
         case recorded
         case gathered
 
@@ -29,6 +31,7 @@ public struct Edge: Sendable, Hashable {
             case .invalid: "invalid"
             case .goto: "goto"
             case .dialFailed: "no answer"
+            case .leftQueue: "left the queue"
             case .recorded: "recorded"
             case .gathered: "gathered"
             }
@@ -38,7 +41,7 @@ public struct Edge: Sendable, Hashable {
         public var afterCallerInput: Bool {
             switch self {
             case .key, .invalid, .recorded, .gathered: true
-            case .timeout, .goto, .dialFailed: false
+            case .timeout, .goto, .dialFailed, .leftQueue: false
             }
         }
     }
@@ -81,6 +84,9 @@ extension Flow {
             case .dial(_, _, let next?):
                 edge(next, .dialFailed, action.range)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .enqueue(_, _, let next?):
+                edge(next, .leftQueue, action.range)
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .redirect, .hangup, .reject:
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             default:
@@ -103,5 +109,17 @@ extension Flow {
             cursor += 1
         }
         return order
+    }
+
+    /// Where a call can begin: the entry, then every named step that nothing in the flow
+    /// leads to, in source order. Such a step exists to be entered from outside (an hours
+    /// service redirecting back in), so rules about what a caller hears start there too.
+    public func entryPoints() -> [Int] {
+        guard !steps.isEmpty else { return [] }
+        var hasPredecessor = Array(repeating: false, count: steps.count)
+        for index in steps.indices {
+            for edge in exit(of: index).edges { hasPredecessor[edge.target] = true }
+        }
+        return [0] + steps.indices.dropFirst().filter { !hasPredecessor[$0] && !steps[$0].isAnonymous }
     }
 }

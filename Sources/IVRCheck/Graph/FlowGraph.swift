@@ -85,7 +85,9 @@ public struct Action: Sendable {
         case record(attributes: [Attribute], next: Int?)
         /// `next` runs when the dialled call ends unanswered, busy or failed.
         case dial(targets: [DialTarget], attributes: [Attribute], next: Int?)
-        case enqueue(name: String, attributes: [Attribute])
+        /// `next` is where the call continues once it leaves the queue (Enqueue's `action`);
+        /// nil continues with this step's rest.
+        case enqueue(name: String, attributes: [Attribute], next: Int?)
         case leave
         case goto(Int)
         case redirect(url: String, attributes: [Attribute])

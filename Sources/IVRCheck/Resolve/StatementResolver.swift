@@ -6,6 +6,9 @@ import TeXMLSchema
 /// kebab-case name and checked against the vocabulary.
 enum StatementKeyword: String, CaseIterable {
     case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject
+
+    /// Statements whose `-> STEP` says where the call goes on; on any other it is an error.
+    static let continuing: [StatementKeyword] = [.gather, .record, .dial, .enqueue]
 }
 
 extension FlowResolver {
@@ -23,6 +26,7 @@ extension FlowResolver {
             error("syntax", "`\(keyword)` takes no indented block", child.keyword.range,
                   help: "move these lines out of the block, or into a step of their own")
         }
+        if !StatementKeyword.continuing.contains(known) { noTarget(statement) }
         let range = statement.range
         switch known {
         case .say, .disclose:
@@ -53,9 +57,9 @@ extension FlowResolver {
         case .enqueue:
             guard let name = single(statement, what: "a queue name", example: "enqueue support",
                                     accept: { if case .word = $0 { true } else { false } }) else { return nil }
-            return Action(.enqueue(name: name.text, attributes: bind(statement, to: "Enqueue", positional: 1)), range: range)
+            return Action(.enqueue(name: name.text, attributes: bind(statement, to: "Enqueue", positional: 1),
+                                   next: statement.target.flatMap { lookup($0) }), range: range)
         case .leave:
-            noTarget(statement)
             _ = bind(statement, to: "Leave")
             return Action(.leave, range: range)
         case .goto:
@@ -73,11 +77,9 @@ extension FlowResolver {
                                    accept: { if case .sipURI = $0 { true } else { false } }) else { return nil }
             return Action(.refer(target: sip.text, attributes: bind(statement, to: "Refer", positional: 1)), range: range)
         case .hangup:
-            noTarget(statement)
             _ = bind(statement, to: "Hangup")
             return Action(.hangup, range: range)
         case .reject:
-            noTarget(statement)
             return Action(.reject(attributes: bind(statement, to: "Reject")), range: range)
         }
     }
@@ -85,7 +87,6 @@ extension FlowResolver {
     // MARK: Menus and gathers
 
     private mutating func resolveMenu(_ statement: Statement, in stepName: String) -> Menu? {
-        noTarget(statement)
         var tries = 3
         var options = statement.options
         if let index = options.firstIndex(where: { $0.name.text == "tries" }) {
@@ -239,6 +240,7 @@ extension FlowResolver {
                 continue
             }
             let element = ["number": "Number", "sip": "Sip", "queue": "Queue", "conference": "Conference"][noun.rawValue]!
+            noTarget(child)
             let attributes = bind(child, to: element, positional: 1)
             if let parsed = nounTarget(noun, value) {
                 targets.append(DialTarget(kind: noun, value: parsed, attributes: attributes, range: child.range))
@@ -294,6 +296,7 @@ extension FlowResolver {
     /// A TeXML element written by its kebab-case name; its block holds the elements the
     /// schema lets it contain, each written the same way.
     private mutating func resolveElement(_ statement: Statement, as element: String) -> Action {
+        noTarget(statement)
         let text = statement.arguments.first.flatMap { value -> String? in
             if case .word = value.kind { nil } else { value.text }
         }
@@ -349,10 +352,13 @@ extension FlowResolver {
         return value
     }
 
+    /// `-> STEP` on a statement that cannot continue anywhere is an error, never dropped.
     private mutating func noTarget(_ statement: Statement) {
         if let target = statement.target {
-            error("syntax", "`\(statement.keyword.text)` does not continue anywhere", target.range,
-                  help: "remove `-> \(target.text)`")
+            let continuing = StatementKeyword.continuing.map(\.rawValue).joined(separator: ", ")
+            error("syntax", "`\(statement.keyword.text)` does not continue anywhere, so `-> \(target.text)` means nothing here",
+                  target.range,
+                  help: "remove `-> \(target.text)`, or put `goto \(target.text)` on the next line; only \(continuing) take `-> STEP`")
         }
     }
 

@@ -157,6 +157,13 @@ struct FlowLowering {
                     current.verbs.append(verbs.dial(targets, dialAttributes))
                     routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next), answered: hangupPath())
                     return
+                case .enqueue(let name, let attributes, let next?):
+                    // Telnyx fetches the action when the caller leaves the queue; whatever
+                    // the outcome, the call goes on at `next`, so no route is needed.
+                    var enqueueAttributes = verbs.attributes(attributes)
+                    enqueueAttributes["action"] = address.document(flow.steps[next].name, flow: flow.name)
+                    current.verbs.append(XMLElement.verb("Enqueue", enqueueAttributes, text: name))
+                    return
                 default:
                     if let element = verbs.element(action) { current.verbs.append(element) }
                 }

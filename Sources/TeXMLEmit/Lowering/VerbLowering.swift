@@ -27,7 +27,7 @@ struct VerbLowering {
             return XMLElement.verb("Pause", self.attributes(attributes))
         case .dial(let targets, let attributes, nil):
             return dial(targets, self.attributes(attributes))
-        case .enqueue(let name, let attributes):
+        case .enqueue(let name, let attributes, nil):
             return XMLElement.verb("Enqueue", self.attributes(attributes), text: name)
         case .leave:
             return XMLElement.verb("Leave")
@@ -41,7 +41,7 @@ struct VerbLowering {
             return XMLElement.verb("Reject", self.attributes(attributes))
         case .verb(let name, let text, let attributes, let children):
             return XMLElement.verb(name, self.attributes(attributes), text: text, children: children.compactMap(element))
-        case .menu, .gather, .record, .goto, .dial:
+        case .menu, .gather, .record, .goto, .dial, .enqueue:
             return nil
         }
     }

@@ -1,0 +1,73 @@
+import IVRCheck
+import IVRLang
+import Testing
+
+/// `-> STEP` either says where the call goes on or is an error: never accepted and dropped.
+@Suite struct ArrowTargetTests {
+    private func diagnostics(_ body: String) -> [Diagnostic] {
+        RuleTesting.frontEndDiagnostics("""
+            flow f
+              number +1-800-555-0100
+
+              step main
+            \(body)
+
+              step done
+                hangup
+            """)
+    }
+
+    @Test(arguments: [
+        "    say \"hi\" -> done",
+        "    play https://example.com/a.mp3 -> done",
+        "    pause 2s -> done",
+        "    hangup -> done",
+        "    goto done -> done",
+        "    redirect https://example.com/next.xml -> done",
+        "    start -> done\n      recording",
+        "    dial -> done\n      number +1-555-010-0200 -> done",
+        "    menu -> done\n      on 1 -> done",
+    ])
+    func arrowWhereItMeansNothingIsAnError(_ body: String) {
+        let found = diagnostics(body)
+        #expect(found.contains { $0.id == "syntax" && $0.message.contains("means nothing here") },
+                "\(body): \(RuleTesting.describe(found))")
+    }
+
+    @Test func arrowToAStepThatDoesNotExistOnASayIsReportedAtTheArrowTarget() throws {
+        let found = diagnostics("    say \"hi\" -> nowhere\n    hangup")
+        let finding = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(finding.span.start.line == 5 && finding.span.start.column == 17)
+        #expect(finding.help?.contains("goto nowhere") == true)
+    }
+
+    @Test func declarationLinesTakeNoArrow() {
+        let step = RuleTesting.frontEndDiagnostics("flow f\n  number +1-800-555-0100\n  step main -> other\n    hangup\n")
+        #expect(step.map(\.message).contains { $0.contains("a step line does not continue anywhere") })
+        let test = RuleTesting.frontEndDiagnostics("flow f\n  number +1-800-555-0100\n  step main\n    hangup\n  test \"t\" -> main\n    expect hangup\n")
+        #expect(test.map(\.message).contains { $0.contains("a test line does not continue anywhere") })
+    }
+
+    @Test func enqueueArrowIsWhereTheCallGoesOnAfterTheQueue() throws {
+        let result = Checker.check([SourceFile(path: "f.ivr", text: """
+            flow f
+              number +1-800-555-0100
+
+              step main
+                enqueue support -> done
+
+              step done
+                hangup
+            """)])
+        #expect(result.diagnostics.isEmpty, "\(RuleTesting.describe(result.diagnostics))")
+        let flow = try #require(result.graph.flows.first)
+        #expect(flow.exit(of: 0).edges.map(\.label) == [.leftQueue])
+        #expect(flow.exit(of: 0).edges.map(\.target) == [1])
+    }
+
+    @Test func enqueueArrowToAnUnknownStepIsUndefined() {
+        let found = diagnostics("    enqueue q1 wait-url=https://example.com/hold.xml -> nowhere2")
+        #expect(found.map(\.id) == ["undefined-step"])
+    }
+}

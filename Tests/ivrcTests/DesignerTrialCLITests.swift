@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// The reproductions of the designer's trial (issue 11), through the built binary.
+@Suite struct DesignerTrialCLITests {
+    /// `ivrc ARGUMENTS… FILE` on `source` written to a scratch `flow.ivr`.
+    static func run(_ arguments: [String], on source: String) throws -> CLITests.Run {
+        var result: CLITests.Run?
+        try FormatCommandTests.withFiles(["flow.ivr": source]) { directory in
+            result = try CLITests.ivrc(arguments + [directory.appendingPathComponent("flow.ivr").path])
+        }
+        return try #require(result)
+    }
+
+    @Test func arrowAfterSayIsAnErrorNotADeadEnd() throws {
+        let run = try Self.run(["check"], on: """
+            flow q
+              number +1-800-596-3057
+
+              step start
+                say "hi" -> nowhere
+                hangup
+            """)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("flow.ivr:5:17: error[syntax]: `say` does not continue anywhere"), "\(run.stdout)")
+    }
+
+    @Test func recordingInAStepEnteredFromOutsideIsCheckedDespiteAnUnreachableWaiver() throws {
+        let run = try Self.run(["check"], on: """
+            flow hours
+              number +1-800-596-3057
+
+              step open
+                say "Welcome."
+                dial +1-555-010-0200
+
+              # ivrc: allow unreachable-step -- the hours service redirects here after closing time
+              step closed
+                say "We are closed. Leave a message."
+                record max=60s beep
+            """)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("flow.ivr:11:5: error[recording-disclosure]"), "\(run.stdout)")
+    }
+}

@@ -164,6 +164,9 @@ def main():
     expect(patient, "    no-answer", "no-answer", "keyword.other.event.ivr")
     expect(driver, "      number +1-555-020-0911", "number", "keyword.other.setting.ivr")
     expect(driver, "language en-US", "language", "keyword.other.setting.ivr")
+    expect(driver, "recording-status-callback https", "recording-status-callback", "keyword.other.setting.ivr")
+    expect(driver, "recording-status-callback https", "https://records.fleet.example.com/telnyx",
+           "markup.underline.link.url.ivr")
 
     samples = tokenize("\n".join([
         "  base-url https://ivr.example.com/texml",

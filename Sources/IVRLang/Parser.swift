@@ -8,7 +8,7 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
 
     /// Setting names a flow accepts.
-    public static let settingNames = ["number", "industry", "voice", "language", "base-url"]
+    public static let settingNames = ["number", "industry", "voice", "language", "base-url", "recording-status-callback"]
 
     public static func parse(_ source: SourceFile) -> ParsedFile {
         let lexed = Lexer.tokenize(source)
@@ -301,12 +301,13 @@ extension Parser {
         }
     }
 
-    static func settingExample(_ name: String) -> String {
+    public static func settingExample(_ name: String) -> String {
         switch name {
         case "number": "+1-800-596-3057"
         case "industry": "healthcare"
         case "voice": "alice"
         case "language": "en-US"
+        case "recording-status-callback": "https://records.example.com/telnyx"
         default: "https://ivr.example.com/texml"
         }
     }

@@ -140,3 +140,31 @@ import Testing
         #expect(bundle.documents["f/after.xml"] != nil)
     }
 }
+
+@Suite struct RecordingDeliveryLoweringTests {
+    @Test func flowRecordingCallbackIsWrittenOnEveryRecordingUnlessTheStatementNamesItsOwn() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              recording-status-callback https://records.example.com/all
+              step main
+                disclose "This call is being recorded."
+                start
+                  recording
+                record max=60s
+                dial +1-555-010-0200 record=record-from-answer recording-status-callback=https://records.example.com/dial -> plain
+
+              step plain
+                dial +1-555-010-0201
+
+            """)
+        let main = try Compile.text(bundle, "f/main.xml")
+        #expect(main.contains("<Recording recordingStatusCallback=\"https://records.example.com/all\"/>"), "\(main)")
+        #expect(main.contains("<Record action=\"main.route\" maxLength=\"60\" recordingStatusCallback=\"https://records.example.com/all\"/>"), "\(main)")
+        let dial = try Compile.text(bundle, "f/main.part2.xml")
+        #expect(dial.contains("recordingStatusCallback=\"https://records.example.com/dial\""), "\(dial)")
+        #expect(!dial.contains("records.example.com/all"))
+        let plain = try Compile.text(bundle, "f/plain.xml")
+        #expect(!plain.contains("recordingStatusCallback"), "a dial that does not record gets no callback")
+    }
+}

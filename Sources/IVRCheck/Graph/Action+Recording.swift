@@ -28,7 +28,30 @@ extension Action {
     }
 
     private static func recordsDial(_ attribute: Attribute) -> Bool {
-        attribute.name == "record" && attribute.value != "do-not-record" && attribute.value != "false"
+        attribute.name == "record" && isRecordingDialMode(attribute.value)
+    }
+
+    /// Whether a `<Dial record="…">` value records (anything but not recording).
+    public static func isRecordingDialMode(_ value: String) -> Bool {
+        value != "do-not-record" && value != "false"
+    }
+
+    /// The attributes of every element of this action that leaves a recording file behind
+    /// (`<Record>`, a recording `<Dial>`, `<Recording>` started by `start`). Telnyx keeps
+    /// the file only briefly; `recordingStatusCallback` is where it is delivered.
+    public var recordingFiles: [[Attribute]] {
+        switch kind {
+        case .record(let attributes, _):
+            return [attributes]
+        case .dial(_, let attributes, _) where attributes.contains(where: Action.recordsDial):
+            return [attributes]
+        case .verb("Start", _, _, let children):
+            return children.flatMap(\.recordingFiles)
+        case .verb("Recording", _, let attributes, _):
+            return [attributes]
+        default:
+            return []
+        }
     }
 
     /// Whether this action stops and waits for the caller (to press, speak or be recorded).

@@ -29,6 +29,9 @@ public struct Flow: Sendable {
     public var voice: String?
     public var language: String?
     public var baseURL: String?
+    /// Where Telnyx delivers every recording of the flow (`recordingStatusCallback`), unless
+    /// a statement names its own; recording URLs expire, so without it recordings are lost.
+    public var recordingStatusCallback: String?
     /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
     public var steps: [Step]
     public var tests: [TestDecl]

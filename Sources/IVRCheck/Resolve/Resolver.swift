@@ -52,6 +52,7 @@ struct FlowResolver {
         var flow = Flow(
             name: declaration.name.text, nameRange: declaration.name.range, source: source,
             number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
+            recordingStatusCallback: nil,
             steps: [], tests: declaration.tests)
         readSettings(into: &flow)
         for step in declaration.steps {
@@ -100,17 +101,23 @@ struct FlowResolver {
                     continue
                 }
                 flow.industry = industry
-            case "voice":
-                flow.voice = value.text
-            case "language":
-                flow.language = value.text
-            default:
-                guard case .url(let url) = value.kind else {
-                    error("invalid-setting", "`base-url` must be an http(s) URL", value.range,
-                          help: "write it as `base-url https://ivr.example.com/texml`")
+            case "voice", "language":
+                // Written on every <Say>, so a value the schema refuses must stop here.
+                let name = setting.name.text
+                if let problem = OptionBinder.vocabulary.element(named: "Say")?.attribute(named: name)?.kind.validate(value.text) {
+                    error("invalid-setting", "`\(name) \(source.text(value.range))` is not a valid <Say> \(name): \(problem)",
+                          value.range, help: "write it as `\(name) \(Parser.settingExample(name))`")
                     continue
                 }
-                flow.baseURL = url
+                if name == "voice" { flow.voice = value.text } else { flow.language = value.text }
+            default:
+                let name = setting.name.text
+                guard case .url(let url) = value.kind else {
+                    error("invalid-setting", "`\(name)` must be an http(s) URL", value.range,
+                          help: "write it as `\(name) \(Parser.settingExample(name))`")
+                    continue
+                }
+                if name == "base-url" { flow.baseURL = url } else { flow.recordingStatusCallback = url }
             }
         }
         if flow.number == nil {

@@ -140,7 +140,7 @@ struct FlowLowering {
                     }
                     return
                 case .record(let attributes, let next):
-                    var recordAttributes = verbs.attributes(attributes)
+                    var recordAttributes = verbs.delivered(verbs.attributes(attributes))
                     recordAttributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(XMLElement.verb("Record", recordAttributes))
                     if let next {

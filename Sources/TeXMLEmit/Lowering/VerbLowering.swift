@@ -2,7 +2,7 @@ import IVRCheck
 import TeXMLSchema
 
 /// Lowers single actions to TeXML elements, applying the flow's defaults
-/// (`voice`, `language` on every `<Say>`).
+/// (`voice`, `language` on every `<Say>`, `recordingStatusCallback` on everything that records).
 struct VerbLowering {
     let flow: Flow
 
@@ -40,7 +40,9 @@ struct VerbLowering {
         case .reject(let attributes):
             return XMLElement.verb("Reject", self.attributes(attributes))
         case .verb(let name, let text, let attributes, let children):
-            return XMLElement.verb(name, self.attributes(attributes), text: text, children: children.compactMap(element))
+            var written = self.attributes(attributes)
+            if name == "Recording" { written = delivered(written) }
+            return XMLElement.verb(name, written, text: text, children: children.compactMap(element))
         case .menu, .gather, .record, .goto, .dial, .enqueue:
             return nil
         }
@@ -56,7 +58,17 @@ struct VerbLowering {
             }
             return XMLElement.verb(name, self.attributes(target.attributes), text: target.value)
         }
-        return XMLElement.verb("Dial", attributes, children: nouns)
+        let records = attributes["record"].map(Action.isRecordingDialMode) ?? false
+        return XMLElement.verb("Dial", records ? delivered(attributes) : attributes, children: nouns)
+    }
+
+    /// The attributes of an element that leaves a recording file, with the flow's
+    /// `recording-status-callback` unless the statement named its own.
+    func delivered(_ attributes: [String: String]) -> [String: String] {
+        guard let callback = flow.recordingStatusCallback, attributes["recordingStatusCallback"] == nil else {
+            return attributes
+        }
+        return attributes.merging(["recordingStatusCallback": callback]) { written, _ in written }
     }
 
     /// The menu's `<Gather>` attributes, with defaults the branches imply: `numDigits` when

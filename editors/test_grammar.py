@@ -173,6 +173,7 @@ def main():
         "    # ivrc: allow recording-disclosure -- disclosed by the carrier",
         "    say \"Hi {{From}}, press # now: \\\"a\\\" \\u{1F600} \\q\"  # trailing",
         "    stream url=wss://media.example.com/stream",
+        "  on 0 \"operator\" -> operator",
     ]))
     expect(samples, "base-url", "https://ivr.example.com/texml", "markup.underline.link.url.ivr")
     expect(samples, "ivrc: allow", "ivrc:", "keyword.control.directive.waiver.ivr")
@@ -186,6 +187,8 @@ def main():
     expect(samples, "{{From}}", "#", "punctuation.definition.comment.ivr")
     expect(samples, "stream url=", "stream", "keyword.control.statement.ivr")
     expect(samples, "stream url=", "wss://media.example.com/stream", "markup.underline.link.url.ivr")
+    expect(samples, "-> operator", "on", "keyword.control.on.ivr")
+    expect(samples, "-> operator", "0", "constant.numeric.key.ivr")
 
     if failures:
         print("\n".join(failures))

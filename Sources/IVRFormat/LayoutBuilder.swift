@@ -24,12 +24,15 @@ struct LayoutBuilder {
 
     private enum Member {
         case setting(Setting)
+        /// A flow-level `on KEY -> STEP`; laid out with the settings.
+        case key(Statement)
         case step(StepDecl)
         case test(TestDecl)
 
         var start: Int {
             switch self {
             case .setting(let setting): setting.range.start
+            case .key(let key): key.range.start
             case .step(let step): step.range.start
             case .test(let test): test.range.start
             }
@@ -39,7 +42,8 @@ struct LayoutBuilder {
     /// Members stay in the order written; a blank line goes before every step and test
     /// and before a setting that follows one.
     private mutating func members(of flow: FlowDecl) {
-        let members = (flow.settings.map(Member.setting) + flow.steps.map(Member.step) + flow.tests.map(Member.test))
+        let members = (flow.settings.map(Member.setting) + flow.keys.map(Member.key) + flow.steps.map(Member.step)
+            + flow.tests.map(Member.test))
             .sorted { $0.start < $1.start }
         var previousIsSetting: Bool?
         for member in members {
@@ -48,6 +52,9 @@ struct LayoutBuilder {
                 let value = setting.value.map(ValueSpelling.spell(source)) ?? ""
                 emit("\(setting.name.text) \(value)", depth: 1, at: setting.range.start,
                      blankBefore: previousIsSetting == false)
+                previousIsSetting = true
+            case .key(let key):
+                emit(key, depth: 1, blankBefore: previousIsSetting == false)
                 previousIsSetting = true
             case .step(let step):
                 let head = "step \(step.name.text)" + (step.emergency == nil ? "" : " emergency")
@@ -83,7 +90,7 @@ struct LayoutBuilder {
     /// `KEYWORD ARGUMENTS… OPTIONS… -> TARGET`; a final string argument keeps the lines it
     /// was written on and is wrapped where a line would be too long, unless the statement
     /// has a block, where added text lines would be hard to tell from its statements.
-    private mutating func emit(_ statement: Statement, depth: Int) {
+    private mutating func emit(_ statement: Statement, depth: Int, blankBefore: Bool = false) {
         var arguments = statement.arguments
         var text: ContinuedText?
         if let last = arguments.last, case .string(let string) = last.kind {
@@ -96,7 +103,7 @@ struct LayoutBuilder {
         }
         if let target = statement.target { after.append("-> \(target.text)") }
         emitHead(before: [statement.keyword.text] + arguments.map(ValueSpelling.spell(source)), text: text,
-                 after: after, depth: depth, at: statement.range.start, blankBefore: false,
+                 after: after, depth: depth, at: statement.range.start, blankBefore: blankBefore,
                  children: statement.children, wraps: statement.children.isEmpty)
     }
 

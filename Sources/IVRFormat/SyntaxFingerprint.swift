@@ -11,6 +11,7 @@ public enum SyntaxFingerprint {
             for setting in flow.settings {
                 out.append("  setting \(setting.name.text) \(setting.value.map(describe) ?? "-")")
             }
+            for key in flow.keys { append(key, depth: 1, to: &out) }
             for step in flow.steps {
                 out.append("  step \(step.name.text)\(step.emergency == nil ? "" : " emergency")")
                 for statement in step.body { append(statement, depth: 2, to: &out) }

@@ -26,6 +26,7 @@ public enum ASTDump {
             for setting in flow.settings {
                 line(1, "setting \(setting.name.text) \(setting.value.map(describe) ?? "<missing>") \(at(setting.range))")
             }
+            for key in flow.keys { statement(key, 1) }
             for step in flow.steps {
                 line(1, "step \(step.name.text)\(step.emergency == nil ? "" : " emergency") \(at(step.range))")
                 for node in step.body { statement(node, 2) }

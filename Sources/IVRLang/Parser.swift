@@ -252,7 +252,7 @@ extension Parser {
                 continue
             }
             guard let name = identifier(line, what: "flow") else { continue }
-            var flow = FlowDecl(name: name, settings: [], steps: [], tests: [], range: line.range)
+            var flow = FlowDecl(name: name, settings: [], keys: [], steps: [], tests: [], range: line.range)
             for member in line.children { structureMember(member, into: &flow) }
             if flow.steps.isEmpty {
                 report("empty-flow", "flow `\(name.text)` has no steps", name.range,
@@ -282,6 +282,8 @@ extension Parser {
             }
             noTarget(member, what: "test")
             flow.tests.append(TestDecl(description: description, body: member.children, range: member.range))
+        case "on":
+            flow.keys.append(member)
         case _ where Self.settingNames.contains(keyword):
             if !member.children.isEmpty || member.arguments.count != 1 || !member.options.isEmpty || member.target != nil {
                 report("syntax", "setting `\(keyword)` takes exactly one value", member.range,
@@ -294,10 +296,10 @@ extension Parser {
             }
             flow.settings.append(Setting(name: member.keyword, value: member.arguments.first, range: member.range))
         default:
-            let known = Self.settingNames + ["step", "test"]
+            let known = Self.settingNames + ["step", "test", "on"]
             let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
             report("syntax", "`\(keyword)` cannot appear directly in a flow", member.keyword.range,
-                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), steps and tests; statements go inside a step")
+                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), keys every menu accepts (`on 0 -> operator`), steps and tests; statements go inside a step")
         }
     }
 

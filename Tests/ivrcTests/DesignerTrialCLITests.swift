@@ -43,3 +43,31 @@ import Testing
         #expect(run.stdout.contains("flow.ivr:11:5: error[recording-disclosure]"), "\(run.stdout)")
     }
 }
+
+extension DesignerTrialCLITests {
+    @Test func flowKeysReachEveryMenuAndAMenuCannotReuseThem() throws {
+        let source = """
+            flow dispatch
+              number +1-888-804-6762
+              industry fleet
+              on 1 -> dispatch
+
+              step start
+                menu timeout=4s
+                  say "For dispatch, press 1. For billing, press 2."
+                  on 2 -> billing
+                  on timeout -> dispatch
+                  on invalid -> dispatch
+
+              step billing
+                dial +1-555-020-0100
+
+              step dispatch emergency
+                dial +1-555-020-0911 -> billing
+            """
+        #expect(try Self.run(["check"], on: source).status == 0)
+        let reused = try Self.run(["check"], on: source.replacingOccurrences(of: "on 2 -> billing", with: "on 1 -> billing"))
+        #expect(reused.status == 1)
+        #expect(reused.stdout.contains("flow.ivr:9:10: error[duplicate-key]"), "\(reused.stdout)")
+    }
+}

@@ -42,6 +42,8 @@ struct FlowResolver {
     /// anonymous branch blocks appended as they are met.
     var steps: [Step] = []
     var stepIndex: [String: Int] = [:]
+    /// The flow's `on KEY -> STEP` lines, added to every menu.
+    var flowKeys: [Branch] = []
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
@@ -72,6 +74,7 @@ struct FlowResolver {
                   help: "mark a single step `emergency`; menus route to it with one key",
                   notes: [.init("the first emergency step", at: span(emergencies[0].name.range))])
         }
+        flowKeys = resolveFlowKeys(declaration.keys)
         for step in declaration.steps {
             guard let index = stepIndex[step.name.text], steps[index].range == step.name.range else { continue }
             steps[index].actions = resolveBlock(step.body, in: step.name.text)

@@ -121,7 +121,47 @@ extension FlowResolver {
             error("syntax", "this menu has no `on` branches", statement.keyword.range,
                   help: "add branches under it, e.g. `on 1 -> appointments`")
         }
+        for key in flowKeys {
+            guard let own = seen[key.key] else {
+                menu.branches.append(key)
+                continue
+            }
+            if menu.branch(key.key)?.target != key.target {
+                let target = key.target.map { "`\(steps[$0].name)`" } ?? "its step"
+                error("duplicate-key", "`\(key.key)` is a key of every menu in this flow; this menu cannot use it for something else", own,
+                      help: "remove this branch (every menu already sends \(key.key) to \(target)), or choose another key and say it in the prompt",
+                      notes: [.init("the flow's key `\(key.key)`", at: span(key.range))])
+            }
+        }
         return menu
+    }
+
+    /// `on KEY -> STEP` written in the flow: keys every menu accepts, resolved once.
+    mutating func resolveFlowKeys(_ statements: [Statement]) -> [Branch] {
+        var keys: [Branch] = []
+        var seen: [Branch.Key: SourceRange] = [:]
+        for statement in statements {
+            if let child = statement.children.first {
+                error("syntax", "a key of every menu leads to a step, not a block", child.keyword.range,
+                      help: "write `on \(statement.arguments.first.map { source.text($0.range) } ?? "0") -> STEP` and put these lines in that step")
+                continue
+            }
+            guard let branch = resolveBranch(statement, in: declaration.name.text) else { continue }
+            guard case .digits = branch.key else {
+                error("syntax", "`on \(branch.key)` belongs to each menu, not to the whole flow", statement.arguments[0].range,
+                      help: "write `on \(branch.key) -> STEP` under the menu; in the flow, `on KEY -> STEP` names a key every menu accepts")
+                continue
+            }
+            if let first = seen[branch.key] {
+                error("duplicate-key", "this flow already has a key `\(branch.key)` for every menu", statement.arguments[0].range,
+                      help: "each key can lead to one place; remove or change one of them",
+                      notes: [.init("first declared here", at: span(first))])
+                continue
+            }
+            seen[branch.key] = statement.arguments[0].range
+            keys.append(branch)
+        }
+        return keys
     }
 
     /// Say/play/pause inside a menu or gather; anything else is reported.

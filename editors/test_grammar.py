@@ -174,6 +174,7 @@ def main():
         "    say \"Hi {{From}}, press # now: \\\"a\\\" \\u{1F600} \\q\"  # trailing",
         "    stream url=wss://media.example.com/stream",
         "  on 0 \"operator\" -> operator",
+        "    record finish-on-key=# -> done  # keys",
     ]))
     expect(samples, "base-url", "https://ivr.example.com/texml", "markup.underline.link.url.ivr")
     expect(samples, "ivrc: allow", "ivrc:", "keyword.control.directive.waiver.ivr")
@@ -187,6 +188,9 @@ def main():
     expect(samples, "{{From}}", "#", "punctuation.definition.comment.ivr")
     expect(samples, "stream url=", "stream", "keyword.control.statement.ivr")
     expect(samples, "stream url=", "wss://media.example.com/stream", "markup.underline.link.url.ivr")
+    expect(samples, "finish-on-key=#", "#", "constant.other.option-value.keys.ivr")
+    expect(samples, "finish-on-key=#", "done", "entity.name.function.step.ivr")
+    expect(samples, "finish-on-key=#", " keys", "comment.line.number-sign.ivr")
     expect(samples, "-> operator", "on", "keyword.control.on.ivr")
     expect(samples, "-> operator", "0", "constant.numeric.key.ivr")
 

@@ -122,6 +122,7 @@ public struct Lexer {
             case UInt8(ascii: "="):
                 tokens.append(Token(.equals, "=", range: SourceRange(index, index + 1)))
                 index += 1
+                index = lexKeys(index, end) ?? index
             case UInt8(ascii: "-") where index + 1 < end && bytes[index + 1] == UInt8(ascii: ">"):
                 tokens.append(Token(.arrow, "->", range: SourceRange(index, index + 2)))
                 index += 2
@@ -140,6 +141,24 @@ public struct Lexer {
                 }
             }
         }
+    }
+
+    /// DTMF keys written as an option's value (`finish-on-key=#`, `valid-digits=123*`): there
+    /// `#` is a key, not a comment. Only a run of keys holding `#` or `*` up to the next space
+    /// qualifies; returns the index after it, or nil to lex the value as usual.
+    private mutating func lexKeys(_ start: Int, _ end: Int) -> Int? {
+        var index = start
+        while index < end, bytes[index] != UInt8(ascii: " "), bytes[index] != UInt8(ascii: "\t") { index += 1 }
+        let run = bytes[start..<index]
+        guard run.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "*") }),
+              run.allSatisfy({ Self.isKeyByte($0) }) else { return nil }
+        tokens.append(Token(.word, String(decoding: run, as: UTF8.self), range: SourceRange(start, index)))
+        return index
+    }
+
+    /// A telephone keypad key: `0`–`9`, `*`, `#`.
+    static func isKeyByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#")
     }
 
     /// Letters, digits and `_ . - * #`-free value characters.

@@ -20,6 +20,19 @@ import Testing
         #expect(kinds("a\n\n   # note\n  b\n") == [.word, .newline, .indent, .word, .newline, .dedent, .end])
     }
 
+    @Test func keysAfterAnEqualsSignAreAValueNotAComment() {
+        let lexed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "record finish-on-key=# valid-digits=12*# -> done # note\n"))
+        #expect(lexed.diagnostics.isEmpty)
+        #expect(lexed.tokens.map(\.text).prefix(9) == ["record", "finish-on-key", "=", "#", "valid-digits", "=", "12*#", "->", "done"])
+        #expect(lexed.comments.map(\.text).map { $0.hasSuffix("note") } == [true])
+    }
+
+    @Test func aHashAfterASpaceStillStartsAComment() {
+        let lexed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "x timeout=5 #5 keys\n"))
+        #expect(lexed.tokens.map(\.kind) == [.word, .word, .equals, .integer, .newline, .end])
+        #expect(lexed.comments.count == 1)
+    }
+
     @Test func tabIsReportedPlainly() {
         let found = errors("a\n\tb\n")
         #expect(found.map(\.id) == ["indentation"])

@@ -71,3 +71,22 @@ extension DesignerTrialCLITests {
         #expect(reused.stdout.contains("flow.ivr:9:10: error[duplicate-key]"), "\(reused.stdout)")
     }
 }
+
+extension DesignerTrialCLITests {
+    @Test func finishOnKeyHashKeepsTheRestOfTheLine() throws {
+        let run = try Self.run(["check"], on: """
+            flow vm
+              number +1-800-596-3057
+              recording-status-callback https://records.example.com/telnyx
+
+              step start
+                disclose "This call is being recorded."
+                record beep max=90s finish-on-key=# -> done
+
+              step done
+                hangup
+            """)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(!run.stdout.contains("unreachable-step"))
+    }
+}

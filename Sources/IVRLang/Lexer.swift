@@ -156,6 +156,9 @@ public struct Lexer {
         return index
     }
 
+    /// The largest number a flow can write; longer runs of digits are words.
+    public static let largestNumber = 1_000_000_000
+
     /// A telephone keypad key: `0`–`9`, `*`, `#`.
     static func isKeyByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#")
@@ -203,6 +206,8 @@ public struct Lexer {
     }
 
     /// `25` is an integer, `25s`/`500ms`/`2m` durations; anything else digit-led is a word value.
+    /// A run of digits too long for a number stays a word: it can still be keys
+    /// (`press 3125550123`), and where a number is meant the reader says it is too large.
     private mutating func lexNumber(_ word: String, _ start: Int, _ end: Int) {
         let digits = word.prefix { $0.isASCII && $0.isNumber }
         let unit = word.dropFirst(digits.count)
@@ -217,7 +222,11 @@ public struct Lexer {
             tokens.append(Token(.word, word, range: SourceRange(start, end)))
             return
         }
-        guard let value = Int(digits), value <= 1_000_000_000 else {
+        guard let value = Int(digits), value <= Self.largestNumber else {
+            if unit.isEmpty {
+                tokens.append(Token(.word, word, range: SourceRange(start, end)))
+                return
+            }
             report("syntax", "`\(word)` is too large", start, end, help: "use a number below 1,000,000,000")
             tokens.append(Token(.integer, word, number: 0, range: SourceRange(start, end)))
             return

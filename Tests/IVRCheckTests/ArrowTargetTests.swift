@@ -71,3 +71,16 @@ import Testing
         #expect(found.map(\.id) == ["undefined-step"])
     }
 }
+
+/// A run of digits too long for a number is reported where a number is meant.
+@Suite struct LongDigitRunTests {
+    @Test(arguments: [
+        ("    pause 99999999999", "`99999999999` is too large for a pause"),
+        ("    dial +1-555-010-0200 timeout=99999999999", "`99999999999` is too large for `timeout`"),
+        ("    menu\n      on 99999999999 -> main", "`99999999999` is more than one key"),
+    ])
+    func tooLargeWhereANumberIsMeant(_ body: String, _ message: String) {
+        let found = RuleTesting.frontEndDiagnostics("flow f\n  number +1-800-555-0100\n  step main\n\(body)\n")
+        #expect(found.map(\.message).contains(message), "\(RuleTesting.describe(found))")
+    }
+}

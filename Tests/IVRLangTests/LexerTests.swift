@@ -33,6 +33,14 @@ import Testing
         #expect(lexed.comments.count == 1)
     }
 
+    @Test func digitsTooLongForANumberAreAWordNotAnError() {
+        let lexed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "press 3125550123\n"))
+        #expect(lexed.diagnostics.isEmpty)
+        #expect(lexed.tokens.map(\.kind).prefix(2) == [.word, .word])
+        #expect(lexed.tokens[1].text == "3125550123")
+        #expect(errors("pause 99999999999s\n").map(\.message) == ["`99999999999s` is too large"])
+    }
+
     @Test func tabIsReportedPlainly() {
         let found = errors("a\n\tb\n")
         #expect(found.map(\.id) == ["indentation"])

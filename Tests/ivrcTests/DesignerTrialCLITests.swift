@@ -90,3 +90,24 @@ extension DesignerTrialCLITests {
         #expect(!run.stdout.contains("unreachable-step"))
     }
 }
+
+extension DesignerTrialCLITests {
+    @Test func aTestPressesAPhoneNumberWorthOfKeys() throws {
+        let run = try Self.run(["test"], on: """
+            flow pin
+              number +1-800-596-3057
+
+              step start
+                gather account num-digits=10 -> done
+
+              step done
+                say "Thank you."
+                hangup
+
+              test "the caller types a ten-digit account number"
+                press 3125550123
+                expect say "Thank you."
+            """)
+        #expect(run.status == 0, "\(run.stdout)")
+    }
+}

@@ -38,7 +38,7 @@ extension FlowResolver {
                                    accept: { if case .url = $0 { true } else { false } }) else { return nil }
             return Action(.play(url: url.text, attributes: bind(statement, to: "Play", positional: 1)), range: range)
         case .pause:
-            let hasLength = statement.arguments.first.map { if case .word = $0.kind { false } else { true } } ?? false
+            let hasLength = statement.arguments.first.map { if case .word(let text) = $0.kind { text.isDigits } else { true } } ?? false
             var attributes = bind(statement, to: "Pause", positional: hasLength ? 1 : 0)
             if hasLength, let length = statement.arguments.first {
                 guard let seconds = seconds(length, what: "a pause") else { return nil }
@@ -222,7 +222,7 @@ extension FlowResolver {
             return .timeout
         case .word("invalid"):
             return .invalid
-        case .integer:
+        case _ where value.text.isDigits:
             error("syntax", "`\(source.text(value.range))` is more than one key", value.range,
                   help: "quote key sequences: `on \"\(source.text(value.range))\" -> STEP`")
         default:
@@ -413,6 +413,9 @@ extension FlowResolver {
         case .integer(let number):
             error("invalid-option", "`\(number)` has no unit", value.range,
                   help: "write `\(number)s` for seconds (or `\(number)ms`, `\(number)m`)")
+        case .word(let digits) where digits.isDigits:
+            error("invalid-option", "`\(digits)` is too large for \(what)", value.range,
+                  help: "use a number below \(Lexer.largestNumber), with its unit")
         default:
             error("invalid-option", "`\(value.text)` is not a duration", value.range, help: "write a duration such as 5s")
         }
@@ -425,4 +428,9 @@ extension SourceFile {
     public func text(_ range: SourceRange) -> String {
         String(decoding: bytes[max(0, range.start)..<min(bytes.count, range.end)], as: UTF8.self)
     }
+}
+
+extension String {
+    /// A run of ASCII digits: a number too long to be one, or keys.
+    var isDigits: Bool { !isEmpty && utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
 }

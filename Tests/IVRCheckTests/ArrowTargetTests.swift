@@ -84,3 +84,41 @@ import Testing
         #expect(found.map(\.message).contains(message), "\(RuleTesting.describe(found))")
     }
 }
+
+@Suite struct HoldMusicStepTests {
+    static let flow = """
+        flow q
+          number +1-800-596-3057
+
+          step start
+            enqueue dispatchers wait-url=hold_music -> after
+
+          step hold_music
+            play https://example.com/hold.mp3
+
+          step after
+            hangup
+        """
+
+    @Test func aStepNamedAsWaitURLIsTheHoldMusicAndIsReached() throws {
+        let result = Checker.check([SourceFile(path: "q.ivr", text: Self.flow)])
+        #expect(result.diagnostics.isEmpty, "\(RuleTesting.describe(result.diagnostics))")
+        let flow = try #require(result.graph.flows.first)
+        #expect(flow.exit(of: 0).edges.map(\.label) == [.holdMusic, .leftQueue])
+    }
+
+    @Test func aWaitURLThatIsNeitherAURLNorAStepIsAnError() throws {
+        let found = RuleTesting.frontEndDiagnostics(Self.flow.replacingOccurrences(of: "wait-url=hold_music", with: "wait-url=hold_musik"))
+        let finding = try #require(found.first { $0.id == "invalid-option" })
+        #expect(finding.message == "`wait-url=hold_musik` is neither a URL nor a step of this flow")
+        #expect(finding.help?.hasPrefix("did you mean the step `hold_music`?") == true)
+    }
+
+    @Test func recordingInTheHoldStepAfterADisclosureBeforeTheQueueIsFine() {
+        let source = Self.flow.replacingOccurrences(of: "  step start\n", with: "  step start\n    disclose \"Recorded.\"\n")
+            .replacingOccurrences(of: "play https://example.com/hold.mp3", with: "start\n      recording")
+        #expect(RuleTesting.findings(RecordingDisclosureRule(), source).isEmpty)
+        let undisclosed = Self.flow.replacingOccurrences(of: "play https://example.com/hold.mp3", with: "start\n      recording")
+        #expect(RuleTesting.findings(RecordingDisclosureRule(), undisclosed).count == 1)
+    }
+}

@@ -139,6 +139,23 @@ import Testing
         #expect(!main.contains("never reached"))
         #expect(bundle.documents["f/after.xml"] != nil)
     }
+
+    @Test func aHoldMusicStepIsItsOwnDocumentAndTheWaitURL() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              step main
+                goto hold_music
+              step queue
+                enqueue support wait-url=hold_music
+              step hold_music
+                play https://example.com/hold.mp3
+
+            """, baseURL: "https://ivr.example.com/texml")
+        let queue = try Compile.text(bundle, "f/queue.xml")
+        #expect(queue.contains("<Enqueue waitUrl=\"https://ivr.example.com/texml/f/hold_music.xml\">support</Enqueue>"), "\(queue)")
+        #expect(bundle.documents["f/hold_music.xml"] != nil, "referenced twice, so never inlined away")
+    }
 }
 
 @Suite struct RecordingDeliveryLoweringTests {

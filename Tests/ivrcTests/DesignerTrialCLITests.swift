@@ -111,3 +111,20 @@ extension DesignerTrialCLITests {
         #expect(run.status == 0, "\(run.stdout)")
     }
 }
+
+extension DesignerTrialCLITests {
+    @Test func aWaitURLThatIsAStepNameTypoIsAnError() throws {
+        let run = try Self.run(["check"], on: """
+            flow q
+              number +1-800-596-3057
+
+              step start
+                enqueue dispatchers wait-url=hold_music
+
+              step hold
+                play https://example.com/hold.mp3
+            """)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("flow.ivr:5:34: error[invalid-option]: `wait-url=hold_music` is neither a URL nor a step of this flow"), "\(run.stdout)")
+    }
+}

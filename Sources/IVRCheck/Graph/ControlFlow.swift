@@ -21,6 +21,9 @@ public struct Edge: Sendable, Hashable {
         case dialFailed
         /// The caller left the queue (dequeued call ended, `leave`, queue full).
         case leftQueue
+        /// Played to the caller waiting in a queue (`wait-url=STEP`); the step's own code
+        /// runs on, so this edge can leave before the end of the straight-line code.
+        case holdMusic
         case recorded
         case gathered
 
@@ -32,6 +35,7 @@ public struct Edge: Sendable, Hashable {
             case .goto: "goto"
             case .dialFailed: "no answer"
             case .leftQueue: "left the queue"
+            case .holdMusic: "waiting in the queue"
             case .recorded: "recorded"
             case .gathered: "gathered"
             }
@@ -41,7 +45,7 @@ public struct Edge: Sendable, Hashable {
         public var afterCallerInput: Bool {
             switch self {
             case .key, .invalid, .recorded, .gathered: true
-            case .timeout, .goto, .dialFailed, .leftQueue: false
+            case .timeout, .goto, .dialFailed, .leftQueue, .holdMusic: false
             }
         }
     }
@@ -84,7 +88,9 @@ extension Flow {
             case .dial(_, _, let next?):
                 edge(next, .dialFailed, action.range)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
-            case .enqueue(_, _, let next?):
+            case .enqueue(let enqueue):
+                edge(enqueue.hold, .holdMusic, action.range)
+                guard let next = enqueue.next else { continue }
                 edge(next, .leftQueue, action.range)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .redirect, .hangup, .reject:

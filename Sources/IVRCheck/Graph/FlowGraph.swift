@@ -88,9 +88,7 @@ public struct Action: Sendable {
         case record(attributes: [Attribute], next: Int?)
         /// `next` runs when the dialled call ends unanswered, busy or failed.
         case dial(targets: [DialTarget], attributes: [Attribute], next: Int?)
-        /// `next` is where the call continues once it leaves the queue (Enqueue's `action`);
-        /// nil continues with this step's rest.
-        case enqueue(name: String, attributes: [Attribute], next: Int?)
+        case enqueue(Enqueue)
         case leave
         case goto(Int)
         case redirect(url: String, attributes: [Attribute])
@@ -143,6 +141,17 @@ public struct Gather: Sendable {
     public let variable: String
     public var prompts: [Action]
     public var attributes: [Attribute]
+    public var next: Int?
+}
+
+/// `enqueue NAME … [wait-url=STEP] [-> STEP]`.
+public struct Enqueue: Sendable {
+    public let queue: String
+    public var attributes: [Attribute]
+    /// The step played to the caller while waiting (Enqueue's `waitUrl`), when the flow holds it.
+    public var hold: Int?
+    /// Where the call continues once it leaves the queue (Enqueue's `action`); nil continues
+    /// with this step's rest.
     public var next: Int?
 }
 

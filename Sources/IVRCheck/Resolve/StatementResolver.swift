@@ -57,8 +57,7 @@ extension FlowResolver {
         case .enqueue:
             guard let name = single(statement, what: "a queue name", example: "enqueue support",
                                     accept: { if case .word = $0 { true } else { false } }) else { return nil }
-            return Action(.enqueue(name: name.text, attributes: bind(statement, to: "Enqueue", positional: 1),
-                                   next: statement.target.flatMap { lookup($0) }), range: range)
+            return Action(.enqueue(resolveEnqueue(statement, queue: name.text)), range: range)
         case .leave:
             _ = bind(statement, to: "Leave")
             return Action(.leave, range: range)
@@ -249,6 +248,28 @@ extension FlowResolver {
                   help: "add `-> STEP`; the step can use {{Digits}}")
         }
         return gather
+    }
+
+    // MARK: Enqueue
+
+    /// `wait-url=STEP` makes a step of the flow the hold music; a bare word that names no
+    /// step would be a relative URL resolving to nothing, so it is reported.
+    private mutating func resolveEnqueue(_ statement: Statement, queue: String) -> Enqueue {
+        var rest = statement
+        var hold: Int?
+        if let index = rest.options.firstIndex(where: { $0.name.text == "wait-url" }),
+           let value = rest.options[index].value, case .word(let word) = value.kind {
+            rest.options.remove(at: index)
+            if let step = stepIndex[word] {
+                hold = step
+            } else {
+                let hint = Spelling.nearest(word, in: declaration.steps.map(\.name.text)).map { "did you mean the step `\($0)`? " } ?? ""
+                error("invalid-option", "`wait-url=\(word)` is neither a URL nor a step of this flow", value.range,
+                      help: "\(hint)write an http(s) URL, or the name of the step that plays the hold music")
+            }
+        }
+        return Enqueue(queue: queue, attributes: bind(rest, to: "Enqueue", positional: 1), hold: hold,
+                       next: statement.target.flatMap { lookup($0) })
     }
 
     // MARK: Dial

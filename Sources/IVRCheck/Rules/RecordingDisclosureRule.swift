@@ -129,17 +129,19 @@ public struct RecordingDisclosureRule: Rule {
                 cursor += 1
                 let exit = flow.exit(of: state.step)
                 var disclosed = state.disclosed
+                var disclosedAt: [Int: Bool] = [:]
                 for index in exit.reached {
                     let action = flow.steps[state.step].actions[index]
                     disclosed = disclosed || action.discloses
+                    disclosedAt[index] = disclosed
                     if !disclosed, action.isRecording, reported.insert(ActionID(step: state.step, action: index)).inserted {
                         findings.append(report(action, in: flow, path: path(to: state, cameFrom)))
                     }
                 }
-                // Every edge leaves from the action that ends the straight-line code, so the
-                // state at the end of the walk is the state each edge carries.
+                // An edge carries the state at the action it leaves from (hold music leaves
+                // mid-step; every other edge from the action that ends the step).
                 for edge in exit.edges {
-                    let next = State(step: edge.target, disclosed: disclosed)
+                    let next = State(step: edge.target, disclosed: disclosedAt[edge.action] ?? disclosed)
                     if seen.insert(next).inserted {
                         cameFrom[next] = Hop(from: state, edge: edge)
                         queue.append(next)

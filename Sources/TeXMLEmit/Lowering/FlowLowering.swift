@@ -48,7 +48,7 @@ struct FlowLowering {
     private init(flow: Flow, address: DocumentAddress) {
         self.flow = flow
         self.address = address
-        self.verbs = VerbLowering(flow: flow)
+        self.verbs = VerbLowering(flow: flow, address: address)
         self.inlinable = Self.inlinableSteps(flow)
     }
 
@@ -157,13 +157,12 @@ struct FlowLowering {
                     current.verbs.append(verbs.dial(targets, dialAttributes))
                     routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next), answered: hangupPath())
                     return
-                case .enqueue(let name, let attributes, let next?):
+                case .enqueue(let enqueue):
                     // Telnyx fetches the action when the caller leaves the queue; whatever
                     // the outcome, the call goes on at `next`, so no route is needed.
-                    var enqueueAttributes = verbs.attributes(attributes)
-                    enqueueAttributes["action"] = address.document(flow.steps[next].name, flow: flow.name)
-                    current.verbs.append(XMLElement.verb("Enqueue", enqueueAttributes, text: name))
-                    return
+                    let action = enqueue.next.map { address.document(flow.steps[$0].name, flow: flow.name) }
+                    current.verbs.append(verbs.enqueue(enqueue, action: action))
+                    if action != nil { return }
                 default:
                     if let element = verbs.element(action) { current.verbs.append(element) }
                 }

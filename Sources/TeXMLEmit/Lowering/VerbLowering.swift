@@ -5,6 +5,7 @@ import TeXMLSchema
 /// (`voice`, `language` on every `<Say>`, `recordingStatusCallback` on everything that records).
 struct VerbLowering {
     let flow: Flow
+    let address: DocumentAddress
 
     func attributes(_ attributes: [Attribute]) -> [String: String] {
         var result: [String: String] = [:]
@@ -27,8 +28,6 @@ struct VerbLowering {
             return XMLElement.verb("Pause", self.attributes(attributes))
         case .dial(let targets, let attributes, nil):
             return dial(targets, self.attributes(attributes))
-        case .enqueue(let name, let attributes, nil):
-            return XMLElement.verb("Enqueue", self.attributes(attributes), text: name)
         case .leave:
             return XMLElement.verb("Leave")
         case .redirect(let url, let attributes):
@@ -46,6 +45,14 @@ struct VerbLowering {
         case .menu, .gather, .record, .goto, .dial, .enqueue:
             return nil
         }
+    }
+
+    /// `<Enqueue>`, its hold music step addressed like any document.
+    func enqueue(_ enqueue: Enqueue, action: String?) -> XMLElement {
+        var attributes = self.attributes(enqueue.attributes)
+        if let hold = enqueue.hold { attributes["waitUrl"] = address.document(flow.steps[hold].name, flow: flow.name) }
+        if let action { attributes["action"] = action }
+        return XMLElement.verb("Enqueue", attributes, text: enqueue.queue)
     }
 
     func dial(_ targets: [DialTarget], _ attributes: [String: String]) -> XMLElement {

@@ -122,3 +122,23 @@ import Testing
         #expect(RuleTesting.findings(RecordingDisclosureRule(), undisclosed).count == 1)
     }
 }
+
+@Suite struct ConferenceDialTests {
+    private func diagnostics(_ dial: String) -> [Diagnostic] {
+        RuleTesting.frontEndDiagnostics("flow f\n  number +1-800-555-0100\n  step main\n\(dial)\n")
+    }
+
+    @Test func aConferenceWithAnotherTargetIsAnError() throws {
+        let found = diagnostics("    dial\n      conference standup\n      number +1-555-010-0200")
+        let finding = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(finding.message == "a `dial` that joins a conference cannot call anyone else")
+        #expect(finding.span.start.line == 6)
+        #expect(finding.notes.first?.span.start.line == 5)
+    }
+
+    @Test func aConferenceAloneAndNumbersTogetherAreFine() {
+        #expect(diagnostics("    dial conference standup").isEmpty)
+        #expect(diagnostics("    dial\n      number +1-555-010-0200\n      sip sip:desk@example.com").isEmpty)
+    }
+}

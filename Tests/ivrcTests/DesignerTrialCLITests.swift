@@ -128,3 +128,19 @@ extension DesignerTrialCLITests {
         #expect(run.stdout.contains("flow.ivr:5:34: error[invalid-option]: `wait-url=hold_music` is neither a URL nor a step of this flow"), "\(run.stdout)")
     }
 }
+
+extension DesignerTrialCLITests {
+    @Test func aConferenceDialWithANumberIsRefused() throws {
+        let run = try Self.run(["check"], on: """
+            flow bridge
+              number +1-800-596-3057
+
+              step start
+                dial
+                  conference standup
+                  number +1-555-010-0200
+            """)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("flow.ivr:7:7: error[syntax]: a `dial` that joins a conference cannot call anyone else"), "\(run.stdout)")
+    }
+}

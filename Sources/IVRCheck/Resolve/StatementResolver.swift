@@ -307,6 +307,12 @@ extension FlowResolver {
                 targets.append(DialTarget(kind: noun, value: parsed, attributes: attributes, range: child.range))
             }
         }
+        if let conference = targets.first(where: { $0.kind == .conference }), targets.count > 1 {
+            let other = targets.first { $0.kind != .conference } ?? targets[1]
+            error("syntax", "a `dial` that joins a conference cannot call anyone else", other.range,
+                  help: "TeXML puts a <Conference> alone in its <Dial>; dial `conference \(conference.value)` on its own and call the others in their own `dial`",
+                  notes: [.init("the conference", at: span(conference.range))])
+        }
         if targets.isEmpty && statement.arguments.isEmpty && statement.children.isEmpty {
             error("syntax", "`dial` needs someone to call", statement.keyword.range,
                   help: "write `dial +1-555-010-0200`, or list targets in an indented block")

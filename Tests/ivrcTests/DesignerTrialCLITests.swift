@@ -144,3 +144,25 @@ extension DesignerTrialCLITests {
         #expect(run.stdout.contains("flow.ivr:7:7: error[syntax]: a `dial` that joins a conference cannot call anyone else"), "\(run.stdout)")
     }
 }
+
+extension DesignerTrialCLITests {
+    @Test func pathsAgreeWithSilentLoopAboutAMenuThatReplaysOnTimeout() throws {
+        let source = """
+            flow f
+              number +1-800-596-3057
+
+              step start
+                menu timeout=5s
+                  say "Press 1 for the desk."
+                  on 1 -> desk
+                  on timeout -> start
+                  on invalid -> start
+
+              step desk
+                dial +1-555-010-0200
+            """
+        #expect(try Self.run(["check"], on: source).status == 0)
+        let paths = try Self.run(["test", "--paths"], on: source)
+        #expect(!paths.stdout.contains("loops without"), "\(paths.stdout)")
+    }
+}

@@ -54,7 +54,13 @@ extension Action {
         }
     }
 
-    /// Whether this action stops and waits for the caller (to press, speak or be recorded).
+    /// The TeXML verbs that stop and wait for the caller (to press, speak or be recorded):
+    /// the one meaning of "waiting for the caller", shared by `silent-loop` over the source
+    /// and the path explorer over the compiled bundle. A loop that waits is not silent, even
+    /// when the caller stays silent and the menu plays again.
+    public static let callerWaitVerbs: Set<String> = ["Gather", "Record"]
+
+    /// Whether this action stops and waits for the caller: it lowers to one of `callerWaitVerbs`.
     public var waitsForCaller: Bool {
         switch kind {
         case .menu, .gather, .record: true

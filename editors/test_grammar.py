@@ -175,6 +175,7 @@ def main():
         "    stream url=wss://media.example.com/stream",
         "  on 0 \"operator\" -> operator",
         "    record finish-on-key=# -> done  # keys",
+        "    expect no record",
     ]))
     expect(samples, "base-url", "https://ivr.example.com/texml", "markup.underline.link.url.ivr")
     expect(samples, "ivrc: allow", "ivrc:", "keyword.control.directive.waiver.ivr")
@@ -191,6 +192,8 @@ def main():
     expect(samples, "finish-on-key=#", "#", "constant.other.option-value.keys.ivr")
     expect(samples, "finish-on-key=#", "done", "entity.name.function.step.ivr")
     expect(samples, "finish-on-key=#", " keys", "comment.line.number-sign.ivr")
+    expect(samples, "expect no record", "no", "keyword.operator.negation.ivr")
+    expect(samples, "expect no record", "record", "keyword.other.expectation.ivr")
     expect(samples, "-> operator", "on", "keyword.control.on.ivr")
     expect(samples, "-> operator", "0", "constant.numeric.key.ivr")
 

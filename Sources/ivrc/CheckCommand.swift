@@ -19,6 +19,11 @@ struct CheckCommand: ParsableCommand {
             let sources = try InputFiles.load(paths)
             let result = Checker.check(sources)
             output.emit(result.diagnostics, sources: sources, waived: result.waived)
+            if output.format == .text && result.diagnostics.isEmpty {
+                // A clean run says what it checked, so "nothing printed" is never ambiguous.
+                let flows = result.graph.flows.count
+                print("\(flows) flow\(flows == 1 ? "" : "s"), 0 errors, 0 warnings")
+            }
             return output.status(for: result.diagnostics)
         }
     }

@@ -25,7 +25,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Keys to press at successive menus, e.g. 1,9.")
     var press: String?
 
-    @Option(help: "A file of caller events, one per line: press 9, speak \"billing\", silence, answer, no-answer, busy, hang-up.")
+    @Option(help: "A file of caller events (- for stdin), one per line: press 9, speak \"billing\", silence, answer, no-answer, busy, hang-up.")
     var script: String?
 
     @Option(help: "Base URL the bundle is served from (maps absolute URLs back to its documents).")
@@ -101,7 +101,9 @@ struct SimulateCommand: ParsableCommand {
         do {
             if let press { return try CallerScript.parsePresses(press) }
             guard let script else { return nil }
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+            let read = script == "-" ? String(data: FileHandle.standardInput.readDataToEndOfFile(), encoding: .utf8)
+                : try? String(contentsOfFile: script, encoding: .utf8)
+            guard let text = read else {
                 throw UsageFailure("cannot read script: \(script)")
             }
             return try CallerScript.parse(text)

@@ -166,3 +166,57 @@ extension DesignerTrialCLITests {
         #expect(!paths.stdout.contains("loops without"), "\(paths.stdout)")
     }
 }
+
+extension DesignerTrialCLITests {
+    static let examples = FormatCommandTests.repositoryRoot.appendingPathComponent("examples").path
+
+    @Test func cleanCheckSaysWhatItChecked() throws {
+        let run = try CLITests.ivrc("check", Self.examples)
+        #expect(run.status == 0)
+        #expect(run.stdout == "2 flows, 0 errors, 0 warnings\n")
+    }
+
+    @Test func theScriptCanComeFromStandardInput() throws {
+        try FormatCommandTests.withFiles(["script.txt": "press 9\nno-answer\n"]) { directory in
+            let run = try CLITests.ivrc(["simulate", "\(Self.examples)/patient_intake.ivr", "--script", "-"],
+                                        stdin: directory.appendingPathComponent("script.txt"))
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("caller: press 9"), "\(run.stdout)")
+            #expect(run.stdout.contains("caller: no-answer"), "\(run.stdout)")
+        }
+    }
+
+    @Test func expectNoFailsWhenItHappens() throws {
+        let source = """
+            flow line
+              number +1-555-010-1000
+
+              step welcome
+                menu timeout=5s
+                  say "Press 1 for sales."
+                  on 1 -> sales
+                  on timeout -> goodbye
+                  on invalid -> goodbye
+
+              step sales
+                dial +1-555-010-2000 -> goodbye
+
+              step goodbye
+                say "Goodbye."
+                hangup
+
+              test "pressing 1 never records"
+                press 1
+                expect no record
+                expect no dial +1-555-010-2001
+
+              test "pressing 1 never dials sales"
+                press 1
+                expect no dial +1-555-010-2000
+            """
+        let run = try Self.run(["test"], on: source)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("ok   line: pressing 1 never records"), "\(run.stdout)")
+        #expect(run.stdout.contains("FAIL line: pressing 1 never dials sales"), "\(run.stdout)")
+    }
+}

@@ -220,3 +220,18 @@ extension DesignerTrialCLITests {
         #expect(run.stdout.contains("FAIL line: pressing 1 never dials sales"), "\(run.stdout)")
     }
 }
+
+extension DesignerTrialCLITests {
+    @Test func explainListsTheStatementsAndEveryID() throws {
+        let statements = try CLITests.ivrc("explain", "statements")
+        #expect(statements.status == 0)
+        for name in ["say \"TEXT\"", "start", "transcription", "http-request", "siprec"] {
+            #expect(statements.stdout.contains("\n  \(name) "), "\(name)")
+        }
+        let index = try CLITests.ivrc("explain")
+        #expect(index.status == 0)
+        for id in ["recording-disclosure", "recording-unsaved", "unknown-statement", "unresolved-wait-url"] {
+            #expect(index.stdout.contains("\n\(id) "), "\(id)")
+        }
+    }
+}

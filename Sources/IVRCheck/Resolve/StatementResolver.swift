@@ -4,7 +4,7 @@ import TeXMLSchema
 
 /// Statement keywords with sugar of their own; any other TeXML verb is written by its
 /// kebab-case name and checked against the vocabulary.
-enum StatementKeyword: String, CaseIterable {
+public enum StatementKeyword: String, CaseIterable, Sendable {
     case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject
 
     /// Statements whose `-> STEP` says where the call goes on; on any other it is an error.
@@ -351,9 +351,10 @@ extension FlowResolver {
     private mutating func resolveGenericVerb(_ statement: Statement) -> Action? {
         let keyword = statement.keyword.text
         guard let verb = OptionBinder.verb(kebab: keyword) else {
-            let candidates = StatementKeyword.allCases.map(\.rawValue) + OptionBinder.verbKeywords
-            let hint = Spelling.nearest(keyword, in: candidates).map { "did you mean `\($0)`?" }
-                ?? "statements are \(StatementKeyword.allCases.map(\.rawValue).joined(separator: ", ")) and the other TeXML verbs in kebab-case"
+            let statements = StatementKeyword.allCases.map(\.rawValue) + StatementCatalog.genericVerbs.map(\.name)
+            let hint = StatementCatalog.notStatements.first { $0.name == keyword }.map(\.summary)
+                ?? Spelling.nearest(keyword, in: statements + OptionBinder.verbKeywords).map { "did you mean `\($0)`?" }
+                ?? "statements are \(statements.joined(separator: ", ")); `ivrc explain statements` says what each does and why other TeXML elements are not statements"
             error("unknown-statement", "`\(keyword)` is not a statement", statement.keyword.range, help: hint)
             return nil
         }

@@ -41,6 +41,12 @@ import Testing
         #expect(errors("pause 99999999999s\n").map(\.message) == ["`99999999999s` is too large"])
     }
 
+    @Test func aTabIsShownAsAVisibleMarkerUnderTheCaret() throws {
+        let source = SourceFile(path: "t.ivr", text: "a\n\tb\n")
+        let text = DiagnosticRenderer(sources: [source]).render(Lexer.tokenize(source).diagnostics)
+        #expect(text.contains(" 2 | \u{2409}b\n   | ^\n"), "\(text)")
+    }
+
     @Test func tabIsReportedPlainly() {
         let found = errors("a\n\tb\n")
         #expect(found.map(\.id) == ["indentation"])

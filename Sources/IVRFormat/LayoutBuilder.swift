@@ -111,7 +111,14 @@ struct LayoutBuilder {
                                    blankBefore: Bool, children: [Statement], wraps: Bool) {
         let width = wraps ? SourceFormatter.lineWidth : Int.max / 2
         var continued = text?.pieces ?? []
-        if let text, text.onHeadLine {
+        if let text, text.onHeadLine, !after.isEmpty {
+            // Options follow the text on the head line, and continued lines hold only text,
+            // so text with options after it stays whole on the head line.
+            let whole = continued.map(\.text).joined(separator: " ")
+            emit((before + [StringLiteral.quote(whole)] + after).joined(separator: " "), depth: depth, at: offset,
+                 blankBefore: blankBefore)
+            continued = []
+        } else if let text, text.onHeadLine {
             let first = continued.removeFirst()
             let fixed = 2 * depth + (before + after).reduce(0) { $0 + $1.count + 1 }
             let chunks = PromptWrapper.wrap(first.text, firstWidth: width - fixed, width: width - 2 * (depth + 1))

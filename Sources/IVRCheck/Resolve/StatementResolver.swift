@@ -103,14 +103,8 @@ extension FlowResolver {
         var seen: [Branch.Key: SourceRange] = [:]
         for child in statement.children {
             if child.keyword.text == "on" {
-                guard let branch = resolveBranch(child, in: stepName) else { continue }
-                if let first = seen[branch.key] {
-                    error("duplicate-key", "this menu already has a branch for `\(branch.key)`", child.arguments[0].range,
-                          help: "each key can lead to one place; remove or change one of them",
-                          notes: [.init("first branch for `\(branch.key)`", at: span(first))])
-                    continue
-                }
-                seen[branch.key] = child.arguments[0].range
+                guard let branch = resolveBranch(child, in: stepName),
+                      claim(branch, at: child.arguments[0].range, in: &seen, owner: "this menu") else { continue }
                 menu.branches.append(branch)
             } else if let prompt = resolvePrompt(child, in: "menu") {
                 menu.prompts.append(prompt)
@@ -151,16 +145,23 @@ extension FlowResolver {
                       help: "write `on \(branch.key) -> STEP` under the menu; in the flow, `on KEY -> STEP` names a key every menu accepts")
                 continue
             }
-            if let first = seen[branch.key] {
-                error("duplicate-key", "this flow already has a key `\(branch.key)` for every menu", statement.arguments[0].range,
-                      help: "each key can lead to one place; remove or change one of them",
-                      notes: [.init("first declared here", at: span(first))])
-                continue
-            }
-            seen[branch.key] = statement.arguments[0].range
+            guard claim(branch, at: statement.arguments[0].range, in: &seen, owner: "this flow") else { continue }
             keys.append(branch)
         }
         return keys
+    }
+
+    /// Records where a key is first given; giving it again is `duplicate-key`.
+    private mutating func claim(_ branch: Branch, at range: SourceRange, in seen: inout [Branch.Key: SourceRange],
+                                owner: String) -> Bool {
+        if let first = seen[branch.key] {
+            error("duplicate-key", "\(owner) already has a branch for `\(branch.key)`", range,
+                  help: "each key can lead to one place; remove or change one of them",
+                  notes: [.init("first branch for `\(branch.key)`", at: span(first))])
+            return false
+        }
+        seen[branch.key] = range
+        return true
     }
 
     /// Say/play/pause inside a menu or gather; anything else is reported.

@@ -193,6 +193,7 @@ import Testing
                 goto voicemail
             """)
         #expect(findings.map(\.span.start.line) == [8])
+        #expect(findings.first?.notes.first?.message.contains("`voicemail` (the entry never leads there") == true)
     }
 
     @Test func stepEnteredFromOutsideAfterADisclosureIsFine() {

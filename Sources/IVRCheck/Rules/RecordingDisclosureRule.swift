@@ -14,8 +14,8 @@ public struct RecordingDisclosureRule: Rule {
             Callers must be told a call is recorded before the recording starts. This rule follows \
             every path a call can take from the first step, through menu keys, branch blocks, gotos \
             and dial fallbacks, and from every step nothing in the flow leads to (an outside URL, \
-            such as an hours service, can send a call straight there), and reports any `record`, `dial record=…` (other than do-not-record) \
-            or capturing verb (`start`, `stream`, `siprec`, `transcription`) that some path reaches \
+            such as an hours service, can send a call straight there), and reports any `record`, \
+            `dial record=…` (other than do-not-record) or capturing verb (`start`, `stream`, `siprec`, `transcription`) that some path reaches \
             without passing a `disclose` first. A `say` does not count, even if it mentions \
             recording: only `disclose` does, so the notice cannot be edited away by accident. The \
             note shows one path that gets there undisclosed; put the `disclose` on that path, \
@@ -118,8 +118,9 @@ public struct RecordingDisclosureRule: Rule {
         var findings: [Diagnostic] = []
         // The entry first, then every step a call can be sent to from outside, then whatever
         // is left (a circle of steps nothing leads into): a step that exists is checked.
+        let entryPoints = flow.entryPoints()
         let visited = { (step: Int) in seen.contains(State(step: step, disclosed: false)) || seen.contains(State(step: step, disclosed: true)) }
-        for root in flow.entryPoints() + Array(flow.steps.indices) where !visited(root) {
+        for root in entryPoints + Array(flow.steps.indices) where !visited(root) {
             let start = State(step: root, disclosed: false)
             seen.insert(start)
             var queue = [start]
@@ -135,7 +136,7 @@ public struct RecordingDisclosureRule: Rule {
                     disclosed = disclosed || action.discloses
                     disclosedAt[index] = disclosed
                     if !disclosed, action.isRecording, reported.insert(ActionID(step: state.step, action: index)).inserted {
-                        findings.append(report(action, in: flow, path: path(to: state, cameFrom)))
+                        findings.append(report(action, in: flow, path: path(to: state, cameFrom), entryPoints: entryPoints))
                     }
                 }
                 // An edge carries the state at the action it leaves from (hold music leaves
@@ -163,11 +164,16 @@ public struct RecordingDisclosureRule: Rule {
         return (current.step, hops.reversed())
     }
 
-    private func report(_ action: Action, in flow: Flow, path: (root: Int, hops: [Hop])) -> Diagnostic {
+    private func report(_ action: Action, in flow: Flow, path: (root: Int, hops: [Hop]), entryPoints: [Int]) -> Diagnostic {
         let what = action.keyword == "dial" ? "this `dial` records the call" : "`\(action.keyword)` starts recording"
         let root = flow.steps[path.root]
-        let start = path.root == 0 ? root.displayName
-            : "\(root.displayName) (nothing in the flow leads there, so a call arrives from outside)"
+        let start = switch path.root {
+        case 0: root.displayName
+        case _ where entryPoints.contains(path.root):
+            "\(root.displayName) (nothing in the flow leads there, so a call arrives from outside)"
+        default:
+            "\(root.displayName) (the entry never leads there, so a call arrives from outside)"
+        }
         let note: Diagnostic.Note
         if let last = path.hops.last {
             let hops = path.hops.map { "by \($0.edge.label) to \(flow.steps[$0.edge.target].displayName)" }

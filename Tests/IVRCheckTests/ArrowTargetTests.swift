@@ -114,6 +114,13 @@ import Testing
         #expect(finding.help?.hasPrefix("did you mean the step `hold_music`?") == true)
     }
 
+    @Test(arguments: ["\"hold_music\"", "\"hold.xml\"", "hold.xml", "5"])
+    func aQuotedStepIsTheHoldMusicAndAnyOtherNonURLIsAnError(_ value: String) {
+        let found = RuleTesting.frontEndDiagnostics(Self.flow.replacingOccurrences(of: "wait-url=hold_music", with: "wait-url=\(value)"))
+        let isStep = value == "\"hold_music\""
+        #expect(found.contains { $0.id == "invalid-option" } == !isStep, "\(value): \(RuleTesting.describe(found))")
+    }
+
     @Test func recordingInTheHoldStepAfterADisclosureBeforeTheQueueIsFine() {
         let source = Self.flow.replacingOccurrences(of: "  step start\n", with: "  step start\n    disclose \"Recorded.\"\n")
             .replacingOccurrences(of: "play https://example.com/hold.mp3", with: "start\n      recording")

@@ -253,13 +253,14 @@ extension FlowResolver {
 
     // MARK: Enqueue
 
-    /// `wait-url=STEP` makes a step of the flow the hold music; a bare word that names no
-    /// step would be a relative URL resolving to nothing, so it is reported.
+    /// `wait-url=STEP` makes a step of the flow the hold music; anything else that is not an
+    /// absolute URL would be a relative URL resolving to nothing, so it is reported.
     private mutating func resolveEnqueue(_ statement: Statement, queue: String) -> Enqueue {
         var rest = statement
         var hold: Int?
         if let index = rest.options.firstIndex(where: { $0.name.text == "wait-url" }),
-           let value = rest.options[index].value, case .word(let word) = value.kind {
+           let value = rest.options[index].value, !Self.isURL(value) {
+            let word = value.text
             rest.options.remove(at: index)
             if let step = stepIndex[word] {
                 hold = step
@@ -271,6 +272,10 @@ extension FlowResolver {
         }
         return Enqueue(queue: queue, attributes: bind(rest, to: "Enqueue", positional: 1), hold: hold,
                        next: statement.target.flatMap { lookup($0) })
+    }
+
+    private static func isURL(_ value: Value) -> Bool {
+        if case .url = value.kind { true } else { false }
     }
 
     // MARK: Dial

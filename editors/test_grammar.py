@@ -164,12 +164,18 @@ def main():
     expect(patient, "    no-answer", "no-answer", "keyword.other.event.ivr")
     expect(driver, "      number +1-555-020-0911", "number", "keyword.other.setting.ivr")
     expect(driver, "language en-US", "language", "keyword.other.setting.ivr")
+    expect(driver, "recording-status-callback https", "recording-status-callback", "keyword.other.setting.ivr")
+    expect(driver, "recording-status-callback https", "https://records.fleet.example.com/telnyx",
+           "markup.underline.link.url.ivr")
 
     samples = tokenize("\n".join([
         "  base-url https://ivr.example.com/texml",
         "    # ivrc: allow recording-disclosure -- disclosed by the carrier",
         "    say \"Hi {{From}}, press # now: \\\"a\\\" \\u{1F600} \\q\"  # trailing",
         "    stream url=wss://media.example.com/stream",
+        "  on 0 \"operator\" -> operator",
+        "    record finish-on-key=# -> done  # keys",
+        "    expect no record",
     ]))
     expect(samples, "base-url", "https://ivr.example.com/texml", "markup.underline.link.url.ivr")
     expect(samples, "ivrc: allow", "ivrc:", "keyword.control.directive.waiver.ivr")
@@ -191,6 +197,13 @@ def main():
     expect(dental, "at 2026-12-22", "at", "keyword.other.event.ivr")
     expect(samples, "stream url=", "stream", "keyword.control.statement.ivr")
     expect(samples, "stream url=", "wss://media.example.com/stream", "markup.underline.link.url.ivr")
+    expect(samples, "finish-on-key=#", "#", "constant.other.option-value.keys.ivr")
+    expect(samples, "finish-on-key=#", "done", "entity.name.function.step.ivr")
+    expect(samples, "finish-on-key=#", " keys", "comment.line.number-sign.ivr")
+    expect(samples, "expect no record", "no", "keyword.operator.negation.ivr")
+    expect(samples, "expect no record", "record", "keyword.other.expectation.ivr")
+    expect(samples, "-> operator", "on", "keyword.control.on.ivr")
+    expect(samples, "-> operator", "0", "constant.numeric.key.ivr")
 
     if failures:
         print("\n".join(failures))

@@ -14,6 +14,7 @@ flow line_{i}
   industry {industry}
   voice alice
   language en-US
+  recording-status-callback https://records.example.com/line_{i}
 
   step welcome
     say "Welcome to line {i}. Thank you for calling."

@@ -80,7 +80,9 @@ extension RuleCatalog {
             explanation: """
                 A menu has two branches for the same key (or two `on timeout` / `on invalid`), so \
                 one of them could never be taken. The first branch is kept; remove the other or give \
-                it a key of its own, and update the prompt to match.
+                it a key of its own, and update the prompt to match. Keys written in the flow \
+                (`on 0 -> operator` next to the settings) belong to every menu of the flow: a menu \
+                may repeat one to the same step, but not use it for something else.
                 """,
             failing: [
                 """
@@ -99,6 +101,24 @@ extension RuleCatalog {
                     dial +1-555-010-0200
 
                   step billing
+                    dial +1-555-010-0300
+                """,
+                """
+                flow front_desk
+                  number +1-800-596-3057
+                  on 0 -> operator
+
+                  step start
+                    menu timeout=5s
+                      say "For appointments, press 0."
+                      on 0 -> appointments
+                      on timeout -> appointments
+                      on invalid -> start
+
+                  step appointments
+                    dial +1-555-010-0200
+
+                  step operator
                     dial +1-555-010-0300
                 """,
             ],

@@ -2,6 +2,7 @@
 public enum RuleCatalog {
     public static let all: [any Rule] = [
         RecordingDisclosureRule(),
+        RecordingUnsavedRule(),
         EmergencyRouteRule(),
         EmergencyReachableRule(),
         EmergencyLiveDialRule(),

@@ -1,5 +1,6 @@
 /// Graphviz DOT: one cluster per flow. The emergency step is a red octagon, recording steps
-/// are amber, the entry has a bold border, steps that can end the call have a double border.
+/// are amber, the entry has a bold border, steps that can end the call have a double border;
+/// nodes say who they dial and where the disclosure plays; links between flows are dashed.
 public enum DotRenderer {
     public static func render(_ diagram: FlowDiagram) -> String {
         var out = "digraph ivr {\n"
@@ -17,14 +18,19 @@ public enum DotRenderer {
             }
             out += "  }\n"
         }
+        for link in diagram.links {
+            out += "  \(link.from) -> \(link.to) [label=\(quote(link.label)), style=dashed];\n"
+        }
         return out + "}\n"
     }
 
     private static func attributes(_ node: FlowDiagram.Node) -> String {
         var notes: [String] = []
         if node.isEmergency { notes.append("emergency") }
+        if node.discloses { notes.append("disclosure") }
         if node.records { notes.append("records") }
-        let label = notes.isEmpty ? node.label : "\(node.label)\n(\(notes.joined(separator: ", ")))"
+        var label = notes.isEmpty ? node.label : "\(node.label)\n(\(notes.joined(separator: ", ")))"
+        if !node.dials.isEmpty { label += "\ndials \(node.dials.joined(separator: ", "))" }
         var parts = ["label=\(quote(label))"]
         if node.isEmergency {
             parts += ["shape=octagon", "style=filled", "fillcolor=\"#f8d7da\"", "color=\"#c0392b\""]

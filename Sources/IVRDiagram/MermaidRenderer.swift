@@ -1,6 +1,6 @@
 /// Mermaid `flowchart TD`: a subgraph per flow. The emergency step is a hexagon in the
 /// `emergency` class, recording steps are in the `records` class, call-ending steps are
-/// stadium-shaped.
+/// stadium-shaped; links between flows are dotted.
 public enum MermaidRenderer {
     public static func render(_ diagram: FlowDiagram) -> String {
         var out = "flowchart TD\n"
@@ -18,6 +18,9 @@ public enum MermaidRenderer {
                 out += "  \(edge.from) -->|\(quote(edge.label))| \(edge.to)\n"
             }
         }
+        for link in diagram.links {
+            out += "  \(link.from) -.->|\(quote(link.label))| \(link.to)\n"
+        }
         out += "  classDef emergency fill:#f8d7da,stroke:#c0392b,stroke-width:2px\n"
         out += "  classDef records fill:#fff3cd,stroke:#b7950b\n"
         if !emergency.isEmpty { out += "  class \(emergency.joined(separator: ",")) emergency\n" }
@@ -29,7 +32,9 @@ public enum MermaidRenderer {
         var notes: [String] = []
         if node.isEntry { notes.append("entry") }
         if node.isEmergency { notes.append("emergency") }
+        if node.discloses { notes.append("disclosure") }
         if node.records { notes.append("records") }
+        if !node.dials.isEmpty { notes.append("dials \(node.dials.joined(separator: ", "))") }
         let label = quote(notes.isEmpty ? node.label : "\(node.label) (\(notes.joined(separator: ", ")))")
         if node.isEmergency { return "{{\(label)}}" }
         if node.endsCall { return "([\(label)])" }

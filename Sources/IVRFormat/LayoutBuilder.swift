@@ -25,6 +25,8 @@ struct LayoutBuilder {
     private enum Member {
         case setting(Setting)
         case schedule(Statement)
+        /// A flow-level `on KEY -> STEP`; laid out with the settings.
+        case key(Statement)
         case step(StepDecl)
         case test(TestDecl)
 
@@ -32,6 +34,7 @@ struct LayoutBuilder {
             switch self {
             case .setting(let setting): setting.range.start
             case .schedule(let schedule): schedule.range.start
+            case .key(let key): key.range.start
             case .step(let step): step.range.start
             case .test(let test): test.range.start
             }
@@ -41,7 +44,8 @@ struct LayoutBuilder {
     /// Members stay in the order written; a blank line goes before every step and test
     /// and before a setting that follows one.
     private mutating func members(of flow: FlowDecl) {
-        let members = (flow.settings.map(Member.setting) + flow.schedules.map(Member.schedule) + flow.steps.map(Member.step) + flow.tests.map(Member.test))
+        let members = (flow.settings.map(Member.setting) + flow.keys.map(Member.key) + flow.schedules.map(Member.schedule)
+            + flow.steps.map(Member.step) + flow.tests.map(Member.test))
             .sorted { $0.start < $1.start }
         var previousIsSetting: Bool?
         for member in members {
@@ -54,6 +58,9 @@ struct LayoutBuilder {
             case .schedule(let schedule):
                 emit(schedule, depth: 1, blankBefore: previousIsSetting != nil)
                 previousIsSetting = false
+            case .key(let key):
+                emit(key, depth: 1, blankBefore: previousIsSetting == false)
+                previousIsSetting = true
             case .step(let step):
                 let head = "step \(step.name.text)" + (step.emergency == nil ? "" : " emergency")
                 emit(head, depth: 1, at: step.range.start, blankBefore: previousIsSetting != nil)
@@ -109,7 +116,14 @@ struct LayoutBuilder {
                                    blankBefore: Bool, children: [Statement], wraps: Bool) {
         let width = wraps ? SourceFormatter.lineWidth : Int.max / 2
         var continued = text?.pieces ?? []
-        if let text, text.onHeadLine {
+        if let text, text.onHeadLine, !after.isEmpty {
+            // Options follow the text on the head line, and continued lines hold only text,
+            // so text with options after it stays whole on the head line.
+            let whole = continued.map(\.text).joined(separator: " ")
+            emit((before + [StringLiteral.quote(whole)] + after).joined(separator: " "), depth: depth, at: offset,
+                 blankBefore: blankBefore)
+            continued = []
+        } else if let text, text.onHeadLine {
             let first = continued.removeFirst()
             let fixed = 2 * depth + (before + after).reduce(0) { $0 + $1.count + 1 }
             let chunks = PromptWrapper.wrap(first.text, firstWidth: width - fixed, width: width - 2 * (depth + 1))

@@ -2,6 +2,7 @@ import IVRLang
 /// Splits long text into pieces for continued lines. The parser joins continued strings
 /// with exactly one space, so a split is made only at a single space (a space with a
 /// non-space on each side) and that space is dropped: joining the pieces gives the text back.
+/// A space between two digits is never a split: "dial 9 1 1" stays on one line.
 enum PromptWrapper {
     /// Pieces whose quoted width fits `firstWidth` (the first) and `width` (the rest) where a
     /// split point allows. A sentence end is preferred over a word boundary when it keeps
@@ -15,6 +16,7 @@ enum PromptWrapper {
         let splits = characters.indices.filter { index in
             characters[index] == " " && index > 0 && index + 1 < characters.count
                 && characters[index - 1] != " " && characters[index + 1] != " "
+                && !(isDigit(characters[index - 1]) && isDigit(characters[index + 1]))
         }
 
         var pieces: [String] = []
@@ -47,5 +49,9 @@ enum PromptWrapper {
         }
         pieces.append(String(characters[start...]))
         return pieces
+    }
+
+    private static func isDigit(_ character: Character) -> Bool {
+        character.isASCII && character.isNumber
     }
 }

@@ -12,6 +12,7 @@ public enum SyntaxFingerprint {
                 out.append("  setting \(setting.name.text) \(setting.value.map(describe) ?? "-")")
             }
             for schedule in flow.schedules { append(schedule, depth: 1, to: &out) }
+            for key in flow.keys { append(key, depth: 1, to: &out) }
             for step in flow.steps {
                 out.append("  step \(step.name.text)\(step.emergency == nil ? "" : " emergency")")
                 for statement in step.body { append(statement, depth: 2, to: &out) }

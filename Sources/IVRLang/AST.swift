@@ -127,6 +127,8 @@ public struct TestDecl: Sendable {
 public struct FlowDecl: Sendable {
     public let name: Name
     public var settings: [Setting]
+    /// `on KEY -> STEP` written directly in the flow: a key every menu of the flow accepts.
+    public var keys: [Statement]
     public var steps: [StepDecl]
     public var tests: [TestDecl]
     public let range: SourceRange

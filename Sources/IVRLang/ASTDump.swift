@@ -27,6 +27,7 @@ public enum ASTDump {
                 line(1, "setting \(setting.name.text) \(setting.value.map(describe) ?? "<missing>") \(at(setting.range))")
             }
             for schedule in flow.schedules { statement(schedule, 1) }
+            for key in flow.keys { statement(key, 1) }
             for step in flow.steps {
                 line(1, "step \(step.name.text)\(step.emergency == nil ? "" : " emergency") \(at(step.range))")
                 for node in step.body { statement(node, 2) }

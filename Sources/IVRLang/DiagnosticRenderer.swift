@@ -48,7 +48,7 @@ public struct DiagnosticRenderer: Sendable {
         let windowStart = max(0, min(startColumn - 40, scalars.count - Self.maxQuoted))
         let windowEnd = min(scalars.count, windowStart + Self.maxQuoted)
         var shown = String(String.UnicodeScalarView(scalars[windowStart..<max(windowStart, windowEnd)]))
-        shown = shown.map { $0.isASCII && $0.asciiValue! < 0x20 ? "?" : String($0) }.joined()
+        shown = String(String.UnicodeScalarView(shown.unicodeScalars.map(Self.visible)))
         let caretStart = max(0, startColumn - windowStart)
         let caretCount = max(1, min(endColumn, windowEnd) - startColumn)
         let gutter = String(line)
@@ -58,6 +58,16 @@ public struct DiagnosticRenderer: Sendable {
         out += " \(pad) | " + String(repeating: " ", count: caretStart)
         out += paint(String(repeating: "^", count: caretCount), "31") + "\n"
         return out
+    }
+
+    /// A control character (a tab above all) as its Unicode control picture (`␉`), one
+    /// column wide, so the caret under it points at something the reader can see.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0..<0x20: Unicode.Scalar(0x2400 + scalar.value) ?? scalar
+        case 0x7F: "\u{2421}"
+        default: scalar
+        }
     }
 
     private func bold(_ text: String) -> String {

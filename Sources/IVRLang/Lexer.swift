@@ -122,6 +122,7 @@ public struct Lexer {
             case UInt8(ascii: "="):
                 tokens.append(Token(.equals, "=", range: SourceRange(index, index + 1)))
                 index += 1
+                index = lexKeys(index, end) ?? index
             case UInt8(ascii: "-") where index + 1 < end && bytes[index + 1] == UInt8(ascii: ">"):
                 tokens.append(Token(.arrow, "->", range: SourceRange(index, index + 2)))
                 index += 2
@@ -140,6 +141,27 @@ public struct Lexer {
                 }
             }
         }
+    }
+
+    /// DTMF keys written as an option's value (`finish-on-key=#`, `valid-digits=123*`): there
+    /// `#` is a key, not a comment. Only a run of keys holding `#` or `*` up to the next space
+    /// qualifies; returns the index after it, or nil to lex the value as usual.
+    private mutating func lexKeys(_ start: Int, _ end: Int) -> Int? {
+        var index = start
+        while index < end, bytes[index] != UInt8(ascii: " "), bytes[index] != UInt8(ascii: "\t") { index += 1 }
+        let run = bytes[start..<index]
+        guard run.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "*") }),
+              run.allSatisfy({ Self.isKeyByte($0) }) else { return nil }
+        tokens.append(Token(.word, String(decoding: run, as: UTF8.self), range: SourceRange(start, index)))
+        return index
+    }
+
+    /// The largest number a flow can write; longer runs of digits are words.
+    public static let largestNumber = 1_000_000_000
+
+    /// A telephone keypad key: `0`–`9`, `*`, `#`.
+    static func isKeyByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#")
     }
 
     /// Letters, digits and `_ . - * #`-free value characters.
@@ -189,6 +211,8 @@ public struct Lexer {
     }
 
     /// `25` is an integer, `25s`/`500ms`/`2m` durations; anything else digit-led is a word value.
+    /// A run of digits too long for a number stays a word: it can still be keys
+    /// (`press 3125550123`), and where a number is meant the reader says it is too large.
     private mutating func lexNumber(_ word: String, _ start: Int, _ end: Int) {
         let digits = word.prefix { $0.isASCII && $0.isNumber }
         let unit = word.dropFirst(digits.count)
@@ -203,7 +227,11 @@ public struct Lexer {
             tokens.append(Token(.word, word, range: SourceRange(start, end)))
             return
         }
-        guard let value = Int(digits), value <= 1_000_000_000 else {
+        guard let value = Int(digits), value <= Self.largestNumber else {
+            if unit.isEmpty {
+                tokens.append(Token(.word, word, range: SourceRange(start, end)))
+                return
+            }
             report("syntax", "`\(word)` is too large", start, end, help: "use a number below 1,000,000,000")
             tokens.append(Token(.integer, word, number: 0, range: SourceRange(start, end)))
             return

@@ -8,7 +8,7 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
 
     /// Setting names a flow accepts.
-    public static let settingNames = ["number", "industry", "voice", "language", "base-url"]
+    public static let settingNames = ["number", "industry", "voice", "language", "base-url", "recording-status-callback"]
 
     public static func parse(_ source: SourceFile) -> ParsedFile {
         let lexed = Lexer.tokenize(source)
@@ -252,7 +252,7 @@ extension Parser {
                 continue
             }
             guard let name = identifier(line, what: "flow") else { continue }
-            var flow = FlowDecl(name: name, settings: [], steps: [], tests: [], range: line.range)
+            var flow = FlowDecl(name: name, settings: [], keys: [], steps: [], tests: [], range: line.range)
             for member in line.children { structureMember(member, into: &flow) }
             if flow.steps.isEmpty {
                 report("empty-flow", "flow `\(name.text)` has no steps", name.range,
@@ -280,6 +280,7 @@ extension Parser {
                        help: "write `test \"urgent caller reaches the nurse\"`")
                 return
             }
+            noTarget(member, what: "test")
             flow.tests.append(TestDecl(description: description, body: member.children, range: member.range))
         case "schedule":
             if member.children.isEmpty {
@@ -288,6 +289,8 @@ extension Parser {
                 return
             }
             flow.schedules.append(member)
+        case "on":
+            flow.keys.append(member)
         case _ where Self.settingNames.contains(keyword):
             if !member.children.isEmpty || member.arguments.count != 1 || !member.options.isEmpty || member.target != nil {
                 report("syntax", "setting `\(keyword)` takes exactly one value", member.range,
@@ -300,19 +303,20 @@ extension Parser {
             }
             flow.settings.append(Setting(name: member.keyword, value: member.arguments.first, range: member.range))
         default:
-            let known = Self.settingNames + ["step", "test", "schedule"]
+            let known = Self.settingNames + ["step", "test", "schedule", "on"]
             let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
             report("syntax", "`\(keyword)` cannot appear directly in a flow", member.keyword.range,
-                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), schedules, steps and tests; statements go inside a step")
+                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), keys every menu accepts (`on 0 -> operator`), schedules, steps and tests; statements go inside a step")
         }
     }
 
-    static func settingExample(_ name: String) -> String {
+    public static func settingExample(_ name: String) -> String {
         switch name {
         case "number": "+1-800-596-3057"
         case "industry": "healthcare"
         case "voice": "alice"
         case "language": "en-US"
+        case "recording-status-callback": "https://records.example.com/telnyx"
         default: "https://ivr.example.com/texml"
         }
     }
@@ -333,7 +337,15 @@ extension Parser {
         if let option = line.options.first {
             report("syntax", "a \(what) takes no options", option.range, help: "put options on the statements inside it")
         }
+        noTarget(line, what: what)
         return Name(text, first.range)
+    }
+
+    /// A declaration line holds no `-> STEP`; one written there is reported, not dropped.
+    private mutating func noTarget(_ line: Statement, what: String) {
+        guard let target = line.target else { return }
+        report("syntax", "a \(what) line does not continue anywhere, so `-> \(target.text)` means nothing here", target.range,
+               help: "remove `-> \(target.text)`; to continue at a step, end the statements inside with `goto \(target.text)`")
     }
 
     /// `[A-Za-z_][A-Za-z0-9_-]*`

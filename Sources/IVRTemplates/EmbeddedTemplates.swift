@@ -13,6 +13,7 @@ enum EmbeddedTemplates {
 flow driver_line
   number +1-555-020-0100
   industry fleet
+  recording-status-callback https://recordings.example.com/ivrc
 
   step start
     say "Northwind Freight driver line."
@@ -38,7 +39,7 @@ flow driver_line
 
   step voicemail
     say "Leave your truck number, your location and what happened after the tone."
-    record beep max=180s recording-status-callback=https://recordings.example.com/ivrc -> goodbye
+    record beep max=180s -> goodbye
 
   step goodbye
     say "Thank you. Dispatch will call you back. Drive safely."
@@ -70,6 +71,7 @@ flow driver_line
 flow business_line
   number +1-555-030-0100
   industry general
+  recording-status-callback https://recordings.example.com/ivrc
 
   step welcome
     say "Thank you for calling Contoso."
@@ -90,7 +92,7 @@ flow business_line
 
   step voicemail
     say "Please leave your name, number and message after the tone."
-    record beep max=120s recording-status-callback=https://recordings.example.com/ivrc -> goodbye
+    record beep max=120s -> goodbye
 
   step goodbye
     say "Thank you for calling. Goodbye."
@@ -120,6 +122,7 @@ flow business_line
 flow clinic_line
   number +1-555-010-0100
   industry healthcare
+  recording-status-callback https://recordings.example.com/ivrc
 
   step welcome
     say "Thank you for calling Lakeview Clinic."
@@ -143,7 +146,7 @@ flow clinic_line
   step voicemail
     say "Nobody can take your call right now. Please leave your name, number and a short message"
       "after the tone."
-    record beep max=120s recording-status-callback=https://recordings.example.com/ivrc -> goodbye
+    record beep max=120s -> goodbye
 
   step goodbye
     say "Thank you. We will call you back. Goodbye."

@@ -34,6 +34,13 @@ public enum TeXMLDiagnostics {
             (`transcribe` is `transcription`, `transcribeCallback` is `transcriptionCallback`). \
             The message gives the TeXML spelling when there is one.
             """),
+        entry("unresolved-wait-url", "An <Enqueue> waitUrl resolves to none of the given documents.", """
+            A relative `waitUrl` (`hold_music`) resolves against the document's own URL; when it \
+            names none of the files being validated, Telnyx fetches nothing and the caller waits \
+            in silence. Write the hold music document's full https:// URL, or validate the hold \
+            document together with this one. In an `.ivr` flow, `wait-url=STEP` makes a step of \
+            the flow the hold music.
+            """, severity: .warning),
         entry("import-lossy", "Something in the TeXML could not be carried into the .ivr flow.", """
             `ivrc import` writes every verb, attribute and text it can express in the language \
             and leaves a comment in the flow for everything else (an unsupported verb, an \

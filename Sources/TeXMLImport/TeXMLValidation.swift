@@ -4,7 +4,7 @@ import TeXMLSchema
 
 /// `ivrc validate`: reads TeXML files safely, validates each against the TeXML XSD, then runs
 /// the checks that make sense on raw TeXML — `dial-loopback`, `recording-disclosure`,
-/// `missing-action` and `twiml-only`. Values in, diagnostics out; nothing is printed.
+/// `missing-action`, `twiml-only` and `unresolved-wait-url`. Values in, diagnostics out; nothing is printed.
 public struct TeXMLValidation: Sendable {
     /// The number the line answers on (`--number`); overrides the bundle manifest's.
     public var number: String?
@@ -47,6 +47,7 @@ public struct TeXMLValidation: Sendable {
             }
         }
         let links = DocumentLinks(paths: files.map(\.path))
+        diagnostics += documents.flatMap(WaitURLCheck(links: links).check)
         diagnostics += DisclosureCheck(documents: documents, links: links, context: context).check()
         return Result(diagnostics: Diagnostic.sorted(diagnostics), sources: documents.map(\.source))
     }

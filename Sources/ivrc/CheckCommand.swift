@@ -22,6 +22,11 @@ struct CheckCommand: ParsableCommand {
             let values = try environment.load()
             let result = Checker.check(sources, environment: values)
             output.emit(result.diagnostics, sources: sources.with(values), waived: result.waived)
+            if output.format == .text && result.diagnostics.isEmpty {
+                // A clean run says what it checked, so "nothing printed" is never ambiguous.
+                let flows = result.graph.flows.count
+                print("\(flows) flow\(flows == 1 ? "" : "s"), 0 errors, 0 warnings")
+            }
             return output.status(for: result.diagnostics)
         }
     }

@@ -8,16 +8,25 @@ import TeXMLImport
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a rule or diagnostic id, with an example that is reported and one that is not."
+        abstract: "Explain a rule or diagnostic id, with an example that is reported and one that is not; `statements` lists the language's statements."
     )
 
-    @Argument(help: "A rule id such as recording-disclosure, or a diagnostic id such as unknown-option.")
-    var id: String
+    @Argument(help: "A rule id such as recording-disclosure, a diagnostic id such as unknown-option, or `statements`; none lists every id.")
+    var id: String?
 
     func run() throws {
         try reportingFailures {
+            let catalogue = DiagnosticCatalog.all() + TeXMLDiagnostics.all
+            guard let id else {
+                FileHandle.standardOutput.write(Data(StatementDocumentation.index(catalogue).utf8))
+                return ExitStatus.clean
+            }
+            if id == "statements" {
+                FileHandle.standardOutput.write(Data(StatementDocumentation.statements().utf8))
+                return ExitStatus.clean
+            }
             guard let description = DiagnosticCatalog.description(id: id) ?? TeXMLDiagnostics.description(id: id) else {
-                let ids = (DiagnosticCatalog.all() + TeXMLDiagnostics.all).map(\.id)
+                let ids = catalogue.map(\.id) + ["statements"]
                 let hint = Spelling.nearest(id, in: ids).map { "; did you mean `\($0)`?" } ?? ""
                 throw UsageFailure("no rule or diagnostic is named `\(id)`\(hint) (`ivrc rules` lists the rules)")
             }

@@ -27,7 +27,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Keys to press at successive menus, e.g. 1,9.")
     var press: String?
 
-    @Option(help: "A file of caller events, one per line: press 9, speak \"billing\", silence, answer, no-answer, busy, hang-up.")
+    @Option(help: "A file of caller events (- for stdin), one per line: press 9, speak \"billing\", silence, answer, no-answer, busy, hang-up.")
     var script: String?
 
     @Option(help: "Base URL the bundle is served from (maps absolute URLs back to its documents).")
@@ -125,7 +125,8 @@ struct SimulateCommand: ParsableCommand {
         do {
             if let press { return try CallerScript.parsePresses(press) }
             guard let script else { return nil }
-            let bytes = try ConfinedDirectory.readFile(atPath: script, limit: 1024 * 1024)
+            let bytes = script == "-" ? [UInt8]((try? FileHandle.standardInput.read(upToCount: 1024 * 1024)) ?? Data())
+                : try ConfinedDirectory.readFile(atPath: script, limit: 1024 * 1024)
             return try CallerScript.parse(String(decoding: bytes, as: UTF8.self))
         } catch let failure as FileAccessFailure {
             throw UsageFailure("cannot read script: \(failure.description)")

@@ -18,6 +18,7 @@ import Testing
         (["unreachable_code.ivr"], "unreachable-code"),
         (["menu_without_fallback.ivr"], "menu-fallback"),
         (["unknown_placeholder.ivr"], "unknown-placeholder"),
+        (["recording_unsaved.ivr"], "recording-unsaved"),
     ])
     func fixtureBreaksOnlyItsRule(files: [String], id: String) throws {
         let diagnostics = RuleTesting.allDiagnostics(try files.map(RuleTesting.fixture))
@@ -31,12 +32,12 @@ import Testing
         }
     }
 
-    /// The onboarding plan's lines as first drafted: recording before the disclosure on
-    /// both lines, and each line "transferring" to its own inbound number.
+    /// The onboarding plan's lines as first drafted: recording before the disclosure (and
+    /// delivered nowhere) on both lines, and each line "transferring" to its own inbound number.
     @Test func planTemplatesRecordBeforeDisclosureAndDialTheirOwnNumbers() throws {
         let diagnostics = RuleTesting.allDiagnostics([try RuleTesting.fixture("plan_templates.ivr")])
         let byRule = Dictionary(grouping: diagnostics, by: \.id).mapValues { $0.map(\.span.start.line) }
-        #expect(byRule == ["recording-disclosure": [21, 39], "dial-loopback": [24, 42]],
+        #expect(byRule == ["recording-disclosure": [21, 39], "recording-unsaved": [21, 39], "dial-loopback": [24, 42]],
                 "\(RuleTesting.describe(diagnostics))")
     }
 }

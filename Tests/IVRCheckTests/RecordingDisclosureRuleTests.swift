@@ -148,3 +148,66 @@ import Testing
         #expect(findings("    start\n      suppression direction=both\n    stop\n      stream\n    hangup\n").isEmpty)
     }
 }
+
+@Suite struct RecordingEnteredFromOutsideTests {
+    static let closedLine = """
+        flow hours
+          number +1-800-596-3057
+
+          step open
+            say "Welcome."
+            dial +1-555-010-0200
+
+          # ivrc: allow unreachable-step -- the hours service redirects here after closing time
+          step closed
+            say "We are closed. Leave a message."
+            record max=60s beep
+        """
+
+    @Test func stepNothingLeadsToIsCheckedAsWhereACallStarts() throws {
+        let findings = RuleTesting.findings(RecordingDisclosureRule(), Self.closedLine)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.span.start.line == 11)
+        #expect(finding.notes.first?.message.contains("starts at `closed` (nothing in the flow leads there") == true)
+    }
+
+    @Test func waivingUnreachableStepLeavesTheRecordingReported() {
+        let diagnostics = RuleTesting.allDiagnostics([SourceFile(path: "hours.ivr", text: Self.closedLine)])
+        #expect(diagnostics.map(\.id).contains("recording-disclosure"), "\(RuleTesting.describe(diagnostics))")
+        #expect(!diagnostics.map(\.id).contains("unreachable-step"))
+    }
+
+    @Test func circleOfStepsNothingEntersIsCheckedToo() {
+        let findings = RuleTesting.findings(RecordingDisclosureRule(), """
+            flow hours
+              number +1-800-596-3057
+
+              step open
+                hangup
+
+              step voicemail
+                record max=60s -> again
+
+              step again
+                goto voicemail
+            """)
+        #expect(findings.map(\.span.start.line) == [8])
+        #expect(findings.first?.notes.first?.message.contains("`voicemail` (the entry never leads there") == true)
+    }
+
+    @Test func stepEnteredFromOutsideAfterADisclosureIsFine() {
+        let findings = RuleTesting.findings(RecordingDisclosureRule(), """
+            flow hours
+              number +1-800-596-3057
+
+              step open
+                hangup
+
+              step closed
+                disclose "This call is being recorded."
+                record max=60s
+            """)
+        #expect(findings.isEmpty)
+    }
+}

@@ -90,3 +90,51 @@ struct DiagramTests {
         }
     }
 }
+
+@Suite("Diagrams across flows")
+struct DiagramLinkTests {
+    static let sources = [
+        SourceFile(path: "callers.ivr", text: """
+            flow callers
+              number +1-555-010-1000
+              step welcome
+                disclose "This call is recorded."
+                enqueue support
+              step bridge
+                dial conference standup
+            """),
+        SourceFile(path: "agents.ivr", text: """
+            flow agents
+              number +1-555-010-2000
+              step start
+                dial queue support -> huddle
+              step huddle
+                dial conference standup -> back
+              step back
+                dial +1-555-010-1000
+            """),
+    ]
+
+    static func diagram() -> FlowDiagram {
+        FlowDiagram(Checker.check(sources).graph)
+    }
+
+    @Test func nodesSayWhoTheyDialAndWhereTheDisclosurePlays() throws {
+        let nodes = Self.diagram().clusters.flatMap(\.nodes)
+        #expect(nodes.first { $0.label == "start" }?.dials == ["queue support"])
+        #expect(nodes.first { $0.label == "back" }?.dials == ["+15550101000"])
+        #expect(nodes.first { $0.label == "welcome" }?.discloses == true)
+        let dot = DotRenderer.render(Self.diagram())
+        #expect(dot.contains("label=\"welcome\\n(disclosure)\""), "\(dot)")
+        #expect(dot.contains("label=\"start\\ndials queue support\""), "\(dot)")
+    }
+
+    @Test func queuesConferencesAndNumbersLinkTheFlows() throws {
+        let links = Self.diagram().links.map { "\($0.from)->\($0.to): \($0.label)" }
+        #expect(links == ["f0_s0->f1_s0: queue support", "f1_s1->f0_s1: conference standup", "f1_s2->f0_s0: dials +15550101000"])
+        let mermaid = MermaidRenderer.render(Self.diagram())
+        #expect(mermaid.contains("f0_s0 -.->|\"queue support\"| f1_s0"), "\(mermaid)")
+        try MermaidStructure.check(mermaid)
+        #expect(DotRenderer.render(Self.diagram()).contains("f0_s0 -> f1_s0 [label=\"queue support\", style=dashed];"))
+    }
+}

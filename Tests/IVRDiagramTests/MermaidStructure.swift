@@ -11,7 +11,7 @@ enum MermaidStructure {
     /// A quoted label holding no raw quote.
     private static let label = #""[^"]*""#
     private static let node = try! NSRegularExpression(pattern: #"^(\w+)(\[|\{\{|\(\[)("[^"]*")(\]|\}\}|\]\))$"#)
-    private static let edge = try! NSRegularExpression(pattern: #"^(\w+) -->\|("[^"]*")\| (\w+)$"#)
+    private static let edge = try! NSRegularExpression(pattern: #"^(\w+) -(?:->|\.->)\|("[^"]*")\| (\w+)$"#)
     private static let subgraph = try! NSRegularExpression(pattern: #"^subgraph (\w+)\[("[^"]*")\]$"#)
     private static let classLine = try! NSRegularExpression(pattern: #"^class ([\w,]+) (\w+)$"#)
 

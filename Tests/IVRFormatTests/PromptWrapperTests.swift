@@ -60,4 +60,31 @@ import Testing
         #expect(formatted.split(separator: "\n").allSatisfy { $0.count <= SourceFormatter.lineWidth })
         #expect(formatted.split(separator: "\n").count > 5)
     }
+
+    @Test func aRunOfDigitsIsNeverSplit() throws {
+        for padding in 0..<60 {
+            let text = String(repeating: "a", count: padding) + " If this is an emergency please hang up now and dial 9 1 1 9 1 1 at once, then wait."
+            let lines = try Fixtures.format(Self.flow(say: text)).split(separator: "\n").map(String.init)
+            for (line, next) in zip(lines, lines.dropFirst()) {
+                let endsInDigit = line.hasSuffix("\"") && line.dropLast().last?.isNumber == true
+                let startsWithDigit = next.trimmingCharacters(in: .whitespaces).dropFirst().first?.isNumber == true
+                #expect(!(endsInDigit && startsWithDigit), "split inside a run of digits:\n\(line)\n\(next)")
+            }
+        }
+    }
+
+    @Test func optionsStayAfterTheWholeText() throws {
+        let words = Self.longPrompt.split(separator: " ")
+        let first = words.prefix(20).joined(separator: " "), second = words.dropFirst(20).joined(separator: " ")
+        let formatted = try Fixtures.format("""
+            flow long
+              number +1-800-596-3057
+              step main
+                say "\(first)" voice=man
+                  "\(second)"
+                hangup
+
+            """)
+        #expect(formatted.contains("    say \"\(first) \(second)\" voice=man\n    hangup"), "\(formatted)")
+    }
 }

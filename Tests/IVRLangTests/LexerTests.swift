@@ -20,6 +20,33 @@ import Testing
         #expect(kinds("a\n\n   # note\n  b\n") == [.word, .newline, .indent, .word, .newline, .dedent, .end])
     }
 
+    @Test func keysAfterAnEqualsSignAreAValueNotAComment() {
+        let lexed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "record finish-on-key=# valid-digits=12*# -> done # note\n"))
+        #expect(lexed.diagnostics.isEmpty)
+        #expect(lexed.tokens.map(\.text).prefix(9) == ["record", "finish-on-key", "=", "#", "valid-digits", "=", "12*#", "->", "done"])
+        #expect(lexed.comments.map(\.text).map { $0.hasSuffix("note") } == [true])
+    }
+
+    @Test func aHashAfterASpaceStillStartsAComment() {
+        let lexed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "x timeout=5 #5 keys\n"))
+        #expect(lexed.tokens.map(\.kind) == [.word, .word, .equals, .integer, .newline, .end])
+        #expect(lexed.comments.count == 1)
+    }
+
+    @Test func digitsTooLongForANumberAreAWordNotAnError() {
+        let lexed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "press 3125550123\n"))
+        #expect(lexed.diagnostics.isEmpty)
+        #expect(lexed.tokens.map(\.kind).prefix(2) == [.word, .word])
+        #expect(lexed.tokens[1].text == "3125550123")
+        #expect(errors("pause 99999999999s\n").map(\.message) == ["`99999999999s` is too large"])
+    }
+
+    @Test func aTabIsShownAsAVisibleMarkerUnderTheCaret() throws {
+        let source = SourceFile(path: "t.ivr", text: "a\n\tb\n")
+        let text = DiagnosticRenderer(sources: [source]).render(Lexer.tokenize(source).diagnostics)
+        #expect(text.contains(" 2 | \u{2409}b\n   | ^\n"), "\(text)")
+    }
+
     @Test func tabIsReportedPlainly() {
         let found = errors("a\n\tb\n")
         #expect(found.map(\.id) == ["indentation"])

@@ -42,6 +42,16 @@ struct FlowTestRunnerTests {
         #expect(try run("    press 1\n    expect dial +1-555-010-2000\n    expect step welcome\n").passed == false)
     }
 
+    @Test func expectNoHoldsFromItsLineToTheEndOfTheCall() throws {
+        let silent = "    silence\n    silence\n    silence\n"
+        #expect(try run(silent + "    expect no dial +1-555-010-2000\n    expect no record\n    expect hangup\n").passed)
+        let dialled = try run("    press 1\n    expect no dial +1-555-010-2000\n")
+        #expect(dialled.failure?.contains("`expect no dial +15550102000` failed: it happened at transcript line 7") == true,
+                "\(dialled.failure ?? "passed")")
+        // Before the key the dial had not happened yet; written after the dial, it holds.
+        #expect(try run("    press 1\n    expect dial +1-555-010-2000\n    expect no dial +1-555-010-2000\n").passed)
+    }
+
     @Test func anEventTheCallNeverAsksForFails() throws {
         let outcome = try run("    press 1\n    answer\n    press 1\n")
         #expect(outcome.failure?.contains("never asked for `press 1`") == true)

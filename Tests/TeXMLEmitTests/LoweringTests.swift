@@ -120,3 +120,68 @@ import Testing
         #expect(try Compile.text(bundle, "f/main.xml").contains("<Say>Fish &amp; chips &lt;today&gt; \"fresh\" &amp;amp; {{From}}</Say>"))
     }
 }
+
+@Suite struct EnqueueLoweringTests {
+    @Test func enqueueArrowBecomesTheActionOfEnqueue() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              step main
+                enqueue support wait-url=https://example.com/hold.xml -> after
+                say "never reached"
+              step after
+                say "Thanks for waiting."
+                hangup
+
+            """)
+        let main = try Compile.text(bundle, "f/main.xml")
+        #expect(main.contains("<Enqueue action=\"after.xml\" waitUrl=\"https://example.com/hold.xml\">support</Enqueue>"), "\(main)")
+        #expect(!main.contains("never reached"))
+        #expect(bundle.documents["f/after.xml"] != nil)
+    }
+
+    @Test func aHoldMusicStepIsItsOwnDocumentAndTheWaitURL() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              step main
+                goto hold_music
+              step queue
+                enqueue support wait-url=hold_music
+              step hold_music
+                play https://example.com/hold.mp3
+
+            """, baseURL: "https://ivr.example.com/texml")
+        let queue = try Compile.text(bundle, "f/queue.xml")
+        #expect(queue.contains("<Enqueue waitUrl=\"https://ivr.example.com/texml/f/hold_music.xml\">support</Enqueue>"), "\(queue)")
+        #expect(bundle.documents["f/hold_music.xml"] != nil, "referenced twice, so never inlined away")
+    }
+}
+
+@Suite struct RecordingDeliveryLoweringTests {
+    @Test func flowRecordingCallbackIsWrittenOnEveryRecordingUnlessTheStatementNamesItsOwn() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              recording-status-callback https://records.example.com/all
+              step main
+                disclose "This call is being recorded."
+                start
+                  recording
+                record max=60s
+                dial +1-555-010-0200 record=record-from-answer recording-status-callback=https://records.example.com/dial -> plain
+
+              step plain
+                dial +1-555-010-0201
+
+            """)
+        let main = try Compile.text(bundle, "f/main.xml")
+        #expect(main.contains("<Recording recordingStatusCallback=\"https://records.example.com/all\"/>"), "\(main)")
+        #expect(main.contains("<Record action=\"main.route\" maxLength=\"60\" recordingStatusCallback=\"https://records.example.com/all\"/>"), "\(main)")
+        let dial = try Compile.text(bundle, "f/main.part2.xml")
+        #expect(dial.contains("recordingStatusCallback=\"https://records.example.com/dial\""), "\(dial)")
+        #expect(!dial.contains("records.example.com/all"))
+        let plain = try Compile.text(bundle, "f/plain.xml")
+        #expect(!plain.contains("recordingStatusCallback"), "a dial that does not record gets no callback")
+    }
+}

@@ -34,6 +34,17 @@ import Testing
         #expect(!checked.hasErrors, "\(checked.diagnostics)\n\(source)")
     }
 
+    @Test func enqueueActionAndHoldMusicBecomeSteps() {
+        let result = Self.importing([
+            ("q/start.xml", "<Response><Enqueue action=\"after.xml\" waitUrl=\"hold.xml\">support</Enqueue></Response>"),
+            ("q/after.xml", "<Response><Say>Thanks for waiting.</Say><Hangup/></Response>"),
+            ("q/hold.xml", "<Response><Play>https://example.com/hold.mp3</Play></Response>"),
+        ])
+        #expect(result.source.contains("enqueue support wait-url=hold -> after\n"), "\(result.source)")
+        let checked = Checker.check([SourceFile(path: "line.ivr", text: result.source)])
+        #expect(!checked.hasErrors, "\(checked.diagnostics)\n\(result.source)")
+    }
+
     /// `<Start>`/`<Stop>` have no sugar: they are written by their kebab-case names with the
     /// elements they hold as an indented block.
     @Test func verbsAreWrittenWithTheirOptions() {

@@ -26,6 +26,17 @@ import Testing
         #expect(Self.validate("<Response><Say>This call is recorded.</Say><Record action=\"next.xml\" transcription=\"true\"/></Response>").isEmpty)
     }
 
+    @Test func waitURLThatResolvesNowhereIsReported() {
+        let found = Self.validate("<Response>\n<Enqueue waitUrl=\"hold_music\">dispatchers</Enqueue>\n</Response>")
+        #expect(found.map(\.id) == ["unresolved-wait-url"])
+        #expect(found.first?.span.start.line == 2)
+        #expect(Self.validate("<Response><Enqueue waitUrl=\"https://example.com/hold.xml\">q</Enqueue></Response>").isEmpty)
+        #expect(Self.validate([
+            ("q/start.xml", "<Response><Enqueue waitUrl=\"hold_music.xml\">q</Enqueue></Response>"),
+            ("q/hold_music.xml", "<Response><Play>https://example.com/hold.mp3</Play></Response>"),
+        ]).isEmpty)
+    }
+
     @Test func actionlessGatherLoops() {
         let found = Self.validate("<Response>\n<Gather><Say>Press 1.</Say></Gather>\n</Response>")
         #expect(found.map(\.id) == ["missing-action"])

@@ -26,6 +26,7 @@ import Testing
         ("unreachable_code.ivr", "unreachable-code"),
         ("menu_without_fallback.ivr", "menu-fallback"),
         ("unknown_placeholder.ivr", "unknown-placeholder"),
+        ("recording_unsaved.ivr", "recording-unsaved"),
     ]
 
     @Test(arguments: errorCases)

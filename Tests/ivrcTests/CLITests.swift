@@ -53,7 +53,8 @@ import Testing
     @Test func cleanFlowExitsZero() throws {
         let run = try Self.ivrc("check", "clean.ivr")
         #expect(run.status == 0)
-        #expect(run.stdout.isEmpty)
+        #expect(run.stdout == "1 flow, 0 errors, 0 warnings\n")
+        #expect(try Self.ivrc("check", "--format", "json", "clean.ivr").stdout.contains("\"diagnostics\""))
     }
 
     @Test func errorsExitOneInEveryFormat() throws {

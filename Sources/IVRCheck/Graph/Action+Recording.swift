@@ -28,10 +28,39 @@ extension Action {
     }
 
     private static func recordsDial(_ attribute: Attribute) -> Bool {
-        attribute.name == "record" && attribute.value != "do-not-record" && attribute.value != "false"
+        attribute.name == "record" && isRecordingDialMode(attribute.value)
     }
 
-    /// Whether this action stops and waits for the caller (to press, speak or be recorded).
+    /// Whether a `<Dial record="…">` value records (anything but not recording).
+    public static func isRecordingDialMode(_ value: String) -> Bool {
+        value != "do-not-record" && value != "false"
+    }
+
+    /// The attributes of every element of this action that leaves a recording file behind
+    /// (`<Record>`, a recording `<Dial>`, `<Recording>` started by `start`). Telnyx keeps
+    /// the file only briefly; `recordingStatusCallback` is where it is delivered.
+    public var recordingFiles: [[Attribute]] {
+        switch kind {
+        case .record(let attributes, _):
+            return [attributes]
+        case .dial(_, let attributes, _) where attributes.contains(where: Action.recordsDial):
+            return [attributes]
+        case .verb("Start", _, _, let children):
+            return children.flatMap(\.recordingFiles)
+        case .verb("Recording", _, let attributes, _):
+            return [attributes]
+        default:
+            return []
+        }
+    }
+
+    /// The TeXML verbs that stop and wait for the caller (to press, speak or be recorded):
+    /// the one meaning of "waiting for the caller", shared by `silent-loop` over the source
+    /// and the path explorer over the compiled bundle. A loop that waits is not silent, even
+    /// when the caller stays silent and the menu plays again.
+    public static let callerWaitVerbs: Set<String> = ["Gather", "Record"]
+
+    /// Whether this action stops and waits for the caller: it lowers to one of `callerWaitVerbs`.
     public var waitsForCaller: Bool {
         switch kind {
         case .menu, .gather, .record: true

@@ -19,6 +19,11 @@ public struct Edge: Sendable, Hashable {
         case goto
         /// The dialled call ended unanswered, busy or failed.
         case dialFailed
+        /// The caller left the queue (dequeued call ended, `leave`, queue full).
+        case leftQueue
+        /// Played to the caller waiting in a queue (`wait-url=STEP`); the step's own code
+        /// runs on, so this edge can leave before the end of the straight-line code.
+        case holdMusic
         case recorded
         case gathered
         /// `hours NAME`: the branch taken while the schedule is open, or closed.
@@ -32,6 +37,8 @@ public struct Edge: Sendable, Hashable {
             case .invalid: "invalid"
             case .goto: "goto"
             case .dialFailed: "no answer"
+            case .leftQueue: "left the queue"
+            case .holdMusic: "waiting in the queue"
             case .recorded: "recorded"
             case .gathered: "gathered"
             case .open(let schedule): "\(schedule) open"
@@ -43,7 +50,7 @@ public struct Edge: Sendable, Hashable {
         public var afterCallerInput: Bool {
             switch self {
             case .key, .invalid, .recorded, .gathered: true
-            case .timeout, .goto, .dialFailed, .open, .closed: false
+            case .timeout, .goto, .dialFailed, .open, .closed, .leftQueue, .holdMusic: false
             }
         }
     }
@@ -90,6 +97,11 @@ extension Flow {
             case .dial(_, _, let next?):
                 edge(next, .dialFailed, action.range)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .enqueue(let enqueue):
+                edge(enqueue.hold, .holdMusic, action.range)
+                guard let next = enqueue.next else { continue }
+                edge(next, .leftQueue, action.range)
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .redirect, .hangup, .reject:
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             default:
@@ -112,5 +124,17 @@ extension Flow {
             cursor += 1
         }
         return order
+    }
+
+    /// Where a call can begin: the entry, then every named step that nothing in the flow
+    /// leads to, in source order. Such a step exists to be entered from outside (an hours
+    /// service redirecting back in), so rules about what a caller hears start there too.
+    public func entryPoints() -> [Int] {
+        guard !steps.isEmpty else { return [] }
+        var hasPredecessor = Array(repeating: false, count: steps.count)
+        for index in steps.indices {
+            for edge in exit(of: index).edges { hasPredecessor[edge.target] = true }
+        }
+        return [0] + steps.indices.dropFirst().filter { !hasPredecessor[$0] && !steps[$0].isAnonymous }
     }
 }

@@ -29,6 +29,9 @@ public struct Flow: Sendable {
     public var voice: String?
     public var language: String?
     public var baseURL: String?
+    /// Where Telnyx delivers every recording of the flow (`recordingStatusCallback`), unless
+    /// a statement names its own; recording URLs expire, so without it recordings are lost.
+    public var recordingStatusCallback: String?
     /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
     public var steps: [Step]
     public var tests: [TestDecl]
@@ -87,7 +90,7 @@ public struct Action: Sendable {
         case record(attributes: [Attribute], next: Int?)
         /// `next` runs when the dialled call ends unanswered, busy or failed.
         case dial(targets: [DialTarget], attributes: [Attribute], next: Int?)
-        case enqueue(name: String, attributes: [Attribute])
+        case enqueue(Enqueue)
         case leave
         case goto(Int)
         case redirect(url: String, attributes: [Attribute])
@@ -152,6 +155,17 @@ public struct Gather: Sendable {
     public let variable: String
     public var prompts: [Action]
     public var attributes: [Attribute]
+    public var next: Int?
+}
+
+/// `enqueue NAME … [wait-url=STEP] [-> STEP]`.
+public struct Enqueue: Sendable {
+    public let queue: String
+    public var attributes: [Attribute]
+    /// The step played to the caller while waiting (Enqueue's `waitUrl`), when the flow holds it.
+    public var hold: Int?
+    /// Where the call continues once it leaves the queue (Enqueue's `action`); nil continues
+    /// with this step's rest.
     public var next: Int?
 }
 

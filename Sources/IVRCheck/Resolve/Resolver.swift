@@ -44,6 +44,8 @@ struct FlowResolver {
     var stepIndex: [String: Int] = [:]
     /// Names of the flow's schedules, for `hours NAME`.
     var schedules: [String] = []
+    /// The flow's `on KEY -> STEP` lines, added to every menu.
+    var flowKeys: [Branch] = []
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
@@ -54,6 +56,7 @@ struct FlowResolver {
         var flow = Flow(
             name: declaration.name.text, nameRange: declaration.name.range, source: source,
             number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
+            recordingStatusCallback: nil,
             steps: [], tests: declaration.tests)
         readSettings(into: &flow)
         flow.schedules = resolveSchedules()
@@ -75,6 +78,7 @@ struct FlowResolver {
                   help: "mark a single step `emergency`; menus route to it with one key",
                   notes: [.init("the first emergency step", at: span(emergencies[0].name.range))])
         }
+        flowKeys = resolveFlowKeys(declaration.keys)
         for step in declaration.steps {
             guard let index = stepIndex[step.name.text], steps[index].range == step.name.range else { continue }
             steps[index].actions = resolveBlock(step.body, in: step.name.text)
@@ -104,17 +108,23 @@ struct FlowResolver {
                     continue
                 }
                 flow.industry = industry
-            case "voice":
-                flow.voice = value.text
-            case "language":
-                flow.language = value.text
-            default:
-                guard case .url(let url) = value.kind else {
-                    error("invalid-setting", "`base-url` must be an http(s) URL", value.range,
-                          help: "write it as `base-url https://ivr.example.com/texml`")
+            case "voice", "language":
+                // Written on every <Say>, so a value the schema refuses must stop here.
+                let name = setting.name.text
+                if let problem = OptionBinder.vocabulary.element(named: "Say")?.attribute(named: name)?.kind.validate(value.text) {
+                    error("invalid-setting", "`\(name) \(source.text(value.range))` is not a valid <Say> \(name): \(problem)",
+                          value.range, help: "write it as `\(name) \(Parser.settingExample(name))`")
                     continue
                 }
-                flow.baseURL = url
+                if name == "voice" { flow.voice = value.text } else { flow.language = value.text }
+            default:
+                let name = setting.name.text
+                guard case .url(let url) = value.kind else {
+                    error("invalid-setting", "`\(name)` must be an http(s) URL", value.range,
+                          help: "write it as `\(name) \(Parser.settingExample(name))`")
+                    continue
+                }
+                if name == "base-url" { flow.baseURL = url } else { flow.recordingStatusCallback = url }
             }
         }
         if flow.number == nil {

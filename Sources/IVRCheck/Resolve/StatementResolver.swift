@@ -4,8 +4,11 @@ import TeXMLSchema
 
 /// Statement keywords with sugar of their own; any other TeXML verb is written by its
 /// kebab-case name and checked against the vocabulary.
-enum StatementKeyword: String, CaseIterable {
+public enum StatementKeyword: String, CaseIterable, Sendable {
     case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours
+
+    /// Statements whose `-> STEP` says where the call goes on; on any other it is an error.
+    static let continuing: [StatementKeyword] = [.gather, .record, .dial, .enqueue]
 }
 
 extension FlowResolver {
@@ -23,6 +26,7 @@ extension FlowResolver {
             error("syntax", "`\(keyword)` takes no indented block", child.keyword.range,
                   help: "move these lines out of the block, or into a step of their own")
         }
+        if !StatementKeyword.continuing.contains(known) { noTarget(statement) }
         let range = statement.range
         switch known {
         case .say, .disclose:
@@ -34,7 +38,7 @@ extension FlowResolver {
                                    accept: { if case .url = $0 { true } else { false } }) else { return nil }
             return Action(.play(url: url.text, attributes: bind(statement, to: "Play", positional: 1)), range: range)
         case .pause:
-            let hasLength = statement.arguments.first.map { if case .word = $0.kind { false } else { true } } ?? false
+            let hasLength = statement.arguments.first.map { if case .word(let text) = $0.kind { text.isDigits } else { true } } ?? false
             var attributes = bind(statement, to: "Pause", positional: hasLength ? 1 : 0)
             if hasLength, let length = statement.arguments.first {
                 guard let seconds = seconds(length, what: "a pause") else { return nil }
@@ -55,9 +59,8 @@ extension FlowResolver {
         case .enqueue:
             guard let name = single(statement, what: "a queue name", example: "enqueue support",
                                     accept: { if case .word = $0 { true } else { false } }) else { return nil }
-            return Action(.enqueue(name: name.text, attributes: bind(statement, to: "Enqueue", positional: 1)), range: range)
+            return Action(.enqueue(resolveEnqueue(statement, queue: name.text)), range: range)
         case .leave:
-            noTarget(statement)
             _ = bind(statement, to: "Leave")
             return Action(.leave, range: range)
         case .goto:
@@ -75,11 +78,9 @@ extension FlowResolver {
                                    accept: { if case .sipURI = $0 { true } else { false } }) else { return nil }
             return Action(.refer(target: sip.text, attributes: bind(statement, to: "Refer", positional: 1)), range: range)
         case .hangup:
-            noTarget(statement)
             _ = bind(statement, to: "Hangup")
             return Action(.hangup, range: range)
         case .reject:
-            noTarget(statement)
             return Action(.reject(attributes: bind(statement, to: "Reject")), range: range)
         }
     }
@@ -87,7 +88,6 @@ extension FlowResolver {
     // MARK: Menus and gathers
 
     private mutating func resolveMenu(_ statement: Statement, in stepName: String) -> Menu? {
-        noTarget(statement)
         var tries = 3
         var options = statement.options
         if let index = options.firstIndex(where: { $0.name.text == "tries" }) {
@@ -105,14 +105,8 @@ extension FlowResolver {
         var seen: [Branch.Key: SourceRange] = [:]
         for child in statement.children {
             if child.keyword.text == "on" {
-                guard let branch = resolveBranch(child, in: stepName) else { continue }
-                if let first = seen[branch.key] {
-                    error("duplicate-key", "this menu already has a branch for `\(branch.key)`", child.arguments[0].range,
-                          help: "each key can lead to one place; remove or change one of them",
-                          notes: [.init("first branch for `\(branch.key)`", at: span(first))])
-                    continue
-                }
-                seen[branch.key] = child.arguments[0].range
+                guard let branch = resolveBranch(child, in: stepName),
+                      claim(branch, at: child.arguments[0].range, in: &seen, owner: "this menu") else { continue }
                 menu.branches.append(branch)
             } else if let prompt = resolvePrompt(child, in: "menu") {
                 menu.prompts.append(prompt)
@@ -122,7 +116,54 @@ extension FlowResolver {
             error("syntax", "this menu has no `on` branches", statement.keyword.range,
                   help: "add branches under it, e.g. `on 1 -> appointments`")
         }
+        for key in flowKeys {
+            guard let own = seen[key.key] else {
+                menu.branches.append(key)
+                continue
+            }
+            if menu.branch(key.key)?.target != key.target {
+                let target = key.target.map { "`\(steps[$0].name)`" } ?? "its step"
+                error("duplicate-key", "`\(key.key)` is a key of every menu in this flow; this menu cannot use it for something else", own,
+                      help: "remove this branch (every menu already sends \(key.key) to \(target)), or choose another key and say it in the prompt",
+                      notes: [.init("the flow's key `\(key.key)`", at: span(key.range))])
+            }
+        }
         return menu
+    }
+
+    /// `on KEY -> STEP` written in the flow: keys every menu accepts, resolved once.
+    mutating func resolveFlowKeys(_ statements: [Statement]) -> [Branch] {
+        var keys: [Branch] = []
+        var seen: [Branch.Key: SourceRange] = [:]
+        for statement in statements {
+            if let child = statement.children.first {
+                error("syntax", "a key of every menu leads to a step, not a block", child.keyword.range,
+                      help: "write `on \(statement.arguments.first.map { source.text($0.range) } ?? "0") -> STEP` and put these lines in that step")
+                continue
+            }
+            guard let branch = resolveBranch(statement, in: declaration.name.text) else { continue }
+            guard case .digits = branch.key else {
+                error("syntax", "`on \(branch.key)` belongs to each menu, not to the whole flow", statement.arguments[0].range,
+                      help: "write `on \(branch.key) -> STEP` under the menu; in the flow, `on KEY -> STEP` names a key every menu accepts")
+                continue
+            }
+            guard claim(branch, at: statement.arguments[0].range, in: &seen, owner: "this flow") else { continue }
+            keys.append(branch)
+        }
+        return keys
+    }
+
+    /// Records where a key is first given; giving it again is `duplicate-key`.
+    private mutating func claim(_ branch: Branch, at range: SourceRange, in seen: inout [Branch.Key: SourceRange],
+                                owner: String) -> Bool {
+        if let first = seen[branch.key] {
+            error("duplicate-key", "\(owner) already has a branch for `\(branch.key)`", range,
+                  help: "each key can lead to one place; remove or change one of them",
+                  notes: [.init("first branch for `\(branch.key)`", at: span(first))])
+            return false
+        }
+        seen[branch.key] = range
+        return true
     }
 
     /// Say/play/pause inside a menu or gather; anything else is reported.
@@ -186,7 +227,7 @@ extension FlowResolver {
             return .timeout
         case .word("invalid"):
             return .invalid
-        case .integer:
+        case _ where value.text.isDigits:
             error("syntax", "`\(source.text(value.range))` is more than one key", value.range,
                   help: "quote key sequences: `on \"\(source.text(value.range))\" -> STEP`")
         default:
@@ -213,6 +254,33 @@ extension FlowResolver {
                   help: "add `-> STEP`; the step can use {{Digits}}")
         }
         return gather
+    }
+
+    // MARK: Enqueue
+
+    /// `wait-url=STEP` makes a step of the flow the hold music; anything else that is not an
+    /// absolute URL would be a relative URL resolving to nothing, so it is reported.
+    private mutating func resolveEnqueue(_ statement: Statement, queue: String) -> Enqueue {
+        var rest = statement
+        var hold: Int?
+        if let index = rest.options.firstIndex(where: { $0.name.text == "wait-url" }),
+           let value = rest.options[index].value, !Self.isURL(value) {
+            let word = value.text
+            rest.options.remove(at: index)
+            if let step = stepIndex[word] {
+                hold = step
+            } else {
+                let hint = Spelling.nearest(word, in: declaration.steps.map(\.name.text)).map { "did you mean the step `\($0)`? " } ?? ""
+                error("invalid-option", "`wait-url=\(word)` is neither a URL nor a step of this flow", value.range,
+                      help: "\(hint)write an http(s) URL, or the name of the step that plays the hold music")
+            }
+        }
+        return Enqueue(queue: queue, attributes: bind(rest, to: "Enqueue", positional: 1), hold: hold,
+                       next: statement.target.flatMap { lookup($0) })
+    }
+
+    private static func isURL(_ value: Value) -> Bool {
+        if case .url = value.kind { true } else { false }
     }
 
     // MARK: Dial
@@ -244,10 +312,17 @@ extension FlowResolver {
                 continue
             }
             let element = ["number": "Number", "sip": "Sip", "queue": "Queue", "conference": "Conference"][noun.rawValue]!
+            noTarget(child)
             let attributes = bind(child, to: element, positional: 1)
             if let parsed = nounTarget(noun, value) {
                 targets.append(DialTarget(kind: noun, value: parsed, attributes: attributes, range: child.range))
             }
+        }
+        if let conference = targets.first(where: { $0.kind == .conference }), targets.count > 1 {
+            let other = targets.first { $0.kind != .conference } ?? targets[1]
+            error("syntax", "a `dial` that joins a conference cannot call anyone else", other.range,
+                  help: "TeXML puts a <Conference> alone in its <Dial>; dial `conference \(conference.value)` on its own and call the others in their own `dial`",
+                  notes: [.init("the conference", at: span(conference.range))])
         }
         if targets.isEmpty && statement.arguments.isEmpty && statement.children.isEmpty {
             error("syntax", "`dial` needs someone to call", statement.keyword.range,
@@ -287,9 +362,10 @@ extension FlowResolver {
     private mutating func resolveGenericVerb(_ statement: Statement) -> Action? {
         let keyword = statement.keyword.text
         guard let verb = OptionBinder.verb(kebab: keyword) else {
-            let candidates = StatementKeyword.allCases.map(\.rawValue) + OptionBinder.verbKeywords
-            let hint = Spelling.nearest(keyword, in: candidates).map { "did you mean `\($0)`?" }
-                ?? "statements are \(StatementKeyword.allCases.map(\.rawValue).joined(separator: ", ")) and the other TeXML verbs in kebab-case"
+            let statements = StatementKeyword.allCases.map(\.rawValue) + StatementCatalog.genericVerbs.map(\.name)
+            let hint = StatementCatalog.notStatements.first { $0.name == keyword }.map(\.summary)
+                ?? Spelling.nearest(keyword, in: statements + OptionBinder.verbKeywords).map { "did you mean `\($0)`?" }
+                ?? "statements are \(statements.joined(separator: ", ")); `ivrc explain statements` says what each does and why other TeXML elements are not statements"
             error("unknown-statement", "`\(keyword)` is not a statement", statement.keyword.range, help: hint)
             return nil
         }
@@ -299,6 +375,7 @@ extension FlowResolver {
     /// A TeXML element written by its kebab-case name; its block holds the elements the
     /// schema lets it contain, each written the same way.
     private mutating func resolveElement(_ statement: Statement, as element: String) -> Action {
+        noTarget(statement)
         let text = statement.arguments.first.flatMap { value -> String? in
             if case .word = value.kind { nil } else { value.text }
         }
@@ -354,10 +431,13 @@ extension FlowResolver {
         return value
     }
 
+    /// `-> STEP` on a statement that cannot continue anywhere is an error, never dropped.
     private mutating func noTarget(_ statement: Statement) {
         if let target = statement.target {
-            error("syntax", "`\(statement.keyword.text)` does not continue anywhere", target.range,
-                  help: "remove `-> \(target.text)`")
+            let continuing = StatementKeyword.continuing.map(\.rawValue).joined(separator: ", ")
+            error("syntax", "`\(statement.keyword.text)` does not continue anywhere, so `-> \(target.text)` means nothing here",
+                  target.range,
+                  help: "remove `-> \(target.text)`, or put `goto \(target.text)` on the next line; only \(continuing) take `-> STEP`")
         }
     }
 
@@ -372,6 +452,9 @@ extension FlowResolver {
         case .integer(let number):
             error("invalid-option", "`\(number)` has no unit", value.range,
                   help: "write `\(number)s` for seconds (or `\(number)ms`, `\(number)m`)")
+        case .word(let digits) where digits.isDigits:
+            error("invalid-option", "`\(digits)` is too large for \(what)", value.range,
+                  help: "use a number below \(Lexer.largestNumber), with its unit")
         default:
             error("invalid-option", "`\(value.text)` is not a duration", value.range, help: "write a duration such as 5s")
         }
@@ -384,4 +467,9 @@ extension SourceFile {
     public func text(_ range: SourceRange) -> String {
         String(decoding: bytes[max(0, range.start)..<min(bytes.count, range.end)], as: UTF8.self)
     }
+}
+
+extension String {
+    /// A run of ASCII digits: a number too long to be one, or keys.
+    var isDigits: Bool { !isEmpty && utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
 }

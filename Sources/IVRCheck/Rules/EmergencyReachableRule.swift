@@ -14,7 +14,8 @@ public struct EmergencyReachableRule: Rule {
             is the emergency step, or leads there straight away: through gotos and prompts only, \
             with no other menu, gather or recording on the way. Menus inside the emergency step \
             itself are exempt. Pick one key (9, or 1 on a driver line) and use it on every menu, \
-            so callers learn it. Applies to healthcare and fleet flows.
+            so callers learn it: written in the flow (`on 9 -> urgent` next to the settings), it is \
+            a key of every menu and counts for each. Applies to healthcare and fleet flows.
             """,
         industries: [.healthcare, .fleet],
         failing: [
@@ -69,6 +70,33 @@ public struct EmergencyReachableRule: Rule {
                   on 9
                     say "Connecting you to the nurse."
                     goto urgent
+                  on timeout -> desk
+                  on invalid -> desk
+
+              step desk
+                dial +1-555-010-0200
+
+              step urgent emergency
+                dial +1-555-010-0911 -> desk
+            """,
+            """
+            flow patient_line
+              number +1-800-596-3057
+              industry healthcare
+              on 9 -> urgent
+
+              step welcome
+                disclose "This call is being recorded."
+                menu timeout=5s
+                  say "For appointments, press 1. For an urgent matter, press 9."
+                  on 1 -> appointments
+                  on timeout -> urgent
+                  on invalid -> welcome
+
+              step appointments
+                menu timeout=5s
+                  say "To book, press 1. For an urgent matter, press 9."
+                  on 1 -> desk
                   on timeout -> desk
                   on invalid -> desk
 

@@ -52,6 +52,7 @@ struct WaiverScopes {
             nodes.append(Node(start: setting.range.start, extent: setting.range, firstMember: nil))
             include(setting.range)
         }
+        for key in flow.keys { include(add(key)) }
         for step in flow.steps { include(add(step)) }
         for test in flow.tests {
             let range = test.body.reduce(test.range) { $0.through(add($1)) }

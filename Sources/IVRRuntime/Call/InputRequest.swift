@@ -8,6 +8,15 @@ public enum InputRequest: Sendable, Hashable {
     /// nothing scripted the recording simply ends.
     case record
 
+    /// The verb the call waits at.
+    public var verb: String {
+        switch self {
+        case .gather: "Gather"
+        case .dial: "Dial"
+        case .record: "Record"
+        }
+    }
+
     /// How a mismatching script event is explained.
     var expectation: String {
         switch self {

@@ -6,6 +6,8 @@ public struct FlowTest: Sendable {
     public enum Line: Sendable {
         case event(CallerEvent, SourceSpan)
         case expect(TestExpectation, SourceSpan)
+        /// `expect no …`: nothing from this point to the end of the call matches.
+        case expectNone(TestExpectation, SourceSpan)
     }
 
     public let flow: String

@@ -106,14 +106,26 @@ public enum FlowTestParser {
             }
         }
 
+        /// `expect KIND …`, or `expect no KIND …`: the same forms, negated.
         private mutating func expectation(_ statement: Statement) -> FlowTest.Line? {
-            let arguments = statement.arguments
+            var arguments = statement.arguments
+            var negated = false
+            if let first = arguments.first, case .word("no") = first.kind {
+                negated = true
+                arguments.removeFirst()
+            }
+            guard let line = positiveExpectation(statement, arguments) else { return nil }
+            guard negated, case .expect(let expectation, let span) = line else { return line }
+            return .expectNone(expectation, span)
+        }
+
+        private mutating func positiveExpectation(_ statement: Statement, _ arguments: [Value]) -> FlowTest.Line? {
             guard let first = arguments.first, case .word(let kind) = first.kind,
                   FlowTestParser.expectKinds.contains(kind) else {
                 let written = arguments.first?.text ?? ""
                 let hint = Spelling.nearest(written, in: FlowTestParser.expectKinds).map { "did you mean `expect \($0)`? " } ?? ""
                 report("`expect` needs what to expect", arguments.first?.range ?? statement.range,
-                       help: "\(hint)write `expect say \"text\"`, `expect dial TARGET`, `expect record`, `expect step NAME` or `expect hangup`")
+                       help: "\(hint)write `expect say \"text\"`, `expect dial TARGET`, `expect record`, `expect step NAME` or `expect hangup`, or `expect no …` for what must not happen")
                 return nil
             }
             let rest = Array(arguments.dropFirst())

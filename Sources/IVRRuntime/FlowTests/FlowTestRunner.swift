@@ -41,6 +41,11 @@ public enum FlowTestRunner {
                         + (from > 0 ? " at or after transcript line \(from)" : "") + ending(transcript)
                 }
                 from = found + 1
+            case .expectNone(let expectation, let span):
+                if let found = transcript[from...].firstIndex(where: expectation.matches) {
+                    return "\(where_(span)): `expect no \(expectation.description.dropFirst("expect ".count))` failed: "
+                        + "it happened at transcript line \(found) (`\(transcript[found])`)"
+                }
             }
         }
         if case .stopped(let reason)? = transcript.last, reason.isFault {

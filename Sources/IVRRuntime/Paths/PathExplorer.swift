@@ -1,3 +1,4 @@
+import IVRCheck
 import TeXMLEmit
 
 /// Follows every call path through a compiled flow up to a number of caller choices: each
@@ -45,7 +46,7 @@ public enum PathExplorer {
         var disclosed = false
         var reachedPerson = false
         var recordedEarly = false
-        /// Documents fetched since the caller last pressed or said something.
+        /// Documents fetched since the call last waited for the caller.
         var sinceInput: Set<String> = []
     }
 
@@ -73,6 +74,9 @@ public enum PathExplorer {
                 paths += 1
                 return
             }
+            // Waiting for the caller breaks a loop whatever they do, silence included: the
+            // same meaning `silent-loop` proves over the source.
+            if Action.callerWaitVerbs.contains(request.verb) { observed.sinceInput = [] }
             let choices = self.choices(for: request)
             let remaining = depth - path.count
             if choices.isEmpty {
@@ -107,17 +111,16 @@ public enum PathExplorer {
                     report(.recordsBeforeDisclosure, path, session, "\(source) with no earlier <Say> mentioning the recording")
                 case .dialStatus("completed"):
                     observed.reachedPerson = true
-                case .caller(.press), .caller(.speak):
-                    observed.sinceInput = []
                 case .document(let path_, _):
                     if !observed.sinceInput.insert(path_).inserted {
-                        report(.silentLoop, path, session, "\(path_) runs again with no key pressed or word said since it last ran")
+                        report(.silentLoop, path, session, "\(path_) runs again without the call having waited for the caller since it last ran")
                         return false
                     }
                 case .hangup(.endOfDocument) where !observed.reachedPerson:
                     report(.hangsUpWithoutHuman, path, session, "the document ends and Telnyx hangs up; no dial was answered and no <Hangup> was written")
                 case .stopped(.stepLimit(let limit)):
-                    report(.silentLoop, path, session, "more than \(limit) documents and verbs")
+                    // No document came round again, so this is a long call, not a loop.
+                    report(.tooLongToFollow, path, session, "more than \(limit) documents and verbs in one call, none of them repeated")
                 case .stopped(let reason) where reason.isFault:
                     report(.brokenBundle, path, session, reason.description)
                 default:

@@ -3,8 +3,11 @@ public struct PathProblem: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// The call ends by running out of verbs before any dial was answered.
         case hangsUpWithoutHuman = "hangs up without reaching a person"
-        /// A document comes round again without the caller pressing or saying anything.
-        case silentLoop = "loops without caller input"
+        /// A document comes round again without the call having waited for the caller
+        /// (`Action.callerWaitVerbs`), as `silent-loop` means it.
+        case silentLoop = "loops without waiting for the caller"
+        /// The call runs past the simulator's step limit without a document repeating.
+        case tooLongToFollow = "runs longer than a call is followed"
         /// A recording starts before anything said the call is recorded.
         case recordsBeforeDisclosure = "records before the recording disclosure"
         /// The bundle itself is broken on this path (missing document or route).

@@ -54,7 +54,7 @@ struct FlowLowering {
     private init(flow: Flow, address: DocumentAddress) {
         self.flow = flow
         self.address = address
-        self.verbs = VerbLowering(flow: flow)
+        self.verbs = VerbLowering(flow: flow, address: address)
         self.inlinable = Self.inlinableSteps(flow)
     }
 
@@ -146,7 +146,7 @@ struct FlowLowering {
                     }
                     return
                 case .record(let attributes, let next):
-                    var recordAttributes = verbs.attributes(attributes)
+                    var recordAttributes = verbs.delivered(verbs.attributes(attributes))
                     recordAttributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(XMLElement.verb("Record", recordAttributes))
                     if let next {
@@ -172,6 +172,12 @@ struct FlowLowering {
                     current.verbs.append(verbs.dial(targets, dialAttributes))
                     routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next), answered: hangupPath())
                     return
+                case .enqueue(let enqueue):
+                    // Telnyx fetches the action when the caller leaves the queue; whatever
+                    // the outcome, the call goes on at `next`, so no route is needed.
+                    let action = enqueue.next.map { address.document(flow.steps[$0].name, flow: flow.name) }
+                    current.verbs.append(verbs.enqueue(enqueue, action: action))
+                    if action != nil { return }
                 default:
                     if let element = verbs.element(action) { current.verbs.append(element) }
                 }

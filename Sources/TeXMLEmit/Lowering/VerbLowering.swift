@@ -2,9 +2,10 @@ import IVRCheck
 import TeXMLSchema
 
 /// Lowers single actions to TeXML elements, applying the flow's defaults
-/// (`voice`, `language` on every `<Say>`).
+/// (`voice`, `language` on every `<Say>`, `recordingStatusCallback` on everything that records).
 struct VerbLowering {
     let flow: Flow
+    let address: DocumentAddress
 
     func attributes(_ attributes: [Attribute]) -> [String: String] {
         var result: [String: String] = [:]
@@ -27,8 +28,6 @@ struct VerbLowering {
             return XMLElement.verb("Pause", self.attributes(attributes))
         case .dial(let targets, let attributes, nil):
             return dial(targets, self.attributes(attributes))
-        case .enqueue(let name, let attributes):
-            return XMLElement.verb("Enqueue", self.attributes(attributes), text: name)
         case .leave:
             return XMLElement.verb("Leave")
         case .redirect(let url, let attributes):
@@ -40,10 +39,20 @@ struct VerbLowering {
         case .reject(let attributes):
             return XMLElement.verb("Reject", self.attributes(attributes))
         case .verb(let name, let text, let attributes, let children):
-            return XMLElement.verb(name, self.attributes(attributes), text: text, children: children.compactMap(element))
-        case .menu, .gather, .record, .goto, .dial, .hours:
+            var written = self.attributes(attributes)
+            if name == "Recording" { written = delivered(written) }
+            return XMLElement.verb(name, written, text: text, children: children.compactMap(element))
+        case .menu, .gather, .record, .goto, .dial, .enqueue, .hours:
             return nil
         }
+    }
+
+    /// `<Enqueue>`, its hold music step addressed like any document.
+    func enqueue(_ enqueue: Enqueue, action: String?) -> XMLElement {
+        var attributes = self.attributes(enqueue.attributes)
+        if let hold = enqueue.hold { attributes["waitUrl"] = address.document(flow.steps[hold].name, flow: flow.name) }
+        if let action { attributes["action"] = action }
+        return XMLElement.verb("Enqueue", attributes, text: enqueue.queue)
     }
 
     func dial(_ targets: [DialTarget], _ attributes: [String: String]) -> XMLElement {
@@ -56,7 +65,17 @@ struct VerbLowering {
             }
             return XMLElement.verb(name, self.attributes(target.attributes), text: target.value)
         }
-        return XMLElement.verb("Dial", attributes, children: nouns)
+        let records = attributes["record"].map(Action.isRecordingDialMode) ?? false
+        return XMLElement.verb("Dial", records ? delivered(attributes) : attributes, children: nouns)
+    }
+
+    /// The attributes of an element that leaves a recording file, with the flow's
+    /// `recording-status-callback` unless the statement named its own.
+    func delivered(_ attributes: [String: String]) -> [String: String] {
+        guard let callback = flow.recordingStatusCallback, attributes["recordingStatusCallback"] == nil else {
+            return attributes
+        }
+        return attributes.merging(["recordingStatusCallback": callback]) { written, _ in written }
     }
 
     /// The menu's `<Gather>` attributes, with defaults the branches imply: `numDigits` when

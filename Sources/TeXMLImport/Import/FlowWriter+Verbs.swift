@@ -46,7 +46,7 @@ extension FlowWriter {
         case "Dial":
             return writeDial(verb, in: path, indent: indent)
         case "Enqueue" where Parser.isIdentifierText(trimmed):
-            statement("enqueue \(trimmed)\(options(of: verb, in: path, indent: indent))", indent: indent)
+            return writeEnqueue(verb, queue: trimmed, in: path, indent: indent)
         case "Leave":
             statement("leave\(options(of: verb, in: path, indent: indent))", indent: indent)
         case "Hangup":
@@ -133,6 +133,32 @@ extension FlowWriter {
             return .continues(consumed: 0)
         }
         return .ends(consumed: 0)
+    }
+
+    // MARK: Enqueue
+
+    /// A `waitUrl` naming a given document becomes `wait-url=STEP`, the action `-> STEP`.
+    private mutating func writeEnqueue(_ verb: XMLElement, queue: String, in path: String, indent: Int) -> VerbOutcome {
+        let hold = verb.attribute("waitUrl").flatMap { links.document(for: $0, from: path) }
+        var written = "enqueue \(queue)" + options(of: verb, skipping: hold == nil ? [] : ["waitUrl"], in: path, indent: indent)
+        if let hold { written += " wait-url=\(stepName(hold))" }
+        switch links.actionTarget(of: verb, from: path, context: self.options.context) {
+        case .route(let route):
+            guard let next = route.next else { break }
+            statement(written + " -> \(stepName(next))", indent: indent)
+            return .ends(consumed: 0)
+        case .document(let target):
+            statement(written + " -> \(stepName(target))", indent: indent)
+            return .ends(consumed: 0)
+        case .external(let url):
+            comment("when the caller left the queue, TeXML requested \(url); the step below redirects there", indent: indent)
+            statement(written + " -> \(externalStep(url))", indent: indent)
+            return .ends(consumed: 0)
+        case .none:
+            break
+        }
+        statement(written, indent: indent)
+        return .continues(consumed: 0)
     }
 
     // MARK: Dial

@@ -11,7 +11,7 @@ struct IVRC: ParsableCommand {
         version: CompilerVersion.string,
         subcommands: [
             CheckCommand.self, BuildCommand.self, FormatCommand.self, TestCommand.self, SimulateCommand.self, GraphCommand.self,
-            ValidateCommand.self, ImportCommand.self, RulesCommand.self, ExplainCommand.self,
+            ValidateCommand.self, ImportCommand.self, RulesCommand.self, ExplainCommand.self, ServeCommand.self,
         ]
     )
 

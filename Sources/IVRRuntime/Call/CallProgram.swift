@@ -24,7 +24,7 @@ public struct CallProgram: Sendable {
     }
 
     /// The `<Response>` of a document, or why it cannot be read.
-    func response(_ path: String) -> Result<XMLElement, XMLParseError>? { parsed[path] }
+    public func response(_ path: String) -> Result<XMLElement, XMLParseError>? { parsed[path] }
 
     /// The entry document of the flow answering `number`, or of the flow named `flow`.
     public func entry(number: String) -> String? { bundle.entry(forNumber: number) }
@@ -66,7 +66,7 @@ public struct CallProgram: Sendable {
     }
 
     /// `FLOW/NAME.route` → `FLOW/NAME.xml`, the document whose route it is.
-    static func document(ofRoute path: String) -> String {
+    public static func document(ofRoute path: String) -> String {
         path.hasSuffix(".route") ? String(path.dropLast(".route".count)) + ".xml" : path
     }
 

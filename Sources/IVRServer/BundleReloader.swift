@@ -28,12 +28,15 @@ public actor BundleReloader: Service {
         self.pollInterval = configuration.pollInterval
         self.metrics = metrics
         self.logger = logger
-        self.loaded = BundleFingerprint(directory: directory.path)
+        self.loaded = store.current.origin ?? BundleFingerprint(directory: directory.path)
     }
 
     /// Loads and relocates the bundle at `directory`; what `ivrc serve` does at startup too.
     public static func load(_ directory: URL, urlPrefix: String) throws -> ServedBundle {
-        try ServedBundle(bundle: LoadedBundle(directory: directory), pathPrefix: urlPrefix)
+        let origin = BundleFingerprint(directory: directory.path)
+        var served = try ServedBundle(bundle: LoadedBundle(directory: directory), pathPrefix: urlPrefix)
+        served.origin = origin
+        return served
     }
 
     public func run() async throws {
@@ -55,7 +58,7 @@ public actor BundleReloader: Service {
         let now = BundleFingerprint(directory: directory.path)
         guard now != loaded, now != refused else { return }
         do {
-            try await install(fingerprint: now)
+            try await install()
         } catch {
             guard now == failedOnce else {
                 failedOnce = now
@@ -70,20 +73,20 @@ public actor BundleReloader: Service {
     public func reload() async {
         let now = BundleFingerprint(directory: directory.path)
         do {
-            try await install(fingerprint: now)
+            try await install()
         } catch {
             refuse(now, error: error)
         }
     }
 
-    private func install(fingerprint: BundleFingerprint) async throws {
+    private func install() async throws {
         let directory = directory
         let urlPrefix = urlPrefix
         // Hashing and relocating thousands of documents is CPU work, kept off the actor's executor.
         let served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix) }.value
         let previous = store.current
         store.replace(with: served)
-        loaded = fingerprint
+        loaded = served.origin ?? loaded
         failedOnce = nil
         refused = nil
         metrics.serving(served, replacing: previous)

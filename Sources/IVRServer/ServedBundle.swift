@@ -13,6 +13,9 @@ public struct ServedBundle: Sendable {
     /// SHA-256 (hex) of the manifest as `ivrc build` writes it.
     public let manifestHash: String
     public let loadedAt: Date
+    /// The directory state read before loading, so the reloader compares against what was
+    /// actually loaded rather than against a later look (nil for a bundle made in memory).
+    var origin: BundleFingerprint?
     private let documents: [String: ByteBuffer]
     private let flowOfDocument: [String: String]
 

@@ -6,24 +6,10 @@ import Testing
 @Suite struct DeploymentFilesTests {
     static let examples = ServerFixture.examples
 
-    struct ToolRun {
-        let status: Int32
-        let output: String
-    }
-
     static func tool(_ name: String, _ arguments: [String]) throws -> ToolRun {
         let candidates = ["/usr/bin/\(name)", "/usr/sbin/\(name)", "/usr/local/bin/\(name)"]
         let path = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "\(name) missing: run scripts/setup")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return ToolRun(status: process.terminationStatus, output: output)
+        return try ToolRun(URL(fileURLWithPath: path), arguments)
     }
 
     @Test func alertingRulesPassPromtool() throws {

@@ -17,16 +17,9 @@ final class ServeProcess: Sendable {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs `ivrc` to completion (e.g. `build`), for setting up a bundle as a user would.
-    static func run(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = try #require(executable, "ivrc was not built next to the tests")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+    /// Runs `ivrc` to completion (e.g. `build`): exit status and what it printed.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolRun {
+        try ToolRun(try #require(executable, "ivrc was not built next to the tests"), arguments, environment: environment)
     }
 
     /// Builds the examples into a fresh temporary bundle directory.
@@ -34,7 +27,7 @@ final class ServeProcess: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let bundle = directory.appendingPathComponent("bundle")
-        #expect(try run(["build", ServerFixture.examples.path, "-o", bundle.path]) == 0)
+        #expect(try run(["build", ServerFixture.examples.path, "-o", bundle.path]).status == 0)
         return bundle
     }
 
@@ -95,6 +88,26 @@ final class ServeProcess: Sendable {
 
     func get(_ uri: String) async throws -> TestClient.Response {
         try await TestClient.withClient(host: "127.0.0.1", port: port) { client in try await client.get(uri) }
+    }
+}
+
+/// A program run to completion, stdout and stderr together.
+struct ToolRun {
+    let status: Int32
+    let output: String
+
+    init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        status = process.terminationStatus
     }
 }
 

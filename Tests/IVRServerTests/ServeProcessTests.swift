@@ -27,6 +27,24 @@ import Testing
         return transcript
     }
 
+    @Test func badOptionsExitTwoWithOneClearLine() throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        let cases: [([String], String)] = [
+            (["serve", bundle.path], "--insecure-no-signatures"),
+            (["serve", bundle.path, "--telnyx-public-key", "bm90IGEga2V5"], "32-byte Ed25519"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--path", "texml/"], "--path"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--public-url", "ftp://x"], "--public-url"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--unknown-number-status", "200"], "--unknown-number-status"),
+            (["serve", bundle.deletingLastPathComponent().appendingPathComponent("none").path, "--insecure-no-signatures"], "manifest.json"),
+        ]
+        for (arguments, message) in cases {
+            let run = try ServeProcess.run(arguments, environment: ["TELNYX_PUBLIC_KEY": ""])
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.output.contains(message), "\(arguments): \(run.output)")
+        }
+    }
+
     @Test func aSignedCallerWalksACallThroughTheBuiltBinary() async throws {
         let bundle = try ServeProcess.buildExamples()
         defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
@@ -101,6 +119,31 @@ import Testing
         #expect(refused)
         #expect(server.log.contains("bundle refused"))
         #expect(server.terminate() == 0)
+    }
+
+    @Test func sighupReloadsARebuiltBundle() async throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        // Polling an hour apart: only the signal can make this reload.
+        let server = try ServeProcess(bundle: bundle, arguments: ["--poll-interval", "3600000"])
+        let before = try await Self.readiness(server)
+        let intake = ServerFixture.examples.appendingPathComponent("patient_intake.ivr")
+        #expect(try ServeProcess.run(["build", intake.path, "-o", bundle.path]).status == 0)
+        kill(server.process.processIdentifier, SIGHUP)
+        var after = before
+        for _ in 0..<250 where after == before {
+            try await Task.sleep(for: .milliseconds(20))
+            after = try await Self.readiness(server)
+        }
+        #expect(after != before)
+        #expect(server.process.isRunning)
+        #expect(server.terminate() == 0)
+    }
+
+    static func readiness(_ server: ServeProcess) async throws -> String {
+        let body = try await server.get("/readyz").body ?? ByteBuffer()
+        let object = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
+        return object?["bundle"] as? String ?? ""
     }
 
     @Test func aThousandConcurrentConnectionsAreAnsweredWithoutACrash() async throws {

@@ -1,4 +1,5 @@
 import Hummingbird
+import HTTPTypes
 import IVRRuntime
 
 /// The TeXML endpoints: `{path}` answers a new call with its flow's entry document;
@@ -76,8 +77,13 @@ struct TeXMLRoutes {
             $0.flow = served.flow(of: path)
             $0.document = path
         }
-        return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8"], body: .init(byteBuffer: bytes))
+        return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8", Self.documentHeader: path],
+                        body: .init(byteBuffer: bytes))
     }
+
+    /// Names the bundle document an answer is, so a test caller's `expect step` works over HTTP
+    /// as it does against the bundle (a bundle path, never anything from the request).
+    static let documentHeader = HTTPField.Name("X-IVRC-Document")!
 
     /// A refusal carries a short plain-text reason and never TeXML, so Telnyx cannot play it.
     static func refusal(_ status: HTTPResponse.Status, _ reason: String) -> Response {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import IVRServer
 import Testing
@@ -35,7 +36,10 @@ import Testing
     @Test func everyRequestLogsOneJSONLineWithCallFlowDocumentStatusAndLatency() async throws {
         let fixture = try ServerFixture()
         let flow = try #require(fixture.server.store.current.bundle.manifest.flows.first)
-        _ = try await fixture.test { client in try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: flow.number)) }
+        let response = try await fixture.test { client in
+            try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: flow.number))
+        }
+        #expect(response.headers[HTTPField.Name("X-IVRC-Document")!] == flow.entry)
         let entry = try #require(fixture.log.entries.first)
         #expect(fixture.log.text.split(separator: "\n").count == 1)
         #expect(entry["call_sid"] as? String == "v3:call-1")

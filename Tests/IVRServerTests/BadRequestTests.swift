@@ -59,12 +59,13 @@ import Testing
             "/texml/\(bundle.id)",
             "/nothing/here",
         ]
-        let statuses = try await fixture.test { client in
+        let (statuses, metrics) = try await fixture.test { client in
             var statuses: [HTTPResponse.Status] = []
             for uri in uris { statuses.append(try await ServerFixture.post(client, uri, [("CallSid", "v3:x")]).status) }
-            return statuses
+            return (statuses, String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
         }
         for (uri, status) in zip(uris, statuses) { #expect(status == .notFound, "\(uri)") }
+        #expect(metrics.contains("ivrc_unknown_bundle_requests_total 1"))
         #expect(fixture.log.entries.contains { $0["refusal"] as? String == "unknown-bundle" })
         #expect(fixture.log.entries.contains { $0["refusal"] as? String == "unknown-route" })
     }

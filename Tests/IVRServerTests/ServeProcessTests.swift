@@ -97,6 +97,26 @@ import Testing
         #expect(answered.allSatisfy { $0 == 200 })
     }
 
+    @Test func sigtermWaitsForARequestStillArriving() async throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        let server = try ServeProcess(bundle: bundle)
+        let body = ServerFixture.form(ServerFixture.firstRequest(to: Self.intake))
+        let headers = try ServerFixture.signature(for: body).map { "\($0.name.rawName): \($0.value)\r\n" }.joined()
+        let connection = try RawConnection(port: server.port)
+        connection.send("POST /texml HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n\(headers)\r\n")
+        connection.send(String(body.prefix(10)))
+        try await Task.sleep(for: .milliseconds(200))
+        server.process.terminate()
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(server.process.isRunning)
+        connection.send(String(body.dropFirst(10)))
+        let response = connection.readToEnd()
+        #expect(response.hasPrefix("HTTP/1.1 200"), "\(response)")
+        #expect(response.contains("<Response>"))
+        #expect(server.terminate() == 0)
+    }
+
     @Test func aBundleReplacedByGarbageUnderTrafficIsRefusedWhileTheOldKeepsServing() async throws {
         let bundle = try ServeProcess.buildExamples()
         defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }

@@ -16,11 +16,19 @@ let package = Package(
         .library(name: "IVRFormat", targets: ["IVRFormat"]),
         .library(name: "TeXMLImport", targets: ["TeXMLImport"]),
         .library(name: "TelnyxWebhook", targets: ["TelnyxWebhook"]),
+        .library(name: "IVRServer", targets: ["IVRServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        // The version hummingbird resolves to; named for NIOPosix's executor take-over in `ivrc serve`.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -62,13 +70,27 @@ let package = Package(
         .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLImport", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.
+        .target(
+            name: "IVRServer",
+            dependencies: [
+                "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "ivrc",
             dependencies: [
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
-                "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment",
+                "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
@@ -106,6 +128,14 @@ let package = Package(
         .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime"]),
         .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "TeXMLEmit"]),
         .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
+        .testTarget(
+            name: "IVRServerTests",
+            dependencies: [
+                "IVRServer", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TeXMLEmit
+import UnixSignals
+
+/// Replaces the served bundle when the directory is replaced (polled) or on SIGHUP. A bundle
+/// that fails verification is refused and the old one keeps serving. A poll can catch a build
+/// mid-swap, so a failed poll is retried at the next one and counted as refused only when the
+/// same directory state fails twice.
+public actor BundleReloader: Service {
+    private let directory: URL
+    private let store: BundleStore
+    private let urlPrefix: String
+    private let pollInterval: Duration
+    private let metrics: ServerMetrics
+    private let logger: Logger
+    private var loaded: BundleFingerprint
+    /// The directory state that failed to load once and is waiting for a second try.
+    private var failedOnce: BundleFingerprint?
+    /// The directory state already reported as refused, so it is not reported every second.
+    private var refused: BundleFingerprint?
+
+    public init(directory: URL, store: BundleStore, configuration: ServerConfiguration, metrics: ServerMetrics, logger: Logger) {
+        self.directory = directory
+        self.store = store
+        self.urlPrefix = configuration.urlPrefix
+        self.pollInterval = configuration.pollInterval
+        self.metrics = metrics
+        self.logger = logger
+        self.loaded = store.current.origin ?? BundleFingerprint(directory: directory.path)
+    }
+
+    /// Loads and relocates the bundle at `directory`; what `ivrc serve` does at startup too.
+    public static func load(_ directory: URL, urlPrefix: String) throws -> ServedBundle {
+        let origin = BundleFingerprint(directory: directory.path)
+        var served = try ServedBundle(bundle: LoadedBundle(directory: directory), pathPrefix: urlPrefix)
+        served.origin = origin
+        return served
+    }
+
+    public func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in hangups { await self.reload() }
+            }
+            group.addTask {
+                while (try? await Task.sleep(for: self.pollInterval)) != nil { await self.poll() }
+            }
+            try? await gracefulShutdown()
+            group.cancelAll()
+        }
+    }
+
+    /// Reloads when the directory changed since the last load.
+    public func poll() async {
+        let now = BundleFingerprint(directory: directory.path)
+        guard now != loaded, now != refused else { return }
+        do {
+            try await install()
+        } catch {
+            guard now == failedOnce else {
+                failedOnce = now
+                logger.notice("bundle directory changed but does not load yet; retrying at the next poll", metadata: ["reason": "\(error)"])
+                return
+            }
+            refuse(now, error: error)
+        }
+    }
+
+    /// Reloads unconditionally (SIGHUP): a failure is refused at once, the operator asked now.
+    public func reload() async {
+        let now = BundleFingerprint(directory: directory.path)
+        do {
+            try await install()
+        } catch {
+            refuse(now, error: error)
+        }
+    }
+
+    private func install() async throws {
+        let directory = directory
+        let urlPrefix = urlPrefix
+        // Hashing and relocating thousands of documents is CPU work, kept off the actor's executor.
+        let served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix) }.value
+        let previous = store.current
+        store.replace(with: served)
+        loaded = served.origin ?? loaded
+        failedOnce = nil
+        refused = nil
+        metrics.serving(served, replacing: previous)
+        metrics.reload(served.id == previous.id ? .unchanged : .loaded)
+        logger.info("bundle loaded", metadata: ["bundle": "\(served.id)", "previous": "\(previous.id)"])
+    }
+
+    private func refuse(_ fingerprint: BundleFingerprint, error: any Error) {
+        failedOnce = nil
+        refused = fingerprint
+        metrics.reload(.refused)
+        logger.error("bundle refused; the previous bundle keeps serving",
+                     metadata: ["bundle": "\(store.current.id)", "reason": "\(error)"])
+    }
+}

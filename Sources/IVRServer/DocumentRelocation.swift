@@ -1,0 +1,77 @@
+import Foundation
+import IVRRuntime
+import TeXMLEmit
+import TeXMLSchema
+
+/// Rewrites every URL in a bundle's documents that leads back into the bundle so it names the
+/// server endpoint for that document or route, `{prefix}/{bundleId}/FLOW/NAME.xml|.route`.
+///
+/// Why: Telnyx resolves a relative URL against the URL the document was fetched from, and the
+/// entry document is fetched from the webhook URL, so `welcome.route` in it would resolve to
+/// `/welcome.route`. Rooted (or, with `--public-url`, absolute) URLs resolve the same from any
+/// document, and the bundle id in them keeps a call on the bundle it started on across reloads.
+/// Which attributes and texts are URLs comes from the XSD (`Url`-typed), not from a list here.
+struct DocumentRelocation {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `{public-url}{path}/{bundleId}`, the prefix every relocated URL starts with.
+    let prefix: String
+    let program: CallProgram
+    let vocabulary: TeXMLVocabulary
+    let validator: TeXMLSchemaValidator
+
+    /// The served bytes of every document, each re-validated against the XSD.
+    func relocatedDocuments() throws -> [String: [UInt8]] {
+        var relocated: [String: [UInt8]] = [:]
+        for path in program.bundle.manifest.documents.keys {
+            guard case .success(let response)? = program.response(path) else {
+                throw Failure(description: "document \(path) is not well-formed XML")
+            }
+            let written = validator.write(response.elements.map { relocate($0, in: path) })
+            guard written.violations.isEmpty else {
+                let first = written.violations.map(\.message).first ?? ""
+                throw Failure(description: "document \(path) is not valid TeXML once its URLs are rewritten: \(first)")
+            }
+            relocated[path] = written.bytes
+        }
+        return relocated
+    }
+
+    /// The served URL of a bundle path.
+    func url(of bundlePath: String) -> String { prefix + "/" + bundlePath }
+
+    private func relocate(_ element: XMLElement, in path: String) -> XMLElement {
+        let spec = vocabulary.element(named: element.name)
+        var copy = element
+        copy.attributes = element.attributes.map { attribute in
+            guard spec?.attribute(named: attribute.name)?.kind == .url else { return attribute }
+            return (attribute.name, rewritten(attribute.value, in: path))
+        }
+        copy.children = element.children.compactMap { child in
+            switch child {
+            case .element(let nested):
+                return .element(relocate(nested, in: path))
+            case .text(let text):
+                // Indentation between verbs is re-created by the writer.
+                guard spec?.hasText == true else { return text.allSatisfy(\.isWhitespace) ? nil : child }
+                return spec?.text == .url ? .text(rewritten(text, in: path)) : child
+            }
+        }
+        return copy
+    }
+
+    /// A URL that names a document or a route of this bundle becomes its served URL; any
+    /// other URL (an audio file, another host) is left exactly as written.
+    private func rewritten(_ url: String, in path: String) -> String {
+        guard case .local(let target) = program.resolve(url, from: path), isServed(target) else { return url }
+        return self.url(of: target)
+    }
+
+    private func isServed(_ target: String) -> Bool {
+        let manifest = program.bundle.manifest
+        if target.hasSuffix(".route") { return manifest.routes[CallProgram.document(ofRoute: target)] != nil }
+        return manifest.documents[target] != nil
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+
+/// `/healthz` (the process answers), `/readyz` (which bundle new calls start on) and
+/// `/metrics` (Prometheus text), for load balancers, deploy scripts and Prometheus.
+struct OperationsRoutes {
+    let store: BundleStore
+    let metrics: ServerMetrics
+
+    struct Readiness: Encodable {
+        let bundle: String
+        let manifestSHA256: String
+        let compilerVersion: String
+        /// The manifest records no build time; when this server loaded the bundle is the
+        /// closest fact it has.
+        let loadedAt: String
+        let flows: Int
+    }
+
+    func add(to router: Router<ServerRequestContext>) {
+        router.get("healthz") { _, context in
+            context.notes.update { $0.kind = .operations }
+            return Self.text("ok\n", contentType: "text/plain; charset=utf-8")
+        }
+        router.get("readyz") { _, context in
+            context.notes.update { $0.kind = .operations }
+            let served = store.current
+            let readiness = Readiness(
+                bundle: served.id, manifestSHA256: served.manifestHash, compilerVersion: served.compilerVersion,
+                loadedAt: ISO8601DateFormatter().string(from: served.loadedAt), flows: served.bundle.manifest.flows.count
+            )
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            return Self.text(String(decoding: try encoder.encode(readiness), as: UTF8.self) + "\n", contentType: "application/json")
+        }
+        router.get("metrics") { _, context in
+            context.notes.update { $0.kind = .operations }
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+        }
+    }
+
+    private static func text(_ text: String, contentType: String) -> Response {
+        Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

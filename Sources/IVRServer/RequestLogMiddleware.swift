@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// One log line and one set of metrics per request, written after the response exists. The
+/// line carries only what the handler noted (call id, flow, document, bundle) plus method,
+/// status and latency: never the body, the query string or any parameter a caller typed or said.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = ServerRequestContext
+
+    let logger: Logger
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)
+        }
+        let latency = ContinuousClock.now - start
+        let notes = context.notes.current
+        if notes.kind != .operations {
+            metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: response.status.code, duration: latency)
+        }
+        var metadata: Logger.Metadata = [
+            "method": "\(request.method.rawValue)",
+            "status": "\(response.status.code)",
+            "kind": "\(notes.kind.rawValue)",
+            "latency_ms": "\(Self.milliseconds(latency))",
+        ]
+        metadata["call_sid"] = notes.callSid.map { "\($0)" }
+        metadata["flow"] = notes.flow.map { "\($0)" }
+        metadata["document"] = notes.document.map { "\($0)" }
+        metadata["bundle"] = notes.bundle.map { "\($0)" }
+        metadata["refusal"] = notes.refusal.map { "\($0)" }
+        logger.info("request", metadata: metadata)
+        return response
+    }
+
+    private static func milliseconds(_ duration: Duration) -> String {
+        let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+        return String(format: "%.3f", Double(micros) / 1000)
+    }
+}

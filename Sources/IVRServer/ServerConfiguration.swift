@@ -1,0 +1,29 @@
+import TelnyxWebhook
+
+/// How `ivrc serve` answers: where, under which URL, how strictly.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The webhook path Telnyx POSTs a new call to; documents are served below it.
+    public var path = "/texml"
+    /// `scheme://host[:port]` the world reaches this server's root at (e.g. behind nginx); when
+    /// set, documents carry absolute URLs, otherwise URLs rooted at `path`.
+    public var publicURL: String?
+    /// Nil only with `--insecure-no-signatures`.
+    public var verifier: TelnyxSignature.Verifier?
+    /// Larger request bodies are refused with 413; Telnyx's forms are well under 4 KiB.
+    public var maxBodyBytes = 64 * 1024
+    /// Answer to a number no flow answers: 404 lets Telnyx's failover URL take over.
+    public var unknownNumberStatus = 404
+    public var retention = BundleStore.Retention()
+    /// How often the bundle directory is checked for replacement.
+    public var pollInterval: Duration = .seconds(1)
+    /// `hours` decided by the moment a test sends (`X-IVRC-Moment`, from `ivrc test --url`)
+    /// instead of this server's clock: for test servers only, never set by default.
+    public var testClock = false
+
+    public init() {}
+
+    /// The prefix every served document URL starts with.
+    public var urlPrefix: String { (publicURL ?? "") + path }
+}

@@ -1,0 +1,35 @@
+import Hummingbird
+import Synchronization
+
+/// Hummingbird's request context plus what a handler learned about the request (which flow
+/// and document it answered), for the log and metrics middleware that run around it.
+public struct ServerRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let notes = RequestNotes()
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+}
+
+/// Filled by the handler, read by the middleware once the response exists. Holds bundle
+/// names and ids only, never a request parameter a caller could have typed or said.
+public final class RequestNotes: Sendable {
+    public struct Fields: Sendable {
+        public var callSid: String?
+        public var flow: String?
+        public var document: String?
+        public var bundle: String?
+        public var kind: ServerMetrics.RequestKind = .unmatched
+        /// Why a request was refused (`unknown-number`, `signature-forged`, …).
+        public var refusal: String?
+    }
+
+    private let fields = Mutex(Fields())
+
+    public func update(_ change: (inout Fields) -> Void) {
+        fields.withLock { change(&$0) }
+    }
+
+    public var current: Fields { fields.withLock { $0 } }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import IVRCheck
+import IVRRuntime
+import TeXMLEmit
+
+/// The TeXML endpoints: `{path}` answers a new call with its flow's entry document;
+/// `{path}/{bundle}/FLOW/NAME.route` routes an action request through the manifest
+/// (`LoadedBundle.next`) and answers with the next document in the same response;
+/// `{path}/{bundle}/FLOW/NAME.xml` serves a document a `<Redirect>` names.
+struct TeXMLRoutes {
+    let store: BundleStore
+    let configuration: ServerConfiguration
+    let metrics: ServerMetrics
+
+    func add(to router: Router<ServerRequestContext>) {
+        let group = router.group(RouterPath(configuration.path))
+        if let verifier = configuration.verifier {
+            group.add(middleware: SignatureMiddleware(verifier: verifier, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics))
+        }
+        // Telnyx signs only a POST body, so a GET is authentic only when nothing is checked.
+        let methods: [HTTPRequest.Method] = configuration.verifier == nil ? [.post, .get] : [.post]
+        for method in methods {
+            group.on("", method: method) { request, context in try await entry(request, context: context) }
+            group.on(":bundle/**", method: method) { request, context in try await bundlePath(request, context: context) }
+        }
+    }
+
+    private func entry(_ request: Request, context: ServerRequestContext) async throws -> Response {
+        var request = request
+        let parameters = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
+        let served = store.current
+        context.notes.update {
+            $0.kind = .entry
+            $0.callSid = parameters["CallSid"]
+            $0.bundle = served.id
+        }
+        guard let entry = served.bundle.entry(forNumber: parameters["To"] ?? "") else {
+            metrics.unknownNumber()
+            context.notes.update { $0.refusal = "unknown-number" }
+            return Self.refusal(HTTPResponse.Status(code: configuration.unknownNumberStatus), "no flow answers this number")
+        }
+        let flow = served.flow(of: entry) ?? ""
+        metrics.callStarted(flow: flow)
+        return document(entry, of: served, context: context)
+    }
+
+    private func bundlePath(_ request: Request, context: ServerRequestContext) async throws -> Response {
+        var request = request
+        let parameters = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
+        let bundleId = context.parameters.get("bundle") ?? ""
+        let path = context.parameters.getCatchAll().joined(separator: "/")
+        context.notes.update { $0.callSid = parameters["CallSid"] }
+        guard let served = store.bundle(id: bundleId) else {
+            metrics.unknownBundle()
+            context.notes.update { $0.refusal = "unknown-bundle" }
+            return Self.refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")
+        }
+        context.notes.update { $0.bundle = served.id }
+        guard path.hasSuffix(".route") else {
+            context.notes.update { $0.kind = .document }
+            return document(path, of: served, context: context)
+        }
+        context.notes.update { $0.kind = .route }
+        let from = CallProgram.document(ofRoute: path)
+        guard let next = served.bundle.next(after: from, parameters: parameters, clock: clock(for: request)) else {
+            context.notes.update { $0.refusal = "unknown-route" }
+            return Self.refusal(.notFound, "no route here")
+        }
+        return document(next, of: served, context: context)
+    }
+
+    /// The moment `hours` routes are decided at: now, or with `--test-clock` the moment the test sent.
+    private func clock(for request: Request) -> ScheduleClock {
+        let sent = configuration.testClock ? request.headers[Self.momentHeader].flatMap(CallMoment.parse) : nil
+        return .at(sent ?? .instant(Date()))
+    }
+
+    private func document(_ path: String, of served: ServedBundle, context: ServerRequestContext) -> Response {
+        guard let bytes = served.document(path) else {
+            context.notes.update { $0.refusal = "unknown-document" }
+            return Self.refusal(.notFound, "no such document")
+        }
+        context.notes.update {
+            $0.flow = served.flow(of: path)
+            $0.document = path
+        }
+        return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8", Self.documentHeader: path],
+                        body: .init(byteBuffer: bytes))
+    }
+
+    /// Names the bundle document an answer is, so a test caller's `expect step` works over HTTP
+    /// as it does against the bundle (a bundle path, never anything from the request).
+    static let documentHeader = HTTPField.Name("X-IVRC-Document")!
+    static let momentHeader = HTTPField.Name("X-IVRC-Moment")!
+
+    /// A refusal carries a short plain-text reason and never TeXML, so Telnyx cannot play it.
+    static func refusal(_ status: HTTPResponse.Status, _ reason: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: reason + "\n")))
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Synchronization
+import Foundation
+import IVRServer
+import Logging
+import NIOCore
+import NIOPosix
+import TelnyxWebhook
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Answer Telnyx TeXML webhooks from a compiled bundle.",
+        discussion: """
+            POST {path} with the call's To answers with that flow's entry document; every URL in a
+            served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must
+            carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is
+            reloaded on SIGHUP and when its directory is replaced; SIGTERM finishes in-flight
+            requests and exits 0. One JSON log line per request on stdout.
+            """
+    )
+
+    @Argument(help: "Bundle directory written by `ivrc build -o`.")
+    var bundle: String
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0: any free port, named in the startup log line).")
+    var port = 8080
+
+    @Option(help: "Webhook path Telnyx POSTs new calls to; documents are served below it.")
+    var path = "/texml"
+
+    @Option(help: "scheme://host[:port] the server is reached at from outside (e.g. behind nginx); documents then carry absolute URLs.")
+    var publicURL: String?
+
+    @Option(help: "Telnyx account public key (base64, Ed25519); also read from TELNYX_PUBLIC_KEY.")
+    var telnyxPublicKey: String?
+
+    @Flag(help: "Serve without checking Telnyx signatures (local testing only; also accepts GET).")
+    var insecureNoSignatures = false
+
+    @Option(help: "Seconds a request's telnyx-timestamp may differ from this server's clock.")
+    var signatureTolerance = Int(TelnyxSignature.defaultTolerance)
+
+    @Option(help: "HTTP status for a number no flow answers (non-200 sends Telnyx to the failover URL).")
+    var unknownNumberStatus = 404
+
+    @Option(help: "Largest request body accepted, in bytes (larger: 413).")
+    var maxBodyBytes = 64 * 1024
+
+    @Option(help: "Seconds a replaced bundle keeps answering calls that started on it (default: 4 h, TeXML's longest call).")
+    var gracePeriod = 4 * 3600
+
+    @Option(help: "Milliseconds between checks of the bundle directory for replacement.")
+    var pollInterval = 1000
+
+    @Flag(help: "Decide `hours` by the moment `ivrc test --url` sends (X-IVRC-Moment) instead of the clock: test servers only.")
+    var testClock = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 (any free port) and 65535") }
+        guard path.hasPrefix("/"), !path.hasSuffix("/"), !path.contains("//"), !path.contains(".."), !path.contains("?"),
+              !path.contains(":"), !path.contains(where: \.isWhitespace) else {
+            throw ValidationError("--path must be an absolute URL path without a trailing slash, e.g. /texml")
+        }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme), url.host != nil,
+                  url.query == nil, url.fragment == nil, !publicURL.hasSuffix("/") else {
+                throw ValidationError("--public-url must be an http(s) URL without a trailing slash, e.g. https://ivr.example.com")
+            }
+        }
+        guard signatureTolerance > 0 else { throw ValidationError("--signature-tolerance must be a positive number of seconds") }
+        guard (400...599).contains(unknownNumberStatus) else {
+            throw ValidationError("--unknown-number-status must be an HTTP error status (400-599), so Telnyx uses the failover URL")
+        }
+        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
+        guard gracePeriod >= 0 else { throw ValidationError("--grace-period must not be negative") }
+        guard pollInterval >= 10 else { throw ValidationError("--poll-interval must be at least 10 ms") }
+        if publicKey == nil, !insecureNoSignatures {
+            throw ValidationError("give --telnyx-public-key (or TELNYX_PUBLIC_KEY), or --insecure-no-signatures to serve unsigned requests")
+        }
+        if publicKey != nil, insecureNoSignatures {
+            throw ValidationError("--insecure-no-signatures contradicts a Telnyx public key; give one or the other")
+        }
+        if let publicKey, TelnyxSignature.Verifier(publicKeyBase64: publicKey) == nil {
+            throw ValidationError("the Telnyx public key is not base64 of a 32-byte Ed25519 key (copy it from the portal's Keys & Credentials)")
+        }
+    }
+
+    private var publicKey: String? {
+        telnyxPublicKey ?? ProcessInfo.processInfo.environment["TELNYX_PUBLIC_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func run() throws {
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.path = path
+        configuration.publicURL = publicURL
+        configuration.unknownNumberStatus = unknownNumberStatus
+        configuration.maxBodyBytes = maxBodyBytes
+        configuration.retention.gracePeriod = .seconds(gracePeriod)
+        configuration.pollInterval = .milliseconds(pollInterval)
+        configuration.testClock = testClock
+        configuration.verifier = publicKey.flatMap {
+            TelnyxSignature.Verifier(publicKeyBase64: $0, tolerance: TimeInterval(signatureTolerance))
+        }
+        let directory = URL(fileURLWithPath: bundle)
+        try reportingFailures {
+            let served: ServedBundle
+            do {
+                served = try BundleReloader.load(directory, urlPrefix: configuration.urlPrefix)
+            } catch {
+                throw UsageFailure("cannot serve \(bundle): \(error)")
+            }
+            let logger = Logger(label: "ivrc.serve") { JSONLogHandler.standardOutput(label: $0) }
+            let server = VoiceServer(bundle: served, configuration: configuration, logger: logger)
+            if configuration.verifier == nil {
+                logger.warning("signatures are NOT checked (--insecure-no-signatures): anyone who can reach this port can drive calls")
+            }
+            if testClock {
+                logger.warning("--test-clock: `hours` follow the X-IVRC-Moment header of each request, not the clock")
+            }
+            logger.info("serving", metadata: [
+                "bundle": "\(served.id)", "flows": "\(served.bundle.manifest.flows.count)",
+                "url": "http://\(host):\(port)\(path)", "signatures": "\(configuration.verifier == nil ? "off" : "on")",
+            ])
+            return try Self.block { try await server.application(watching: directory).runService() }
+        }
+    }
+
+    /// Runs the server on Swift concurrency's threads while the synchronous command waits.
+    /// Those threads are NIO's event loops: a request's handler then runs where its socket is
+    /// served, without a hop to another thread pool and back (the hop halved throughput).
+    private static func block(_ body: @escaping @Sendable () async throws -> Void) throws -> Int32 {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        let finished = DispatchSemaphore(value: 0)
+        let failure = Mutex<(any Error)?>(nil)
+        Task {
+            do { try await body() } catch { failure.withLock { $0 = error } }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = failure.withLock({ $0 }) { throw UsageFailure("server stopped: \(error)") }
+        return ExitStatus.clean
+    }
+}

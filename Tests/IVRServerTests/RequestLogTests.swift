@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import IVRServer
+import Testing
+
+@Suite struct RequestLogTests {
+    /// Healthcare lines carry PHI: what a caller typed or said, or a recording, never reaches the log.
+    @Test func aRequestCarryingCallerInputLeavesNoTraceOfItInTheLog() async throws {
+        let fixture = try ServerFixture()
+        let bundle = fixture.server.store.current
+        let flow = try #require(bundle.bundle.manifest.flows.first)
+        let route = try #require(bundle.bundle.manifest.routes.keys.sorted().first { $0.hasPrefix(flow.name + "/") })
+        let secrets = [("Digits", "4815162342"), ("SpeechResult", "my date of birth is March third"),
+                       ("RecordingUrl", "https://recordings.test/secret-recording.wav")]
+        let uri = "/texml/\(bundle.id)/" + route.replacingOccurrences(of: ".xml", with: ".route")
+        for method in [HTTPRequest.Method.post, .get] {
+            let insecure = try ServerFixture(signed: method == .post)
+            let response = try await insecure.test { client in
+                let fields = ServerFixture.firstRequest(to: flow.number) + secrets
+                if method == .get { return try await client.execute(uri: uri + "?" + ServerFixture.form(fields), method: .get) }
+                return try await ServerFixture.post(client, uri, fields)
+            }
+            #expect(response.status == .ok)
+            let log = insecure.log.text
+            #expect(insecure.log.entries.count == 1)
+            for (_, secret) in secrets {
+                #expect(!log.contains(secret), "\(method)")
+                #expect(!log.contains(ServerFixture.form([("x", secret)]).dropFirst(2)), "\(method)")
+            }
+            #expect(!log.contains("4815162342"))
+        }
+    }
+
+    @Test func everyRequestLogsOneJSONLineWithCallFlowDocumentStatusAndLatency() async throws {
+        let fixture = try ServerFixture()
+        let flow = try #require(fixture.server.store.current.bundle.manifest.flows.first)
+        let response = try await fixture.test { client in
+            try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: flow.number))
+        }
+        #expect(response.headers[HTTPField.Name("X-IVRC-Document")!] == flow.entry)
+        let entry = try #require(fixture.log.entries.first)
+        #expect(fixture.log.text.split(separator: "\n").count == 1)
+        #expect(entry["call_sid"] as? String == "v3:call-1")
+        #expect(entry["flow"] as? String == flow.name)
+        #expect(entry["document"] as? String == flow.entry)
+        #expect(entry["status"] as? String == "200")
+        #expect(entry["kind"] as? String == "entry")
+        #expect(Double(entry["latency_ms"] as? String ?? "") != nil)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A real `ivrc serve` process on a free loopback port, its stdout (the JSON log) drained.
+final class ServeProcess: Sendable {
+    let process: Process
+    let port: Int
+    private let output = LogCapture()
+
+    /// `swift test` builds the executable next to the test bundle (`.build/<config>/`).
+    static var executable: URL? {
+        let bundle = Bundle.main.bundleURL
+        return [bundle, bundle.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("ivrc") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs `ivrc` to completion (e.g. `build`): exit status and what it printed.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolRun {
+        try ToolRun(try #require(executable, "ivrc was not built next to the tests"), arguments, environment: environment)
+    }
+
+    /// Builds the examples into a fresh temporary bundle directory.
+    static func buildExamples() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let bundle = directory.appendingPathComponent("bundle")
+        #expect(try run(["build", ServerFixture.examples.path, "-o", bundle.path]).status == 0)
+        return bundle
+    }
+
+    /// Starts the server and waits (at most 20 s) for it to listen.
+    init(bundle: URL, arguments: [String] = [], publicKey: String? = ServerFixture.publicKeyBase64) throws {
+        process = Process()
+        process.executableURL = try #require(Self.executable, "ivrc was not built next to the tests")
+        process.arguments = ["serve", bundle.path, "--port", "0"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TELNYX_PUBLIC_KEY"] = publicKey
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        let output = output
+        pipe.fileHandleForReading.readabilityHandler = { handle in output.append([UInt8](handle.availableData)) }
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        var port: Int?
+        while port == nil, Date() < deadline, process.isRunning {
+            port = Self.listeningPort(in: output.text)
+            if port == nil { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        guard let port else {
+            process.terminate()
+            throw ServeProcessError(message: "ivrc serve did not start: \(output.text)")
+        }
+        self.port = port
+    }
+
+    var log: String { output.text }
+
+    /// Sends SIGTERM and waits (bounded) for the exit status.
+    func terminate() -> Int32? {
+        process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); return nil }
+        return process.terminationStatus
+    }
+
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+    /// "Server started and listening on 127.0.0.1:PORT" is Hummingbird's own log line.
+    private static func listeningPort(in log: String) -> Int? {
+        guard let range = log.range(of: "listening on 127.0.0.1:") else { return nil }
+        return Int(log[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// One signed POST on a fresh connection.
+    func post(_ uri: String, _ fields: [(String, String)]) async throws -> TestClient.Response {
+        let body = ServerFixture.form(fields)
+        let headers = try ServerFixture.signature(for: body)
+        return try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            try await client.post(uri, headers: headers, body: ByteBuffer(string: body))
+        }
+    }
+
+    func get(_ uri: String) async throws -> TestClient.Response {
+        try await TestClient.withClient(host: "127.0.0.1", port: port) { client in try await client.get(uri) }
+    }
+}
+
+/// A program run to completion, stdout and stderr together.
+struct ToolRun {
+    let status: Int32
+    let output: String
+
+    init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        status = process.terminationStatus
+    }
+}
+
+struct ServeProcessError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// A plain TCP connection, for a request sent in pieces (a request still in flight).
+struct RawConnection {
+    let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port)).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard descriptor >= 0, connected == 0 else { throw ServeProcessError(message: "cannot connect to port \(port)") }
+    }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Everything the server sends until it closes the connection.
+    func readToEnd() -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += buffer[..<count]
+        }
+        close(descriptor)
+        return String(decoding: received, as: UTF8.self)
+    }
+}

@@ -42,16 +42,21 @@ public enum TelnyxSignature {
 
     /// Checks requests against one account's public key.
     public struct Verifier: Sendable {
-        /// The raw key, kept as bytes: swift-crypto's key type is not `Sendable`, and making one
-        /// from 32 bytes per request costs nothing next to the signature check.
-        private let publicKey: Data
+        /// swift-crypto's key is immutable and safe to share between threads, but its type is not
+        /// marked `Sendable`; this box says so once, so the key is parsed once, not per request.
+        private final class SharedKey: @unchecked Sendable {
+            let key: Curve25519.Signing.PublicKey
+            init(_ key: Curve25519.Signing.PublicKey) { self.key = key }
+        }
+
+        private let publicKey: SharedKey
         public let tolerance: TimeInterval
 
         /// Nil when `base64` is not a 32-byte Ed25519 public key.
         public init?(publicKeyBase64 base64: String, tolerance: TimeInterval = TelnyxSignature.defaultTolerance) {
             guard let raw = Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines)),
-                  (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil else { return nil }
-            self.publicKey = raw
+                  let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return nil }
+            self.publicKey = SharedKey(key)
             self.tolerance = tolerance
         }
 
@@ -60,8 +65,7 @@ public enum TelnyxSignature {
             guard let signature, let timestamp, !signature.isEmpty, !timestamp.isEmpty else { return .missing }
             guard timestamp.utf8.count <= 20, let seconds = Int64(timestamp),
                   let bytes = Data(base64Encoded: signature), bytes.count == 64 else { return .malformed }
-            guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey),
-                  key.isValidSignature(bytes, for: TelnyxSignature.signedBytes(timestamp: timestamp, body: body)) else {
+            guard publicKey.key.isValidSignature(bytes, for: TelnyxSignature.signedBytes(timestamp: timestamp, body: body)) else {
                 return .forged
             }
             guard abs(now.timeIntervalSince1970 - Double(seconds)) <= tolerance else { return .stale }

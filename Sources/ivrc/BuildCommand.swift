@@ -66,8 +66,9 @@ struct BuildCommand: ParsableCommand {
                 standardError("ivrc: no bundle written: the input holds no flow (pass --allow-empty to write an empty bundle)\n")
                 return ExitStatus.diagnostics
             }
+            let outcome: BundleWriter.Outcome
             do {
-                try timer.measure("write") {
+                outcome = try timer.measure("write") {
                     try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string,
                                            waivers: result.waivers.map(Manifest.Waiver.init),
                                            environment: values.map { Manifest.Environment($0, used: result.environmentUsed) })
@@ -75,7 +76,8 @@ struct BuildCommand: ParsableCommand {
             } catch let failure as BundleWriter.Failure {
                 throw UsageFailure(failure.description)
             }
-            standardError("ivrc: wrote \(output): \(bundle.flows.count) flow(s), \(bundle.documents.count) documents\n")
+            let what = outcome == .unchanged ? "left \(output) as it was (it already holds this bundle)" : "wrote \(output)"
+            standardError("ivrc: \(what): \(bundle.flows.count) flow(s), \(bundle.documents.count) documents\n")
             return ExitStatus.clean
         }
     }

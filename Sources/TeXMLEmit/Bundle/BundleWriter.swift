@@ -40,16 +40,28 @@ public enum BundleWriter {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// What `write` did.
+    public enum Outcome: Sendable, Equatable {
+        case written
+        /// The directory already held exactly this bundle (same manifest, every document's
+        /// hash verified) and was left untouched: same inodes, same times.
+        case unchanged
+    }
+
     /// Writes `bundle` to `directory`, replacing what is there only when that is empty or
     /// provably an ivrc bundle. A symbolic link at `directory` is followed: the bundle it
     /// names is replaced and the link kept. Every file and directory is flushed to disk before
-    /// the swap, and the swap itself before returning.
+    /// the swap, and the swap itself before returning. An identical bundle is not rewritten, so
+    /// a deploy that changes nothing changes nothing on disk.
+    @discardableResult
     public static func write(_ bundle: CompiledBundle, to directory: URL, compilerVersion: String,
-                             waivers: [Manifest.Waiver] = [], environment: Manifest.Environment? = nil) throws {
+                             waivers: [Manifest.Waiver] = [], environment: Manifest.Environment? = nil) throws -> Outcome {
         let files = FileManager.default
         let target = try followingLink(directory.standardizedFileURL)
         try requireReplaceable(target)
         StagingDirectory.removeStale(for: target)
+        let manifest = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment)
+        if holds(encode(manifest), at: target) { return .unchanged }
         let staging = StagingDirectory(for: target).path
         try? files.removeItem(atPath: staging)
         do {
@@ -64,7 +76,6 @@ public enum BundleWriter {
                 failures.set(index, writeFile(staging + "/" + path, bytes))
             }
             if let failure = failures.values.compactMap({ $0 }).first { throw Failure(description: failure) }
-            let manifest = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment)
             if let failure = writeFile(staging + "/manifest.json", encode(manifest)) {
                 throw Failure(description: failure)
             }
@@ -73,6 +84,7 @@ public enum BundleWriter {
             // Again, so nothing put into the old bundle while this one was written is lost.
             try requireReplaceable(target)
             if try BundleSwap.swap(staging, into: target.path) { try? files.removeItem(atPath: staging) }
+            return .written
         } catch let failure as Failure {
             try? files.removeItem(atPath: staging)
             throw failure
@@ -97,6 +109,15 @@ public enum BundleWriter {
         }
         defer { free(resolved) }
         return URL(fileURLWithPath: String(cString: resolved))
+    }
+
+    /// Whether `target` already is this bundle: the same manifest bytes, and every document the
+    /// manifest names present with the hash it records (`LoadedBundle` verifies them).
+    private static func holds(_ manifest: [UInt8], at target: URL) -> Bool {
+        guard let directory = try? ConfinedDirectory(target.path),
+              let existing = try? directory.read("manifest.json", limit: LoadedBundle.manifestLimit),
+              existing == manifest else { return false }
+        return (try? LoadedBundle(directory: target)) != nil
     }
 
     /// One new file, written with plain system calls: Foundation's per-file overhead was most

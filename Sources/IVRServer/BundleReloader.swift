@@ -9,9 +9,15 @@ import UnixSignals
 /// mid-swap, so a failed poll is retried at the next one and counted as refused only when the
 /// same directory state fails twice.
 public actor BundleReloader: Service {
+    /// A bundle built for another environment than `--env` names.
+    public struct EnvironmentMismatch: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     private let directory: URL
     private let store: BundleStore
     private let urlPrefix: String
+    private let environment: String?
     private let pollInterval: Duration
     private let metrics: ServerMetrics
     private let logger: Logger
@@ -25,6 +31,7 @@ public actor BundleReloader: Service {
         self.directory = directory
         self.store = store
         self.urlPrefix = configuration.urlPrefix
+        self.environment = configuration.environment
         self.pollInterval = configuration.pollInterval
         self.metrics = metrics
         self.logger = logger
@@ -32,9 +39,15 @@ public actor BundleReloader: Service {
     }
 
     /// Loads and relocates the bundle at `directory`; what `ivrc serve` does at startup too.
-    public static func load(_ directory: URL, urlPrefix: String) throws -> ServedBundle {
+    /// With `environment`, a bundle built for another environment (or none) is refused.
+    public static func load(_ directory: URL, urlPrefix: String, environment: String? = nil) throws -> ServedBundle {
         let origin = BundleFingerprint(directory: directory.path)
-        var served = try ServedBundle(bundle: LoadedBundle(directory: directory), pathPrefix: urlPrefix)
+        let bundle = try LoadedBundle(directory: directory)
+        if let environment, bundle.manifest.environment?.name != environment {
+            let built = bundle.manifest.environment.map { "for `\($0.name)`" } ?? "without --env"
+            throw EnvironmentMismatch(description: "\(directory.path) was built \(built), not for `\(environment)`")
+        }
+        var served = try ServedBundle(bundle: bundle, pathPrefix: urlPrefix)
         served.origin = origin
         return served
     }
@@ -82,8 +95,9 @@ public actor BundleReloader: Service {
     private func install() async throws {
         let directory = directory
         let urlPrefix = urlPrefix
+        let environment = environment
         // Hashing and relocating thousands of documents is CPU work, kept off the actor's executor.
-        let served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix) }.value
+        let served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix, environment: environment) }.value
         let previous = store.current
         store.replace(with: served)
         loaded = served.origin ?? loaded

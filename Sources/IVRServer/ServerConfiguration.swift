@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     /// `hours` decided by the moment a test sends (`X-IVRC-Moment`, from `ivrc test --url`)
     /// instead of this server's clock: for test servers only, never set by default.
     public var testClock = false
+    /// With `--env NAME`: only bundles built for that environment are served (or reloaded).
+    public var environment: String?
 
     public init() {}
 

@@ -56,6 +56,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Milliseconds between checks of the bundle directory for replacement.")
     var pollInterval = 1000
 
+    @Option(help: "Serve only a bundle built with --env NAME: a bundle built for another environment is refused, also on reload.")
+    var env: String?
+
     @Flag(help: "Decide `hours` by the moment `ivrc test --url` sends (X-IVRC-Moment) instead of the clock: test servers only.")
     var testClock = false
 
@@ -104,6 +107,7 @@ struct ServeCommand: ParsableCommand {
         configuration.retention.gracePeriod = .seconds(gracePeriod)
         configuration.pollInterval = .milliseconds(pollInterval)
         configuration.testClock = testClock
+        configuration.environment = env
         configuration.verifier = publicKey.flatMap {
             TelnyxSignature.Verifier(publicKeyBase64: $0, tolerance: TimeInterval(signatureTolerance))
         }
@@ -111,7 +115,7 @@ struct ServeCommand: ParsableCommand {
         try reportingFailures {
             let served: ServedBundle
             do {
-                served = try BundleReloader.load(directory, urlPrefix: configuration.urlPrefix)
+                served = try BundleReloader.load(directory, urlPrefix: configuration.urlPrefix, environment: env)
             } catch {
                 throw UsageFailure("cannot serve \(bundle): \(error)")
             }

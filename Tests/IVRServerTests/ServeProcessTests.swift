@@ -37,6 +37,7 @@ import Testing
             (["serve", bundle.path, "--insecure-no-signatures", "--public-url", "ftp://x"], "--public-url"),
             (["serve", bundle.path, "--insecure-no-signatures", "--unknown-number-status", "200"], "--unknown-number-status"),
             (["serve", bundle.deletingLastPathComponent().appendingPathComponent("none").path, "--insecure-no-signatures"], "no such file or directory"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--env", "production"], "was built without --env, not for `production`"),
         ]
         for (arguments, message) in cases {
             let run = try ServeProcess.run(arguments, environment: ["TELNYX_PUBLIC_KEY": ""])

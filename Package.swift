@@ -18,8 +18,8 @@ let package = Package(
         .library(name: "TelnyxWebhook", targets: ["TelnyxWebhook"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "TeXMLSchema",
             dependencies: ["CLibXML2"],
-            resources: [.copy("Resources/texml.xsd")]
+            // Compiled in as EmbeddedSchema.swift (scripts/embed-schema), so the binary is relocatable.
+            exclude: ["Resources/texml.xsd"]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
         .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck"]),

@@ -13,6 +13,7 @@ public enum RuleCatalog {
         UnreachableStepRule(),
         UnreachableCodeRule(),
         MenuFallbackRule(),
+        MenuFinishKeyRule(),
         UnknownPlaceholderRule(),
     ]
 

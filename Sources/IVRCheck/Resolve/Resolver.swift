@@ -54,7 +54,9 @@ struct FlowResolver {
             number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
             steps: [], tests: declaration.tests)
         readSettings(into: &flow)
+        checkLength(of: declaration.name, what: "flow")
         for step in declaration.steps {
+            checkLength(of: step.name, what: "step")
             if let first = stepIndex[step.name.text] {
                 error("duplicate-step", "step `\(step.name.text)` is defined twice", step.name.range,
                       help: "rename one of them; step names are unique within a flow",
@@ -100,10 +102,16 @@ struct FlowResolver {
                     continue
                 }
                 flow.industry = industry
-            case "voice":
-                flow.voice = value.text
-            case "language":
-                flow.language = value.text
+            case "voice", "language":
+                // Both become attributes of every <Say>, so they take what <Say> takes.
+                let name = setting.name.text
+                if let kind = OptionBinder.vocabulary.element(named: "Say")?.attribute(named: name)?.kind,
+                   let problem = kind.validate(value.text) {
+                    error("invalid-setting", "`\(name) \(source.text(value.range))` is not valid: it \(problem)", value.range,
+                          help: "see the TeXML <Say> documentation for `\(name)`")
+                    continue
+                }
+                if name == "voice" { flow.voice = value.text } else { flow.language = value.text }
             default:
                 guard case .url(let url) = value.kind else {
                     error("invalid-setting", "`base-url` must be an http(s) URL", value.range,
@@ -140,6 +148,7 @@ struct FlowResolver {
 
     /// Registers an anonymous step for a branch block and resolves its statements.
     mutating func anonymousStep(named name: String, _ body: [Statement], at range: SourceRange) -> Int {
+        checkDerivedLength(of: name, at: range)
         let index = steps.count
         steps.append(Step(name: name, range: range, isEmergency: false, isAnonymous: true, actions: []))
         steps[index].actions = resolveBlock(body, in: name)

@@ -68,3 +68,20 @@ import Testing
     }
 }
 
+
+/// Columns come from checkpoints, not a rescan of the line; they must still count scalars.
+@Suite struct SourcePositionTests {
+    @Test func columnsCountScalarsAcrossCheckpointsOnLongMixedLines() {
+        var random = SeededRandom(seed: 42)
+        let pieces = ["a", "é", "€", "😀", " ", "\n"]
+        let text = (0..<5_000).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        let source = SourceFile(path: "mixed.ivr", text: text)
+        var line = 1, column = 1
+        for (offset, byte) in source.bytes.enumerated() where byte & 0xC0 != 0x80 {
+            let position = source.position(of: offset)
+            #expect(position.line == line && position.column == column, "offset \(offset)")
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        #expect(source.position(of: source.bytes.count).column == column)
+    }
+}

@@ -55,4 +55,13 @@ import Testing
         let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(body: body))
         #expect(diagnostics.contains { $0.id == "name-too-long" }, "\(RuleTesting.describe(diagnostics))")
     }
+
+    /// `start 0s`: <Start> holds only elements, so text on it would fail the schema at build.
+    @Test func textOnAVerbThatHoldsOnlyElementsIsReportedAtTheText() throws {
+        let body = "    start 0s\n      suppression direction=both\n    hangup"
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(body: body))
+        let error = try #require(diagnostics.first, "no diagnostic")
+        #expect(error.message == "`start` takes no text")
+        #expect(error.span.start.line == 5 && error.span.start.column == 11)
+    }
 }

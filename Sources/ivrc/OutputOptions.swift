@@ -21,17 +21,13 @@ struct OutputOptions: ParsableArguments {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
-    /// Past this many, diagnostics are noise, and hostile input can produce millions: the
-    /// first ones are printed and the rest counted on stderr.
-    static let maxShown = 200
-
     /// Prints `diagnostics` to stdout in the chosen format; under `--strict` warnings print
     /// (and count) as errors, so every format agrees with the exit status. SARIF also lists
     /// what waivers silenced, as suppressed results.
     func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived allWaived: [WaivedDiagnostic] = []) {
         let all = reported(diagnostics)
-        let shown = Array(all.prefix(Self.maxShown))
-        let waived = Array(allWaived.prefix(Self.maxShown))
+        let shown = Array(all.prefix(DiagnosticLimit.shown))
+        let waived = Array(allWaived.prefix(DiagnosticLimit.shown))
         let text: String = switch format {
         case .text:
             TextReport(sources: sources, colored: Self.colored).render(shown)
@@ -43,11 +39,7 @@ struct OutputOptions: ParsableArguments {
             GitHubAnnotations.render(shown)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
-        let hidden = all.count - shown.count + allWaived.count - waived.count
-        if hidden > 0 {
-            let errors = all.filter { $0.severity == .error }.count
-            standardError("ivrc: \(hidden) more diagnostic(s) not shown; \(errors) error(s), \(all.count - errors) warning(s) in all\n")
-        }
+        DiagnosticLimit.noteHidden(all.count - shown.count + allWaived.count - waived.count, of: all)
     }
 
     func status(for diagnostics: [Diagnostic]) -> Int32 {

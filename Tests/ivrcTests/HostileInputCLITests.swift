@@ -32,4 +32,15 @@ import Testing
         #expect(run.stderr == "ivrc: error: standard input is larger than 64 MB; is it really a flow?\n")
         #expect(run.stdout.isEmpty)
     }
+
+    @Test func importingAThousandLossyRecordsPrintsTwoHundredWarnings() throws {
+        let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n"
+            + String(repeating: "<Record/>\n", count: 1_000) + "</Response>\n"
+        try Self.withFile("records.xml", document) { file in
+            let run = try CLITests.ivrc("import", file.path)
+            #expect(run.status == 0)
+            #expect(run.stderr.hasSuffix("ivrc: 801 more diagnostic(s) not shown; 0 error(s), 1001 warning(s) in all\n"))
+            #expect(run.stdout.components(separatedBy: "record").count > 1_000)
+        }
+    }
 }

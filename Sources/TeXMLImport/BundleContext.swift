@@ -12,13 +12,16 @@ public struct BundleContext: Sendable {
     public var numbers: [String: String]
     /// Flow names by document path prefix (`FLOW/`).
     public var flowNames: [String: String]
+    /// The SHA-256 (hex) the manifest records for each document, by document path.
+    public var hashes: [String: String]
 
     public init(routes: [String: Route] = [:], entries: [String] = [], numbers: [String: String] = [:],
-                flowNames: [String: String] = [:]) {
+                flowNames: [String: String] = [:], hashes: [String: String] = [:]) {
         self.routes = routes
         self.entries = entries
         self.numbers = numbers
         self.flowNames = flowNames
+        self.hashes = hashes
     }
 
     /// The context of a manifest whose bundle directory is `root` ("" for paths as in the manifest).
@@ -40,7 +43,8 @@ public struct BundleContext: Sendable {
             routes: routes,
             entries: manifest.flows.map { prefix + $0.entry },
             numbers: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.number) }, uniquingKeysWith: { first, _ in first }),
-            flowNames: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.name) }, uniquingKeysWith: { first, _ in first }))
+            flowNames: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.name) }, uniquingKeysWith: { first, _ in first }),
+            hashes: Dictionary(manifest.documents.map { (prefix + $0.key, $0.value.sha256) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The inbound number of the flow `path` belongs to.

@@ -4,6 +4,7 @@ import IVRCheck
 import IVRLang
 import TeXMLEmit
 import IVRReport
+import IVRRuntime
 import TeXMLImport
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -34,7 +35,7 @@ struct OutputOptions: ParsableArguments {
         case .json:
             JSONReport(toolVersion: CompilerVersion.string).render(shown)
         case .sarif:
-            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
+            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all + FlowTestDiagnostics.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
         case .github:
             GitHubAnnotations.render(shown)
         }

@@ -30,6 +30,10 @@ extension FlowWriter {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         switch verb.name {
         case "Say":
+            if !verb.elements.isEmpty {
+                let names = verb.elements.map { "<\($0.name)>" }.joined(separator: ", ")
+                lossy(verb, "\(names) inside <Say>; only the text around them is kept", in: path, indent: indent)
+            }
             let keyword = RecordingMention.discloses(text) ? "disclose" : "say"
             let options = options(of: verb, in: path, indent: indent)
             statement("\(keyword) \(StringLiteral.quote(text))\(options)", indent: indent)

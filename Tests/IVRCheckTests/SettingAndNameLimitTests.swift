@@ -64,4 +64,14 @@ import Testing
         #expect(error.message == "`start` takes no text")
         #expect(error.span.start.line == 5 && error.span.start.column == 11)
     }
+
+    /// `pause 999999s`: the positional length is <Pause length>, bounded by the schema.
+    @Test func aPauseLongerThanTeXMLAllowsIsReportedAtItsLength() throws {
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(body: "    pause 999999s\n    hangup"))
+        let error = try #require(diagnostics.first, "no diagnostic")
+        #expect(error.id == "invalid-option")
+        #expect(error.message.hasPrefix("`pause 999999s` is out of range: length must be"))
+        #expect(error.span.start.line == 5 && error.span.start.column == 11)
+        #expect(RuleTesting.frontEndDiagnostics(Self.flow(body: "    pause 3s\n    hangup")).isEmpty)
+    }
 }

@@ -38,6 +38,12 @@ extension FlowResolver {
             var attributes = bind(statement, to: "Pause", positional: hasLength ? 1 : 0)
             if hasLength, let length = statement.arguments.first {
                 guard let seconds = seconds(length, what: "a pause") else { return nil }
+                // Written positionally, the length is still <Pause length>, with its range.
+                if let problem = OptionBinder.vocabulary.element(named: "Pause")?.attribute(named: "length")?.kind.validate(String(seconds)) {
+                    error("invalid-option", "`pause \(source.text(length.range))` is out of range: length \(problem)", length.range,
+                          help: "see the TeXML <Pause> documentation for `length`")
+                    return nil
+                }
                 attributes.append(Attribute(name: "length", value: String(seconds), range: length.range))
             }
             return Action(.pause(attributes: attributes), range: range)

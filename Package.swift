@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -92,6 +93,23 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
+        // What the fuzz targets run on each input; the tests run it over the seed corpus.
+        .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer executables, declared only for `scripts/fuzz` (IVRC_FUZZ=1): they call libFuzzer's
+// driver, which exists only in a `-sanitize=fuzzer` build.
+if ProcessInfo.processInfo.environment["IVRC_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .executableTarget(name: "FuzzSource", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzSource"),
+        .executableTarget(name: "FuzzTeXML", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzTeXML"),
+    ]
+    package.products += [
+        .executable(name: "FuzzSource", targets: ["FuzzSource"]),
+        .executable(name: "FuzzTeXML", targets: ["FuzzTeXML"]),
+    ]
+}

@@ -67,11 +67,16 @@ public struct SourceFile: Sendable {
 
     /// The text of a 1-based line without its line ending (invalid UTF-8 repaired).
     public func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
+        String(decoding: bytes[lineRange(line)], as: UTF8.self)
+    }
+
+    /// The bytes of a 1-based line without its line ending (empty for a line that does not exist).
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return 0..<0 }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        return start..<max(start, end)
     }
 
     /// A span over the byte range `start..<end` of this file.

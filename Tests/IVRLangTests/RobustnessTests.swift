@@ -85,3 +85,27 @@ import Testing
         #expect(source.position(of: source.bytes.count).column == column)
     }
 }
+
+/// Snippets decode only a window of the line; what they quote is still the 160 scalars
+/// around the caret that the whole line gives.
+@Suite struct LongLineSnippetTests {
+    @Test func theQuotedWindowMatchesTheWholeLineAtEveryPlace() {
+        var random = SeededRandom(seed: 7)
+        let pieces = ["a", "é", "€", "😀", " ", "\t"]
+        let line = (0..<3_000).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        let source = SourceFile(path: "long.ivr", text: line + "\nnext\n")
+        let scalars = Array(line.unicodeScalars)
+        let renderer = DiagnosticRenderer(sources: [source])
+        for _ in 0..<200 {
+            let column = Int(random.next() % UInt64(scalars.count))
+            let offset = String(String.UnicodeScalarView(scalars[..<column])).utf8.count
+            let diagnostic = Diagnostic.error("syntax", "here", at: source.span(offset, offset + 1))
+            let windowStart = max(0, min(column - 40, scalars.count - 160))
+            let windowEnd = min(scalars.count, windowStart + 160)
+            let expected = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map { $0.value < 0x20 ? "?" : $0 }))
+            let rendered = renderer.render(diagnostic)
+            #expect(rendered.contains(" 1 | \(expected)\n"), "column \(column)")
+            #expect(rendered.contains("\n   | " + String(repeating: " ", count: column - windowStart) + "^\n"), "column \(column)")
+        }
+    }
+}

@@ -60,6 +60,11 @@ public struct SafeXMLParser: Sendable {
         context.pointee.sax.pointee.internalSubset = safeParserRefuseDoctype
         context.pointee.sax.pointee.startElementNs = safeParserStartElement
 
+        // Encoding and I/O errors are raised without a parser context, through libxml2's
+        // per-thread handler (stderr by default): collect them here for this parse too.
+        xmlSetStructuredErrorFunc(context, safeParserStructuredError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
         let options = Int32(XML_PARSE_NONET.rawValue)
         let doc: xmlDocPtr? = data.withUnsafeBytes { buffer in
             xmlCtxtReadMemory(context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self),

@@ -43,4 +43,18 @@ import Testing
             #expect(run.stdout.components(separatedBy: "record").count > 1_000)
         }
     }
+
+    /// libxml2 reports failed encoding conversions on stderr by itself unless they are collected.
+    @Test func aDocumentInAnotherEncodingIsRefusedWithoutLibxml2sOwnOutput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-encoding-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("jis.xml")
+        let declaration = Data("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<Response>".utf8)
+        try (declaration + Data([0x1B, 0x16, 0x16, 0x80, 0xFF]) + Data("</Response>\n".utf8)).write(to: file)
+        let run = try CLITests.ivrc("validate", file.path)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error[unsafe-xml]: this file is in ISO-2022-JP, not UTF-8; it was refused"))
+        #expect(run.stderr.isEmpty)
+    }
 }

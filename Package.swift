@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -19,8 +20,8 @@ let package = Package(
         .library(name: "IVRServer", targets: ["IVRServer"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
@@ -44,7 +45,8 @@ let package = Package(
         .target(
             name: "TeXMLSchema",
             dependencies: ["CLibXML2"],
-            resources: [.copy("Resources/texml.xsd")]
+            // Compiled in as EmbeddedSchema.swift (scripts/embed-resources), so the binary is relocatable.
+            exclude: ["Resources/texml.xsd"]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
         .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck"]),
@@ -136,6 +138,24 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What the fuzz targets run on each input; the tests run it over the seed corpus.
+        .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
+        // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer executables, declared only for `scripts/fuzz` (IVRC_FUZZ=1): they call libFuzzer's
+// driver, which exists only in a `-sanitize=fuzzer` build.
+if ProcessInfo.processInfo.environment["IVRC_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .executableTarget(name: "FuzzSource", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzSource"),
+        .executableTarget(name: "FuzzTeXML", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzTeXML"),
+    ]
+    package.products += [
+        .executable(name: "FuzzSource", targets: ["FuzzSource"]),
+        .executable(name: "FuzzTeXML", targets: ["FuzzTeXML"]),
+    ]
+}

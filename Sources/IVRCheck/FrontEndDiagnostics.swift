@@ -57,7 +57,14 @@ public enum FrontEndDiagnostics {
             number checks compare dial targets against it.
             """),
         entry("invalid-setting", "A flow setting has a value it cannot take.", """
-            `industry` is one of healthcare, fleet or general; `base-url` is an http(s) URL.
+            `industry` is one of healthcare, fleet or general; `base-url` is an http(s) URL; \
+            `voice` and `language` take what TeXML's <Say> takes (`voice alice`, `language en-US`), \
+            since they are written on every <Say>.
+            """),
+        entry("name-too-long", "A flow or step name is too long to be a file name.", """
+            Flows and steps become directories and files of the bundle, and file systems limit a \
+            name to 255 bytes. Written names may have up to 100 bytes; the names ivrc derives for \
+            nested branch blocks up to 200.
             """),
         entry("unknown-statement", "A statement keyword is not a TeXML verb ivrc knows.", """
             Statements are the verbs in the language reference (say, menu, dial, record, …) and \

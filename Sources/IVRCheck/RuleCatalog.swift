@@ -14,6 +14,7 @@ public enum RuleCatalog {
         UnreachableStepRule(),
         UnreachableCodeRule(),
         MenuFallbackRule(),
+        MenuFinishKeyRule(),
         UnknownPlaceholderRule(),
         ConstantScheduleRule(),
     ]

@@ -1,6 +1,5 @@
-/// A unified diff (`diff -u` style, three lines of context) between two texts, built on
-/// the standard library's `difference(from:)`. Lines are compared with their line endings,
-/// so a CRLF file or a missing final newline shows as a change.
+/// A unified diff (`diff -u` style, three lines of context) between two texts. Lines are
+/// compared with their line endings, so a CRLF file or a missing final newline shows as a change.
 public enum UnifiedDiff {
     public static let context = 3
 
@@ -37,31 +36,111 @@ public enum UnifiedDiff {
         return result
     }
 
+    /// Gaps up to this many lines (both sides together) are diffed exactly with the standard
+    /// library's Myers diff, whose time and memory grow with the square of the changes; larger
+    /// gaps are first split at lines that occur once on each side (patience diff).
+    public static let exactDiffLimit = 2_000
+
     private static func script(_ before: [Substring], _ after: [Substring]) -> [Edit] {
-        let difference = after.difference(from: before)
-        var removed = Set<Int>(), inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
         var edits: [Edit] = []
         var old = 0, new = 0
-        while old < before.count || new < after.count {
-            if old < before.count && removed.contains(old) {
+        for (matchedOld, matchedNew) in matches(before, after) + [(before.count, after.count)] {
+            while old < matchedOld {
                 edits.append(Edit(kind: .delete, line: String(before[old]), oldIndex: old, newIndex: new))
                 old += 1
-            } else if new < after.count && inserted.contains(new) {
+            }
+            while new < matchedNew {
                 edits.append(Edit(kind: .insert, line: String(after[new]), oldIndex: old, newIndex: new))
                 new += 1
-            } else {
-                edits.append(Edit(kind: .same, line: String(before[old]), oldIndex: old, newIndex: new))
-                old += 1
-                new += 1
             }
+            guard old < before.count, new < after.count else { break }
+            edits.append(Edit(kind: .same, line: String(before[old]), oldIndex: old, newIndex: new))
+            old += 1
+            new += 1
         }
         return edits
+    }
+
+    /// Pairs of equal lines (old index, new index), increasing on both sides.
+    private static func matches(_ before: [Substring], _ after: [Substring]) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        var gaps = [(0..<before.count, 0..<after.count)]
+        while let (oldRange, newRange) = gaps.popLast() {
+            var old = oldRange, new = newRange
+            while !old.isEmpty, !new.isEmpty, before[old.lowerBound] == after[new.lowerBound] {
+                found.append((old.lowerBound, new.lowerBound))
+                old = old.dropFirst()
+                new = new.dropFirst()
+            }
+            while !old.isEmpty, !new.isEmpty, before[old.upperBound - 1] == after[new.upperBound - 1] {
+                found.append((old.upperBound - 1, new.upperBound - 1))
+                old = old.dropLast()
+                new = new.dropLast()
+            }
+            guard !old.isEmpty, !new.isEmpty else { continue }
+            if old.count + new.count <= exactDiffLimit {
+                found += exactMatches(before[old], after[new])
+                continue
+            }
+            let anchors = uniqueCommonLines(before[old], after[new])
+            // No line is unique to both sides: the whole gap is replaced.
+            guard !anchors.isEmpty else { continue }
+            found += anchors
+            // The stretches between anchors are diffed on their own.
+            var previous = (old.lowerBound, new.lowerBound)
+            for anchor in anchors + [(old.upperBound, new.upperBound)] {
+                gaps.append((previous.0..<anchor.0, previous.1..<anchor.1))
+                previous = (anchor.0 + 1, anchor.1 + 1)
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    private static func exactMatches(_ before: ArraySlice<Substring>, _ after: ArraySlice<Substring>) -> [(Int, Int)] {
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in Array(after).difference(from: Array(before)) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(before.startIndex + offset)
+            case .insert(let offset, _, _): inserted.insert(after.startIndex + offset)
+            }
+        }
+        let kept = zip(before.indices.filter { !removed.contains($0) }, after.indices.filter { !inserted.contains($0) })
+        return Array(kept)
+    }
+
+    /// Lines that occur exactly once on each side, as many as keep their order on both
+    /// (the longest increasing run, by patience sorting).
+    private static func uniqueCommonLines(_ before: ArraySlice<Substring>, _ after: ArraySlice<Substring>) -> [(Int, Int)] {
+        var oldIndex: [Substring: Int] = [:], oldCount: [Substring: Int] = [:], newCount: [Substring: Int] = [:]
+        for index in before.indices {
+            oldIndex[before[index]] = index
+            oldCount[before[index], default: 0] += 1
+        }
+        for line in after { newCount[line, default: 0] += 1 }
+        let pairs = after.indices.compactMap { index -> (Int, Int)? in
+            let line = after[index]
+            guard newCount[line] == 1, oldCount[line] == 1, let old = oldIndex[line] else { return nil }
+            return (old, index)
+        }
+        // Piles of patience sorting by old index; each entry remembers its predecessor.
+        var pileTops: [Int] = []
+        var predecessor = [Int?](repeating: nil, count: pairs.count)
+        for (position, pair) in pairs.enumerated() {
+            var low = 0, high = pileTops.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pairs[pileTops[middle]].0 < pair.0 { low = middle + 1 } else { high = middle }
+            }
+            predecessor[position] = low > 0 ? pileTops[low - 1] : nil
+            if low == pileTops.count { pileTops.append(position) } else { pileTops[low] = position }
+        }
+        var chain: [(Int, Int)] = []
+        var current = pileTops.last
+        while let position = current {
+            chain.append(pairs[position])
+            current = predecessor[position]
+        }
+        return chain.reversed()
     }
 
     /// Ranges of `edits` to show: each change with its context, overlapping ones merged.
@@ -82,7 +161,7 @@ public enum UnifiedDiff {
         let shown = edits[hunk]
         let oldCount = shown.filter { $0.kind != .insert }.count
         let newCount = shown.filter { $0.kind != .delete }.count
-        let first = shown.first!
+        guard let first = shown.first else { return "" }
         // An empty side names the line before it, as diff(1) does.
         let oldStart = oldCount == 0 ? first.oldIndex : first.oldIndex + 1
         let newStart = newCount == 0 ? first.newIndex : first.newIndex + 1

@@ -41,14 +41,18 @@ public struct DiagnosticRenderer: Sendable {
     private func snippet(_ span: SourceSpan) -> String {
         guard let source = sources[span.file] else { return "" }
         let line = span.start.line
-        let scalars = Array(source.lineText(line).unicodeScalars)
+        let (scalars, skipped, toLineEnd) = Self.scalars(of: source, line: line, around: span.start.offset)
+        // Counted in scalars of the whole line; past the decoded part the line is long enough
+        // for the window below never to reach its end.
+        let lineLength = toLineEnd ? skipped + scalars.count : Int.max / 2
         let startColumn = span.start.column - 1
-        let endColumn = span.end.line == line ? max(span.end.column - 1, startColumn + 1) : scalars.count
+        let endColumn = span.end.line == line ? max(span.end.column - 1, startColumn + 1) : lineLength
         // Window the line so the caret stays visible on very long lines.
-        let windowStart = max(0, min(startColumn - 40, scalars.count - Self.maxQuoted))
-        let windowEnd = min(scalars.count, windowStart + Self.maxQuoted)
-        var shown = String(String.UnicodeScalarView(scalars[windowStart..<max(windowStart, windowEnd)]))
-        shown = String(String.UnicodeScalarView(shown.unicodeScalars.map(Self.visible)))
+        let windowStart = max(0, min(startColumn - 40, lineLength - Self.maxQuoted))
+        let windowEnd = min(lineLength, windowStart + Self.maxQuoted)
+        let low = min(max(0, windowStart - skipped), scalars.count)
+        let quoted = scalars[low..<min(max(low, windowEnd - skipped), scalars.count)]
+        let shown = String(String.UnicodeScalarView(quoted.map(Self.visible)))
         let caretStart = max(0, startColumn - windowStart)
         let caretCount = max(1, min(endColumn, windowEnd) - startColumn)
         let gutter = String(line)
@@ -68,6 +72,21 @@ public struct DiagnosticRenderer: Sendable {
         case 0x7F: "\u{2421}"
         default: scalar
         }
+    }
+
+    /// The scalars of `line` around byte `offset`, as many on each side as a snippet can show:
+    /// only they are decoded, so a diagnostic on a megabyte-long line costs what one on a short
+    /// line does. Also how many scalars of the line come before them, and whether they reach its end.
+    private static func scalars(of source: SourceFile, line: Int, around offset: Int)
+        -> (scalars: [Unicode.Scalar], skipped: Int, toLineEnd: Bool) {
+        let range = source.lineRange(line)
+        let reach = 4 * (maxQuoted + 40)  // a scalar is at most 4 bytes
+        var start = max(range.lowerBound, min(offset, range.upperBound) - reach)
+        while start > range.lowerBound, source.bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var end = min(range.upperBound, max(offset, range.lowerBound) + reach)
+        while end < range.upperBound, source.bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let scalars = Array(String(decoding: source.bytes[start..<end], as: UTF8.self).unicodeScalars)
+        return (scalars, source.position(of: start).column - 1, end == range.upperBound)
     }
 
     private func bold(_ text: String) -> String {

@@ -134,7 +134,9 @@ public struct Lexer {
                 } else {
                     let scalarEnd = Self.scalarEnd(bytes, index, end)
                     let shown = String(decoding: bytes[index..<scalarEnd], as: UTF8.self)
-                    let what = shown == "\u{FFFD}" ? "a byte that is not valid UTF-8" : "`\(shown)`"
+                    let what = shown == "\u{FFFD}" ? "a byte that is not valid UTF-8"
+                    : byte < 0x20 || byte == 0x7F ? "control character U+00\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16, uppercase: true))"
+                    : "`\(shown)`"
                     report("syntax", "unexpected \(what) here", index, scalarEnd,
                            help: "text belongs in double quotes: \"…\"")
                     return
@@ -190,13 +192,14 @@ public struct Lexer {
             index += 1
         }
         let word = String(decoding: bytes[start..<index], as: UTF8.self)
-        // `sip:…` and `scheme://…` run to the next space.
+        // `sip:…` and `scheme://…` run to the next space; a control character ends them too
+        // (and is then reported), since XML cannot carry one.
         if index < end, bytes[index] == UInt8(ascii: ":") {
             let lower = word.lowercased()
             let isURL = index + 2 < end && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/")
             if lower == "sip" || lower == "sips" || isURL {
                 var stop = index
-                while stop < end, bytes[stop] != UInt8(ascii: " "), bytes[stop] != UInt8(ascii: "\t") { stop += 1 }
+                while stop < end, bytes[stop] > UInt8(ascii: " "), bytes[stop] != 0x7F { stop += 1 }
                 let text = String(decoding: bytes[start..<stop], as: UTF8.self)
                 tokens.append(Token(isURL ? .url : .sipURI, text, range: SourceRange(start, stop)))
                 return stop

@@ -5,8 +5,9 @@ public enum Spelling {
     public static func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(2, word.count / 3))
         var best: (distance: Int, candidate: String)?
+        let lowered = word.lowercased()
         for candidate in candidates where candidate != word {
-            let distance = editDistance(word.lowercased(), candidate.lowercased(), limit: limit)
+            let distance = editDistance(lowered, candidate.lowercased(), limit: limit)
             if distance <= limit, best == nil || distance < best!.distance {
                 best = (distance, candidate)
             }

@@ -175,9 +175,12 @@ flow clinic_line
     ]
 
     static let ciWorkflow = #"""
-# Lint and check every call flow on each push and pull request.
-# Copy to .github/workflows/ivrc.yml. Findings appear in the Security tab (code scanning)
-# and as annotations on the pull request; the job fails when a flow has errors.
+# Format, check, test and build every call flow on each push and pull request.
+# Copy to .github/workflows/ivrc.yml and set two repository variables:
+#   IVRC_GIT_URL  where your organisation keeps ivrc's repository
+#   IVRC_REF      the ivrc tag or commit to build (pinned, so every run uses the same compiler)
+# Findings and failed call tests appear in the Security tab (code scanning) and as
+# annotations on the pull request; the job fails when a flow has errors or a test fails.
 name: ivrc
 
 on:
@@ -187,55 +190,97 @@ on:
 
 permissions:
   contents: read
-  security-events: write   # upload-sarif needs it
+  actions: read            # upload-sarif reads the run's details (needed in private repositories)
+  security-events: write   # upload-sarif writes code scanning results
 
 jobs:
-  check:
+  flows:
     runs-on: ubuntu-latest
+    # The official Swift image: ivrc needs Swift 6.3.
+    container: swift:6.3-bookworm
+    env:
+      IVRC_GIT_URL: ${{ vars.IVRC_GIT_URL }}
+      IVRC_REF: ${{ vars.IVRC_REF }}
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v5
 
-      # Build ivrc from source: set the repository variable IVRC_GIT_URL to where your
-      # organisation keeps ivrc (or replace this with a release download).
-      - uses: swift-actions/setup-swift@v2
-        with:
-          swift-version: "6.0"
       - name: Install libxml2
-        run: sudo apt-get update && sudo apt-get install -y libxml2-dev
+        run: apt-get update -qq && apt-get install -y -qq libxml2-dev
+
+      - name: Cache the ivrc build
+        id: cache
+        uses: actions/cache@v5
+        with:
+          path: /opt/ivrc
+          key: ivrc-${{ vars.IVRC_REF }}-swift-6.3
+
+      # A tag or a commit: fetch exactly that, never a moving branch.
       - name: Build ivrc
+        if: steps.cache.outputs.cache-hit != 'true'
         run: |
-          git clone --depth 1 "${{ vars.IVRC_GIT_URL }}" "$RUNNER_TEMP/ivrc"
+          test -n "$IVRC_GIT_URL" && test -n "$IVRC_REF" || { echo "set the IVRC_GIT_URL and IVRC_REF repository variables"; exit 1; }
+          git init -q "$RUNNER_TEMP/ivrc"
+          git -C "$RUNNER_TEMP/ivrc" fetch -q --depth 1 "$IVRC_GIT_URL" "$IVRC_REF"
+          git -C "$RUNNER_TEMP/ivrc" checkout -q FETCH_HEAD
           swift build -c release --package-path "$RUNNER_TEMP/ivrc"
-          echo "$RUNNER_TEMP/ivrc/.build/release" >> "$GITHUB_PATH"
+          mkdir -p /opt/ivrc
+          cp "$RUNNER_TEMP/ivrc/.build/release/ivrc" /opt/ivrc/ivrc
+
+      - name: Put ivrc on PATH
+        run: echo /opt/ivrc >> "$GITHUB_PATH"
 
       - name: Formatting
         run: ivrc fmt --check flows
 
-      # Write SARIF even when there are errors (exit 1), so the upload still runs;
-      # the last step turns the recorded status into the job's result.
+      # Reports are written even when there are errors (exit 1), so the uploads still run;
+      # the last step turns the recorded statuses into the job's result.
       - name: Check flows
         id: check
         run: |
           set +e
-          ivrc check --format sarif flows > ivrc.sarif
+          ivrc check --format sarif flows > check.sarif
           echo "status=$?" >> "$GITHUB_OUTPUT"
 
-      - name: Upload to code scanning
+      - name: Run call tests
+        id: test
+        run: |
+          set +e
+          ivrc test --format sarif flows > test.sarif
+          echo "status=$?" >> "$GITHUB_OUTPUT"
+
+      - name: Upload check results
         if: always()
-        uses: github/codeql-action/upload-sarif@v3
+        uses: github/codeql-action/upload-sarif@v4
         with:
-          sarif_file: ivrc.sarif
-          category: ivrc
+          sarif_file: check.sarif
+          category: ivrc-check
+
+      - name: Upload test results
+        if: always()
+        uses: github/codeql-action/upload-sarif@v4
+        with:
+          sarif_file: test.sarif
+          category: ivrc-test
 
       - name: Annotate the pull request
         if: github.event_name == 'pull_request'
-        run: ivrc check --format github flows || true
+        run: |
+          ivrc check --format github flows || true
+          ivrc test --format github flows || true
 
       - name: Fail on errors
-        if: steps.check.outputs.status != '0'
+        if: steps.check.outputs.status != '0' || steps.test.outputs.status != '0'
         run: |
-          echo "ivrc check exited with ${{ steps.check.outputs.status }} (1: errors in the flows, 2: usage or I/O error)"
+          echo "ivrc check exited with ${{ steps.check.outputs.status }}, ivrc test with ${{ steps.test.outputs.status }} (1: errors in the flows or failed tests, 2: usage or I/O error)"
           exit 1
+
+      - name: Build the bundle
+        run: ivrc build flows -o bundle
+
+      - uses: actions/upload-artifact@v6
+        with:
+          name: texml-bundle
+          path: bundle
 
 """#
 }

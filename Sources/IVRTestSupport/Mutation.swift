@@ -41,3 +41,32 @@ public enum Mutator {
         return Array(lines.joined(separator: [UInt8(ascii: "\n")]))
     }
 }
+
+/// Word-level edits: a word or an option's value replaced by one a person or a tool might
+/// write instead, so values reach the checker in every position.
+public enum WordMutator {
+    static let replacements = [
+        "x", "\"\"", "\"two words\"", "0", "-1", "99999999999", "0s", "999999s", "true", "#", "*",
+        "en-US", "zz", "alice", "Polly.x", "+1", "+18005550100", "sip:a@b", "https://x", "\"{{x}}\"", "\"<a>&\"",
+    ]
+
+    public static func mutate(_ bytes: [UInt8], using random: inout SeededRandom) -> [UInt8] {
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard !lines.isEmpty else { return bytes }
+        for _ in 0..<(1 + Int(random.next() % 2)) {
+            let index = Int(random.next() % UInt64(lines.count))
+            var words = lines[index].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            let filled = words.indices.filter { !words[$0].isEmpty }
+            guard !filled.isEmpty else { continue }
+            let at = filled[Int(random.next() % UInt64(filled.count))]
+            let replacement = replacements[Int(random.next() % UInt64(replacements.count))]
+            if let equals = words[at].firstIndex(of: "=") {
+                words[at] = words[at][...equals] + replacement
+            } else {
+                words[at] = replacement
+            }
+            lines[index] = words.joined(separator: " ")
+        }
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+}

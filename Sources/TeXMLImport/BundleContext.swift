@@ -15,14 +15,17 @@ public struct BundleContext: Sendable {
     public var flowNames: [String: String]
     /// Opening hours by `FLOW/NAME`, as in the manifest.
     public var schedules: [String: Schedule]
+    /// The SHA-256 (hex) the manifest records for each document, by document path.
+    public var hashes: [String: String]
 
     public init(routes: [String: Route] = [:], entries: [String] = [], numbers: [String: String] = [:],
-                flowNames: [String: String] = [:], schedules: [String: Schedule] = [:]) {
+                flowNames: [String: String] = [:], schedules: [String: Schedule] = [:], hashes: [String: String] = [:]) {
         self.routes = routes
         self.entries = entries
         self.numbers = numbers
         self.flowNames = flowNames
         self.schedules = schedules
+        self.hashes = hashes
     }
 
     /// The context of a manifest whose bundle directory is `root` ("" for paths as in the manifest).
@@ -48,7 +51,8 @@ public struct BundleContext: Sendable {
             entries: manifest.flows.map { prefix + $0.entry },
             numbers: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.number) }, uniquingKeysWith: { first, _ in first }),
             flowNames: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.name) }, uniquingKeysWith: { first, _ in first }),
-            schedules: manifest.schedules ?? [:])
+            schedules: manifest.schedules ?? [:],
+            hashes: Dictionary(manifest.documents.map { (prefix + $0.key, $0.value.sha256) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The inbound number of the flow `path` belongs to.

@@ -45,6 +45,9 @@ public struct ParsedTeXML: Sendable {
             return [.error("unsafe-xml", "elements nest more than \(limit) levels deep; the file was refused here",
                            at: source.lineSpan(line),
                            help: "TeXML nests at most a few levels (Response › Gather › Say); this file is not a call flow")]
+        case .notUTF8(let encoding):
+            return [.error("unsafe-xml", "this file is in \(encoding), not UTF-8; it was refused", at: source.lineSpan(1),
+                           help: "TeXML is UTF-8: re-save the file as UTF-8 and declare encoding=\"UTF-8\" (or no encoding)")]
         case .malformed(let issues):
             return issues.map { .error("malformed-xml", "not well-formed XML: \($0.message)", at: source.lineSpan($0.line)) }
         }

@@ -9,8 +9,16 @@ public enum TeXMLDiagnostics {
         entry("unsafe-xml", "A TeXML file was refused before it could do harm.", """
             `validate` and `import` read TeXML with a parser that never fetches anything and \
             never expands entities. A file with a DOCTYPE (the carrier of XXE and billion-laughs \
-            attacks), a file over the size limit (10 MB) and a file nested deeper than 64 levels \
-            are refused as a whole; nothing they name is read. TeXML needs none of these.
+            attacks), a file over the size limit (10 MB), a file nested deeper than 64 levels and \
+            a file in another encoding than UTF-8 (declared, or UTF-16, UTF-32 or EBCDIC bytes; \
+            UTF-7 can smuggle `<` past byte-level filters as `+ADw-`) are refused as a whole; \
+            nothing they name is read. TeXML needs none of these.
+            """),
+        entry("bundle-hash", "A document of an ivrc bundle was changed after the build.", """
+            `import` reads documents of an ivrc bundle together with its manifest.json, which \
+            records each document's SHA-256. A document that no longer matches was edited by hand \
+            (or damaged), so the manifest's routes may not describe it; it is refused rather than \
+            imported as if it were what the compiler wrote.
             """),
         entry("malformed-xml", "A TeXML file is not well-formed XML.", """
             The file could not be read as XML (an unclosed tag, a stray `&`, bytes that are not \

@@ -1,10 +1,13 @@
-/// The bundled XSD is part of the compiler, not user input: if it does not load, ivrc was
-/// built wrong, and every command would be meaningless. Tests load it on every run.
+import Foundation
+
+/// The embedded XSD is part of the compiler, not user input, and the tests load it on every run.
+/// Should it still fail to load (a broken build, libxml2 out of memory), no command could mean
+/// anything, so ivrc stops with one line and exit status 2 rather than trapping.
 extension TeXMLVocabulary {
     public static var shared: TeXMLVocabulary {
         switch bundled {
         case .success(let vocabulary): vocabulary
-        case .failure(let error): fatalError("ivrc's bundled TeXML schema does not load: \(error)")
+        case .failure(let error): exitBecauseSchemaIsUnusable(error)
         }
     }
 }
@@ -13,7 +16,13 @@ extension TeXMLSchemaValidator {
     public static var shared: TeXMLSchemaValidator {
         switch bundled {
         case .success(let validator): validator
-        case .failure(let error): fatalError("ivrc's bundled TeXML schema does not load: \(error)")
+        case .failure(let error): exitBecauseSchemaIsUnusable(error)
         }
     }
+}
+
+private func exitBecauseSchemaIsUnusable(_ error: any Error) -> Never {
+    let reason = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("ivrc: error: the TeXML schema built into ivrc does not load (\(reason)); reinstall ivrc\n".utf8))
+    exit(2)
 }

@@ -5,6 +5,8 @@ import Foundation
 /// - a byte limit checked before libxml2 sees anything;
 /// - `XML_PARSE_NONET`, and never `NOENT`/`DTDLOAD`/`HUGE`, so nothing is fetched or expanded;
 /// - any DOCTYPE stops the parse at the declaration (blocks XXE and billion laughs outright);
+/// - UTF-8 only: another declared encoding, or a start that libxml2 reads as UTF-16, UTF-32 or
+///   EBCDIC, is refused, so no byte sequence means anything but what it says;
 /// - a nesting limit enforced while parsing, so a 100,000-deep document stops at the limit;
 /// - errors collected per parser context (no global handler, safe across threads).
 public struct SafeXMLParser: Sendable {
@@ -38,6 +40,12 @@ public struct SafeXMLParser: Sendable {
     /// Parses into a libxml2 tree for modules inside this target (schema validation).
     func parseDocument(_ data: Data) throws(XMLParseError) -> LibXMLDocument {
         guard data.count <= limits.maxBytes else { throw .tooLarge(byteCount: data.count, limit: limits.maxBytes) }
+        let detected = data.prefix(4).withUnsafeBytes { start in
+            xmlDetectCharEncoding(start.baseAddress?.assumingMemoryBound(to: UInt8.self), Int32(start.count))
+        }
+        guard detected == XML_CHAR_ENCODING_NONE || detected == XML_CHAR_ENCODING_UTF8 else {
+            throw .notUTF8(encoding: xmlGetCharEncodingName(detected).map { String(cString: $0) } ?? "an encoding other than UTF-8")
+        }
         guard let context = xmlNewParserCtxt() else {
             throw .malformed([XMLParseIssue(line: 0, message: "libxml2 could not allocate a parser context")])
         }
@@ -52,6 +60,11 @@ public struct SafeXMLParser: Sendable {
         context.pointee.sax.pointee.internalSubset = safeParserRefuseDoctype
         context.pointee.sax.pointee.startElementNs = safeParserStartElement
 
+        // Encoding and I/O errors are raised without a parser context, through libxml2's
+        // per-thread handler (stderr by default): collect them here for this parse too.
+        xmlSetStructuredErrorFunc(context, safeParserStructuredError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
         let options = Int32(XML_PARSE_NONET.rawValue)
         let doc: xmlDocPtr? = data.withUnsafeBytes { buffer in
             xmlCtxtReadMemory(context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
@@ -60,6 +73,12 @@ public struct SafeXMLParser: Sendable {
         let document = doc.map(LibXMLDocument.init)
 
         if let refusal = state.refusal { throw refusal }
+        // The encoding the XML declaration names: the input keeps it whether or not the parse
+        // succeeded (a UTF-7 document usually does not), the document when it did.
+        let declaredName = context.pointee.input?.pointee.encoding.map { UnsafePointer($0) } ?? document.flatMap { $0.pointer.pointee.encoding }
+        if let declared = declaredName.map({ String(cString: $0) }), !["UTF-8", "UTF8"].contains(declared.uppercased()) {
+            throw .notUTF8(encoding: declared)
+        }
         guard let document, state.issues.isEmpty else {
             throw .malformed(state.issues.isEmpty ? [XMLParseIssue(line: 1, message: "not well-formed XML")] : state.issues)
         }

@@ -1,11 +1,8 @@
 import Foundation
 
-/// The bundled TeXML XSD: the one source of truth for validation and the vocabulary.
+/// The TeXML XSD compiled into ivrc: the one source of truth for validation and the vocabulary.
+/// Embedded rather than loaded from a resource bundle, so a copied binary behaves the same
+/// and no file beside it can change what it accepts.
 public enum TeXMLSchemaResource {
-    public static func xsdData() throws -> Data {
-        guard let url = Bundle.module.url(forResource: "texml", withExtension: "xsd") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "texml.xsd missing from the TeXMLSchema bundle"])
-        }
-        return try Data(contentsOf: url)
-    }
+    public static var xsdData: Data { Data(EmbeddedSchema.xsd.utf8) }
 }

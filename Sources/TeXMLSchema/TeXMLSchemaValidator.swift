@@ -7,7 +7,7 @@ import Foundation
 public final class TeXMLSchemaValidator: Sendable {
     /// The validator for the bundled XSD, loaded on first use.
     public static let bundled: Result<TeXMLSchemaValidator, SchemaLoadError> = Result {
-        try TeXMLSchemaValidator(xsd: TeXMLSchemaResource.xsdData())
+        try TeXMLSchemaValidator(xsd: TeXMLSchemaResource.xsdData)
     }.mapError { $0 as? SchemaLoadError ?? SchemaLoadError(messages: ["\($0)"]) }
 
     private let schema: ParsedSchema

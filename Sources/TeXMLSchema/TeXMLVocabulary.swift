@@ -10,7 +10,7 @@ public struct TeXMLVocabulary: Sendable {
 
     /// The vocabulary of the bundled XSD, loaded on first use.
     public static let bundled: Result<TeXMLVocabulary, VocabularyError> = Result {
-        try TeXMLVocabulary(xsd: TeXMLSchemaResource.xsdData())
+        try TeXMLVocabulary(xsd: TeXMLSchemaResource.xsdData)
     }.mapError { $0 as? VocabularyError ?? VocabularyError(message: "\($0)") }
 
     /// Reads an XSD written in texml.xsd's style: global simple types, global elements

@@ -7,14 +7,18 @@ public enum XMLNode: Sendable, Equatable {
 /// One XML element: its local name (no namespace prefix), attributes in document order, children and source line.
 public struct XMLElement: Sendable, Equatable {
     public var name: String
+    /// The namespace URI, nil for none (TeXML's elements have none).
+    public var namespace: String?
     /// Attributes in document order (a dictionary would lose the order the author wrote).
     public var attributes: [(name: String, value: String)]
     public var children: [XMLNode]
     /// 1-based line of the start tag.
     public var line: Int
 
-    public init(name: String, attributes: [(name: String, value: String)] = [], children: [XMLNode] = [], line: Int) {
+    public init(name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [], children: [XMLNode] = [],
+                line: Int) {
         self.name = name
+        self.namespace = namespace
         self.attributes = attributes
         self.children = children
         self.line = line
@@ -35,7 +39,7 @@ public struct XMLElement: Sendable, Equatable {
     }
 
     public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
-        lhs.name == rhs.name && lhs.line == rhs.line && lhs.children == rhs.children
+        lhs.name == rhs.name && lhs.namespace == rhs.namespace && lhs.line == rhs.line && lhs.children == rhs.children
             && lhs.attributes.elementsEqual(rhs.attributes) { $0.name == $1.name && $0.value == $1.value }
     }
 }

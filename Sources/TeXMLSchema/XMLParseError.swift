@@ -12,6 +12,10 @@ public enum XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
     case doctypeForbidden(line: Int)
     /// Elements nest deeper than the configured limit; parsing stopped there.
     case tooDeep(line: Int, limit: Int)
+    /// The document is not UTF-8: it declares another encoding, or starts like UTF-16, UTF-32
+    /// or EBCDIC. TeXML is UTF-8, and honouring other encodings lets markup hide from
+    /// byte-level filters (UTF-7's `+ADw-` is `<`).
+    case notUTF8(encoding: String)
     /// The document is not well-formed XML.
     case malformed([XMLParseIssue])
 
@@ -23,6 +27,8 @@ public enum XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
             return "line \(line): DOCTYPE declarations are not allowed (they can load external files or expand entities); nothing was read"
         case .tooDeep(let line, let limit):
             return "line \(line): elements nest deeper than the limit of \(limit)"
+        case .notUTF8(let encoding):
+            return "line 1: the document is in \(encoding), not UTF-8; TeXML documents are UTF-8, re-save it as UTF-8"
         case .malformed(let issues):
             return issues.map { "line \($0.line): \($0.message)" }.joined(separator: "\n")
         }
@@ -32,6 +38,7 @@ public enum XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int {
         switch self {
         case .tooLarge: 0
+        case .notUTF8: 1
         case .doctypeForbidden(let line), .tooDeep(let line, _): line
         case .malformed(let issues): issues.first?.line ?? 0
         }

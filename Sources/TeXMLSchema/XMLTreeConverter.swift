@@ -40,7 +40,8 @@ enum XMLTreeConverter {
             attributes.append((string(current.pointee.name), value))
             attribute = current.pointee.next
         }
-        return XMLElement(name: string(node.pointee.name), attributes: attributes, line: Int(xmlGetLineNo(node)))
+        let namespace = node.pointee.ns.map { string($0.pointee.href) }
+        return XMLElement(name: string(node.pointee.name), namespace: namespace, attributes: attributes, line: Int(xmlGetLineNo(node)))
     }
 
     private static func string(_ chars: UnsafePointer<xmlChar>?) -> String {

@@ -65,7 +65,7 @@ struct FormatCommand: ParsableCommand {
     }
 
     private func formatStandardInput() throws -> Int32 {
-        let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let input = try standardInput()
         let source = SourceFile(path: "<stdin>", bytes: input)
         guard let formatted = formatted(source) else { return ExitStatus.diagnostics }
         let changed = input != Array(formatted.utf8)
@@ -77,6 +77,25 @@ struct FormatCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(formatted.utf8))
         }
         return check && changed ? ExitStatus.diagnostics : ExitStatus.clean
+    }
+
+    /// Standard input, read under the same size limit as files: `ivrc fmt - < /dev/zero`
+    /// is refused at the limit rather than read until memory runs out.
+    private func standardInput() throws -> [UInt8] {
+        var input: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try FileHandle.standardInput.read(upToCount: 1 << 16)
+            } catch {
+                throw UsageFailure("cannot read standard input: \(error.localizedDescription)")
+            }
+            guard let chunk, !chunk.isEmpty else { return input }
+            input += chunk
+            if input.count > InputFiles.maxFileSize {
+                throw UsageFailure("standard input is larger than \(InputFiles.maxFileSize / 1024 / 1024) MB; is it really a flow?")
+            }
+        }
     }
 
     private func difference(_ original: [UInt8], _ formatted: String, path: String) -> String {

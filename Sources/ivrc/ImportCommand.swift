@@ -42,7 +42,8 @@ struct ImportCommand: ParsableCommand {
             let context = try TeXMLInputFiles.bundleContext(for: files)
             let options = TeXMLImporter.Options(number: number, flowName: name, industry: industry, context: context, limits: limits)
             let result = TeXMLImporter.importFlow(inputs, options: options)
-            standardError(DiagnosticRenderer(sources: result.sources).render(result.diagnostics))
+            standardError(DiagnosticRenderer(sources: result.sources).render(Array(result.diagnostics.prefix(DiagnosticLimit.shown))))
+            DiagnosticLimit.noteHidden(result.diagnostics.count - DiagnosticLimit.shown, of: result.diagnostics)
             if result.hasErrors { return ExitStatus.diagnostics }
             if let output {
                 do {

@@ -4,6 +4,7 @@ import IVRCheck
 import IVRLang
 import TeXMLEmit
 import IVRReport
+import IVRRuntime
 import TeXMLImport
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -24,19 +25,22 @@ struct OutputOptions: ParsableArguments {
     /// Prints `diagnostics` to stdout in the chosen format; under `--strict` warnings print
     /// (and count) as errors, so every format agrees with the exit status. SARIF also lists
     /// what waivers silenced, as suppressed results.
-    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived: [WaivedDiagnostic] = []) {
-        let shown = reported(diagnostics)
+    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived allWaived: [WaivedDiagnostic] = []) {
+        let all = reported(diagnostics)
+        let shown = Array(all.prefix(DiagnosticLimit.shown))
+        let waived = Array(allWaived.prefix(DiagnosticLimit.shown))
         let text: String = switch format {
         case .text:
             TextReport(sources: sources, colored: Self.colored).render(shown)
         case .json:
             JSONReport(toolVersion: CompilerVersion.string).render(shown)
         case .sarif:
-            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
+            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all + FlowTestDiagnostics.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
         case .github:
             GitHubAnnotations.render(shown)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
+        DiagnosticLimit.noteHidden(all.count - shown.count + allWaived.count - waived.count, of: all)
     }
 
     func status(for diagnostics: [Diagnostic]) -> Int32 {

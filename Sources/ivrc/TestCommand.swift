@@ -48,10 +48,12 @@ struct TestCommand: ParsableCommand {
             }
             let flows = checked.result.graph.flows.sorted { $0.name < $1.name }
             let (passed, failed) = explorePaths
-                ? explore(flows, checked.program)
+                ? explore(flows, checked.program, sources: sources)
                 : try runTests(flows, checked.program, sources: sources)
             guard let passed else { return ExitStatus.diagnostics }
-            print("\(passed) passed, \(failed) failed")
+            // Machine formats keep stdout to the report itself.
+            let summary = "\(passed) passed, \(failed) failed\n"
+            if output.format == .text { print(summary, terminator: "") } else { standardError(summary) }
             return failed == 0 ? ExitStatus.clean : ExitStatus.diagnostics
         }
     }
@@ -70,38 +72,48 @@ struct TestCommand: ParsableCommand {
             return (nil, 0)
         }
         let numbers = Dictionary(flows.map { ($0.name, $0.number ?? "") }) { first, _ in first }
-        var passed = 0, failed = 0
+        var passed = 0
+        var failures: [Diagnostic] = []
         for test in tests {
             let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment).map {
                 FlowTestRunner.run(test, source: $0.source, entry: $0.entry)
             } ?? FlowTestRunner.run(test, in: program)
-            if let failure = outcome.failure {
-                failed += 1
+            guard let failure = outcome.failure else {
+                passed += 1
+                if output.format == .text { print("ok   \(test.flow): \(test.description)") }
+                continue
+            }
+            let transcript = TranscriptFormatter.format(outcome.transcript, indent: "    ")
+            if output.format == .text {
                 print("FAIL \(test.flow): \(test.description)")
                 print("  \(failure)")
                 print("  transcript:")
-                print(TranscriptFormatter.format(outcome.transcript, indent: "    "), terminator: "")
-            } else {
-                passed += 1
-                print("ok   \(test.flow): \(test.description)")
+                print(transcript, terminator: "")
             }
+            failures.append(.error("test-failed", "test \"\(test.description)\" of flow `\(test.flow)` failed: \(failure)",
+                                   at: test.span, help: "the call went:\n" + transcript))
         }
-        return (passed, failed)
+        if output.format != .text { output.emit(failures, sources: sources) }
+        return (passed, failures.count)
     }
 
-    private func explore(_ flows: [Flow], _ program: CallProgram) -> (Int?, Int) {
-        var passed = 0, failed = 0
+    private func explore(_ flows: [Flow], _ program: CallProgram, sources: [SourceFile]) -> (Int?, Int) {
+        var passed = 0
+        var problems: [Diagnostic] = []
         for flow in flows {
             let report = PathExplorer.explore(program, flow: flow.name, depth: depth)
             if report.problems.isEmpty {
                 passed += 1
-                print("ok   \(flow.name): \(report.pathsExplored) paths explored, depth \(depth)")
-            } else {
-                failed += 1
+                if output.format == .text { print("ok   \(flow.name): \(report.pathsExplored) paths explored, depth \(depth)") }
+                continue
+            }
+            if output.format == .text {
                 print("FAIL \(flow.name): \(report.problems.count) problem(s) in \(report.pathsExplored) paths")
                 for problem in report.problems { print("  \(problem)") }
             }
+            problems += report.problems.map { .error("path-problem", "flow `\(flow.name)`: \($0)", at: flow.span(flow.nameRange)) }
         }
-        return (passed, failed)
+        if output.format != .text { output.emit(problems, sources: sources) }
+        return (passed, flows.count - passed)
     }
 }

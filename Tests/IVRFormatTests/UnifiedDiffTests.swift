@@ -43,3 +43,45 @@ import Testing
         #expect(diff.contains("@@ -0,0 +1,1 @@\n+a\n"))
     }
 }
+
+/// Texts longer than `UnifiedDiff.exactDiffLimit` are split at lines unique to both sides;
+/// the diff must still turn the old text into the new one, with the changes where they are.
+@Suite struct LargeUnifiedDiffTests {
+    /// Applies a unified diff made by `UnifiedDiff` (complete lines only).
+    static func apply(_ diff: String, to old: String) throws -> String {
+        let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
+        var result = "", position = 0
+        for line in diff.split(separator: "\n").dropFirst(2) {
+            if line.hasPrefix("@@") {
+                let start = try #require(Int(line.dropFirst(4).prefix { $0.isNumber }))
+                while position < start - 1 { result += oldLines[position]; position += 1 }
+            } else if line.hasPrefix("+") {
+                result += line.dropFirst() + "\n"
+            } else {
+                #expect(oldLines[position] == line.dropFirst() + "\n")
+                if line.hasPrefix(" ") { result += oldLines[position] }
+                position += 1
+            }
+        }
+        return result + oldLines[position...].joined()
+    }
+
+    @Test func scatteredChangesInALongTextMakeSmallHunksThatApply() throws {
+        let count = 3 * UnifiedDiff.exactDiffLimit
+        let old = (0..<count).map { "line \($0)\n" }.joined()
+        var lines = (0..<count).map { "line \($0)\n" }
+        lines[10] = "changed 10\n"
+        lines.insert("inserted\n", at: count / 2)
+        lines.remove(at: count - 10)
+        let new = lines.joined()
+        let diff = UnifiedDiff.render(old: old, new: new, oldLabel: "a", newLabel: "b")
+        #expect(diff.components(separatedBy: "\n").filter { $0.hasPrefix("@@") }.count == 3)
+        #expect(try Self.apply(diff, to: old) == new)
+    }
+
+    @Test func aTextWhoseEveryLineChangesStillApplies() throws {
+        let old = (0..<(2 * UnifiedDiff.exactDiffLimit)).map { "    line \($0 % 7)\n" }.joined()
+        let new = old.replacingOccurrences(of: "    ", with: "  ")
+        #expect(try Self.apply(UnifiedDiff.render(old: old, new: new, oldLabel: "a", newLabel: "b"), to: old) == new)
+    }
+}

@@ -125,3 +125,14 @@ import Testing
         #expect(output.comments.map(\.ownLine) == [true, false])
     }
 }
+
+/// A URL or SIP URI runs to the next space, but not through a control character, which XML
+/// cannot carry: found by FuzzSource (`sip:desk@clinic.exampl\u{19}.com` checked clean).
+@Suite struct ControlCharacterInURITests {
+    @Test func aControlCharacterInsideASIPURIIsASyntaxErrorAtTheCharacter() throws {
+        let source = SourceFile(path: "t.ivr", text: "dial sip:desk@example\u{19}.com\n")
+        let diagnostic = try #require(Lexer.tokenize(source).diagnostics.first)
+        #expect(diagnostic.message == "unexpected control character U+0019 here")
+        #expect(diagnostic.span.start.column == 22)
+    }
+}

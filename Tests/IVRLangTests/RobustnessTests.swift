@@ -68,3 +68,44 @@ import Testing
     }
 }
 
+
+/// Columns come from checkpoints, not a rescan of the line; they must still count scalars.
+@Suite struct SourcePositionTests {
+    @Test func columnsCountScalarsAcrossCheckpointsOnLongMixedLines() {
+        var random = SeededRandom(seed: 42)
+        let pieces = ["a", "é", "€", "😀", " ", "\n"]
+        let text = (0..<5_000).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        let source = SourceFile(path: "mixed.ivr", text: text)
+        var line = 1, column = 1
+        for (offset, byte) in source.bytes.enumerated() where byte & 0xC0 != 0x80 {
+            let position = source.position(of: offset)
+            #expect(position.line == line && position.column == column, "offset \(offset)")
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        #expect(source.position(of: source.bytes.count).column == column)
+    }
+}
+
+/// Snippets decode only a window of the line; what they quote is still the 160 scalars
+/// around the caret that the whole line gives.
+@Suite struct LongLineSnippetTests {
+    @Test func theQuotedWindowMatchesTheWholeLineAtEveryPlace() {
+        var random = SeededRandom(seed: 7)
+        let pieces = ["a", "é", "€", "😀", " ", "\t"]
+        let line = (0..<3_000).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        let source = SourceFile(path: "long.ivr", text: line + "\nnext\n")
+        let scalars = Array(line.unicodeScalars)
+        let renderer = DiagnosticRenderer(sources: [source])
+        for _ in 0..<200 {
+            let column = Int(random.next() % UInt64(scalars.count))
+            let offset = String(String.UnicodeScalarView(scalars[..<column])).utf8.count
+            let diagnostic = Diagnostic.error("syntax", "here", at: source.span(offset, offset + 1))
+            let windowStart = max(0, min(column - 40, scalars.count - 160))
+            let windowEnd = min(scalars.count, windowStart + 160)
+            let expected = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map { $0.value < 0x20 ? Unicode.Scalar(0x2400 + $0.value) ?? $0 : $0 }))
+            let rendered = renderer.render(diagnostic)
+            #expect(rendered.contains(" 1 | \(expected)\n"), "column \(column)")
+            #expect(rendered.contains("\n   | " + String(repeating: " ", count: column - windowStart) + "^\n"), "column \(column)")
+        }
+    }
+}

@@ -28,6 +28,22 @@ import Testing
         #expect(refused > 100)
     }
 
+    /// Values swapped for plausible wrong ones (`voice x`, `timeout=0s`, `on "#"`): `check`
+    /// reports whatever `build` would refuse, so what passes the checker always compiles.
+    @Test func valueMutantsThatCheckCleanCompile() throws {
+        let seeds = try Compile.exampleSources().map(\.bytes)
+        var random = SeededRandom(seed: 0x5EED)
+        var compiled = 0
+        for round in 0..<1_500 {
+            let mutated = WordMutator.mutate(seeds[round % seeds.count], using: &random)
+            let result = Checker.check([SourceFile(path: "mutant.ivr", bytes: mutated)])
+            guard !result.hasErrors else { continue }
+            #expect(throws: Never.self, "\(String(decoding: mutated, as: UTF8.self))") { try Compiler.compile(result.graph) }
+            compiled += 1
+        }
+        #expect(compiled > 100)
+    }
+
     /// Thousands of steps each used once by a `goto` are inlined into one document, by a loop,
     /// not recursion: this used to overflow the stack.
     @Test func aLongGotoChainIsInlinedWithoutRecursion() throws {

@@ -49,3 +49,31 @@ import Testing
         #expect(try SafeXMLParser(limits: .init(maxDepth: 3)).parse(nested).name == "a")
     }
 }
+
+/// TeXML is UTF-8; libxml2 would honour any encoding iconv knows.
+@Suite struct EncodingRefusalTests {
+    @Test(arguments: ["ISO-8859-1", "UTF-7", "EBCDIC-US", "windows-1252"])
+    func aDeclaredEncodingOtherThanUTF8IsRefused(_ encoding: String) {
+        let document = "<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<Response><Say>+ADw-x+AD4-</Say></Response>\n"
+        #expect(throws: XMLParseError.notUTF8(encoding: encoding)) { try SafeXMLParser().parse(document) }
+    }
+
+    @Test func utf16BytesAreRefusedEvenWithoutADeclaration() throws {
+        var document = Data([0xFF, 0xFE])
+        document.append("<Response/>".data(using: .utf16LittleEndian) ?? Data())
+        #expect(throws: XMLParseError.notUTF8(encoding: "UTF-16")) { try SafeXMLParser().parse(document) }
+    }
+
+    @Test(arguments: ["UTF-8", "utf-8", "UTF8"])
+    func utf8DeclaredInAnySpellingIsRead(_ encoding: String) throws {
+        let document = "<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<Response><Say>café</Say></Response>\n"
+        #expect(try SafeXMLParser().parse(document).name == "Response")
+    }
+
+    @Test func theValidatorReportsTheRefusalOnLineOne() throws {
+        let violations = try Fixture.validator().validate("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<Response/>\n")
+        #expect(violations.count == 1)
+        #expect(violations.first?.line == 1)
+        #expect(violations.first?.message.contains("not UTF-8") == true)
+    }
+}

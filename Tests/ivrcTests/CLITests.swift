@@ -29,6 +29,13 @@ import Testing
     static func ivrc(_ arguments: [String], stdin: URL? = nil, environment: [String: String] = [:],
                      timeout: Double? = nil, wrapper: [String] = []) throws -> Run {
         let executable = try #require(executable, "ivrc was not built next to the tests (\(Bundle.main.bundleURL.path))")
+        return try run(executable, arguments, stdin: stdin, environment: environment, timeout: timeout, wrapper: wrapper)
+    }
+
+    /// Runs any program from the fixtures folder; stderr is drained while stdout is read, so a
+    /// command that writes a lot to both cannot block on a full pipe.
+    static func run(_ executable: URL, _ arguments: [String], stdin: URL? = nil, environment: [String: String] = [:],
+                    timeout: Double? = nil, wrapper: [String] = []) throws -> Run {
         let process = Process()
         process.executableURL = wrapper.first.map { URL(fileURLWithPath: $0) } ?? executable
         process.arguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [executable.path] + arguments
@@ -44,10 +51,14 @@ import Testing
         process.standardError = err
         if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
         try process.run()
+        nonisolated(unsafe) var stderrData = Data()
+        let stderrRead = DispatchGroup()
+        let stderrHandle = err.fileHandleForReading
+        DispatchQueue.global().async(group: stderrRead) { stderrData = stderrHandle.readDataToEndOfFile() }
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        stderrRead.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
     @Test func cleanFlowExitsZero() throws {

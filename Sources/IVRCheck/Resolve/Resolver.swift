@@ -61,7 +61,9 @@ struct FlowResolver {
         readSettings(into: &flow)
         flow.schedules = resolveSchedules()
         schedules = declaration.schedules.compactMap { $0.arguments.first?.text }
+        checkLength(of: declaration.name, what: "flow")
         for step in declaration.steps {
+            checkLength(of: step.name, what: "step")
             if let first = stepIndex[step.name.text] {
                 error("duplicate-step", "step `\(step.name.text)` is defined twice", step.name.range,
                       help: "rename one of them; step names are unique within a flow",
@@ -154,6 +156,7 @@ struct FlowResolver {
 
     /// Registers an anonymous step for a branch block and resolves its statements.
     mutating func anonymousStep(named name: String, _ body: [Statement], at range: SourceRange) -> Int {
+        checkDerivedLength(of: name, at: range)
         let index = steps.count
         steps.append(Step(name: name, range: range, isEmergency: false, isAnonymous: true, actions: []))
         steps[index].actions = resolveBlock(body, in: name)

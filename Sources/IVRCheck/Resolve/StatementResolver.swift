@@ -42,6 +42,12 @@ extension FlowResolver {
             var attributes = bind(statement, to: "Pause", positional: hasLength ? 1 : 0)
             if hasLength, let length = statement.arguments.first {
                 guard let seconds = seconds(length, what: "a pause") else { return nil }
+                // Written positionally, the length is still <Pause length>, with its range.
+                if let problem = OptionBinder.vocabulary.element(named: "Pause")?.attribute(named: "length")?.kind.validate(String(seconds)) {
+                    error("invalid-option", "`pause \(source.text(length.range))` is out of range: length \(problem)", length.range,
+                          help: "see the TeXML <Pause> documentation for `length`")
+                    return nil
+                }
                 attributes.append(Attribute(name: "length", value: String(seconds), range: length.range))
             }
             return Action(.pause(attributes: attributes), range: range)
@@ -376,10 +382,11 @@ extension FlowResolver {
     /// schema lets it contain, each written the same way.
     private mutating func resolveElement(_ statement: Statement, as element: String) -> Action {
         noTarget(statement)
-        let text = statement.arguments.first.flatMap { value -> String? in
+        let written = statement.arguments.first.flatMap { value -> String? in
             if case .word = value.kind { nil } else { value.text }
         }
-        let attributes = bind(statement, to: element, positional: text == nil ? 0 : 1)
+        let attributes = bind(statement, to: element, positional: written == nil ? 0 : 1)
+        let text = written.flatMap { elementText($0, of: statement, as: element) }
         let allowed = OptionBinder.vocabulary.element(named: element)?.children ?? []
         var children: [Action] = []
         for child in statement.children {
@@ -395,6 +402,23 @@ extension FlowResolver {
         return Action(.verb(name: element, text: text, attributes: attributes, children: children), range: statement.range)
     }
 
+    /// The text of a generic element, if the schema gives the element text of that kind.
+    private mutating func elementText(_ text: String, of statement: Statement, as element: String) -> String? {
+        guard let value = statement.arguments.first else { return nil }
+        let keyword = statement.keyword.text
+        guard let kind = OptionBinder.vocabulary.element(named: element)?.text else {
+            error("syntax", "`\(keyword)` takes no text", value.range,
+                  help: "remove `\(source.text(value.range))`; TeXML <\(element)> holds only the elements indented under it")
+            return nil
+        }
+        if let problem = kind.validate(text) {
+            error("invalid-option", "the text of `\(keyword)` \(problem)", value.range,
+                  help: "see the TeXML <\(element)> documentation")
+            return nil
+        }
+        return isSpeakable(text, at: value.range) ? text : nil
+    }
+
     // MARK: Arguments
 
     private mutating func text(of statement: Statement, what keyword: String) -> String? {
@@ -404,14 +428,18 @@ extension FlowResolver {
                   help: "write `\(keyword) \"…\"`, or put quoted lines indented under it")
             return nil
         }
-        for value in strings {
-            if let bad = value.text.unicodeScalars.first(where: Self.isUnspeakable) {
-                error("invalid-text", "this text contains the control character U+\(String(format: "%04X", bad.value))", value.range,
-                      help: "remove it; TeXML (XML 1.0) cannot carry control characters other than tab and newline")
-                return nil
-            }
+        for value in strings where !isSpeakable(value.text, at: value.range) {
+            return nil
         }
         return strings.map(\.text).joined(separator: " ")
+    }
+
+    /// False after reporting a character XML cannot carry.
+    private mutating func isSpeakable(_ text: String, at range: SourceRange) -> Bool {
+        guard let bad = text.unicodeScalars.first(where: Self.isUnspeakable) else { return true }
+        error("invalid-text", "this text contains the control character U+\(String(format: "%04X", bad.value))", range,
+              help: "remove it; TeXML (XML 1.0) cannot carry control characters other than tab and newline")
+        return false
     }
 
     /// Characters XML 1.0 cannot carry at all, even escaped; carriage return is refused too,

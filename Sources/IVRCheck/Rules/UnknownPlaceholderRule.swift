@@ -68,12 +68,15 @@ public struct UnknownPlaceholderRule: Rule {
             let actions = flow.steps[step].actions
             for index in flow.exit(of: step).reached {
                 for (text, range) in Self.texts(of: actions[index]) {
+                    var written: [String: Int]?
                     for name in Self.placeholders(in: text) where !Self.requestParameters.contains(name) && !known.contains(name) {
+                        let locations = written ?? Self.firstOffsets(in: flow.source.text(range))
+                        written = locations
                         let candidates = Self.requestParameters.union(known)
                         let hint = Spelling.nearest(name, in: candidates.sorted()).map { "did you mean `{{\($0)}}`? " } ?? ""
                         findings.append(finding(
                             "`{{\(name)}}` names nothing the call provides here; the caller would hear nothing in its place",
-                            at: span(of: name, in: range, flow),
+                            at: span(of: name, in: range, written: locations, flow),
                             help: "\(hint)placeholders are Telnyx request parameters such as {{From}} or {{Digits}}, "
                                 + "or the name of a `gather` that runs before this"))
                     }
@@ -121,26 +124,46 @@ public struct UnknownPlaceholderRule: Rule {
     /// Names inside `{{…}}`: sigils of sections and unescaped forms (`#`, `^`, `/`, `&`, `{`)
     /// are dropped, comments (`{{! …}}`) skipped.
     static func placeholders(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let inner = rest[open.upperBound..<close.lowerBound].drop { "#^/&{".contains($0) }
-                .trimmingCharacters(in: .whitespaces)
-            if !inner.isEmpty && !inner.hasPrefix("!") { names.append(inner) }
-            rest = rest[close.upperBound...]
+        occurrences(in: text).map(\.name)
+    }
+
+    /// Every placeholder with the UTF-8 offset of its name in `text`, found in one pass
+    /// (a say holding a hundred thousand placeholders must not be rescanned for each).
+    private static func occurrences(in text: String) -> [(name: String, offset: Int)] {
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}")
+        let sigils = Set("#^/&{ ".utf8)
+        var found: [(name: String, offset: Int)] = []
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == brace, bytes[index + 1] == brace else {
+                index += 1
+                continue
+            }
+            var nameStart = index + 2
+            var close = nameStart
+            while close + 1 < bytes.count, !(bytes[close] == closing && bytes[close + 1] == closing) { close += 1 }
+            guard close + 1 < bytes.count else { break }
+            while nameStart < close, sigils.contains(bytes[nameStart]) { nameStart += 1 }
+            var nameEnd = close
+            while nameEnd > nameStart, bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
+            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+            if !name.isEmpty && !name.hasPrefix("!") { found.append((name, nameStart)) }
+            index = close + 2
         }
-        return names
+        return found
+    }
+
+    /// Where each placeholder name first appears in the statement's source text.
+    private static func firstOffsets(in written: String) -> [String: Int] {
+        var offsets: [String: Int] = [:]
+        for (name, offset) in occurrences(in: written) where offsets[name] == nil { offsets[name] = offset }
+        return offsets
     }
 
     /// The placeholder as written in the source, if it can be found in the statement; else the statement.
-    private func span(of name: String, in range: SourceRange, _ flow: Flow) -> SourceSpan {
-        let written = flow.source.text(range)
-        for opening in ["{{", "{{ ", "{{{", "{{& "] {
-            guard let found = written.range(of: opening + name) else { continue }
-            let start = range.start + written.utf8.distance(from: written.startIndex, to: found.lowerBound) + opening.utf8.count
-            return flow.source.span(start, start + name.utf8.count)
-        }
-        return flow.span(range)
+    private func span(of name: String, in range: SourceRange, written: [String: Int], _ flow: Flow) -> SourceSpan {
+        guard let offset = written[name] else { return flow.span(range) }
+        return flow.source.span(range.start + offset, range.start + offset + name.utf8.count)
     }
 }

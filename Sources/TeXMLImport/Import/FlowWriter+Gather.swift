@@ -7,7 +7,7 @@ extension FlowWriter {
 
     /// A `<Gather>`: a `menu` when the bundle's route says which key leads where, otherwise a
     /// `gather digits -> STEP` to the document its action names.
-    mutating func writeGather(_ verb: XMLElement, following: [XMLElement], in path: String, indent: Int) -> VerbOutcome {
+    mutating func writeGather(_ verb: XMLElement, following: ArraySlice<XMLElement>, in path: String, indent: Int) -> VerbOutcome {
         let target: String
         switch links.actionTarget(of: verb, from: path, context: options.context) {
         case .route(let route) where route.kind == .menu:
@@ -40,7 +40,7 @@ extension FlowWriter {
         }
         if !rest.isEmpty {
             let names = rest.map { "<\($0.name)>" }.joined(separator: ", ")
-            lossy(rest[0], "what TeXML did without input (\(names)); ivrc's gather continues at `\(target)`", in: path, indent: indent)
+            lossy(rest[rest.startIndex], "what TeXML did without input (\(names)); ivrc's gather continues at `\(target)`", in: path, indent: indent)
         }
         return .ends(consumed: following.count)
     }

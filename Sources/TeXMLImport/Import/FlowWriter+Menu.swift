@@ -8,7 +8,7 @@ extension FlowWriter {
     /// the last to the `timeout` branch (or `<Hangup>` when there is none); those copies are
     /// folded back here. `numDigits` and `input` are left out where the branches imply them.
     /// Returns how many of `following` (the verbs after the gather in its own document) it used.
-    mutating func writeMenu(_ gather: XMLElement, route: Route, following: [XMLElement], in path: String, indent: Int) -> Int {
+    mutating func writeMenu(_ gather: XMLElement, route: Route, following: ArraySlice<XMLElement>, in path: String, indent: Int) -> Int {
         var tries = [path]
         var after = following
         while let redirect = after.first, redirect.name == "Redirect",
@@ -16,7 +16,7 @@ extension FlowWriter {
               !tries.contains(next), let replay = replayOf(gather, route: route, in: next) {
             tries.append(next)
             absorbed.insert(next)
-            after = Array(replay.dropFirst())
+            after = replay.dropFirst()
         }
         var timeout: String?
         if let redirect = after.first, redirect.name == "Redirect", let target = links.document(for: redirect.text, from: tries.last!) {

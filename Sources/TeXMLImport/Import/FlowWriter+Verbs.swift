@@ -11,7 +11,7 @@ extension FlowWriter {
         while index < verbs.count {
             let verb = verbs[index]
             index += 1
-            switch writeVerb(verb, following: Array(verbs[index...]), in: path, indent: indent) {
+            switch writeVerb(verb, following: verbs[index...], in: path, indent: indent) {
             case .continues(let consumed):
                 index += consumed
             case .ends(let consumed):
@@ -25,11 +25,15 @@ extension FlowWriter {
     }
 
     /// Writes one verb; says how many of the following verbs it used as well, and whether the step ends.
-    private mutating func writeVerb(_ verb: XMLElement, following: [XMLElement], in path: String, indent: Int) -> VerbOutcome {
+    private mutating func writeVerb(_ verb: XMLElement, following: ArraySlice<XMLElement>, in path: String, indent: Int) -> VerbOutcome {
         let text = verb.text
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         switch verb.name {
         case "Say":
+            if !verb.elements.isEmpty {
+                let names = verb.elements.map { "<\($0.name)>" }.joined(separator: ", ")
+                lossy(verb, "\(names) inside <Say>; only the text around them is kept", in: path, indent: indent)
+            }
             let keyword = RecordingMention.discloses(text) ? "disclose" : "say"
             let options = options(of: verb, in: path, indent: indent)
             statement("\(keyword) \(StringLiteral.quote(text))\(options)", indent: indent)

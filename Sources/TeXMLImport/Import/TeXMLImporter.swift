@@ -1,6 +1,7 @@
 import Foundation
 import IVRCheck
 import IVRLang
+import TeXMLEmit
 import TeXMLSchema
 
 /// `ivrc import`: turns TeXML documents into one `.ivr` flow, one step per document. Links
@@ -43,12 +44,31 @@ public enum TeXMLImporter {
     /// Imports `files`; the call starts at the bundle's entry when it is among them, else at the first file.
     public static func importFlow(_ files: [TeXMLFile], options: Options = Options()) -> Result {
         let documents = files.map { ParsedTeXML.parse($0, limits: options.limits) }
-        let refusals = documents.flatMap(\.refusal)
+        let refusals = documents.flatMap(\.refusal) + zip(files, documents).flatMap { file, document in
+            notTeXML(document) + changedSinceBuild(file, document.source, context: options.context)
+        }
         guard refusals.isEmpty, !documents.isEmpty else {
             return Result(source: "", diagnostics: refusals, sources: documents.map(\.source))
         }
         var writer = FlowWriter(documents: documents, options: options)
         let source = writer.write()
         return Result(source: source, diagnostics: Diagnostic.sorted(writer.warnings), sources: documents.map(\.source))
+    }
+
+    /// A document whose root is not TeXML's `<Response>` (in no namespace) is some other XML.
+    private static func notTeXML(_ document: ParsedTeXML) -> [Diagnostic] {
+        guard let root = document.root, root.name != "Response" || root.namespace != nil else { return [] }
+        let written = root.namespace.map { "<\(root.name) xmlns=\"\($0)\">" } ?? "<\(root.name)>"
+        return [.error("texml-schema", "the root element is \(written), not TeXML's <Response>; this is not a TeXML document",
+                       at: document.source.lineSpan(root.line),
+                       help: "TeXML documents are <Response> elements in no namespace")]
+    }
+
+    /// A document of an ivrc bundle that no longer matches the SHA-256 its manifest records.
+    private static func changedSinceBuild(_ file: TeXMLFile, _ source: SourceFile, context: BundleContext) -> [Diagnostic] {
+        guard let recorded = context.hashes[file.path], BundleWriter.sha256([UInt8](file.data)) != recorded else { return [] }
+        return [.error("bundle-hash", "this document does not match its SHA-256 in the bundle's manifest.json; it was changed after the build",
+                       at: source.lineSpan(1),
+                       help: "rebuild the bundle with `ivrc build`, or import the .ivr source it was built from")]
     }
 }

@@ -1,0 +1,77 @@
+import IVRCheck
+import IVRLang
+import Testing
+
+/// What `build` would reject, `check` reports first and at the place to fix.
+@Suite struct SettingAndNameLimitTests {
+    static func flow(settings: String = "", step: String = "start", body: String = "    hangup") -> String {
+        """
+        flow line
+          number +1-800-596-3057
+        \(settings)
+          step \(step)
+        \(body)
+        """
+    }
+
+    @Test(arguments: [("  voice x", "voice"), ("  language 12", "language"), ("  voice \"two words\"", "voice")])
+    func aVoiceOrLanguageSayCannotTakeIsReportedAtItsValue(_ setting: String, _ name: String) throws {
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(settings: setting))
+        let error = try #require(diagnostics.first { $0.id == "invalid-setting" }, "\(RuleTesting.describe(diagnostics))")
+        #expect(error.span.start.line == 3)
+        #expect(error.span.start.column == name.count + 4)
+        #expect(error.message.hasPrefix("`\(name) "))
+    }
+
+    @Test func validVoiceAndLanguagePass() {
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(settings: "  voice Polly.Joanna-Neural\n  language pt-BR"))
+        #expect(diagnostics.isEmpty, "\(RuleTesting.describe(diagnostics))")
+    }
+
+    @Test func aStepNameTooLongForAFileNameIsReportedAtTheName() throws {
+        let name = String(repeating: "s", count: 261)
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(step: name))
+        let error = try #require(diagnostics.first { $0.id == "name-too-long" })
+        #expect(error.span.start.line == 4 && error.span.start.column == 8)
+        #expect(!error.message.contains(name), "a long name must not be repeated in the message")
+        #expect(RuleTesting.frontEndDiagnostics(Self.flow(step: String(repeating: "s", count: 100))).isEmpty)
+    }
+
+    @Test func aFlowNameTooLongIsReported() {
+        let source = Self.flow().replacingOccurrences(of: "flow line", with: "flow " + String(repeating: "f", count: 101))
+        #expect(RuleTesting.frontEndDiagnostics(source).contains { $0.id == "name-too-long" && $0.span.start.line == 1 })
+    }
+
+    /// Branch blocks get derived names (`start.12345678901234567890.…`); nested deep enough,
+    /// those outgrow a file name too.
+    @Test func deeplyNestedBranchBlocksAreReportedBeforeTheirNameOutgrowsAFileName() {
+        var body = ""
+        let levels = 12
+        for level in 0..<levels {
+            let indent = String(repeating: "  ", count: 2 + 2 * level)
+            body += "\(indent)menu\n\(indent)  on \"12345678901234567890\"\n"
+        }
+        body += String(repeating: "  ", count: 2 + 2 * levels) + "hangup"
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(body: body))
+        #expect(diagnostics.contains { $0.id == "name-too-long" }, "\(RuleTesting.describe(diagnostics))")
+    }
+
+    /// `start 0s`: <Start> holds only elements, so text on it would fail the schema at build.
+    @Test func textOnAVerbThatHoldsOnlyElementsIsReportedAtTheText() throws {
+        let body = "    start 0s\n      suppression direction=both\n    hangup"
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(body: body))
+        let error = try #require(diagnostics.first, "no diagnostic")
+        #expect(error.message == "`start` takes no text")
+        #expect(error.span.start.line == 5 && error.span.start.column == 11)
+    }
+
+    /// `pause 999999s`: the positional length is <Pause length>, bounded by the schema.
+    @Test func aPauseLongerThanTeXMLAllowsIsReportedAtItsLength() throws {
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(body: "    pause 999999s\n    hangup"))
+        let error = try #require(diagnostics.first, "no diagnostic")
+        #expect(error.id == "invalid-option")
+        #expect(error.message.hasPrefix("`pause 999999s` is out of range: length must be"))
+        #expect(error.span.start.line == 5 && error.span.start.column == 11)
+        #expect(RuleTesting.frontEndDiagnostics(Self.flow(body: "    pause 3s\n    hangup")).isEmpty)
+    }
+}

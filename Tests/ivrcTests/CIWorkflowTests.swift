@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// The CI recipe users copy (`examples/ci/ivrc.yml`) passes actionlint and runs the whole
+/// toolchain on the Swift ivrc needs.
+@Suite struct CIWorkflowTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let workflow = root.appendingPathComponent("examples/ci/ivrc.yml")
+
+    /// scripts/setup installs it under .build/tools.
+    static var actionlint: URL? {
+        let installed = root.appendingPathComponent(".build/tools/venv/bin/actionlint")
+        return FileManager.default.isExecutableFile(atPath: installed.path) ? installed : nil
+    }
+
+    @Test func workflowPassesActionlint() throws {
+        let actionlint = try #require(Self.actionlint, "actionlint is missing: run scripts/setup")
+        let run = try CLITests.run(actionlint, [Self.workflow.path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    }
+
+    @Test(arguments: ["ivrc fmt --check flows", "ivrc check --format sarif flows", "ivrc test --format sarif flows",
+                      "ivrc build flows -o bundle"])
+    func workflowRunsTheCommand(_ command: String) throws {
+        let text = try String(contentsOf: Self.workflow, encoding: .utf8)
+        #expect(text.contains(command))
+    }
+
+    @Test func workflowUsesTheSwiftThatSetupRequiresAndCanUploadFromPrivateRepositories() throws {
+        let text = try String(contentsOf: Self.workflow, encoding: .utf8)
+        let setup = try String(contentsOf: Self.root.appendingPathComponent("scripts/setup"), encoding: .utf8)
+        let required = try #require(setup.split(separator: "\n").first { $0.hasPrefix("required_swift=") }?.dropFirst("required_swift=".count))
+        #expect(text.contains("container: swift:\(required)-"))
+        #expect(text.contains("actions: read"))
+        #expect(text.contains("IVRC_REF"), "ivrc is built from a pinned tag or commit")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `ivrc test --format …` reports a failed call test in that format, located at the test,
+/// so CI turns it into an annotation; stdout holds the report alone.
+@Suite struct TestFormatCLITests {
+    static let flow = """
+        flow line
+          number +1-800-596-3057
+
+          step start
+            say "Hello."
+            hangup
+
+          test "the caller hears hello"
+            expect say "Hello"
+
+          test "the caller reaches the desk"
+            expect dial +1-555-010-0200
+
+        """
+
+    static func test(format: String) throws -> CLITests.Run {
+        var result: CLITests.Run?
+        try HostileInputCLITests.withFile("line.ivr", Self.flow) { file in
+            result = try CLITests.ivrc("test", "--format", format, file.path)
+        }
+        return try #require(result)
+    }
+
+    @Test func sarifHasTheFailedTestAsAResultAtItsLine() throws {
+        let run = try Self.test(format: "sarif")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasSuffix("1 passed, 1 failed\n"))
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        #expect(results.count == 1)
+        let result = try #require(results.first)
+        #expect(result["ruleId"] as? String == "test-failed")
+        let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 11)
+    }
+
+    @Test func jsonHasTheFailedTest() throws {
+        let run = try Self.test(format: "json")
+        #expect(run.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1 && diagnostics.first?["rule"] as? String == "test-failed")
+    }
+
+    @Test func githubAnnotatesTheFailedTest() throws {
+        let run = try Self.test(format: "github")
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("::error file="))
+        #expect(run.stdout.contains(",line=11,"))
+        #expect(run.stdout.contains("title=test-failed::test \"the caller reaches the desk\" of flow `line` failed"))
+    }
+
+    @Test func textStillPrintsTheTranscriptAndTheSummary() throws {
+        let run = try Self.test(format: "text")
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("FAIL line: the caller reaches the desk"))
+        #expect(run.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
+}

@@ -192,6 +192,7 @@ permissions:
   contents: read
   actions: read            # upload-sarif reads the run's details (needed in private repositories)
   security-events: write   # upload-sarif writes code scanning results
+  pull-requests: write     # the comment saying what the change does to callers
 
 jobs:
   flows:
@@ -203,6 +204,8 @@ jobs:
       IVRC_REF: ${{ vars.IVRC_REF }}
     steps:
       - uses: actions/checkout@v5
+        with:
+          fetch-depth: 0         # `ivrc diff` reads the flows of the branch a pull request targets
 
       - name: Install libxml2
         run: apt-get update -qq && apt-get install -y -qq libxml2-dev
@@ -267,6 +270,23 @@ jobs:
         run: |
           ivrc check --format github flows || true
           ivrc test --format github flows || true
+
+      # What the change does to callers (keys, prompts, dial targets, recordings, where calls
+      # end), as a comment a reviewer reads before the XML.
+      - name: Describe the change for callers
+        if: github.event_name == 'pull_request'
+        env:
+          BASE: ${{ github.base_ref }}
+        run: ivrc diff "origin/$BASE:flows" flows --format markdown > caller-diff.md
+
+      - name: Comment on the pull request
+        if: github.event_name == 'pull_request'
+        uses: actions/github-script@v8
+        with:
+          script: |
+            const body = require('fs').readFileSync('caller-diff.md', 'utf8');
+            await github.rest.issues.createComment({
+              owner: context.repo.owner, repo: context.repo.repo, issue_number: context.issue.number, body });
 
       - name: Fail on errors
         if: steps.check.outputs.status != '0' || steps.test.outputs.status != '0'

@@ -3,6 +3,7 @@ import Foundation
 import IVRCheck
 import IVRLang
 import IVRReport
+import IVRRuntime
 import TeXMLImport
 
 struct ExplainCommand: ParsableCommand {
@@ -16,8 +17,9 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard let description = DiagnosticCatalog.description(id: id) ?? TeXMLDiagnostics.description(id: id) else {
-                let ids = (DiagnosticCatalog.all() + TeXMLDiagnostics.all).map(\.id)
+            let known = DiagnosticCatalog.all() + TeXMLDiagnostics.all + FlowTestDiagnostics.all
+            guard let description = known.first(where: { $0.id == id }) else {
+                let ids = known.map(\.id)
                 let hint = Spelling.nearest(id, in: ids).map { "; did you mean `\($0)`?" } ?? ""
                 throw UsageFailure("no rule or diagnostic is named `\(id)`\(hint) (`ivrc rules` lists the rules)")
             }

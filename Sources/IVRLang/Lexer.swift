@@ -328,6 +328,10 @@ public struct Lexer {
     }
 
     private mutating func addComment(_ start: Int, _ end: Int, ownLine: Bool) {
+        // Carriage returns ending a comment are line-ending debris (`#…\r\r\n`): kept, they
+        // would not survive being written back, and `fmt` would refuse the file.
+        var end = end
+        while end > start + 1, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         let text = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
         comments.append(Comment(text: text.trimmingSpaces(), range: SourceRange(start, end), ownLine: ownLine))
     }

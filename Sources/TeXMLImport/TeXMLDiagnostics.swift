@@ -57,10 +57,6 @@ public enum TeXMLDiagnostics {
             """, severity: .warning),
     ]
 
-    public static func description(id: String) -> RuleDescription? {
-        all.first { $0.id == id }
-    }
-
     private static func entry(_ id: String, _ summary: String, _ explanation: String,
                               severity: Severity = .error) -> RuleDescription {
         RuleDescription(id: id, severity: severity, summary: summary, explanation: explanation,

@@ -43,6 +43,9 @@ public struct ElementSpec: Sendable, Equatable {
     public let name: String
     /// Elements that may be nested inside, in schema order (empty: nothing may be nested).
     public let children: [String]
+    /// At least one child is required (`<Start>` must start something): a `choice` whose
+    /// `minOccurs` is not 0, XSD's default being 1.
+    public let requiresChild: Bool
     /// The kind of the element's text, or nil when it takes no text.
     public let text: AttributeKind?
     /// Attributes in schema order.
@@ -76,6 +79,7 @@ public struct ElementSpec: Sendable, Equatable {
         }
         self.text = text
         children = Self.references(in: complexType)
+        requiresChild = complexType.elements.contains { $0.name == "choice" && ($0.attribute("minOccurs") ?? "1") != "0" }
         attributes = attributeHolder.elements.filter { $0.name == "attribute" }.compactMap { attribute in
             guard let attributeName = attribute.attribute("name") else { return nil }
             return AttributeSpec(name: attributeName, kind: types.kind(of: attribute.attribute("type") ?? "xs:string"),

@@ -3,6 +3,7 @@ import Foundation
 import IVRCheck
 import IVRLang
 import IVRReport
+import IVRRuntime
 import TeXMLImport
 
 struct ExplainCommand: ParsableCommand {
@@ -16,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalogue = DiagnosticCatalog.all() + TeXMLDiagnostics.all
+            let catalogue = DiagnosticCatalog.all() + TeXMLDiagnostics.all + FlowTestDiagnostics.all
             guard let id else {
                 FileHandle.standardOutput.write(Data(StatementDocumentation.index(catalogue).utf8))
                 return ExitStatus.clean
@@ -25,7 +26,7 @@ struct ExplainCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(StatementDocumentation.statements().utf8))
                 return ExitStatus.clean
             }
-            guard let description = DiagnosticCatalog.description(id: id) ?? TeXMLDiagnostics.description(id: id) else {
+            guard let description = catalogue.first(where: { $0.id == id }) else {
                 let ids = catalogue.map(\.id) + ["statements"]
                 let hint = Spelling.nearest(id, in: ids).map { "; did you mean `\($0)`?" } ?? ""
                 throw UsageFailure("no rule or diagnostic is named `\(id)`\(hint) (`ivrc rules` lists the rules)")

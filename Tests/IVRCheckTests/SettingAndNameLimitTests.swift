@@ -74,4 +74,12 @@ import Testing
         #expect(error.span.start.line == 5 && error.span.start.column == 11)
         #expect(RuleTesting.frontEndDiagnostics(Self.flow(body: "    pause 3s\n    hangup")).isEmpty)
     }
+
+    /// `start` with nothing under it: the schema's <Start> holds at least one element.
+    @Test func aVerbThatMustHoldAnElementButHoldsNoneIsReported() throws {
+        let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(body: "    start\n    hangup"))
+        let error = try #require(diagnostics.first, "no diagnostic")
+        #expect(error.message == "`start` needs something indented under it")
+        #expect(error.span.start.line == 5 && error.span.start.column == 5)
+    }
 }

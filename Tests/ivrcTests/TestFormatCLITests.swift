@@ -63,4 +63,11 @@ import Testing
         #expect(run.stdout.contains("FAIL line: the caller reaches the desk"))
         #expect(run.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
+
+    @Test(arguments: ["test-failed", "test-syntax", "path-problem"])
+    func explainKnowsTheTestIDs(_ id: String) throws {
+        let run = try CLITests.ivrc("explain", id)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("\(id) (error"))
+    }
 }

@@ -387,7 +387,12 @@ extension FlowResolver {
         }
         let attributes = bind(statement, to: element, positional: written == nil ? 0 : 1)
         let text = written.flatMap { elementText($0, of: statement, as: element) }
-        let allowed = OptionBinder.vocabulary.element(named: element)?.children ?? []
+        let spec = OptionBinder.vocabulary.element(named: element)
+        let allowed = spec?.children ?? []
+        if spec?.requiresChild == true, statement.children.isEmpty {
+            error("syntax", "`\(statement.keyword.text)` needs something indented under it", statement.keyword.range,
+                  help: "TeXML <\(element)> holds at least one of: \(allowed.map(kebabCase).joined(separator: ", "))")
+        }
         var children: [Action] = []
         for child in statement.children {
             guard let name = allowed.first(where: { kebabCase($0) == child.keyword.text }) else {

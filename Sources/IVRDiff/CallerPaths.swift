@@ -8,13 +8,20 @@ import TeXMLEmit
 /// as open (`test --paths` covers closed branches; one fixed state keeps the sides comparable).
 public enum CallerPaths {
     public static let defaultDepth = 4
+    /// Most calls followed per flow: a menu whose twelve keys all lead back to it has 12^depth
+    /// key sequences, so the walk stops here and says so rather than run for hours.
+    public static let pathLimit = 20_000
 
-    static func outcomes(_ program: CallProgram, entry: String, depth: Int) -> [String: Set<String>] {
+    /// The outcomes, and whether every path within `depth` was followed (false past `pathLimit`).
+    static func outcomes(_ program: CallProgram, entry: String, depth: Int) -> (outcomes: [String: Set<String>], complete: Bool) {
         var program = program
         program.clock = .assumed((program.bundle.manifest.schedules ?? [:]).mapValues { _ in true })
         var outcomes: [String: Set<String>] = [:]
         var pending: [(CallSession, [CallerEvent])] = [(CallSession(source: program, entry: entry), [])]
+        var followed = 0
         while let (session, path) = pending.popLast() {
+            followed += 1
+            if followed > pathLimit { return (outcomes, false) }
             let presses = path.filter { if case .press = $0 { true } else { false } }
             let key = presses.isEmpty ? "no key pressed" : presses.map(\.description).joined(separator: ", ")
             guard let request = session.waiting else {
@@ -31,7 +38,7 @@ public enum CallerPaths {
                 pending.append((next, path + [choice]))
             }
         }
-        return outcomes
+        return (outcomes, true)
     }
 
     private static func choices(_ request: InputRequest, program: CallProgram) -> [CallerEvent] {

@@ -25,6 +25,9 @@ public struct CallerView: Sendable, Equatable {
     public internal(set) var steps: [String: StepFacts] = [:]
     /// Keys pressed → where such calls can end (`reaches a person: +1555…`, `leaves a message`, …).
     public internal(set) var outcomes: [String: Set<String>] = [:]
+    /// False when the flow has more paths within the depth than `CallerPaths.pathLimit`: only
+    /// the first ones were followed.
+    public internal(set) var allPathsFollowed = true
 
     public init(program: CallProgram, flow entry: Manifest.FlowEntry, depth: Int = CallerPaths.defaultDepth) {
         flow = entry.name
@@ -40,7 +43,7 @@ public struct CallerView: Sendable, Equatable {
             }
             steps[step] = facts
         }
-        outcomes = CallerPaths.outcomes(program, entry: entry.entry, depth: depth)
+        (outcomes, allPathsFollowed) = CallerPaths.outcomes(program, entry: entry.entry, depth: depth)
     }
 
     private func collect(_ verbs: [XMLElement], into facts: inout StepFacts) {

@@ -50,7 +50,12 @@ struct DiffCommand: ParsableCommand {
     /// Every flow of one side as callers meet it; nil when its sources have errors (printed).
     private func views(of side: String) throws -> [CallerView]? {
         guard let program = try program(of: side) else { return nil }
-        return program.bundle.manifest.flows.map { CallerView(program: program, flow: $0, depth: depth) }
+        let views = program.bundle.manifest.flows.map { CallerView(program: program, flow: $0, depth: depth) }
+        for view in views where !view.allPathsFollowed {
+            standardError("ivrc: \(side): flow \(view.flow) has more than \(CallerPaths.pathLimit) call paths within --depth \(depth); "
+                          + "where calls end was compared for the first \(CallerPaths.pathLimit) only (a lower --depth compares all)\n")
+        }
+        return views
     }
 
     private func program(of side: String) throws -> CallProgram? {

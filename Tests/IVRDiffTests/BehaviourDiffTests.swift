@@ -82,6 +82,20 @@ import Testing
         #expect(kinds.prefix(2).sorted { $0.rawValue < $1.rawValue } == [.disclosure, .recording])
     }
 
+    @Test func aMenuThatLoopsOnEveryKeyIsFollowedOnlyUpToTheLimit() throws {
+        let keys = "0123456789".map { "      on \($0) -> start" }.joined(separator: "\n")
+        let loop = "flow loop\n  number +1-555-010-0100\n\n  step start\n    menu\n      say \"Pick.\"\n\(keys)\n"
+            + "      on timeout -> start\n      on invalid -> start\n"
+        let result = Checker.check([SourceFile(path: "loop.ivr", text: loop)])
+        try #require(!result.hasErrors, "\(result.diagnostics)")
+        let program = try CallProgram.compile(result.graph)
+        let flow = try #require(program.bundle.manifest.flows.first)
+        #expect(CallerView(program: program, flow: flow, depth: 3).allPathsFollowed)
+        let deep = CallerView(program: program, flow: flow, depth: 8)  // 11^8 sequences: stops at the limit
+        #expect(!deep.allPathsFollowed)
+        #expect(deep.outcomes.count <= CallerPaths.pathLimit)
+    }
+
     @Test func reportsForAReviewerAndForAPullRequest() throws {
         let edited = Self.line.replacingOccurrences(of: "number +1-800-596-3057", with: "number +1-800-596-3058")
         let found = try changes(Self.line, edited)

@@ -34,9 +34,10 @@ public enum ValuesFile {
         } catch {
             throw Failure(description: "\(file.path): error: not TOML: \(error)")
         }
+        let lines = keyLines(in: file)
         var values: [String: (text: String, line: Int)] = [:]
         for key in table.keys.sorted() {
-            let line = Self.line(of: key, in: file)
+            let line = lines[key] ?? 1
             guard let value = table[key], let text = scalar(value) else {
                 throw Failure(description: "\(file.path):\(line): error: `\(key)` is not a single value; write `\(key) = \"…\"` (no tables or arrays)")
             }
@@ -53,13 +54,17 @@ public enum ValuesFile {
         return nil
     }
 
-    /// The line a top-level key is written on (1 when it cannot be told).
-    private static func line(of key: String, in file: SourceFile) -> Int {
-        (1...max(1, file.lineStarts.count)).first { line in
+    /// The line each top-level key is written on, in one pass (a values file may hold many keys).
+    private static func keyLines(in file: SourceFile) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for line in 1...max(1, file.lineStarts.count) {
             let text = file.lineText(line).drop { $0 == " " || $0 == "\t" }
-            guard text.hasPrefix(key) || text.hasPrefix("\"\(key)\"") else { return false }
-            let rest = text.dropFirst(text.hasPrefix("\"") ? key.count + 2 : key.count).drop { $0 == " " || $0 == "\t" }
-            return rest.hasPrefix("=")
-        } ?? 1
+            guard let equals = text.firstIndex(of: "="), !text.hasPrefix("#"), !text.hasPrefix("[") else { continue }
+            var key = text[..<equals].trimmingCharacters(in: .whitespaces)
+            if key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
+            if lines[key] == nil { lines[key] = line }
+        }
+        return lines
     }
+
 }

@@ -74,8 +74,9 @@ import Testing
 
     @Test func minutesOfTheWeekWrapFromSundayToMonday() {
         let lateSunday = Schedule(timeZone: "UTC", open: [.init(days: [7], from: 23 * 60, to: 60)], closed: [])
-        let minutes = lateSunday.openMinutesOfWeek
-        #expect(minutes.count == 120)
-        #expect(minutes.contains(0) && minutes.contains(59) && !minutes.contains(60))
+        #expect(lateSunday.openIntervalsOfWeek == [0..<60, (7 * 1440 - 60)..<(7 * 1440)])
+        let overlapping = Schedule(timeZone: "UTC", open: [.init(days: [1], from: 60, to: 180), .init(days: [1], from: 120, to: 240)],
+                                   closed: [])
+        #expect(overlapping.openIntervalsOfWeek == [60..<240])
     }
 }

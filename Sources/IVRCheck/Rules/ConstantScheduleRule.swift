@@ -55,7 +55,7 @@ public struct ConstantScheduleRule: Rule {
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in
             flow.schedules.compactMap { named -> Diagnostic? in
-                let open = named.schedule.openMinutesOfWeek.count
+                let open = named.schedule.openIntervalsOfWeek.reduce(0) { $0 + $1.count }
                 if open == 0 {
                     return finding("schedule `\(named.name)` is never open: every call takes `on closed`",
                                    at: flow.span(named.range), help: "add its hours, e.g. `open mon-fri 8:00-18:00`")

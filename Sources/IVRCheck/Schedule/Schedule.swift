@@ -84,17 +84,33 @@ public struct Schedule: Sendable, Codable, Equatable {
         return (date, sundayFirst == 1 ? 7 : sundayFirst - 1, minute)
     }
 
-    /// Minutes of the week (Monday 00:00 = 0) the weekly ranges cover, closures aside.
-    public var openMinutesOfWeek: Set<Int> {
-        var minutes = Set<Int>()
+    /// The parts of the week (in minutes from Monday 00:00) the weekly ranges cover, closures
+    /// aside: merged and sorted, in O(n log n) for n ranges (a hostile file can hold thousands).
+    public var openIntervalsOfWeek: [Range<Int>] {
         let week = 7 * ClockTime.endOfDay
+        var pieces: [Range<Int>] = []
         for range in open {
             let length = range.isOvernight ? ClockTime.endOfDay - range.from + range.to : range.to - range.from
             for day in range.days {
                 let start = (day - 1) * ClockTime.endOfDay + range.from
-                for offset in 0..<length { minutes.insert((start + offset) % week) }
+                // Sunday night runs into Monday morning: split at the end of the week.
+                if start + length <= week {
+                    pieces.append(start..<(start + length))
+                } else {
+                    pieces.append(start..<week)
+                    pieces.append(0..<(start + length - week))
+                }
             }
         }
-        return minutes
+        var merged: [Range<Int>] = []
+        for piece in pieces.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, piece.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, piece.upperBound)
+            } else {
+                merged.append(piece)
+            }
+        }
+        return merged
     }
+
 }

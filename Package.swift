@@ -69,7 +69,7 @@ let package = Package(
         // `ivrc new`: the built-in line templates, compiled in (scripts/embed-resources).
         .target(name: "IVRTemplates", dependencies: ["IVRLang"]),
         // `ivrc diff`: what a change does to callers, from two compiled versions of the flows.
-        .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLImport", "TeXMLSchema"]),
+        .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.

@@ -1,6 +1,6 @@
 import IVRRuntime
+import IVRCheck
 import TeXMLEmit
-import TeXMLImport
 import TeXMLSchema
 
 /// What one compiled flow does for callers, step by step, independent of how the documents are

@@ -44,6 +44,23 @@ public struct Value: Sendable, Hashable {
         self.range = range
     }
 
+    /// The value a token stands for where a value is written; nil for structural tokens
+    /// (`->`, `=`, indentation). One mapping for the parser and for substituted `env.` values.
+    public init?(_ token: Token) {
+        let kind: Kind? = switch token.kind {
+        case .word: .word(token.text)
+        case .string: .string(token.text)
+        case .integer: .integer(token.number)
+        case .duration: .duration(milliseconds: token.number)
+        case .phone: .phone(token.text)
+        case .sipURI: .sipURI(token.text)
+        case .url: .url(token.text)
+        case .arrow, .equals, .newline, .indent, .dedent, .end: nil
+        }
+        guard let kind else { return nil }
+        self.init(kind, token.range)
+    }
+
     /// The value as text: the word, the decoded string, the number, the normalised phone.
     public var text: String {
         switch kind {

@@ -178,16 +178,7 @@ public struct Parser {
     }
 
     private func value(_ token: Token) -> Value {
-        let kind: Value.Kind = switch token.kind {
-        case .string: .string(token.text)
-        case .integer: .integer(token.number)
-        case .duration: .duration(milliseconds: token.number)
-        case .phone: .phone(token.text)
-        case .sipURI: .sipURI(token.text)
-        case .url: .url(token.text)
-        default: .word(token.text)
-        }
-        return Value(kind, token.range)
+        Value(token) ?? Value(.word(token.text), token.range)
     }
 
     /// Continued text is joined to the statement's last string with one space.

@@ -104,17 +104,7 @@ public enum EnvironmentSubstitution {
         /// phone number, a URL, a duration… It must be one value.
         private mutating func retyped(_ text: String, key: String, at range: SourceRange) -> Value? {
             let tokens = Lexer.tokenize(SourceFile(path: key, text: text)).tokens.filter { ![.newline, .end, .indent, .dedent].contains($0.kind) }
-            let kind: Value.Kind? = switch tokens.count == 1 ? tokens[0].kind : nil {
-            case .word?: .word(tokens[0].text)
-            case .string?: .string(tokens[0].text)
-            case .integer?: .integer(tokens[0].number)
-            case .duration?: .duration(milliseconds: tokens[0].number)
-            case .phone?: .phone(tokens[0].text)
-            case .sipURI?: .sipURI(tokens[0].text)
-            case .url?: .url(tokens[0].text)
-            default: nil
-            }
-            guard let kind else {
+            guard tokens.count == 1, let kind = Value(tokens[0])?.kind else {
                 report("invalid-value", "`\(key)` is `\(text)`, which is not one value", range,
                        help: "a value used outside quotes is one phone number, URL, duration, number or word; use `{{\(key)}}` inside a quoted string for text")
                 return nil

@@ -105,7 +105,7 @@ public enum PathExplorer {
             for event in events[observed.seen...] {
                 switch event {
                 case .say(let text):
-                    if text.lowercased().contains("record") { observed.disclosed = true }
+                    if RecordingMention.discloses(text) { observed.disclosed = true }
                 case .record(let source) where !observed.disclosed && !observed.recordedEarly:
                     observed.recordedEarly = true
                     report(.recordsBeforeDisclosure, path, session, "\(source) with no earlier <Say> mentioning the recording")

@@ -1,4 +1,5 @@
 import Foundation
+import IVRCheck
 import IVRLang
 import TeXMLSchema
 

@@ -1,3 +1,4 @@
+import IVRCheck
 import IVRLang
 import TeXMLSchema
 

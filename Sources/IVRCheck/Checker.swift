@@ -30,6 +30,7 @@ public enum Checker {
         if !substituted.diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += resolved.diagnostics
             for rule in rules { diagnostics += rule.check(resolved.graph) }
+            diagnostics = diagnostics.map { $0.noting(substituted.substitutions) }
         }
         let waived = Waivers.apply(to: diagnostics, files: files, rules: rules.map(\.description.id))
         return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers,

@@ -46,6 +46,13 @@ public enum ValuesFile {
         return EnvironmentValues(name: name, file: file, values: values)
     }
 
+    /// A values file holding these strings, written by TOMLKit (keys in sorted order).
+    public static func render(_ values: [String: String]) -> String {
+        let table = TOMLTable()
+        for key in values.keys.sorted() { table[key] = values[key] }
+        return table.convert(to: .toml) + "\n"
+    }
+
     private static func scalar(_ value: TOMLValueConvertible) -> String? {
         if let string = value.string { return string }
         if let integer = value.int { return String(integer) }

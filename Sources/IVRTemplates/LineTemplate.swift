@@ -79,10 +79,25 @@ public struct LineTemplate: Sendable {
         return Parameter(name: name, kind: kind, defaultValue: written, summary: String(value[colon.upperBound...]))
     }
 
+    /// A new line: its source, and the values it takes from an environment's values file.
+    public struct Instance: Sendable, Equatable {
+        public let source: String
+        /// Empty unless the deployment values were asked to go to an environment.
+        public let environmentValues: [String: String]
+    }
+
     /// The new line's source: header replaced by a note of where it came from, flow renamed,
     /// number set, parameters filled. Values are checked for their kind here; the flow itself
     /// is then checked like any other (a number that dials itself is `dial-loopback`).
     public func instantiate(flow: String, number: String, values: [String: String]) throws(Failure) -> String {
+        try instantiate(flow: flow, number: number, values: values, deploymentValuesInEnvironment: false).source
+    }
+
+    /// With `deploymentValuesInEnvironment`, what differs between staging and production — the
+    /// line's number and every phone and URL parameter, given or defaulted — is written
+    /// `env.KEY` in the flow and returned as the environment's values (the number as `number`).
+    public func instantiate(flow: String, number: String, values: [String: String],
+                            deploymentValuesInEnvironment: Bool) throws(Failure) -> Instance {
         guard Parser.isIdentifier(flow) else {
             throw Failure(description: "`\(flow)` cannot name a flow: use letters, digits, `_` and `-`, starting with a letter")
         }
@@ -98,16 +113,28 @@ public struct LineTemplate: Sendable {
         let headerCount = lines.prefix { $0.hasPrefix("#") }.count
         lines.replaceSubrange(0..<headerCount, with: ["# A new line from the ivrc `\(name)` template: \(summary)."])
         var body = lines.joined(separator: "\n")
+        var environmentValues: [String: String] = [:]
         for parameter in parameters {
+            if deploymentValuesInEnvironment && parameter.kind != .text {
+                let given = values[parameter.name]
+                environmentValues[parameter.name] = try given.map { value throws(Failure) in try Self.spelled(value, as: parameter) } ?? parameter.defaultValue
+                body = body.replacingOccurrences(of: parameter.defaultValue, with: "env.\(parameter.name)")
+                continue
+            }
             guard let value = values[parameter.name] else { continue }
             body = body.replacingOccurrences(of: parameter.defaultValue, with: try Self.spelled(value, as: parameter))
         }
-        return body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        if deploymentValuesInEnvironment { environmentValues[Self.numberKey] = number }
+        let source = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             if line.hasPrefix("flow ") { return "flow \(flow)" }
-            if line.hasPrefix("  number ") { return "  number \(number)" }
+            if line.hasPrefix("  number ") { return "  number \(deploymentValuesInEnvironment ? "env.\(Self.numberKey)" : number)" }
             return String(line)
         }.joined(separator: "\n")
+        return Instance(source: source, environmentValues: environmentValues)
     }
+
+    /// The environment key that holds the line's own number.
+    public static let numberKey = "number"
 
     /// A value as it can stand where the default stood: escaped inside a string for text.
     private static func spelled(_ value: String, as parameter: Parameter) throws(Failure) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IVRCheck
+import IVREnvironment
 import IVRLang
 import IVRRuntime
 import IVRTemplates
@@ -13,7 +14,9 @@ struct NewCommand: ParsableCommand {
             Writes NAME.ivr from the template with the line's number and the values given with \
             --set, then checks it and runs its tests; nothing is written if either fails. \
             `ivrc new --list` shows the templates and their parameters. With --ci the CI workflow \
-            is written to .github/workflows/ivrc.yml beside the new file too. Existing files are \
+            is written to .github/workflows/ivrc.yml beside the new file too. With --env NAME the \
+            line's number and its phone and URL values go to environments/NAME.toml beside it, \
+            written env.KEY in the flow, ready for `ivrc build --env NAME`. Existing files are \
             never replaced.
             """
     )
@@ -33,6 +36,10 @@ struct NewCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the flow (default: NAME.ivr).")
     var output: String?
 
+    @Option(help: ArgumentHelp("Write the number and the phone and URL values to environments/NAME.toml beside the flow (env.KEY in it).",
+                               valueName: "NAME"))
+    var env: String?
+
     @Flag(help: "Also write the CI workflow to .github/workflows/ivrc.yml beside the new file.")
     var ci = false
 
@@ -50,6 +57,9 @@ struct NewCommand: ParsableCommand {
         if name == nil { throw ValidationError("give the new flow's name: `ivrc new \(template) NAME --number +1…`") }
         if number == nil { throw ValidationError("--number is required: the number the new line answers on") }
         _ = try parsedValues()
+        if let env, !Parser.isIdentifier(env) {
+            throw ValidationError("--env takes an environment's name, e.g. production (written to environments/NAME.toml)")
+        }
     }
 
     func run() throws {
@@ -63,14 +73,30 @@ struct NewCommand: ParsableCommand {
         try reportingFailures {
             guard let template = template.flatMap(LineTemplate.named), let name, let number else { return ExitStatus.usage }
             let path = output ?? "\(name).ivr"
-            let text: String
+            let instance: LineTemplate.Instance
             do {
-                text = try LineTemplate.named(template.name)!.instantiate(flow: name, number: number, values: try parsedValues())
+                instance = try template.instantiate(flow: name, number: number, values: try parsedValues(),
+                                                    deploymentValuesInEnvironment: env != nil)
             } catch let failure as LineTemplate.Failure {
                 throw UsageFailure(failure.description)
             }
-            let source = SourceFile(path: path, text: text)
-            guard let checked = CheckedProgram.load([source], output: try OutputOptions.parse([])) else { return ExitStatus.diagnostics }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let flowFolder = (path as NSString).deletingLastPathComponent
+            let environmentFile = env.map { environment in
+                (path: (flowFolder as NSString).appendingPathComponent("environments/\(environment).toml"),
+                 text: ValuesFile.render(instance.environmentValues))
+            }
+            let environment = try environmentFile.map { file in
+                do {
+                    return try ValuesFile.parse(name: env ?? "", file: SourceFile(path: file.path, text: file.text))
+                } catch {
+                    throw UsageFailure("\(error)")
+                }
+            }
+            let source = SourceFile(path: path, text: instance.source)
+            guard let checked = CheckedProgram.load([source], output: try OutputOptions.parse([]), environment: environment) else {
+                return ExitStatus.diagnostics
+            }
             let tests = checked.result.graph.flows.flatMap { FlowTestParser.parse($0).tests }
             let failures = tests.compactMap { FlowTestRunner.run($0, in: checked.program).failure }
             guard failures.isEmpty else {
@@ -78,15 +104,28 @@ struct NewCommand: ParsableCommand {
                 standardError("ivrc: the new line fails its tests with these values; nothing was written\n")
                 return ExitStatus.diagnostics
             }
-            try NewFile.create(path, Array(text.utf8))
-            let workflows = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".github/workflows")
+            if let environmentFile, FileManager.default.fileExists(atPath: environmentFile.path) {
+                throw UsageFailure("\(environmentFile.path) already exists; it is left as it is and nothing was written")
+            }
+            try NewFile.create(path, Array(instance.source.utf8))
+            if let environmentFile {
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent("environments"), withIntermediateDirectories: true)
+                try NewFile.create(environmentFile.path, Array(environmentFile.text.utf8))
+            }
+            let workflows = folder.appendingPathComponent(".github/workflows")
             if ci {
                 try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
                 try NewFile.create(workflows.appendingPathComponent("ivrc.yml").path, Array(LineTemplate.ciWorkflow.utf8))
             }
             print("wrote \(path) from the \(template.name) template: checks clean, \(tests.count) tests pass"
                   + (ci ? "; CI workflow in \(workflows.path)/ivrc.yml" : ""))
-            print("next: edit it, then `ivrc test \(path)` and `ivrc build \(path) -o bundle`")
+            if let env, let environmentFile {
+                print("wrote \(environmentFile.path): the line's number and deployment values for `\(env)` (env.KEY in the flow)")
+                let selection = environmentFile.path == "environments/\(env).toml" ? env : environmentFile.path
+                print("next: edit it, then `ivrc test \(path) --env \(selection)` and `ivrc build \(path) --env \(selection) -o bundle`")
+            } else {
+                print("next: edit it, then `ivrc test \(path)` and `ivrc build \(path) -o bundle`")
+            }
             return ExitStatus.clean
         }
     }

@@ -51,6 +51,11 @@ import Testing
         let production = try Self.values(Self.staging.replacingOccurrences(of: "+1-555-020-0911", with: "+1-555-020-0100"), name: "production")
         let loop = try #require(check(production).diagnostics.first { $0.id == "dial-loopback" })
         #expect(loop.span.start.line == 15 && loop.span.start.column == 10)  // at `env.dispatch`
+        // Notes name the values file and the keys both numbers came from, the dialled one first.
+        let fromValues = loop.notes.filter { $0.span.file == "environments/production.toml" }
+        #expect(fromValues.map(\.message) == ["`env.dispatch` is `+1-555-020-0100` in this environment",
+                                               "`env.line` is `+1-555-020-0100` in this environment"], "\(loop.notes)")
+        #expect(fromValues.first?.span.start.column == 1)
     }
 
     @Test func missingKeysAndMissingEnvironment() throws {

@@ -37,6 +37,42 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: file))
     }
 
+    /// The README's three commands: `ivrc new … --env production`, edit, `ivrc build --env production`.
+    @Test func deploymentValuesGoToTheEnvironmentsValuesFile() throws {
+        let directory = try directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("lakeview.ivr").path
+        let values = directory.appendingPathComponent("environments/production.toml").path
+        let run = try CLITests.ivrc(["new", "healthcare", "lakeview", "--number", "+1-312-555-0140", "--set", "nurse=+1-312-555-0199",
+                                     "--env", "production", "-o", file])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let flow = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(flow.contains("  number env.number\n") && flow.contains("env.nurse") && !flow.contains("+1-312-555-0199"))
+        let written = try String(contentsOfFile: values, encoding: .utf8)
+        #expect(written.contains("number = '+1-312-555-0140'") || written.contains("number = \"+1-312-555-0140\""), "\(written)")
+        #expect(written.contains("+1-312-555-0199"))
+        let build = try CLITests.ivrc(["build", file, "--env", values, "-o", directory.appendingPathComponent("bundle").path, "--strict"])
+        #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+        let manifest = try String(contentsOfFile: directory.appendingPathComponent("bundle/manifest.json").path, encoding: .utf8)
+        #expect(manifest.contains("+13125550140") && manifest.contains("\"production\""))
+
+        let again = try CLITests.ivrc(["new", "healthcare", "other", "--number", "+1-312-555-0141", "--env", "production",
+                                       "-o", directory.appendingPathComponent("other.ivr").path])
+        #expect(again.status == 2 && again.stderr.contains("production.toml already exists"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("other.ivr").path))
+    }
+
+    @Test func aProductionNumberThatDialsItselfWritesNothing() throws {
+        let directory = try directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("loop.ivr").path
+        let run = try CLITests.ivrc(["new", "fleet", "loop", "--number", "+1-555-020-0911", "--env", "production", "-o", file])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error[dial-loopback]") && run.stdout.contains("production.toml"), "\(run.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: file))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("environments").path))
+    }
+
     @Test func listsTemplatesAndRefusesUnknownOnes() throws {
         let list = try CLITests.ivrc(["new", "--list"])
         #expect(list.status == 0)

@@ -12,6 +12,16 @@ public enum EnvironmentSubstitution {
         public let diagnostics: [Diagnostic]
         /// The keys some flow used, sorted; hashed into the manifest.
         public let used: [String]
+        /// Where each `env.NAME` written as a value was replaced, for notes on findings there.
+        public let substitutions: [Substitution]
+    }
+
+    /// An `env.NAME` written as a value, and the file and key its value came from.
+    public struct Substitution: Sendable {
+        public let span: SourceSpan
+        public let key: String
+        public let value: String
+        public let definition: SourceSpan
     }
 
     public static func apply(_ files: [ParsedFile], _ environment: EnvironmentValues?) -> Output {
@@ -38,7 +48,7 @@ public enum EnvironmentSubstitution {
             return file
         }
         state.reportUnused()
-        return Output(files: substituted, diagnostics: state.diagnostics, used: state.used.sorted())
+        return Output(files: substituted, diagnostics: state.diagnostics, used: state.used.sorted(), substitutions: state.substitutions)
     }
 
     private struct State {
@@ -46,6 +56,7 @@ public enum EnvironmentSubstitution {
         var source = SourceFile(path: "", text: "")
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
+        var substitutions: [Substitution] = []
 
         init(environment: EnvironmentValues?) {
             self.environment = environment
@@ -62,7 +73,10 @@ public enum EnvironmentSubstitution {
         mutating func value(_ value: Value) -> Value {
             switch value.kind {
             case .word(let word) where word.hasPrefix(EnvironmentSubstitution.prefix):
-                guard let text = lookup(String(word.dropFirst(EnvironmentSubstitution.prefix.count)), at: value.range) else { return value }
+                let key = String(word.dropFirst(EnvironmentSubstitution.prefix.count))
+                guard let text = lookup(key, at: value.range), let environment else { return value }
+                substitutions.append(Substitution(span: source.span(value.range.start, value.range.end), key: key, value: text,
+                                                  definition: environment.span(ofKey: key)))
                 return retyped(text, key: word, at: value.range) ?? value
             case .string(let text) where text.contains("{{" + EnvironmentSubstitution.prefix):
                 return Value(.string(filled(text, at: value.range)), value.range)
@@ -114,14 +128,9 @@ public enum EnvironmentSubstitution {
 
         mutating func reportUnused() {
             guard let environment else { return }
-            for (key, entry) in environment.values.sorted(by: { $0.key < $1.key }) where !used.contains(key) {
-                let lines = environment.file.lineStarts
-                let lineStart = lines[max(0, min(entry.line, lines.count) - 1)]
-                let column = environment.file.lineText(entry.line).utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
-                let start = lineStart + column
+            for key in environment.values.keys.sorted() where !used.contains(key) {
                 diagnostics.append(.warning("unused-value", "`\(key)` in \(environment.file.path) is used by no flow",
-                                            at: environment.file.span(start, start + key.utf8.count),
-                                            help: "remove it, or use it as `env.\(key)`"))
+                                            at: environment.span(ofKey: key), help: "remove it, or use it as `env.\(key)`"))
             }
         }
 

@@ -17,3 +17,14 @@ public struct EnvironmentValues: Sendable {
         self.values = values
     }
 }
+
+extension EnvironmentValues {
+    /// Where `key` is written in the values file (its line's first key character).
+    public func span(ofKey key: String) -> SourceSpan {
+        let line = values[key]?.line ?? 1
+        let lines = file.lineStarts
+        let lineStart = lines[max(0, min(line, lines.count) - 1)]
+        let column = file.lineText(line).utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        return file.span(lineStart + column, lineStart + column + key.utf8.count)
+    }
+}

@@ -1,0 +1,21 @@
+import IVRLang
+
+extension Diagnostic {
+    /// The finding with a note for every environment value it points at (directly or through a
+    /// note): a production number that dials the line names the values file and key it came from.
+    func noting(_ substitutions: [EnvironmentSubstitution.Substitution]) -> Diagnostic {
+        guard !substitutions.isEmpty else { return self }
+        let spans = [span] + notes.map(\.span)
+        let added = spans.flatMap { span in substitutions.filter { span.overlaps($0.span) } }.map { substitution in
+            Note("`env.\(substitution.key)` is `\(substitution.value)` in this environment", at: substitution.definition)
+        }
+        guard !added.isEmpty else { return self }
+        return Diagnostic(severity, id, message, at: span, help: help, notes: notes + added)
+    }
+}
+
+extension SourceSpan {
+    func overlaps(_ other: SourceSpan) -> Bool {
+        file == other.file && start.offset < other.end.offset && other.start.offset < end.offset
+    }
+}

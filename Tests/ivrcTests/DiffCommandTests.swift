@@ -22,6 +22,19 @@ import Testing
         #expect(run.stdout == "no change for callers\n")
     }
 
+    @Test func aBundleOfAnotherFormatIsRefusedWithItsPath() throws {
+        let directory = try changedCopy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("bundle")
+        #expect(try CLITests.ivrc(["build", Self.examples + "/driver_emergency.ivr", "-o", bundle.path]).status == 0)
+        let manifest = bundle.appendingPathComponent("manifest.json")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99").write(to: manifest, atomically: true, encoding: .utf8)
+        let run = try CLITests.ivrc(["diff", bundle.path, Self.examples + "/driver_emergency.ivr"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(manifest.path): bundle format 99 is not supported (this ivrc reads format 1)"), "\(run.stderr)")
+    }
+
     @Test func aChangeIsListedAndGatesTheDeploy() throws {
         let copy = try changedCopy()
         defer { try? FileManager.default.removeItem(at: copy) }

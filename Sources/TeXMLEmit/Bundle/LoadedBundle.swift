@@ -59,11 +59,22 @@ public struct LoadedBundle: Sendable {
             throw Failure(description: failure.reason == .missing
                 ? "\(bundle.path) has no manifest.json; is it an ivrc bundle?" : failure.description)
         }
+        // The version first: another format's manifest may not decode as this one, and saying
+        // so is clearer than naming the field that differs.
+        if let version = try? JSONDecoder().decode(FormatVersion.self, from: Data(bytes)).formatVersion,
+           version != Manifest.currentFormatVersion {
+            throw Failure(description: "\(bundle.path(of: "manifest.json")): bundle format \(version) is not supported "
+                + "(this ivrc reads format \(Manifest.currentFormatVersion)); rebuild the bundle from its sources with this ivrc")
+        }
         do {
             return try JSONDecoder().decode(Manifest.self, from: Data(bytes))
         } catch {
             throw Failure(description: "\(bundle.path(of: "manifest.json")) is not a valid ivrc manifest: \(error)")
         }
+    }
+
+    private struct FormatVersion: Decodable {
+        let formatVersion: Int
     }
 
     /// Opens a bundle held in memory (a fresh compile), with the same checks.

@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
-            dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport"],
+            dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport", "IVREnvironment"],
             exclude: ["Golden"]
         ),
         .testTarget(

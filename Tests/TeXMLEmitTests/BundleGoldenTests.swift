@@ -1,10 +1,12 @@
 import Foundation
+import IVREnvironment
 import IVRLang
 import TeXMLEmit
 import Testing
 
 /// Each example and each small flow under Golden/ compiles to exactly the checked-in
-/// documents and manifest, byte for byte. Regenerate on purpose with `IVRC_UPDATE_GOLDEN=1`.
+/// documents and manifest, byte for byte; a `NAME.toml` beside `NAME.ivr` is the environment
+/// it is built for (`--env`). Regenerate on purpose with `IVRC_UPDATE_GOLDEN=1`.
 @Suite struct BundleGoldenTests {
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -19,10 +21,16 @@ import Testing
         let sources = name == "examples"
             ? try Compile.exampleSources()
             : [SourceFile(path: "\(name).ivr", bytes: [UInt8](try Data(contentsOf: Self.goldenDirectory.appendingPathComponent("\(name).ivr"))))]
-        let bundle = try Compile.bundle(sources)
+        let valuesPath = Self.goldenDirectory.appendingPathComponent("\(name).toml").path
+        let environment = FileManager.default.fileExists(atPath: valuesPath)
+            ? try ValuesFile.load(name: name, path: valuesPath) : nil
+        let checked = try Compile.checked(sources, environment: environment)
+        let bundle = try Compiler.compile(checked.graph)
         let expected = Self.goldenDirectory.appendingPathComponent(name + ".bundle")
         var files = bundle.documents
-        files["manifest.json"] = BundleWriter.encode(BundleWriter.manifest(for: bundle, compilerVersion: "golden", waivers: []))
+        files["manifest.json"] = BundleWriter.encode(BundleWriter.manifest(
+            for: bundle, compilerVersion: "golden", waivers: [],
+            environment: environment.map { Manifest.Environment($0, used: checked.environmentUsed) }))
         if ProcessInfo.processInfo.environment["IVRC_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(at: expected)
             for (path, bytes) in files {

@@ -22,10 +22,15 @@ enum Compile {
 
     /// Checks and compiles; the sources must be free of errors.
     static func bundle(_ sources: [SourceFile], baseURL: String? = nil) throws -> CompiledBundle {
-        let result = Checker.check(sources)
+        try Compiler.compile(try checked(sources).graph, baseURL: baseURL)
+    }
+
+    /// Checks, with an environment's values if given; the sources must be free of errors.
+    static func checked(_ sources: [SourceFile], environment: EnvironmentValues? = nil) throws -> Checker.Result {
+        let result = Checker.check(sources, environment: environment)
         let errors = result.diagnostics.filter { $0.severity == .error }
         try #require(errors.isEmpty, "\(DiagnosticRenderer(sources: sources).render(errors))")
-        return try Compiler.compile(result.graph, baseURL: baseURL)
+        return result
     }
 
     static func bundle(_ text: String, baseURL: String? = nil) throws -> CompiledBundle {

@@ -61,7 +61,7 @@ public struct Edge: Sendable, Hashable {
     public let action: Int
     public let range: SourceRange
     /// The language the call speaks from this edge on, when the edge chooses one
-    /// (`on 2 -> main language=es-MX`).
+    /// (`on 2 language=es-MX -> main`).
     public var language: String?
 }
 

@@ -11,7 +11,7 @@ extension FlowResolver {
     mutating func resolveLanguages(into flow: inout Flow) {
         if let setting = declaration.setting("languages") {
             for value in setting.values {
-                guard let tag = languageTag(value, what: "a language of the flow") else { continue }
+                guard let tag = languageTag(value, what: " (in `languages`)") else { continue }
                 if languages.contains(tag) {
                     error("duplicate-translation", "`\(tag)` is listed twice in `languages`", value.range,
                           help: "list each language once; the first is the one every call starts in")
@@ -93,7 +93,7 @@ extension FlowResolver {
                     continue
                 }
                 guard phrase != nil else {
-                    error("syntax", "this branch has a \(tag) phrase but no phrase in \(languages.first ?? "the flow's first language")",
+                    error("syntax", "this branch has a phrase in \(tag) but none in \(languages.first ?? "the flow's first language")",
                           option.range, help: "write the first language's phrase after the key: `on 2 \"appointments\" \(tag)=\(source.text(value.range))`")
                     continue
                 }
@@ -120,12 +120,12 @@ extension FlowResolver {
     // MARK: Helpers
 
     /// A tag written as a tag, or nil after saying how it is spelled.
-    private mutating func languageTag(_ value: Value, what: String) -> String? {
+    private mutating func languageTag(_ value: Value, what context: String) -> String? {
         guard case .word(let text) = value.kind, LanguageTag.isValid(text) else {
             let written = source.text(value.range)
             let hint = LanguageTag.canonical(value.text).map { "write it `\($0)`" }
                 ?? "write a BCP 47 tag: a language, optionally a region, such as `es-MX`, `en-US` or `fr-CA`"
-            error("invalid-language", "`\(written)` is not a language tag, as \(what)", value.range, help: hint)
+            error("invalid-language", "`\(written)` is not a language tag\(context)", value.range, help: hint)
             return nil
         }
         return text
@@ -134,7 +134,7 @@ extension FlowResolver {
     /// A tag that names one of the flow's `languages` other than for a line that would repeat
     /// the first language's text.
     private mutating func declaredLanguage(_ name: Name, what: String) -> String? {
-        guard let tag = languageTag(Value(.word(name.text), name.range), what: "written here") else { return nil }
+        guard let tag = languageTag(Value(.word(name.text), name.range), what: "") else { return nil }
         guard languages.contains(tag) else {
             let help = languages.isEmpty
                 ? "declare the flow's languages, the first where calls start: `languages en-US \(tag)`"
@@ -154,7 +154,7 @@ extension FlowResolver {
     private mutating func claimLanguage(_ tag: String, at range: SourceRange, in seen: inout [String: SourceRange], what: String) -> Bool {
         if let first = seen[tag] {
             error("duplicate-translation", "\(what) in \(tag) is given twice here", range,
-                  help: "keep one \(tag) line", notes: [.init("the first \(tag) line", at: span(first))])
+                  help: "keep one of them", notes: [.init("the first one", at: span(first))])
             return false
         }
         seen[tag] = range

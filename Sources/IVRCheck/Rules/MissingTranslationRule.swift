@@ -31,7 +31,7 @@ public struct MissingTranslationRule: Rule {
                   say "For English, press 1."
                     es-MX "Para español, oprima 2."
                   on 1 -> main
-                  on 2 -> main language=es-MX
+                  on 2 language=es-MX -> main
 
               step main
                 say "How can we help?"
@@ -61,7 +61,7 @@ public struct MissingTranslationRule: Rule {
                   say "For English, press 1."
                     es-MX "Para español, oprima 2."
                   on 1 -> main
-                  on 2 -> main language=es-MX
+                  on 2 language=es-MX -> main
 
               step main
                 say "How can we help?"

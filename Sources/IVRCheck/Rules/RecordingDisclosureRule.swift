@@ -75,7 +75,7 @@ public struct RecordingDisclosureRule: Rule {
                   say "For English, press 1."
                     es-MX "Para español, oprima 2."
                   on 1 -> message
-                  on 2 -> message language=es-MX
+                  on 2 language=es-MX -> message
 
               step message
                 say "Leave a message after the beep."
@@ -121,7 +121,7 @@ public struct RecordingDisclosureRule: Rule {
                   say "For English, press 1."
                     es-MX "Para español, oprima 2."
                   on 1 -> message
-                  on 2 -> message language=es-MX
+                  on 2 language=es-MX -> message
 
               step message
                 disclose "This call is being recorded."

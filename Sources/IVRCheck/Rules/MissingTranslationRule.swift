@@ -85,10 +85,11 @@ public struct MissingTranslationRule: Rule {
         var findings: [Diagnostic] = []
         for state in flow.languageStates() {
             let step = flow.steps[state.step]
+            var current = state.language
             for index in flow.exit(of: state.step).reached {
-                guard let language = flow.language(at: index, of: state.step, enteredIn: state.language),
-                      language != flow.startLanguage else { continue }
                 let action = step.actions[index]
+                if case .language(let chosen) = action.kind { current = chosen }
+                guard let language = current, language != flow.startLanguage else { continue }
                 for missing in untranslated(action, in: language, of: flow)
                 where reported.insert(Finding(range: missing.range, language: language)).inserted {
                     findings.append(finding(

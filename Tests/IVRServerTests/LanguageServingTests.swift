@@ -44,4 +44,18 @@ import Testing
         #expect(menu.contains(#"<Say language="es-MX" voice="Polly.Mia">Para citas"#), "\(menu)")
         #expect(emergency.contains("Le comunicamos con la enfermera"), "\(emergency)")
     }
+
+    /// The bilingual flow's own `test` blocks, English and Spanish, pass through the built
+    /// server (`ivrc test --url`) as they pass against the bundle.
+    @Test func theBilingualTestsPassThroughTheServer() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-languages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("bundle")
+        #expect(try ServeProcess.run(["build", Self.flow.path, "-o", bundle.path]).status == 0)
+        let server = try ServeProcess(bundle: bundle)
+        let live = try ServeProcess.run(["test", Self.flow.path, "--url", "http://127.0.0.1:\(server.port)/texml"],
+                                        environment: ["TELNYX_PRIVATE_KEY": ServerFixture.privateKeyBytes.base64EncodedString()])
+        #expect(live.status == 0 && live.output.contains("3 passed, 0 failed"), "\(live.output)")
+        #expect(server.terminate() == 0)
+    }
 }

@@ -85,13 +85,8 @@ extension FlowResolver {
                 } else {
                     language = declaredLanguage(Name(value.text, value.range), what: "branch")
                 }
-            } else if LanguageTag.looksLikeTag(option.name.text) {
+            } else if LanguageTag.looksLikeTag(option.name.text), let value = option.value, Self.isString(value) {
                 guard let tag = declaredLanguage(option.name, what: "phrase") else { continue }
-                guard let value = option.value, Self.isString(value) else {
-                    error("syntax", "`\(tag)=` takes the branch's phrase in quotes", option.range,
-                          help: "write `on 2 \"appointments\" \(tag)=\"…\" -> STEP`")
-                    continue
-                }
                 guard phrase != nil else {
                     error("syntax", "this branch has a phrase in \(tag) but none in \(languages.first ?? "the flow's first language")",
                           option.range, help: "write the first language's phrase after the key: `on 2 \"appointments\" \(tag)=\(source.text(value.range))`")
@@ -99,9 +94,12 @@ extension FlowResolver {
                 }
                 guard claimLanguage(tag, at: option.name.range, in: &seen, what: "a phrase") else { continue }
                 phrases[tag] = value.text
+            } else if languages.contains(option.name.text) {
+                error("syntax", "`\(option.name.text)=` takes the branch's phrase in quotes", option.range,
+                      help: "write `\(option.name.text)=\"…\"`: `on 2 \"appointments\" \(option.name.text)=\"citas\" -> STEP`")
             } else {
-                error("syntax", "a branch takes no option `\(option.name.text)`", option.range,
-                      help: "a branch takes `language=TAG` and phrases per language (`es-MX=\"citas\"`); put other options on the menu itself")
+                error("syntax", "a branch takes no option `\(source.text(option.range))`", option.range,
+                      help: "a branch takes `language=TAG` and phrases per language in quotes (`es-MX=\"citas\"`); put other options on the menu itself")
             }
         }
         return (language, phrases)

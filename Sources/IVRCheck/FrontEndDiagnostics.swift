@@ -59,7 +59,8 @@ public enum FrontEndDiagnostics {
         entry("invalid-setting", "A flow setting has a value it cannot take.", """
             `industry` is one of healthcare, fleet or general; `base-url` is an http(s) URL; \
             `voice` and `language` take what TeXML's <Say> takes (`voice alice`, `language en-US`), \
-            since they are written on every <Say>.
+            since they are written on every <Say>. `languages` lists at most 8 tags and replaces \
+            `language`: a flow sets one or the other.
             """),
         entry("name-too-long", "A flow or step name is too long to be a file name.", """
             Flows and steps become directories and files of the bundle, and file systems limit a \

@@ -30,7 +30,7 @@ public enum FrontEndDiagnostics {
             A flow needs at least one step: the first step is where every call starts.
             """),
         entry("duplicate-setting", "A flow setting is given twice.", """
-            Each setting (`number`, `industry`, `voice`, `language`, `base-url`) may appear once \
+            Each setting (`number`, `industry`, `voice`, `language`, `languages`, `base-url`) may appear once \
             per flow; with two, it is unclear which one the flow uses.
             """),
         entry("duplicate-flow", "Two flows have the same name.", """
@@ -59,7 +59,8 @@ public enum FrontEndDiagnostics {
         entry("invalid-setting", "A flow setting has a value it cannot take.", """
             `industry` is one of healthcare, fleet or general; `base-url` is an http(s) URL; \
             `voice` and `language` take what TeXML's <Say> takes (`voice alice`, `language en-US`), \
-            since they are written on every <Say>.
+            since they are written on every <Say>. `languages` lists at most 8 tags and replaces \
+            `language`: a flow sets one or the other.
             """),
         entry("name-too-long", "A flow or step name is too long to be a file name.", """
             Flows and steps become directories and files of the bundle, and file systems limit a \
@@ -103,6 +104,23 @@ public enum FrontEndDiagnostics {
             """),
         entry("duplicate-schedule", "Two schedules of one flow have the same name.", """
             `hours NAME` would be ambiguous. Rename one of them.
+            """),
+        entry("invalid-language", "A language is not written as a language tag.", """
+            Languages are BCP 47 tags in their usual case: a language, optionally a script and a \
+            region (`en-US`, `es-MX`, `fr`, `zh-Hans-CN`), as `<Say language>` and `<Gather \
+            language>` take them. A tag in another case gets its usual spelling suggested \
+            (`es-mx` → `es-MX`); anything else (`spanish`, `es_MX`) is refused.
+            """),
+        entry("undeclared-language", "A translation, voice or language choice names a language the flow does not speak.", """
+            A flow lists its languages once, the first where every call starts: `languages en-US \
+            es-MX`. Text, voices and phrases per language, `language=TAG` on a branch and the \
+            `language TAG` statement may name only those, so the checker can prove every prompt \
+            has text in every language a call can reach it in (`missing-translation`).
+            """),
+        entry("duplicate-translation", "A prompt, phrase or voice is given twice for one language.", """
+            Each prompt has one text per language: its own line for the flow's first language and \
+            one line for each other (`es-MX "…"`); a branch one phrase per language; `voice` one \
+            voice per language. With two, it is unclear which the caller hears.
             """),
         entry("undefined-value", "`env.NAME` names a value the chosen environment does not define.", """
             Values that differ between deployments (numbers, URLs, names) are written `env.NAME` \

@@ -17,6 +17,7 @@ public enum RuleCatalog {
         MenuFinishKeyRule(),
         UnknownPlaceholderRule(),
         ConstantScheduleRule(),
+        MissingTranslationRule(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

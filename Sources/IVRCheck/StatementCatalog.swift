@@ -31,6 +31,7 @@ public enum StatementCatalog {
         case .refer: Entry(name: "refer sip:…", element: "Refer", summary: "transfers the call with a SIP REFER")
         case .hangup: Entry(name: "hangup", element: "Hangup", summary: "ends the call")
         case .reject: Entry(name: "reject", element: "Reject", summary: "refuses the call without answering")
+        case .language: Entry(name: "language TAG", element: nil, summary: "the call speaks TAG (one of the flow's `languages`) from here on: every later step in its text and voice")
         case .hours: Entry(name: "hours SCHEDULE", element: "Redirect", summary: "`on open` / `on closed` branches, decided by the flow's `schedule` when the call arrives")
         }
     }

@@ -59,7 +59,8 @@ public struct FlowDiagram: Sendable, Equatable {
                 var order: [Int] = []
                 for edge in flow.exit(of: index).edges {
                     if labels[edge.target] == nil { order.append(edge.target) }
-                    labels[edge.target, default: []].append(edge.label.description)
+                    // A branch that chooses the call's language says so: `press 2, es-MX`.
+                    labels[edge.target, default: []].append(([edge.label.description] + (edge.language.map { [$0] } ?? [])).joined(separator: ", "))
                 }
                 edges += order.map {
                     Edge(from: "\(prefix)_s\(index)", to: "\(prefix)_s\($0)", label: labels[$0, default: []].joined(separator: ", "))

@@ -51,9 +51,10 @@ struct LayoutBuilder {
         for member in members {
             switch member {
             case .setting(let setting):
-                let value = setting.value.map(ValueSpelling.spell(source)) ?? ""
-                emit("\(setting.name.text) \(value)", depth: 1, at: setting.range.start,
+                let values = setting.values.map(ValueSpelling.spell(source)).joined(separator: " ")
+                emit("\(setting.name.text) \(values)", depth: 1, at: setting.range.start,
                      blankBefore: previousIsSetting == false)
+                for child in setting.children { emit(child, depth: 2) }
                 previousIsSetting = true
             case .schedule(let schedule):
                 emit(schedule, depth: 1, blankBefore: previousIsSetting != nil)

@@ -9,7 +9,9 @@ public enum SyntaxFingerprint {
         for flow in file.flows {
             out.append("flow \(flow.name.text)")
             for setting in flow.settings {
-                out.append("  setting \(setting.name.text) \(setting.value.map(describe) ?? "-")")
+                let values = setting.values.isEmpty ? "-" : setting.values.map(describe).joined(separator: " ")
+                out.append("  setting \(setting.name.text) \(values)")
+                for child in setting.children { append(child, depth: 2, to: &out) }
             }
             for schedule in flow.schedules { append(schedule, depth: 1, to: &out) }
             for key in flow.keys { append(key, depth: 1, to: &out) }

@@ -116,13 +116,23 @@ public struct Statement: Sendable {
 /// A flow-level setting: `number +1-800-…`, `industry healthcare`, `voice alice`, …
 public struct Setting: Sendable {
     public let name: Name
-    public let value: Value?
+    /// Every value written: one for most settings, several for `languages en-US es-MX`.
+    public let values: [Value]
+    /// Lines under the setting: per-language voices (`es-MX Polly.Mia` under `voice`).
+    public let children: [Statement]
     public let range: SourceRange
 
-    public init(name: Name, value: Value?, range: SourceRange) {
+    public var value: Value? { values.first }
+
+    public init(name: Name, values: [Value], children: [Statement] = [], range: SourceRange) {
         self.name = name
-        self.value = value
+        self.values = values
+        self.children = children
         self.range = range
+    }
+
+    public init(name: Name, value: Value?, range: SourceRange) {
+        self.init(name: name, values: value.map { [$0] } ?? [], range: range)
     }
 }
 

@@ -8,7 +8,12 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
 
     /// Setting names a flow accepts.
-    public static let settingNames = ["number", "industry", "voice", "language", "base-url", "recording-status-callback"]
+    public static let settingNames = ["number", "industry", "voice", "language", "languages", "base-url", "recording-status-callback"]
+
+    /// Settings that take several values (`languages en-US es-MX`) or lines under them
+    /// (a voice per language under `voice`).
+    static let listSettings: Set<String> = ["languages"]
+    static let blockSettings: Set<String> = ["voice"]
 
     public static func parse(_ source: SourceFile) -> ParsedFile {
         let lexed = Lexer.tokenize(source)
@@ -283,8 +288,11 @@ extension Parser {
         case "on":
             flow.keys.append(member)
         case _ where Self.settingNames.contains(keyword):
-            if !member.children.isEmpty || member.arguments.count != 1 || !member.options.isEmpty || member.target != nil {
-                report("syntax", "setting `\(keyword)` takes exactly one value", member.range,
+            let valuesFit = Self.listSettings.contains(keyword) ? !member.arguments.isEmpty : member.arguments.count == 1
+            let childrenFit = member.children.isEmpty || Self.blockSettings.contains(keyword)
+            if !childrenFit || !valuesFit || !member.options.isEmpty || member.target != nil {
+                let count = Self.listSettings.contains(keyword) ? "one or more values" : "exactly one value"
+                report("syntax", "setting `\(keyword)` takes \(count)", member.range,
                        help: "write it on one line, e.g. `\(keyword) \(Self.settingExample(keyword))`")
             }
             if let previous = flow.setting(keyword) {
@@ -292,7 +300,9 @@ extension Parser {
                        help: "keep one; the first is on line \(source.line(of: previous.range.start))")
                 return
             }
-            flow.settings.append(Setting(name: member.keyword, value: member.arguments.first, range: member.range))
+            let values = Self.listSettings.contains(keyword) ? member.arguments : Array(member.arguments.prefix(1))
+            let children = Self.blockSettings.contains(keyword) ? member.children : []
+            flow.settings.append(Setting(name: member.keyword, values: values, children: children, range: member.range))
         default:
             let known = Self.settingNames + ["step", "test", "schedule", "on"]
             let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
@@ -307,6 +317,7 @@ extension Parser {
         case "industry": "healthcare"
         case "voice": "alice"
         case "language": "en-US"
+        case "languages": "en-US es-MX"
         case "recording-status-callback": "https://records.example.com/telnyx"
         default: "https://ivr.example.com/texml"
         }

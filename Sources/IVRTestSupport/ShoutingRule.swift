@@ -26,7 +26,7 @@ public struct ShoutingRule: Rule {
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in
             flow.steps.flatMap(\.actions).compactMap { action -> Diagnostic? in
-                guard case .say(let text, _, _) = action.kind, text.contains(where: \.isLetter),
+                guard case .say(let text, _, _, _) = action.kind, text.contains(where: \.isLetter),
                       text == text.uppercased() else { return nil }
                 return finding("this prompt is written in capitals", at: flow.span(action.range),
                                help: "write it in sentence case")

@@ -42,7 +42,7 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let flow = try #require(result.graph.flows.first)
         #expect(flow.number == "+15550200100")
-        guard case .say(let text, _, _) = flow.steps[0].actions[0].kind else { Issue.record("no say"); return }
+        guard case .say(let text, _, _, _) = flow.steps[0].actions[0].kind else { Issue.record("no say"); return }
         #expect(text == "Northwind driver line.")
         #expect(result.environmentUsed == ["company", "dispatch", "line"])
     }

@@ -47,5 +47,8 @@ struct RedirectTests {
         #expect(DocumentStep.step(of: "flow/appointments.invalid.xml") == "appointments.invalid")
         #expect(DocumentStep.step(of: "flow/appointments.9.part2.xml") == "appointments.9")
         #expect(DocumentStep.step(of: "flow/hangup.call.xml") == nil)
+        #expect(DocumentStep.step(of: "flow/welcome.es-MX.xml") == "welcome")
+        #expect(DocumentStep.step(of: "flow/welcome.es-MX.part2.xml") == "welcome")
+        #expect(DocumentStep.step(of: "flow/welcome.9.es-MX.xml") == "welcome.9")
     }
 }

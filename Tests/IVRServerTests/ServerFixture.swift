@@ -30,14 +30,18 @@ struct ServerFixture {
     let log: LogCapture
 
     /// - Parameter only: compile only the example files whose names contain this (a different bundle).
-    init(signed: Bool = true, only: String? = nil, change: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    /// - Parameter bundle: serve this bundle instead of the examples.
+    init(signed: Bool = true, only: String? = nil, bundle: LoadedBundle? = nil,
+         change: (inout ServerConfiguration) -> Void = { _ in }) throws {
         var configuration = ServerConfiguration()
         configuration.verifier = signed ? TelnyxSignature.Verifier(publicKeyBase64: Self.publicKeyBase64) : nil
         change(&configuration)
         let log = LogCapture()
         self.log = log
         let logger = Logger(label: "test") { label in JSONLogHandler(label: label) { log.append($0) } }
-        server = VoiceServer(bundle: try Self.served(only: only, urlPrefix: configuration.urlPrefix),
+        let served = try bundle.map { try ServedBundle(bundle: $0, pathPrefix: configuration.urlPrefix) }
+            ?? Self.served(only: only, urlPrefix: configuration.urlPrefix)
+        server = VoiceServer(bundle: served,
                              configuration: configuration, logger: logger)
     }
 

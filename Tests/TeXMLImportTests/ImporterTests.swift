@@ -88,7 +88,7 @@ import Testing
         let source = Self.importing([("a.xml", "<Response><Say>\(escaped)</Say></Response>")]).source
         let checked = Checker.check([SourceFile(path: "a.ivr", text: source)])
         let action = try #require(checked.graph.flows.first?.steps.first?.actions.first)
-        guard case .say(let said, _, _) = action.kind else { Issue.record("not a say: \(source)"); return }
+        guard case .say(let said, _, _, _) = action.kind else { Issue.record("not a say: \(source)"); return }
         #expect(said == text)
     }
 }

@@ -59,7 +59,7 @@ import Testing
         let flow = try #require(original.flows.first { $0.name == "patient_intake" })
         let (files, options) = Self.importInput(flow, original)
         let source = TeXMLImporter.importFlow(files, options: options).source
-        #expect(source.contains("    menu timeout=5s\n"))
+        #expect(source.contains("    menu language=en-US timeout=5s\n"))
         #expect(source.contains("      on 9 \"urgent\" -> urgent\n"))
         #expect(!source.contains("welcome_part2"))
     }

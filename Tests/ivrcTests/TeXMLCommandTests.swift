@@ -59,7 +59,7 @@ import Testing
         let imported = try CLITests.ivrc(["import"] + documents)
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("flow patient_intake\n  number +18005963057\n"))
-        #expect(imported.stdout.contains("    menu timeout=5s\n"))
+        #expect(imported.stdout.contains("    menu language=en-US timeout=5s\n"))
     }
 
     @Test func newIDsAreExplained() throws {

@@ -31,7 +31,7 @@ public enum EnvironmentSubstitution {
             state.source = file.source
             file.flows = file.flows.map { flow in
                 var flow = flow
-                flow.settings = flow.settings.map { Setting(name: $0.name, value: $0.value.map { state.value($0) }, range: $0.range) }
+                flow.settings = flow.settings.map { Setting(name: $0.name, values: $0.values.map { state.value($0) }, children: $0.children.map { state.statement($0) }, range: $0.range) }
                 flow.steps = flow.steps.map { step in
                     var step = step
                     step.body = step.body.map { state.statement($0) }

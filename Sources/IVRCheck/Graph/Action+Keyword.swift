@@ -4,7 +4,7 @@ extension Action {
     /// The statement keyword this action was written with, for messages (`dial`, `goto`, `start`).
     public var keyword: String {
         switch kind {
-        case .say(_, let isDisclosure, _): isDisclosure ? "disclose" : "say"
+        case .say(_, let isDisclosure, _, _): isDisclosure ? "disclose" : "say"
         case .play: "play"
         case .pause: "pause"
         case .menu: "menu"
@@ -19,6 +19,7 @@ extension Action {
         case .hangup: "hangup"
         case .reject: "reject"
         case .hours: "hours"
+        case .language: "language"
         case .verb(let name, _, _, _): Action.kebab(name)
         }
     }

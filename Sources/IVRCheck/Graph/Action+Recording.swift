@@ -71,7 +71,7 @@ extension Action {
     /// A `disclose`, or a menu/gather whose prompts include one (prompts play before input).
     public var discloses: Bool {
         switch kind {
-        case .say(_, let isDisclosure, _): isDisclosure
+        case .say(_, let isDisclosure, _, _): isDisclosure
         case .menu(let menu): menu.prompts.contains { $0.discloses }
         case .gather(let gather): gather.prompts.contains { $0.discloses }
         default: false

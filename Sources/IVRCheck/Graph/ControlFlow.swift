@@ -60,6 +60,9 @@ public struct Edge: Sendable, Hashable {
     /// Index of the action the edge leaves from.
     public let action: Int
     public let range: SourceRange
+    /// The language the call speaks from this edge on, when the edge chooses one
+    /// (`on 2 language=es-MX -> main`).
+    public var language: String?
 }
 
 extension Flow {
@@ -67,8 +70,8 @@ extension Flow {
         let actions = steps[stepIndex].actions
         var edges: [Edge] = []
         for (index, action) in actions.enumerated() {
-            func edge(_ target: Int?, _ label: Edge.Label, _ range: SourceRange) {
-                if let target { edges.append(Edge(target: target, label: label, action: index, range: range)) }
+            func edge(_ target: Int?, _ label: Edge.Label, _ range: SourceRange, language: String? = nil) {
+                if let target { edges.append(Edge(target: target, label: label, action: index, range: range, language: language)) }
             }
             switch action.kind {
             case .menu(let menu):
@@ -78,7 +81,7 @@ extension Flow {
                     case .timeout: .timeout
                     case .invalid: .invalid
                     }
-                    edge(branch.target, label, branch.range)
+                    edge(branch.target, label, branch.range, language: branch.language)
                 }
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: menu.branch(.timeout) == nil)
             case .hours(let hours):

@@ -37,6 +37,11 @@ public struct Flow: Sendable {
     public var tests: [TestDecl]
     /// `schedule` declarations, in source order; `hours NAME` branches on them.
     public var schedules: [NamedSchedule] = []
+    /// `languages en-US es-MX`: the languages a call can be in, the first the one it starts in.
+    /// Empty when the flow declares none (then it speaks `language`, if set, throughout).
+    public var languages: [String] = []
+    /// `voice` lines per language (`es-MX Polly.Mia` under `voice`); others use `voice`.
+    public var voices: [String: String] = [:]
 
     public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
 
@@ -80,7 +85,8 @@ public struct Action: Sendable {
 
     public enum Kind: Sendable {
         /// `say` and `disclose` (the checker treats the latter as the recording notice).
-        case say(text: String, isDisclosure: Bool, attributes: [Attribute])
+        /// `translations` holds the text per language other than the flow's first.
+        case say(text: String, isDisclosure: Bool, attributes: [Attribute], translations: [String: String])
         case play(url: String, attributes: [Attribute])
         case pause(attributes: [Attribute])
         case menu(Menu)
@@ -99,6 +105,8 @@ public struct Action: Sendable {
         case reject(attributes: [Attribute])
         /// `hours NAME`: the call goes on at `open` or `closed`, decided when it happens.
         case hours(Hours)
+        /// `language TAG`: the call speaks this language from here on.
+        case language(String)
         /// Any other TeXML verb written by its kebab-case name, with the elements nested in
         /// it written as an indented block (`start` holding `stream url=…`).
         case verb(name: String, text: String?, attributes: [Attribute], children: [Action])
@@ -136,6 +144,10 @@ public struct Branch: Sendable {
     public let key: Key
     /// Optional speech alternative (`on 2 "billing"`).
     public let phrase: String?
+    /// The phrase in the flow's other languages (`es-MX="facturas"`).
+    public var phrases: [String: String] = [:]
+    /// `language=TAG`: the call speaks this language from the branch on.
+    public var language: String?
     /// The step taken; nil when the written name did not resolve (already reported).
     public let target: Int?
     public let range: SourceRange

@@ -46,6 +46,8 @@ struct FlowResolver {
     var schedules: [String] = []
     /// The flow's `on KEY -> STEP` lines, added to every menu.
     var flowKeys: [Branch] = []
+    /// The flow's `languages`, the first the one a call starts in; empty when it declares none.
+    var languages: [String] = []
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
@@ -59,6 +61,7 @@ struct FlowResolver {
             recordingStatusCallback: nil,
             steps: [], tests: declaration.tests)
         readSettings(into: &flow)
+        resolveLanguages(into: &flow)
         flow.schedules = resolveSchedules()
         schedules = declaration.schedules.compactMap { $0.arguments.first?.text }
         checkLength(of: declaration.name, what: "flow")
@@ -119,6 +122,8 @@ struct FlowResolver {
                     continue
                 }
                 if name == "voice" { flow.voice = value.text } else { flow.language = value.text }
+            case "languages":
+                continue
             default:
                 let name = setting.name.text
                 guard case .url(let url) = value.kind else {

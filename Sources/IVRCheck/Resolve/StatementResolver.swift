@@ -5,7 +5,7 @@ import TeXMLSchema
 /// Statement keywords with sugar of their own; any other TeXML verb is written by its
 /// kebab-case name and checked against the vocabulary.
 public enum StatementKeyword: String, CaseIterable, Sendable {
-    case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours
+    case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours, language
 
     /// Statements whose `-> STEP` says where the call goes on; on any other it is an error.
     static let continuing: [StatementKeyword] = [.gather, .record, .dial, .enqueue]
@@ -32,7 +32,8 @@ extension FlowResolver {
         case .say, .disclose:
             guard let text = text(of: statement, what: keyword) else { return nil }
             let attributes = bind(statement, to: "Say", positional: statement.arguments.prefix { if case .string = $0.kind { true } else { false } }.count)
-            return Action(.say(text: text, isDisclosure: known == .disclose, attributes: attributes), range: range)
+            let translations = resolveTranslations(statement.children, of: keyword)
+            return Action(.say(text: text, isDisclosure: known == .disclose, attributes: attributes, translations: translations), range: range)
         case .play:
             guard let url = single(statement, what: "an audio URL", example: "play https://example.com/hold.mp3",
                                    accept: { if case .url = $0 { true } else { false } }) else { return nil }
@@ -55,6 +56,8 @@ extension FlowResolver {
             return resolveMenu(statement, in: stepName).map { Action(.menu($0), range: range) }
         case .hours:
             return resolveHours(statement, in: stepName).map { Action(.hours($0), range: range) }
+        case .language:
+            return resolveLanguageStatement(statement).map { Action(.language($0), range: range) }
         case .gather:
             return resolveGather(statement).map { Action(.gather($0), range: range) }
         case .record:
@@ -198,12 +201,13 @@ extension FlowResolver {
                       help: "a branch is `on KEY [\"speech phrase\"] -> STEP` or `on KEY` with an indented block")
             }
         }
-        if let option = statement.options.first {
-            error("syntax", "a branch takes no options", option.range, help: "put options on the menu itself")
-        }
+        let choice = resolveBranchLanguage(statement.options, phrase: phrase)
         let suffix = key.description.allSatisfy { $0.isLetter || $0.isNumber } ? key.description : "key\(steps.count)"
         let target = branchTarget(statement, label: key.description, anonymousName: "\(stepName).\(suffix)")
-        return Branch(key: key, phrase: phrase, target: target, range: statement.range)
+        var branch = Branch(key: key, phrase: phrase, target: target, range: statement.range)
+        branch.language = choice.language
+        branch.phrases = choice.phrases
+        return branch
     }
 
     /// Where an `on LABEL` branch goes: its `-> STEP`, or its indented block as an anonymous step.

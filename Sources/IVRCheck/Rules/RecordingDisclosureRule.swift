@@ -1,8 +1,9 @@
 import IVRLang
 
 /// No path from the entry, or from a step a call can only be sent to from outside, reaches a
-/// recording before a `disclose`. Proved by a breadth-first walk over (step, disclosed yet?)
-/// states, so each step is visited at most twice and the path kept for the note is a shortest one.
+/// recording before a `disclose` heard in the call's language at that point. Proved by a
+/// breadth-first walk over (step, language, languages the notice was heard in) states, so
+/// the path kept for the note is a shortest one; a flow with one language has two states a step.
 public struct RecordingDisclosureRule: Rule {
     public init() {}
 
@@ -16,7 +17,10 @@ public struct RecordingDisclosureRule: Rule {
             and dial fallbacks, and from every step nothing in the flow leads to (an outside URL, \
             such as an hours service, can send a call straight there), and reports any `record`, \
             `dial record=…` (other than do-not-record) or capturing verb (`start`, `stream`, `siprec`, `transcription`) that some path reaches \
-            without passing a `disclose` first. A `say` does not count, even if it mentions \
+            without passing a `disclose` first. In a flow with `languages`, the notice must have been \
+            heard in the language the call speaks when the recording starts: a `disclose` heard in \
+            English before the caller chose Spanish does not count on the Spanish path, and one \
+            without Spanish text is not heard in Spanish. A `say` does not count, even if it mentions \
             recording: only `disclose` does, so the notice cannot be edited away by accident. The \
             note shows one path that gets there undisclosed; put the `disclose` on that path, \
             usually at the top of the first step.
@@ -60,6 +64,24 @@ public struct RecordingDisclosureRule: Rule {
                 say "We are closed. Leave a message after the beep."
                 record max=60s beep
             """,
+            """
+            flow intake
+              number +1-800-596-3057
+              languages en-US es-MX
+
+              step welcome
+                disclose "This call is being recorded."
+                menu
+                  say "For English, press 1."
+                    es-MX "Para español, oprima 2."
+                  on 1 -> message
+                  on 2 language=es-MX -> message
+
+              step message
+                say "Leave a message after the beep."
+                  es-MX "Deje un mensaje después del tono."
+                record max=60s beep
+            """,
         ],
         passing: [
             """
@@ -89,6 +111,23 @@ public struct RecordingDisclosureRule: Rule {
                 say "After the beep, state your name."
                 record max=60s beep
             """,
+            """
+            flow intake
+              number +1-800-596-3057
+              languages en-US es-MX
+
+              step welcome
+                menu
+                  say "For English, press 1."
+                    es-MX "Para español, oprima 2."
+                  on 1 -> message
+                  on 2 language=es-MX -> message
+
+              step message
+                disclose "This call is being recorded."
+                  es-MX "Esta llamada está siendo grabada."
+                record max=60s beep
+            """,
         ])
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
@@ -97,7 +136,9 @@ public struct RecordingDisclosureRule: Rule {
 
     private struct State: Hashable {
         let step: Int
-        let disclosed: Bool
+        let language: String?
+        /// The languages the caller has heard a disclosure in so far.
+        let heard: Set<String?>
     }
 
     private struct Hop {
@@ -119,30 +160,36 @@ public struct RecordingDisclosureRule: Rule {
         // The entry first, then every step a call can be sent to from outside, then whatever
         // is left (a circle of steps nothing leads into): a step that exists is checked.
         let entryPoints = flow.entryPoints()
-        let visited = { (step: Int) in seen.contains(State(step: step, disclosed: false)) || seen.contains(State(step: step, disclosed: true)) }
-        for root in entryPoints + Array(flow.steps.indices) where !visited(root) {
-            let start = State(step: root, disclosed: false)
+        var visited: Set<Int> = []
+        for root in entryPoints + Array(flow.steps.indices) where !visited.contains(root) {
+            let start = State(step: root, language: flow.startLanguage, heard: [])
             seen.insert(start)
             var queue = [start]
             var cursor = 0
             while cursor < queue.count {
                 let state = queue[cursor]
                 cursor += 1
+                visited.insert(state.step)
                 let exit = flow.exit(of: state.step)
-                var disclosed = state.disclosed
-                var disclosedAt: [Int: Bool] = [:]
+                var heard = state.heard
+                var language = state.language
+                var heardAt: [Int: Set<String?>] = [:]
                 for index in exit.reached {
                     let action = flow.steps[state.step].actions[index]
-                    disclosed = disclosed || action.discloses
-                    disclosedAt[index] = disclosed
-                    if !disclosed, action.isRecording, reported.insert(ActionID(step: state.step, action: index)).inserted {
-                        findings.append(report(action, in: flow, path: path(to: state, cameFrom), entryPoints: entryPoints))
+                    if case .language(let chosen) = action.kind { language = chosen }
+                    if action.discloses(in: language, of: flow) { heard.insert(language) }
+                    heardAt[index] = heard
+                    if !heard.contains(language), action.isRecording,
+                       reported.insert(ActionID(step: state.step, action: index)).inserted {
+                        findings.append(report(action, in: flow, language: language, heard: heard,
+                                               path: path(to: state, cameFrom), entryPoints: entryPoints))
                     }
                 }
                 // An edge carries the state at the action it leaves from (hold music leaves
                 // mid-step; every other edge from the action that ends the step).
                 for edge in exit.edges {
-                    let next = State(step: edge.target, disclosed: disclosedAt[edge.action] ?? disclosed)
+                    let next = State(step: edge.target, language: flow.language(after: edge, from: state.step, enteredIn: state.language),
+                                     heard: heardAt[edge.action] ?? heard)
                     if seen.insert(next).inserted {
                         cameFrom[next] = Hop(from: state, edge: edge)
                         queue.append(next)
@@ -164,8 +211,11 @@ public struct RecordingDisclosureRule: Rule {
         return (current.step, hops.reversed())
     }
 
-    private func report(_ action: Action, in flow: Flow, path: (root: Int, hops: [Hop]), entryPoints: [Int]) -> Diagnostic {
+    private func report(_ action: Action, in flow: Flow, language: String?, heard: Set<String?>,
+                        path: (root: Int, hops: [Hop]), entryPoints: [Int]) -> Diagnostic {
         let what = action.keyword == "dial" ? "this `dial` records the call" : "`\(action.keyword)` starts recording"
+        // A call that heard the notice, but in another language than it speaks now.
+        let heardElsewhere = heard.compactMap { $0 }.sorted()
         let root = flow.steps[path.root]
         let start = switch path.root {
         case 0: root.displayName
@@ -176,12 +226,23 @@ public struct RecordingDisclosureRule: Rule {
         }
         let note: Diagnostic.Note
         if let last = path.hops.last {
-            let hops = path.hops.map { "by \($0.edge.label) to \(flow.steps[$0.edge.target].displayName)" }
-            note = .init("reached from \(start) \(hops.joined(separator: ", then ")), with no `disclose` on the way",
+            let hops = path.hops.map { hop in
+                let switched = hop.edge.language.map { " (the call now speaks \($0))" } ?? ""
+                return "by \(hop.edge.label)\(switched) to \(flow.steps[hop.edge.target].displayName)"
+            }
+            let disclosed = heardElsewhere.isEmpty ? "no `disclose`" : "no `disclose` in \(language ?? "")"
+            note = .init("reached from \(start) \(hops.joined(separator: ", then ")), with \(disclosed) on the way",
                          at: flow.span(last.edge.range))
         } else {
             note = .init("the call starts at \(start) and runs straight to it with no `disclose` first",
                          at: flow.span(root.range))
+        }
+        if let language, !heardElsewhere.isEmpty {
+            return finding(
+                "\(what) before the caller has heard a recording disclosure in \(language), the language the call speaks here (only in \(heardElsewhere.joined(separator: ", ")))",
+                at: flow.span(action.range),
+                help: "give the `disclose` a \(language) line (`\(language) \"…\"`) and play it after the language is chosen, on every path that leads here",
+                notes: [note])
         }
         return finding(
             "\(what) before the caller has heard a recording disclosure", at: flow.span(action.range),

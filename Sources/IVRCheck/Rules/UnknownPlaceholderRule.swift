@@ -113,7 +113,7 @@ public struct UnknownPlaceholderRule: Rule {
     /// Text and URLs of an action (and of a menu's or gather's prompts), with where they were written.
     private static func texts(of action: Action) -> [(String, SourceRange)] {
         switch action.kind {
-        case .say(let text, _, _): [(text, action.range)]
+        case .say(let text, _, _, let translations): ([text] + translations.keys.sorted().compactMap { translations[$0] }).map { ($0, action.range) }
         case .play(let url, _), .redirect(let url, _): [(url, action.range)]
         case .menu(let menu): menu.prompts.flatMap(texts)
         case .gather(let gather): gather.prompts.flatMap(texts)

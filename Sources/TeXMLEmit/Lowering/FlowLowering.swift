@@ -18,6 +18,9 @@ public struct LoweredFlow: Sendable {
 /// Lowers a checked flow (SPEC §2.4): steps split into documents at every verb that hands
 /// control to an action URL; every `<Gather>` and `<Record>` gets an action; menus replay a
 /// bounded number of times; a `goto` to a step referenced nowhere else is inlined.
+/// A flow with `languages` is lowered once per (step, language) a call can reach: the
+/// language is fixed once chosen, so a step's Spanish documents (`STEP.es-MX.xml`) speak
+/// Spanish and route on to Spanish documents, and the server needs no call state.
 struct FlowLowering {
     /// The document a completed call is sent to: it only hangs up.
     static let hangupDocument = "hangup.call"
@@ -33,8 +36,8 @@ struct FlowLowering {
 
     static func lower(_ flow: Flow, address: DocumentAddress) -> LoweredFlow {
         var lowering = FlowLowering(flow: flow, address: address)
-        for index in flow.steps.indices where !lowering.inlinable.contains(index) {
-            lowering.emitStep(index)
+        for state in flow.languageStates() where !lowering.inlinable.contains(state.step) {
+            lowering.emitStep(state.step, in: state.language)
         }
         if lowering.needsHangupDocument {
             lowering.documents.append(TeXMLDocument(
@@ -86,7 +89,20 @@ struct FlowLowering {
 
     private func path(_ name: String) -> String { DocumentAddress.path(name, flow: flow.name) }
 
-    private func path(ofStep index: Int) -> String { path(flow.steps[index].name) }
+    /// The document name of a step entered in `language`: the step's name in the language a
+    /// call starts in, `STEP.TAG` in the others (step names never hold `.`).
+    private func documentName(ofStep index: Int, in language: String?) -> String {
+        let name = flow.steps[index].name
+        guard let language, language != flow.startLanguage else { return name }
+        return "\(name).\(language)"
+    }
+
+    private func path(ofStep index: Int, in language: String?) -> String { path(documentName(ofStep: index, in: language)) }
+
+    /// The URL a `<Redirect>` (or `waitUrl`) uses for a step entered in `language`.
+    private func url(ofStep index: Int, in language: String?) -> String {
+        address.document(documentName(ofStep: index, in: language), flow: flow.name)
+    }
 
     private mutating func finish(_ document: Pending) {
         documents.append(TeXMLDocument(path: path(document.name), verbs: document.verbs, step: document.step))
@@ -106,10 +122,10 @@ struct FlowLowering {
 
     // MARK: Steps
 
-    private mutating func emitStep(_ index: Int) {
-        let step = flow.steps[index]
-        var current = Pending(name: step.name, step: step.name)
-        emitActions(of: index, into: &current, root: step.name)
+    private mutating func emitStep(_ index: Int, in language: String?) {
+        let name = documentName(ofStep: index, in: language)
+        var current = Pending(name: name, step: flow.steps[index].name)
+        emitActions(of: index, in: language, into: &current, root: name)
         finish(current)
     }
 
@@ -117,32 +133,35 @@ struct FlowLowering {
     /// verb hands control to an action. Code after the end of the step is not emitted.
     /// An inlined `goto` ends the step, so inlining continues the loop with the target step
     /// rather than recursing: a chain of 50,000 gotos must not exhaust the stack.
-    private mutating func emitActions(of first: Int, into current: inout Pending, root: String) {
+    private mutating func emitActions(of first: Int, in entered: String?, into current: inout Pending, root: String) {
         var index = first
         var inlined: Set<Int> = [first]
+        var language = entered
         nextStep: while true {
             let step = flow.steps[index]
             for action in step.actions[flow.exit(of: index).reached] {
                 switch action.kind {
+                case .language(let chosen):
+                    language = chosen
                 case .goto(let target):
                     if inlinable.contains(target) && inlined.insert(target).inserted {
                         index = target
                         continue nextStep
                     } else {
-                        current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[target].name, flow: flow.name)))
+                        current.verbs.append(XMLElement.verb("Redirect", text: url(ofStep: target, in: language)))
                     }
                     return
                 case .menu(let menu):
-                    emitMenu(menu, startingIn: &current, root: root)
+                    emitMenu(menu, in: language, startingIn: &current, root: root)
                     return
                 case .gather(let gather):
-                    var attributes = verbs.attributes(gather.attributes)
+                    var attributes = verbs.gatherAttributes(gather.attributes, in: language)
                     attributes["action"] = address.route(current.name, flow: flow.name)
-                    current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap(verbs.element)))
+                    current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap { verbs.element($0, in: language) }))
                     if let next = gather.next {
-                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next))
+                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next, in: language))
                         // No input: the gather falls through, and the next step runs without Digits.
-                        current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[next].name, flow: flow.name)))
+                        current.verbs.append(XMLElement.verb("Redirect", text: url(ofStep: next, in: language)))
                     }
                     return
                 case .record(let attributes, let next):
@@ -150,7 +169,7 @@ struct FlowLowering {
                     recordAttributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(XMLElement.verb("Record", recordAttributes))
                     if let next {
-                        routes[path(current.name)] = Route(kind: .record, next: path(ofStep: next))
+                        routes[path(current.name)] = Route(kind: .record, next: path(ofStep: next, in: language))
                         return
                     }
                     let part = newPart(of: root)
@@ -163,23 +182,23 @@ struct FlowLowering {
                     if let open = hours.open, let closed = hours.closed {
                         routes[path(current.name)] = Route(
                             kind: .hours, schedule: Self.scheduleKey(hours.schedule, flow: flow.name),
-                            open: path(ofStep: open), closed: path(ofStep: closed))
+                            open: path(ofStep: open, in: language), closed: path(ofStep: closed, in: language))
                     }
                     return
                 case .dial(let targets, let attributes, let next?):
                     var dialAttributes = verbs.attributes(attributes)
                     dialAttributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(verbs.dial(targets, dialAttributes))
-                    routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next), answered: hangupPath())
+                    routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
                     return
                 case .enqueue(let enqueue):
                     // Telnyx fetches the action when the caller leaves the queue; whatever
                     // the outcome, the call goes on at `next`, so no route is needed.
-                    let action = enqueue.next.map { address.document(flow.steps[$0].name, flow: flow.name) }
-                    current.verbs.append(verbs.enqueue(enqueue, action: action))
+                    let action = enqueue.next.map { url(ofStep: $0, in: language) }
+                    current.verbs.append(verbs.enqueue(enqueue, action: action, holdMusic: enqueue.hold.map { url(ofStep: $0, in: language) }))
                     if action != nil { return }
                 default:
-                    if let element = verbs.element(action) { current.verbs.append(element) }
+                    if let element = verbs.element(action, in: language) { current.verbs.append(element) }
                 }
             }
             return
@@ -191,26 +210,32 @@ struct FlowLowering {
     /// A menu becomes one `<Gather>` document per try. Each try's route sends unknown input
     /// to the `invalid` branch (or the next try), and silence falls through to a redirect to
     /// the next try; after the last try the `timeout` branch runs (or the call ends).
-    private mutating func emitMenu(_ menu: Menu, startingIn current: inout Pending, root: String) {
+    private mutating func emitMenu(_ menu: Menu, in language: String?, startingIn current: inout Pending, root: String) {
         let tries = [current.name] + (1..<max(1, menu.tries)).map { _ in newPart(of: root) }
-        let timeoutTarget = menu.branch(.timeout)?.target.map { flow.steps[$0].name }
-        let invalidTarget = menu.branch(.invalid)?.target.map { path(ofStep: $0) }
+        // A branch goes on in the language it chooses, or the one the call speaks.
+        func name(_ branch: Branch?) -> String? {
+            branch.flatMap { branch in branch.target.map { documentName(ofStep: $0, in: branch.language ?? language) } }
+        }
+        let timeoutTarget = name(menu.branch(.timeout))
+        let invalidTarget = name(menu.branch(.invalid)).map(path)
         var keys: [String: String] = [:]
         var speech: [String: String] = [:]
+        var emergencyPath: String?
         for branch in menu.branches {
-            guard case .digits(let digits) = branch.key, let target = branch.target else { continue }
-            keys[digits] = path(ofStep: target)
-            if let phrase = branch.phrase { speech[phrase.lowercased()] = path(ofStep: target) }
+            guard case .digits(let digits) = branch.key, let target = name(branch).map(path) else { continue }
+            keys[digits] = target
+            // The caller's language's phrase: the matcher hears what this caller can say.
+            if let phrase = branch.phrase(in: language, of: flow) ?? branch.phrase { speech[phrase.lowercased()] = target }
+            if branch.target == flow.emergencyStep { emergencyPath = target }
         }
-        let emergencyPath = flow.emergencyStep.map { path(ofStep: $0) }
-        let gather = verbs.gatherAttributes(menu)
+        let gather = verbs.gatherAttributes(menu, in: language)
         for (attempt, name) in tries.enumerated() {
             if attempt > 0 { current = Pending(name: name, step: current.step) }
             let isLast = attempt == tries.count - 1
             let afterSilence = isLast ? timeoutTarget : tries[attempt + 1]
             var attributes = gather
             attributes["action"] = address.route(name, flow: flow.name)
-            current.verbs.append(XMLElement.verb("Gather", attributes, children: menu.prompts.compactMap(verbs.element)))
+            current.verbs.append(XMLElement.verb("Gather", attributes, children: menu.prompts.compactMap { verbs.element($0, in: language) }))
             if let afterSilence {
                 current.verbs.append(XMLElement.verb("Redirect", text: address.document(afterSilence, flow: flow.name)))
             } else {

@@ -1,8 +1,9 @@
 import IVRCheck
 import TeXMLSchema
 
-/// Lowers single actions to TeXML elements, applying the flow's defaults
-/// (`voice`, `language` on every `<Say>`, `recordingStatusCallback` on everything that records).
+/// Lowers single actions to TeXML elements in the call's language, applying the flow's
+/// defaults (`voice` per language and `language` on every `<Say>` and `<Gather>`,
+/// `recordingStatusCallback` on everything that records).
 struct VerbLowering {
     let flow: Flow
     let address: DocumentAddress
@@ -14,14 +15,16 @@ struct VerbLowering {
     }
 
     /// Elements for actions that do not hand control anywhere; nil for control actions.
-    func element(_ action: Action) -> XMLElement? {
+    /// `language` is the call's language where the action runs.
+    func element(_ action: Action, in language: String?) -> XMLElement? {
         switch action.kind {
-        case .say(let text, _, let sayAttributes):
+        case .say(let text, _, let sayAttributes, _):
             var attributes: [String: String] = [:]
-            if let voice = flow.voice { attributes["voice"] = voice }
-            if let language = flow.language { attributes["language"] = language }
+            if let voice = language.flatMap({ flow.voices[$0] }) ?? flow.voice { attributes["voice"] = voice }
+            if let language { attributes["language"] = language }
             attributes.merge(self.attributes(sayAttributes)) { _, written in written }
-            return XMLElement.verb("Say", attributes, text: text)
+            // A missing translation is a `missing-translation` error, so a build never gets here without one.
+            return XMLElement.verb("Say", attributes, text: action.text(in: language, of: flow) ?? text)
         case .play(let url, let attributes):
             return XMLElement.verb("Play", self.attributes(attributes), text: url)
         case .pause(let attributes):
@@ -41,16 +44,16 @@ struct VerbLowering {
         case .verb(let name, let text, let attributes, let children):
             var written = self.attributes(attributes)
             if name == "Recording" { written = delivered(written) }
-            return XMLElement.verb(name, written, text: text, children: children.compactMap(element))
-        case .menu, .gather, .record, .goto, .dial, .enqueue, .hours:
+            return XMLElement.verb(name, written, text: text, children: children.compactMap { element($0, in: language) })
+        case .menu, .gather, .record, .goto, .dial, .enqueue, .hours, .language:
             return nil
         }
     }
 
     /// `<Enqueue>`, its hold music step addressed like any document.
-    func enqueue(_ enqueue: Enqueue, action: String?) -> XMLElement {
+    func enqueue(_ enqueue: Enqueue, action: String?, holdMusic: String?) -> XMLElement {
         var attributes = self.attributes(enqueue.attributes)
-        if let hold = enqueue.hold { attributes["waitUrl"] = address.document(flow.steps[hold].name, flow: flow.name) }
+        if let holdMusic { attributes["waitUrl"] = holdMusic }
         if let action { attributes["action"] = action }
         return XMLElement.verb("Enqueue", attributes, text: enqueue.queue)
     }
@@ -81,15 +84,15 @@ struct VerbLowering {
     /// The menu's `<Gather>` attributes, with defaults the branches imply: `numDigits` when
     /// every key has the same length (no waiting for the timeout after one key), and speech
     /// input, with the phrases as `hints`, when a branch has a phrase.
-    func gatherAttributes(_ menu: Menu) -> [String: String] {
-        var result = attributes(menu.attributes)
+    func gatherAttributes(_ menu: Menu, in language: String?) -> [String: String] {
+        var result = gatherAttributes(menu.attributes, in: language)
         let lengths = Set(menu.branches.compactMap { branch -> Int? in
             if case .digits(let keys) = branch.key { keys.count } else { nil }
         })
         if result["numDigits"] == nil, lengths.count == 1, let length = lengths.first {
             result["numDigits"] = String(length)
         }
-        let phrases = menu.branches.compactMap(\.phrase)
+        let phrases = menu.branches.compactMap { $0.phrase(in: language, of: flow) ?? $0.phrase }
         if result["input"] == nil, !phrases.isEmpty {
             result["input"] = "dtmf speech"
         }
@@ -97,6 +100,14 @@ struct VerbLowering {
         if result["hints"] == nil, !phrases.isEmpty, result["input"]?.contains("speech") == true {
             result["hints"] = phrases.joined(separator: ",")
         }
+        return result
+    }
+
+    /// A `<Gather>`'s written attributes, with the call's language unless one is written:
+    /// the recogniser hears speech in the language it is told.
+    func gatherAttributes(_ written: [Attribute], in language: String?) -> [String: String] {
+        var result = attributes(written)
+        if result["language"] == nil, let language { result["language"] = language }
         return result
     }
 }

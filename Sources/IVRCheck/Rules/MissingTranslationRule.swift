@@ -1,0 +1,132 @@
+import IVRLang
+
+/// Every prompt a call can reach in a language has text in that language: each `say`,
+/// `disclose` and menu/gather prompt, and each speech phrase of a menu branch. Proved over the
+/// (step, language) states a call can be in, so a step shared by every language (the emergency
+/// step, voicemail) needs every language, and a step only Spanish callers reach needs only Spanish.
+public struct MissingTranslationRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "missing-translation",
+        severity: .error,
+        summary: "every prompt a call reaches in a language has text in that language",
+        explanation: """
+            A flow with `languages en-US es-MX` starts every call in its first language; a menu \
+            branch written `language=es-MX` (or a `language es-MX` line) switches the call for the \
+            rest of it. Prompts are written once, in the first language, with a line per other \
+            language under them (`es-MX "…"`), and menu phrases carry theirs on the branch \
+            (`on 2 "appointments" es-MX="citas"`). This rule follows every path in every language \
+            and reports a prompt or phrase that a caller reaches in a language it has no text in: \
+            without it the caller would hear the first language, or could not say the phrase.
+            """,
+        failing: [
+            """
+            flow clinic
+              number +1-800-596-3057
+              languages en-US es-MX
+
+              step welcome
+                menu
+                  say "For English, press 1."
+                    es-MX "Para español, oprima 2."
+                  on 1 -> main
+                  on 2 language=es-MX -> main
+
+              step main
+                say "How can we help?"
+                hangup
+            """,
+            """
+            flow clinic
+              number +1-800-596-3057
+              languages en-US es-MX
+
+              step welcome
+                language es-MX
+                menu
+                  say "For appointments, say appointments."
+                    es-MX "Para citas, diga citas."
+                  on 1 "appointments" -> welcome
+            """,
+        ],
+        passing: [
+            """
+            flow clinic
+              number +1-800-596-3057
+              languages en-US es-MX
+
+              step welcome
+                menu
+                  say "For English, press 1."
+                    es-MX "Para español, oprima 2."
+                  on 1 -> main
+                  on 2 language=es-MX -> main
+
+              step main
+                say "How can we help?"
+                  es-MX "¿En qué podemos ayudarle?"
+                hangup
+            """,
+        ])
+
+    public func check(_ graph: FlowGraph) -> [Diagnostic] {
+        graph.flows.flatMap(check)
+    }
+
+    private struct Finding: Hashable {
+        let range: SourceRange
+        let language: String
+    }
+
+    private func check(_ flow: Flow) -> [Diagnostic] {
+        guard flow.languages.count > 1 else { return [] }
+        var reported: Set<Finding> = []
+        var findings: [Diagnostic] = []
+        for state in flow.languageStates() {
+            let step = flow.steps[state.step]
+            var current = state.language
+            for index in flow.exit(of: state.step).reached {
+                let action = step.actions[index]
+                if case .language(let chosen) = action.kind { current = chosen }
+                guard let language = current, language != flow.startLanguage else { continue }
+                for missing in untranslated(action, in: language, of: flow)
+                where reported.insert(Finding(range: missing.range, language: language)).inserted {
+                    findings.append(finding(
+                        "\(missing.what) has no \(language) text, but a call reaches it in \(language) (step \(step.displayName))",
+                        at: flow.span(missing.range), help: missing.help(language),
+                        notes: [.init("step \(step.displayName) runs in \(language) on some path", at: flow.span(step.range))]))
+                }
+            }
+        }
+        return findings
+    }
+
+    private struct Missing {
+        let what: String
+        let range: SourceRange
+        let help: (String) -> String
+    }
+
+    /// The prompts and phrases of an action that have no text in `language`.
+    private func untranslated(_ action: Action, in language: String, of flow: Flow) -> [Missing] {
+        switch action.kind {
+        case .say(let text, _, _, _) where action.text(in: language, of: flow) == nil:
+            let preview = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            return [Missing(what: "`\(action.keyword) \"\(preview)\"`", range: action.range) {
+                "add the \($0) text on a line under it: `\($0) \"…\"`"
+            }]
+        case .menu(let menu):
+            let phrases = menu.branches.filter { $0.phrase != nil && $0.phrase(in: language, of: flow) == nil }.map { branch in
+                Missing(what: "the phrase \"\(branch.phrase ?? "")\" of `on \(branch.key)`", range: branch.range) {
+                    "give the \($0) phrase on the branch: `on \(branch.key) \"\(branch.phrase ?? "")\" \($0)=\"…\"`"
+                }
+            }
+            return menu.prompts.flatMap { untranslated($0, in: language, of: flow) } + phrases
+        case .gather(let gather):
+            return gather.prompts.flatMap { untranslated($0, in: language, of: flow) }
+        default:
+            return []
+        }
+    }
+}

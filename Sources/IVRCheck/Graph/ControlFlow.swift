@@ -90,6 +90,12 @@ extension Flow {
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .gather(let gather) where gather.next != nil:
                 edge(gather.next, .gathered, action.range)
+                // A caller who enters nothing goes on without the value: to `on timeout`, or to `next`.
+                if let timeout = gather.timeout {
+                    edge(timeout.target, .timeout, timeout.range)
+                } else {
+                    edge(gather.next, .timeout, action.range)
+                }
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .record(_, let next?):
                 edge(next, .recorded, action.range)

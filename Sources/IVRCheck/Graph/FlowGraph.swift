@@ -156,6 +156,9 @@ public struct Gather: Sendable {
     public var prompts: [Action]
     public var attributes: [Attribute]
     public var next: Int?
+    /// `on timeout -> STEP` in the gather's block: where the call goes when the caller enters
+    /// nothing. Without it the call goes on at `next` with nothing collected.
+    public var timeout: Branch?
 }
 
 /// `enqueue NAME … [wait-url=STEP] [-> STEP]`.
@@ -185,4 +188,10 @@ public struct DialTarget: Sendable {
 
     /// Whether a person can answer this target directly (a number or a SIP endpoint).
     public var isLive: Bool { kind == .number || kind == .sip }
+
+    /// `{{NAME}}`: a number filled from the call's values when the dial runs, checked then
+    /// (digits, length, not the line's own number) rather than here.
+    public static func isPlaceholder(_ value: String) -> Bool {
+        value.hasPrefix("{{") && value.hasSuffix("}}")
+    }
 }

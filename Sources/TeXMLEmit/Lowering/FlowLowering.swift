@@ -140,9 +140,11 @@ struct FlowLowering {
                     attributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap(verbs.element)))
                     if let next = gather.next {
-                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next))
-                        // No input: the gather falls through, and the next step runs without Digits.
-                        current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[next].name, flow: flow.name)))
+                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next), value: gather.variable)
+                        // No input: the gather falls through to its `on timeout` step, or to the
+                        // next step without the value.
+                        let silent = gather.timeout?.target ?? next
+                        current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[silent].name, flow: flow.name)))
                     }
                     return
                 case .record(let attributes, let next):

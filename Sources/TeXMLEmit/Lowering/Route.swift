@@ -36,10 +36,13 @@ public struct Route: Sendable, Hashable, Codable {
     /// Hours: while the schedule is open, and while it is closed.
     public var open: String?
     public var closed: String?
+    /// Gather: the name of the value it collects (`gather NAME`), which the server carries
+    /// forward from the request's `Digits` or `SpeechResult`.
+    public var value: String?
 
     public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil, emergency: String? = nil,
                 invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil,
-                schedule: String? = nil, open: String? = nil, closed: String? = nil) {
+                schedule: String? = nil, open: String? = nil, closed: String? = nil, value: String? = nil) {
         self.kind = kind
         self.keys = keys
         self.speech = speech
@@ -51,5 +54,6 @@ public struct Route: Sendable, Hashable, Codable {
         self.schedule = schedule
         self.open = open
         self.closed = closed
+        self.value = value
     }
 }

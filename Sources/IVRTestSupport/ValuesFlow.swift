@@ -1,0 +1,53 @@
+/// A line that uses call values everywhere they can go: the caller's number in a prompt, a
+/// typed extension in a SIP dial, a typed callback number as a dial target. Its `test` blocks
+/// run against the bundle in memory and, through `ivrc test --url`, against `ivrc serve`.
+public enum ValuesFlow {
+    public static let number = "+18005550170"
+
+    public static let source = """
+        # Extension directory: a typed extension dialled over SIP, the caller greeted by number.
+        flow extensions
+          number +1-800-555-0170
+
+          step welcome
+            say "Thanks for calling from {{From}}."
+            gather ext num-digits=3 -> connect
+              say "Enter the three-digit extension."
+              on timeout -> operator
+
+          step connect
+            say "Connecting you to extension {{ext}}."
+            dial sip:{{ext}}@pbx.example.com timeout=20s -> operator
+
+          step operator
+            gather callback finish-on-key=# -> call_back
+              say "Enter a number to call you back on, then press pound."
+              on timeout -> desk
+
+          step call_back
+            dial {{callback}} timeout=20s -> desk
+
+          step desk
+            dial +1-555-010-0200
+
+          test "a typed extension is dialled over SIP"
+            expect say "calling from +15550100000"
+            press 101
+            expect say "extension 101"
+            expect dial sip:101@pbx.example.com
+
+          test "silence reaches the operator, who calls back"
+            silence
+            expect step operator
+            press "15550100123#"
+            expect dial +15550100123
+
+          test "a callback to the line itself is refused and the desk answers"
+            silence
+            press "18005550170#"
+            expect say "cannot be dialled"
+            expect no dial +18005550170
+            expect dial +1-555-010-0200
+
+        """
+}

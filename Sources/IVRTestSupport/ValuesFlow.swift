@@ -29,6 +29,8 @@ public enum ValuesFlow {
 
           step desk
             dial +1-555-010-0200
+            say "Nobody could answer. Goodbye."
+            hangup
 
           test "a typed extension is dialled over SIP"
             expect say "calling from +15550100000"

@@ -78,7 +78,8 @@ public struct CallValues: Sendable, Equatable {
 
     /// The value of `v` in a URL's query (`…/x.route?v=TOKEN`), percent-decoded; nil without one.
     public static func carriedToken(in url: String) -> String? {
-        guard let query = url.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
+        guard let mark = url.firstIndex(of: "?") else { return nil }
+        let query = url[url.index(after: mark)...]
         for pair in query.split(separator: "&") where pair.hasPrefix("v=") {
             return String(pair.dropFirst(2)).removingPercentEncoding
         }

@@ -9,7 +9,8 @@ import TeXMLSchema
 ///   it is and the XML writer escapes it once, so `<&"'>` arrives as the caller said it and
 ///   `&amp;` never becomes `&amp;amp;`.
 /// - Each text is scanned once: a value holding `{{x}}` is inserted as text, never expanded.
-/// - In a URL (an XSD `Url`-typed attribute or text) a value is percent-encoded, so it stays
+/// - In a URL (an XSD `Url`-typed attribute or text, or text written as an http(s) URL, as a
+///   `<Play>` URL is) a value is percent-encoded, so it stays
 ///   one query or path component; `carry` then adds the call's carried values to every URL
 ///   that leads back into the bundle.
 /// - A dial target that holds a value is checked before anything is dialled: a gathered value
@@ -88,7 +89,8 @@ public struct ValueFilling: Sendable {
             case .element(let nested):
                 return .element(fill(nested, values: values, carry: carry))
             case .text(let text):
-                let isURL = spec?.text == .url
+                // `<Play>` text is a token (a media name or a URL): written as a URL, it is one.
+                let isURL = spec?.text == .url || Self.isAbsoluteURL(text)
                 let value = Self.substitute(text, values, percentEncoding: isURL)
                 return .text(isURL && !value.allSatisfy(\.isWhitespace) ? carry(value.trimmingCharacters(in: .whitespacesAndNewlines)) : value)
             }
@@ -169,6 +171,11 @@ public struct ValueFilling: Sendable {
             rest = rest[close.upperBound...]
         }
         emit(.literal(rest))
+    }
+
+    private static func isAbsoluteURL(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://")
     }
 
     private static func isName(_ text: String) -> Bool {

@@ -67,17 +67,8 @@ import Testing
     /// A gather without `on timeout` sends a silent caller on without the value: an error at
     /// the use, with the path that misses it.
     @Test func aSilentCallerPathMissesTheValueAndTheNoteShowsIt() throws {
-        let findings = RuleTesting.findings(rule, """
-            flow line
-              number +1-800-596-3057
-
-              step start
-                gather ext num-digits=3 -> connect
-                  say "Enter the extension."
-
-              step connect
-                dial sip:{{ext}}@pbx.example.com
-            """)
+        // The rule's own failing example: `gather ext` without `on timeout`, `{{ext}}` dialled.
+        let findings = RuleTesting.findings(rule, rule.description.failing[1])
         let finding = try #require(findings.first)
         #expect(findings.count == 1)
         #expect(finding.severity == .error)

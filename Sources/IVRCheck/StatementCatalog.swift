@@ -32,6 +32,7 @@ public enum StatementCatalog {
         case .hangup: Entry(name: "hangup", element: "Hangup", summary: "ends the call")
         case .reject: Entry(name: "reject", element: "Reject", summary: "refuses the call without answering")
         case .hours: Entry(name: "hours SCHEDULE", element: "Redirect", summary: "`on open` / `on closed` branches, decided by the flow's `schedule` when the call arrives")
+        case .httpRequest: Entry(name: "http-request URL … -> STEP", element: "HttpRequest", summary: "asks an outside server (`header`, `body` lines); each `field NAME \"json.path\"` of its answer is {{NAME}} from STEP on")
         }
     }
 
@@ -70,5 +71,5 @@ public enum StatementCatalog {
 
     /// Verbs in Telnyx's TeXML documentation that `texml.xsd` leaves out until their
     /// attributes are verified (shared/TEXML.md).
-    static let unmodelled = ["AIGather", "HttpRequest", "Siprec"]
+    static let unmodelled = ["AIGather", "Siprec"]
 }

@@ -61,7 +61,8 @@ public struct ServedBundle: Sendable {
                 seal: (CallValues) -> String) -> Answer? {
         guard let flow = self.values.flow(of: path), let verbs = trees[path] else { return document(path).map { .document($0, refusals: []) } }
         let carried = values.restricted(to: flow.carried)
-        let token = carried.values.isEmpty ? "" : seal(carried)
+        // Sealed even when empty: the token also binds the call and the time.
+        let token = flow.carried.isEmpty ? "" : seal(carried)
         let servedPrefix = servedPrefix
         let filled = filling.fill(verbs, values: carried.filling(with: parameters), limits: flow.limits, ownNumber: flow.number) { url in
             token.isEmpty || !url.hasPrefix(servedPrefix) ? url : CallValues.carrying(token, on: url)

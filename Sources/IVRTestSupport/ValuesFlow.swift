@@ -52,4 +52,44 @@ public enum ValuesFlow {
             expect dial +1-555-010-0200
 
         """
+
+    public static let dataDipNumber = "+18005550180"
+
+    /// A driver line that asks the dispatch system (`http-request`) and reads its answer out.
+    public static let dataDip = """
+        # Driver hotline: the dispatch system says where and when the driver's load is.
+        flow dispatch
+          number +1-800-555-0180
+
+          step welcome
+            gather driver num-digits=4 -> lookup
+              say "Enter your driver number."
+              on timeout -> desk
+
+          step lookup
+            http-request https://dispatch.example.com/loads method=POST -> announce
+              header Content-Type "application/json"
+              body "{\\"driver\\": \\"{{driver}}\\"}"
+              field eta "load.eta_minutes"
+              field dock "load.dock"
+
+          step announce
+            say "Driver {{driver}}, your load is at dock {{dock}} in {{eta}} minutes."
+            hangup
+
+          step desk
+            dial +1-555-010-0200
+            say "Nobody could answer. Goodbye."
+            hangup
+
+          test "the dispatch system's answer is read out"
+            press 4711
+            respond with eta="15" dock="7"
+            expect say "Driver 4711, your load is at dock 7 in 15 minutes."
+
+          test "a silent driver reaches the desk"
+            silence
+            expect dial +1-555-010-0200
+
+        """
 }

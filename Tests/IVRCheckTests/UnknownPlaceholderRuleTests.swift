@@ -74,7 +74,7 @@ import Testing
         #expect(finding.severity == .error)
         #expect(finding.message == "`{{ext}}` is used where not every call has collected it")
         #expect(finding.span.start.line == 9 && finding.span.start.column == 16)
-        #expect(finding.notes.first?.message == "reached from `start` by timeout to `connect`, without `gather ext` collecting it")
+        #expect(finding.notes.first?.message == "reached from `start` by timeout to `connect`, without anything collecting `ext`")
         #expect(finding.notes.first?.span.start.line == 5)
     }
 

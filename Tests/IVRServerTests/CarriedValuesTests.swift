@@ -30,7 +30,8 @@ import Testing
     }
 
     static func served() throws -> ServedBundle {
-        let result = Checker.check([SourceFile(path: "extensions.ivr", text: ValuesFlow.source)])
+        let result = Checker.check([SourceFile(path: "extensions.ivr", text: ValuesFlow.source),
+                                    SourceFile(path: "dispatch.ivr", text: ValuesFlow.dataDip)])
         let compiled = try Compiler.compile(result.graph)
         let bundle = try LoadedBundle(manifest: BundleWriter.manifest(for: compiled, compilerVersion: "test", waivers: []),
                                       documents: compiled.documents)
@@ -131,6 +132,21 @@ import Testing
         #expect(document.contains("<Redirect>/texml/"), "\(document)")
         #expect(metrics.contains(#"ivrc_dial_refusals_total{reason="too-long"} 1"#))
         #expect(!log.text.contains(digits.prefix(20)))
+    }
+
+    /// An http-request's answer (its fields, as Telnyx sends them to the action) is carried on
+    /// and read out; a typed value in its JSON body is JSON-escaped inside the XML.
+    @Test func theAnswerOfAnHTTPRequestIsCarriedAndTheBodyIsEscapedForJSON() async throws {
+        let call = ServerFixture.firstRequest(to: ValuesFlow.dataDipNumber)
+        let (lookup, announce) = try await test { client in
+            let welcome = String(buffer: try await Self.post(client, "/texml", call).body)
+            let lookup = String(buffer: try await Self.post(client, try Self.action(in: welcome), call + [("Digits", #"4"7"#)]).body)
+            let answer = try await Self.post(client, try Self.action(in: lookup), call + [("eta", "15"), ("dock", "<7&>")])
+            return (lookup, String(buffer: answer.body))
+        }
+        #expect(lookup.contains(#"<Body>{"driver": "4\"7"}</Body>"#), "\(lookup)")
+        #expect(lookup.contains("<HttpRequest action=\"/texml/"))
+        #expect(announce.contains(#"<Say>Driver 4"7, your load is at dock &lt;7&amp;&gt; in 15 minutes.</Say>"#), "\(announce)")
     }
 
     @Test func aBundleThatUsesValuesIsRefusedWithoutAKey() throws {

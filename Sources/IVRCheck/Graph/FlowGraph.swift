@@ -99,6 +99,9 @@ public struct Action: Sendable {
         case reject(attributes: [Attribute])
         /// `hours NAME`: the call goes on at `open` or `closed`, decided when it happens.
         case hours(Hours)
+        /// `http-request URL -> STEP`: Telnyx asks an outside server; its answer's fields
+        /// become values for the rest of the call.
+        case httpRequest(HTTPRequest)
         /// Any other TeXML verb written by its kebab-case name, with the elements nested in
         /// it written as an indented block (`start` holding `stream url=…`).
         case verb(name: String, text: String?, attributes: [Attribute], children: [Action])
@@ -159,6 +162,24 @@ public struct Gather: Sendable {
     /// `on timeout -> STEP` in the gather's block: where the call goes when the caller enters
     /// nothing. Without it the call goes on at `next` with nothing collected.
     public var timeout: Branch?
+}
+
+/// `http-request URL [method=GET|POST] -> STEP` with `header`, `body` and `field` lines.
+public struct HTTPRequest: Sendable {
+    public struct Field: Sendable, Equatable {
+        /// The value's name (`{{eta}}`), sent by Telnyx as a parameter of the action request.
+        public let name: String
+        /// Where it is in the JSON answer: a dotted path (`eta.minutes`).
+        public let path: String
+    }
+
+    public let url: String
+    public var method: String?
+    public var headers: [(name: String, value: String)]
+    public var body: String?
+    public var fields: [Field]
+    /// Where the call goes on once the answer is in.
+    public var next: Int?
 }
 
 /// `enqueue NAME … [wait-url=STEP] [-> STEP]`.

@@ -6,9 +6,10 @@ import TeXMLSchema
 /// kebab-case name and checked against the vocabulary.
 public enum StatementKeyword: String, CaseIterable, Sendable {
     case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours
+    case httpRequest = "http-request"
 
     /// Statements whose `-> STEP` says where the call goes on; on any other it is an error.
-    static let continuing: [StatementKeyword] = [.gather, .record, .dial, .enqueue]
+    static let continuing: [StatementKeyword] = [.gather, .record, .dial, .enqueue, .httpRequest]
 }
 
 extension FlowResolver {
@@ -21,7 +22,8 @@ extension FlowResolver {
         guard let known = StatementKeyword(rawValue: keyword) else {
             return resolveGenericVerb(statement)
         }
-        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours,
+        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours
+            && known != .httpRequest,
            let child = statement.children.first {
             error("syntax", "`\(keyword)` takes no indented block", child.keyword.range,
                   help: "move these lines out of the block, or into a step of their own")
@@ -55,6 +57,8 @@ extension FlowResolver {
             return resolveMenu(statement, in: stepName).map { Action(.menu($0), range: range) }
         case .hours:
             return resolveHours(statement, in: stepName).map { Action(.hours($0), range: range) }
+        case .httpRequest:
+            return resolveHTTPRequest(statement).map { Action(.httpRequest($0), range: range) }
         case .gather:
             return resolveGather(statement, in: stepName).map { Action(.gather($0), range: range) }
         case .record:
@@ -245,9 +249,7 @@ extension FlowResolver {
     }
 
     private mutating func resolveGather(_ statement: Statement, in stepName: String) -> Gather? {
-        guard let name = statement.arguments.first, case .word(let variable) = name.kind,
-              variable.first.map({ $0.isLetter || $0 == "_" }) == true,
-              variable.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+        guard let name = statement.arguments.first, case .word(let variable) = name.kind, Self.isValueName(variable) else {
             error("syntax", "`gather` needs the name of the value it collects (letters, digits and `_`)", statement.keyword.range,
                   help: "write `gather member_id num-digits=8 -> lookup`; the value is then `{{member_id}}`")
             return nil

@@ -81,8 +81,12 @@ public struct UnknownPlaceholderRule: Rule {
 
     private func check(_ flow: Flow) -> [Diagnostic] {
         let collected = collectedNames(in: flow)
-        let gathers = Set(flow.steps.flatMap(\.actions).compactMap { action -> String? in
-            if case .gather(let gather) = action.kind { gather.variable } else { nil }
+        let gathers = Set(flow.steps.flatMap(\.actions).flatMap { action -> [String] in
+            switch action.kind {
+            case .gather(let gather): [gather.variable]
+            case .httpRequest(let request): request.fields.map(\.name)
+            default: []
+            }
         })
         var findings: [Diagnostic] = []
         for step in flow.steps.indices {
@@ -115,18 +119,18 @@ public struct UnknownPlaceholderRule: Rule {
 
     /// A gathered name used where some path has not collected it, with one such path as the note.
     private func uncollected(_ name: String, at span: SourceSpan, step: Int, in flow: Flow) -> Diagnostic {
-        let help = "collect `\(name)` on every path to here: give `gather \(name)` an `on timeout -> STEP` that does not lead here, "
-            + "or gather it on the path the note shows"
+        let help = "collect `\(name)` on every path to here: give its `gather` an `on timeout -> STEP` that does not lead here, "
+            + "or collect it on the path the note shows"
         let message = "`{{\(name)}}` is used where not every call has collected it"
         guard let path = pathMissing(name, to: step, in: flow) else { return finding(message, at: span, help: help) }
         let root = flow.steps[path.root].displayName
         let note: Diagnostic.Note
         if let last = path.hops.last {
             let hops = path.hops.map { "by \($0.label) to \(flow.steps[$0.target].displayName)" }
-            note = .init("reached from \(root) \(hops.joined(separator: ", then ")), without `gather \(name)` collecting it",
+            note = .init("reached from \(root) \(hops.joined(separator: ", then ")), without anything collecting `\(name)`",
                          at: flow.span(last.range))
         } else {
-            note = .init("the call starts at \(root) and gets here before any `gather \(name)`", at: flow.span(flow.steps[path.root].range))
+            note = .init("the call starts at \(root) and gets here before anything collects `\(name)`", at: flow.span(flow.steps[path.root].range))
         }
         return finding(message, at: span, help: help, notes: [note])
     }
@@ -144,8 +148,7 @@ public struct UnknownPlaceholderRule: Rule {
         }
         while let step = work.popLast() {
             for edge in flow.exit(of: step).edges {
-                var carried = names[step] ?? []
-                if let name = Self.collected(by: edge, in: flow, from: step) { carried.insert(name) }
+                let carried = (names[step] ?? []).union(Self.collected(by: edge, in: flow, from: step))
                 let before = names[edge.target]
                 let after = before.map { $0.intersection(carried) } ?? carried
                 if before != after {
@@ -157,10 +160,14 @@ public struct UnknownPlaceholderRule: Rule {
         return names
     }
 
-    /// The name a `gathered` edge collects.
-    private static func collected(by edge: Edge, in flow: Flow, from step: Int) -> String? {
-        guard edge.label == .gathered, case .gather(let gather) = flow.steps[step].actions[edge.action].kind else { return nil }
-        return gather.variable
+    /// The names an edge collects: a gather's on its `gathered` edge, an http-request's fields
+    /// once the server answered.
+    private static func collected(by edge: Edge, in flow: Flow, from step: Int) -> Set<String> {
+        switch (edge.label, flow.steps[step].actions[edge.action].kind) {
+        case (.gathered, .gather(let gather)): [gather.variable]
+        case (.responded, .httpRequest(let request)): Set(request.fields.map(\.name))
+        default: []
+        }
     }
 
     /// A shortest path from where a call begins to `step` that never collects `name`.
@@ -174,7 +181,7 @@ public struct UnknownPlaceholderRule: Rule {
         while cursor < queue.count, cameFrom[step] == nil {
             let current = queue[cursor]
             cursor += 1
-            for edge in flow.exit(of: current).edges where Self.collected(by: edge, in: flow, from: current) != name {
+            for edge in flow.exit(of: current).edges where !Self.collected(by: edge, in: flow, from: current).contains(name) {
                 guard seen.insert(edge.target).inserted else { continue }
                 cameFrom[edge.target] = (current, edge)
                 queue.append(edge.target)
@@ -196,6 +203,7 @@ public struct UnknownPlaceholderRule: Rule {
         case .say(let text, _, _): [(text, action.range)]
         case .play(let url, _), .redirect(let url, _): [(url, action.range)]
         case .dial(let targets, _, _): targets.map { ($0.value, $0.range) }
+        case .httpRequest(let request): ([request.url] + request.headers.map(\.value) + [request.body].compactMap { $0 }).map { ($0, action.range) }
         case .menu(let menu): menu.prompts.flatMap(texts)
         case .gather(let gather): gather.prompts.flatMap(texts)
         default: []

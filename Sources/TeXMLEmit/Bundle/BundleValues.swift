@@ -7,7 +7,8 @@ public struct BundleValues: Sendable {
     public struct FlowValues: Sendable, Equatable {
         /// Every name its documents fill (request parameters included).
         public let used: Set<String>
-        /// The names carried from request to request: the call's fields and gathered values it uses.
+        /// The names carried from request to request: the call's fields, gathered values and
+    /// http-request fields it uses.
         public let carried: Set<String>
         /// The most digits each gathered name may put into a dial target: the gather's
         /// `numDigits`, else its `maxDigits`.
@@ -25,6 +26,9 @@ public struct BundleValues: Sendable {
             names[Self.flow(of: path), default: []].formUnion(Self.placeholders(in: root))
         }
         var gathered: [String: [String: Int?]] = [:]
+        for (path, route) in manifest.routes where route.kind == .httpRequest {
+            for field in route.fields ?? [] { gathered[Self.flow(of: path), default: [:]][field] = .some(nil) }
+        }
         for (path, route) in manifest.routes where route.kind == .gather {
             guard let name = route.value else { continue }
             let gather = documents[path]?.elements.first { $0.name == "Gather" }

@@ -24,8 +24,14 @@ public struct CallValues: Sendable, Equatable {
     }
 
     /// After an action request answered through `route`: a gather's route adds what was
-    /// entered (digits first, else speech) under the gather's name.
+    /// entered (digits first, else speech) under the gather's name; an http-request's route
+    /// adds each field of the answer (a field the answer lacked stands for nothing).
     public func adding(_ route: Route?, parameters: [String: String]) -> CallValues {
+        if let route, route.kind == .httpRequest {
+            var next = self
+            for field in route.fields ?? [] { next.values[field] = parameters[field] ?? "" }
+            return next
+        }
         guard let route, route.kind == .gather, let name = route.value else { return self }
         let entered = [parameters["Digits"], parameters["SpeechResult"]].compactMap { $0 }.first { !$0.isEmpty }
         guard let entered else { return self }

@@ -12,7 +12,7 @@ import TeXMLSchema
 /// - In a URL (an XSD `Url`-typed attribute or text, or text written as an http(s) URL, as a
 ///   `<Play>` URL is) a value is percent-encoded, so it stays
 ///   one query or path component; `carry` then adds the call's carried values to every URL
-///   that leads back into the bundle.
+///   that leads back into the bundle. In an http-request's `<Body>` (JSON) it is JSON-escaped.
 /// - A dial target that holds a value is checked before anything is dialled: a gathered value
 ///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
 ///   and `To` a phone number; and the target must not be the line's own number
@@ -80,7 +80,7 @@ public struct ValueFilling: Sendable {
         let spec = vocabulary.element(named: element.name)
         var copy = element
         copy.attributes = element.attributes.map { attribute in
-            let isURL = spec?.attribute(named: attribute.name)?.kind == .url
+            let isURL = spec?.attribute(named: attribute.name)?.kind == .url || Self.isAbsoluteURL(attribute.value)
             let value = Self.substitute(attribute.value, values, percentEncoding: isURL)
             return (attribute.name, isURL ? carry(value) : value)
         }
@@ -91,7 +91,8 @@ public struct ValueFilling: Sendable {
             case .text(let text):
                 // `<Play>` text is a token (a media name or a URL): written as a URL, it is one.
                 let isURL = spec?.text == .url || Self.isAbsoluteURL(text)
-                let value = Self.substitute(text, values, percentEncoding: isURL)
+                let value = element.name == "Body" ? Self.substitute(text, values.mapValues(Self.jsonEscaped), percentEncoding: false)
+                    : Self.substitute(text, values, percentEncoding: isURL)
                 return .text(isURL && !value.allSatisfy(\.isWhitespace) ? carry(value.trimmingCharacters(in: .whitespacesAndNewlines)) : value)
             }
         }
@@ -171,6 +172,22 @@ public struct ValueFilling: Sendable {
             rest = rest[close.upperBound...]
         }
         emit(.literal(rest))
+    }
+
+    /// Inside an http-request's `<Body>` (JSON, the value between quotes): `"`, `\\` and
+    /// control characters escaped, so a value cannot end its string.
+    static func jsonEscaped(_ value: String) -> String {
+        var escaped = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     private static func isAbsoluteURL(_ text: String) -> Bool {

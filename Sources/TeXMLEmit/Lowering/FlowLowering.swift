@@ -147,6 +147,12 @@ struct FlowLowering {
                         current.verbs.append(XMLElement.verb("Redirect", text: address.document(flow.steps[silent].name, flow: flow.name)))
                     }
                     return
+                case .httpRequest(let request):
+                    current.verbs.append(verbs.httpRequest(request, action: address.route(current.name, flow: flow.name)))
+                    if let next = request.next {
+                        routes[path(current.name)] = Route(kind: .httpRequest, next: path(ofStep: next), fields: request.fields.map(\.name))
+                    }
+                    return
                 case .record(let attributes, let next):
                     var recordAttributes = verbs.delivered(verbs.attributes(attributes))
                     recordAttributes["action"] = address.route(current.name, flow: flow.name)

@@ -63,7 +63,7 @@ let package = Package(
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
         .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
         // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
-        .target(name: "IVRLiveCall", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
+        .target(name: "IVRLiveCall", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema", "TelnyxWebhook"]),
         // Per-environment values files (TOML) for `--env NAME`.
         .target(name: "IVREnvironment", dependencies: ["IVRCheck", "IVRLang", .product(name: "TOMLKit", package: "TOMLKit")]),
         // `ivrc new`: the built-in line templates, compiled in (scripts/embed-resources).
@@ -77,6 +77,7 @@ let package = Package(
             name: "IVRServer",
             dependencies: [
                 "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -112,7 +113,7 @@ let package = Package(
         .testTarget(name: "ivrcTests", dependencies: ["TeXMLEmit"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IVRRuntimeTests",
-            dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang"]
+            dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
         ),
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
         .testTarget(
@@ -133,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "IVRServerTests",
             dependencies: [
-                "IVRServer", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang",
+                "IVRServer", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang", "IVRTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

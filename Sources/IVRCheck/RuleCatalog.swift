@@ -15,6 +15,7 @@ public enum RuleCatalog {
         UnreachableCodeRule(),
         MenuFallbackRule(),
         MenuFinishKeyRule(),
+        GatherTimeoutRule(),
         UnknownPlaceholderRule(),
         ConstantScheduleRule(),
         MissingTranslationRule(),

@@ -21,7 +21,7 @@ public enum StatementCatalog {
         case .play: Entry(name: "play URL", element: "Play", summary: "plays an audio file")
         case .pause: Entry(name: "pause 2s", element: "Pause", summary: "silence")
         case .menu: Entry(name: "menu", element: "Gather", summary: "prompts and `on KEY` branches; plays `tries` times (default 3), then `on timeout`")
-        case .gather: Entry(name: "gather NAME … -> STEP", element: "Gather", summary: "collects keys or speech for STEP ({{Digits}}, {{SpeechResult}})")
+        case .gather: Entry(name: "gather NAME … -> STEP", element: "Gather", summary: "collects keys or speech as {{NAME}} for the rest of the call; `on timeout -> STEP` for silence")
         case .record: Entry(name: "record … [-> STEP]", element: "Record", summary: "records the caller; the call goes on at STEP (or with the rest of the step)")
         case .dial: Entry(name: "dial TARGET … [-> STEP]", element: "Dial", summary: "calls numbers, SIP URIs, a queue or a conference; STEP runs when nobody answers")
         case .enqueue: Entry(name: "enqueue QUEUE [wait-url=STEP] [-> STEP]", element: "Enqueue", summary: "puts the caller in a queue with optional hold music; STEP runs when they leave it")
@@ -33,6 +33,7 @@ public enum StatementCatalog {
         case .reject: Entry(name: "reject", element: "Reject", summary: "refuses the call without answering")
         case .language: Entry(name: "language TAG", element: nil, summary: "the call speaks TAG (one of the flow's `languages`) from here on: every later step in its text and voice")
         case .hours: Entry(name: "hours SCHEDULE", element: "Redirect", summary: "`on open` / `on closed` branches, decided by the flow's `schedule` when the call arrives")
+        case .httpRequest: Entry(name: "http-request URL … -> STEP", element: "HttpRequest", summary: "asks an outside server (`header`, `body` lines); each `field NAME \"json.path\"` of its answer is {{NAME}} from STEP on")
         }
     }
 
@@ -71,5 +72,5 @@ public enum StatementCatalog {
 
     /// Verbs in Telnyx's TeXML documentation that `texml.xsd` leaves out until their
     /// attributes are verified (shared/TEXML.md).
-    static let unmodelled = ["AIGather", "HttpRequest", "Siprec"]
+    static let unmodelled = ["AIGather", "Siprec"]
 }

@@ -48,6 +48,7 @@ public enum CallerPaths {
             return (route?.keys ?? [:]).keys.sorted().map { .press($0) } + [.silence]
         case .dial: return [.answer, .noAnswer]
         case .record: return [.silence]
+        case .httpRequest(_, let fields): return [InputRequest.sampleAnswer(fields: fields)]
         }
     }
 

@@ -128,6 +128,9 @@ public struct Lexer {
                 index += 2
             case UInt8(ascii: "+"):
                 index = lexPhone(index, end)
+            case UInt8(ascii: "{") where index + 1 < end && bytes[index + 1] == UInt8(ascii: "{"):
+                guard let next = lexPlaceholder(index, end) else { return }
+                index = next
             default:
                 if Self.isWordByte(byte) {
                     index = lexWord(index, end)
@@ -241,6 +244,20 @@ public struct Lexer {
         }
         let kind: Token.Kind = unit.isEmpty ? .integer : .duration
         tokens.append(Token(kind, word, number: value * multiplier, range: SourceRange(start, end)))
+    }
+
+    /// `{{NAME}}` written where a value stands (`dial {{number}}`): a word holding the braces,
+    /// filled with the call's value when the document is requested.
+    private mutating func lexPlaceholder(_ start: Int, _ end: Int) -> Int? {
+        var index = start + 2
+        while index < end, Self.isWordByte(bytes[index]) { index += 1 }
+        guard index > start + 2, index + 1 < end, bytes[index] == UInt8(ascii: "}"), bytes[index + 1] == UInt8(ascii: "}") else {
+            report("syntax", "a placeholder is `{{NAME}}`, a name between double braces", start, min(end, index + 1),
+                   help: "write `{{ext}}` for the value `gather ext` collected, or `{{From}}` for the caller's number")
+            return nil
+        }
+        tokens.append(Token(.word, String(decoding: bytes[start..<(index + 2)], as: UTF8.self), range: SourceRange(start, index + 2)))
+        return index + 2
     }
 
     private mutating func lexPhone(_ start: Int, _ end: Int) -> Int {

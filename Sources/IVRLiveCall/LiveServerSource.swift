@@ -1,6 +1,7 @@
 import Foundation
 import IVRCheck
 import IVRRuntime
+import TeXMLEmit
 import TeXMLSchema
 import TelnyxWebhook
 
@@ -29,7 +30,7 @@ public struct LiveServerSource: DocumentSource {
         self.webhook = webhook
         self.callFields = [
             "AccountSid": "ivrc-simulated-account", "CallSid": callSid, "CallSidLegacy": callSid,
-            "From": "+15550100000", "To": number, "CallStatus": "ringing", "Direction": "inbound",
+            "From": CallValues.simulatedCaller, "To": number, "CallStatus": "ringing", "Direction": "inbound",
         ]
         self.signer = signer
         self.moment = moment

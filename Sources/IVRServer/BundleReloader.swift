@@ -14,10 +14,16 @@ public actor BundleReloader: Service {
         public let description: String
     }
 
+    /// A bundle whose flows carry call values, on a server started without a values key.
+    public struct ValuesKeyMissing: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     private let directory: URL
     private let store: BundleStore
     private let urlPrefix: String
     private let environment: String?
+    private let valuesKeyed: Bool
     private let pollInterval: Duration
     private let metrics: ServerMetrics
     private let logger: Logger
@@ -32,6 +38,7 @@ public actor BundleReloader: Service {
         self.store = store
         self.urlPrefix = configuration.urlPrefix
         self.environment = configuration.environment
+        self.valuesKeyed = configuration.valueSeal != nil
         self.pollInterval = configuration.pollInterval
         self.metrics = metrics
         self.logger = logger
@@ -39,8 +46,10 @@ public actor BundleReloader: Service {
     }
 
     /// Loads and relocates the bundle at `directory`; what `ivrc serve` does at startup too.
-    /// With `environment`, a bundle built for another environment (or none) is refused.
-    public static func load(_ directory: URL, urlPrefix: String, environment: String? = nil) throws -> ServedBundle {
+    /// With `environment`, a bundle built for another environment (or none) is refused; without
+    /// `valuesKeyed`, so is a bundle whose flows carry values (nothing could seal them).
+    public static func load(_ directory: URL, urlPrefix: String, environment: String? = nil,
+                            valuesKeyed: Bool = false) throws -> ServedBundle {
         let origin = BundleFingerprint(directory: directory.path)
         let bundle = try LoadedBundle(directory: directory)
         if let environment, bundle.manifest.environment?.name != environment {
@@ -48,6 +57,10 @@ public actor BundleReloader: Service {
             throw EnvironmentMismatch(description: "\(directory.path) was built \(built), not for `\(environment)`")
         }
         var served = try ServedBundle(bundle: bundle, pathPrefix: urlPrefix)
+        if !valuesKeyed, !served.values.isEmpty {
+            throw ValuesKeyMissing(description: "flows \(served.values.flowNames.joined(separator: ", ")) use call values ({{NAME}}), "
+                + "which the server carries sealed: give --values-key-file FILE (or IVRC_VALUES_KEY), the same on every replica")
+        }
         served.origin = origin
         return served
     }
@@ -96,8 +109,9 @@ public actor BundleReloader: Service {
         let directory = directory
         let urlPrefix = urlPrefix
         let environment = environment
+        let valuesKeyed = valuesKeyed
         // Hashing and relocating thousands of documents is CPU work, kept off the actor's executor.
-        let served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix, environment: environment) }.value
+        let served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix, environment: environment, valuesKeyed: valuesKeyed) }.value
         let previous = store.current
         store.replace(with: served)
         loaded = served.origin ?? loaded

@@ -26,10 +26,7 @@ struct DocumentRelocation {
     func relocatedDocuments() throws -> [String: [UInt8]] {
         var relocated: [String: [UInt8]] = [:]
         for path in program.bundle.manifest.documents.keys {
-            guard case .success(let response)? = program.response(path) else {
-                throw Failure(description: "document \(path) is not well-formed XML")
-            }
-            let written = validator.write(response.elements.map { relocate($0, in: path) })
+            let written = validator.write(try relocatedVerbs(path))
             guard written.violations.isEmpty else {
                 let first = written.violations.map(\.message).first ?? ""
                 throw Failure(description: "document \(path) is not valid TeXML once its URLs are rewritten: \(first)")
@@ -37,6 +34,14 @@ struct DocumentRelocation {
             relocated[path] = written.bytes
         }
         return relocated
+    }
+
+    /// A document's verbs with their URLs rewritten, for documents filled per request.
+    func relocatedVerbs(_ path: String) throws -> [XMLElement] {
+        guard case .success(let response)? = program.response(path) else {
+            throw Failure(description: "document \(path) is not well-formed XML")
+        }
+        return response.elements.map { relocate($0, in: path) }
     }
 
     /// The served URL of a bundle path.

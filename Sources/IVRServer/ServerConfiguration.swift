@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     public var testClock = false
     /// With `--env NAME`: only bundles built for that environment are served (or reloaded).
     public var environment: String?
+    /// Seals the values calls carry in URLs (`--values-key-file`); a bundle whose flows use
+    /// values is refused without one.
+    public var valueSeal: ValueSeal?
 
     public init() {}
 

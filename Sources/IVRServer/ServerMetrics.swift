@@ -42,6 +42,16 @@ public struct ServerMetrics: Sendable {
         CoreMetrics.Counter(label: "ivrc_signature_rejections_total", dimensions: [("reason", reason)], factory: factory).increment()
     }
 
+    /// A request whose carried values (`v=`) were missing, forged, stale or for another call: 403.
+    public func carriedValuesRejected(reason: String) {
+        CoreMetrics.Counter(label: "ivrc_carried_value_rejections_total", dimensions: [("reason", reason)], factory: factory).increment()
+    }
+
+    /// A dial target filled from a value and refused (not digits, too long, the line's own number).
+    public func dialRefused(reason: String) {
+        CoreMetrics.Counter(label: "ivrc_dial_refusals_total", dimensions: [("reason", reason)], factory: factory).increment()
+    }
+
     public func unknownNumber() {
         CoreMetrics.Counter(label: "ivrc_unknown_numbers_total", factory: factory).increment()
     }

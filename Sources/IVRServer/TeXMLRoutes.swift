@@ -43,7 +43,7 @@ struct TeXMLRoutes {
         }
         let flow = served.flow(of: entry) ?? ""
         metrics.callStarted(flow: flow)
-        return document(entry, of: served, context: context)
+        return document(entry, of: served, values: .firstRequest(parameters), parameters: parameters, context: context)
     }
 
     private func bundlePath(_ request: Request, context: ServerRequestContext) async throws -> Response {
@@ -58,9 +58,20 @@ struct TeXMLRoutes {
             return Self.refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")
         }
         context.notes.update { $0.bundle = served.id }
+        let carried: CallValues
+        switch carriedValues(request, path: path, of: served, callSid: parameters["CallSid"] ?? "") {
+        case .success(let values): carried = values
+        case .failure(let rejection):
+            metrics.carriedValuesRejected(reason: rejection.rawValue)
+            context.notes.update {
+                $0.kind = path.hasSuffix(".route") ? .route : .document
+                $0.refusal = "carried-values-\(rejection.rawValue)"
+            }
+            return Self.refusal(.forbidden, "carried call values refused (\(rejection.rawValue))")
+        }
         guard path.hasSuffix(".route") else {
             context.notes.update { $0.kind = .document }
-            return document(path, of: served, context: context)
+            return document(path, of: served, values: carried, parameters: parameters, context: context)
         }
         context.notes.update { $0.kind = .route }
         let from = CallProgram.document(ofRoute: path)
@@ -68,7 +79,21 @@ struct TeXMLRoutes {
             context.notes.update { $0.refusal = "unknown-route" }
             return Self.refusal(.notFound, "no route here")
         }
-        return document(next, of: served, context: context)
+        let values = carried.adding(served.bundle.manifest.routes[from], parameters: parameters)
+        return document(next, of: served, values: values, parameters: parameters, context: context)
+    }
+
+    /// The values the request's URL carries (`v=`), opened with the server's key: nothing for a
+    /// flow that carries none, a rejection for a token that is missing, forged, stale or for
+    /// another call.
+    private func carriedValues(_ request: Request, path: String, of served: ServedBundle,
+                               callSid: String) -> Result<CallValues, ValueSeal.Rejection> {
+        guard let flow = served.values.flow(of: CallProgram.document(ofRoute: path)), !flow.carried.isEmpty else {
+            return .success(CallValues())
+        }
+        guard let token = CallValues.carriedToken(in: "?" + (request.uri.query ?? "")) else { return .failure(.missing) }
+        guard let seal = configuration.valueSeal else { return .failure(.forged) }
+        return seal.open(token, callSid: callSid, bundle: served.id)
     }
 
     /// The moment `hours` routes are decided at: now, or with `--test-clock` the moment the test sent.
@@ -77,17 +102,34 @@ struct TeXMLRoutes {
         return .at(sent ?? .instant(Date()))
     }
 
-    private func document(_ path: String, of served: ServedBundle, context: ServerRequestContext) -> Response {
-        guard let bytes = served.document(path) else {
-            context.notes.update { $0.refusal = "unknown-document" }
-            return Self.refusal(.notFound, "no such document")
+    private func document(_ path: String, of served: ServedBundle, values: CallValues, parameters: [String: String],
+                          context: ServerRequestContext) -> Response {
+        let seal = configuration.valueSeal
+        let answer = served.answer(path, values: values, parameters: parameters) { carried in
+            seal?.seal(carried, callSid: parameters["CallSid"] ?? "", bundle: served.id) ?? ""
         }
         context.notes.update {
             $0.flow = served.flow(of: path)
             $0.document = path
         }
-        return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8", Self.documentHeader: path],
-                        body: .init(byteBuffer: bytes))
+        switch answer {
+        case nil:
+            context.notes.update {
+                $0.flow = nil
+                $0.document = nil
+                $0.refusal = "unknown-document"
+            }
+            return Self.refusal(.notFound, "no such document")
+        case .invalid?:
+            // The violation may quote the value, which a log must never carry.
+            context.notes.update { $0.refusal = "filled-document-invalid" }
+            return Self.refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
+        case .document(let bytes, let refusals)?:
+            for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
+            if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
+            return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8", Self.documentHeader: path],
+                            body: .init(byteBuffer: bytes))
+        }
     }
 
     /// Names the bundle document an answer is, so a test caller's `expect step` works over HTTP

@@ -305,6 +305,7 @@ enum EmbeddedSchema {
         <xs:element ref="Reject"/>
         <xs:element ref="Start"/>
         <xs:element ref="Stop"/>
+        <xs:element ref="HttpRequest"/>
       </xs:choice>
     </xs:complexType>
   </xs:element>
@@ -456,6 +457,81 @@ enum EmbeddedSchema {
       <xs:attribute name="method" type="HttpMethod"/>
     </xs:complexType>
   </xs:element>
+
+  <xs:element name="HttpRequest">
+    <xs:annotation><xs:documentation>Telnyx sends an HTTP request to an outside server. With async="false" the call waits for the answer, then the action URL is requested with the call's parameters plus one parameter per Field of the Response section (Name: a dotted path into the JSON answer; Value: the parameter name). Its nested elements are local to it (a nested Response is not the root). Source: texml-verbs/httprequest, texml-sending-http-requests, api-reference/callbacks/texml-http-request.</xs:documentation></xs:annotation>
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="Request">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="Headers" minOccurs="0">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="Header" minOccurs="0" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:sequence>
+                          <xs:element name="Key" type="HttpHeaderName"/>
+                          <xs:element name="Value" type="xs:string"/>
+                        </xs:sequence>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="Body" type="xs:string" minOccurs="0"/>
+            </xs:sequence>
+            <xs:attribute name="url" type="Url" use="required"/>
+            <xs:attribute name="method" type="HttpMethod"/>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="Response" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="Type" type="HttpResponseType"/>
+              <xs:element name="StatusCode" type="HttpStatusCode" minOccurs="0"/>
+              <xs:element name="Content" minOccurs="0">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="Field" minOccurs="0" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:sequence>
+                          <xs:element name="Name" type="xs:string"/>
+                          <xs:element name="Value" type="xs:string"/>
+                        </xs:sequence>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                </xs:complexType>
+              </xs:element>
+            </xs:sequence>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+      <xs:attribute name="async" type="Boolean"/>
+      <xs:attribute name="action" type="Url"/>
+    </xs:complexType>
+  </xs:element>
+
+  <xs:simpleType name="HttpHeaderName">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="[A-Za-z0-9!#$%&amp;'*+.^_`|~\-]+"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="HttpResponseType">
+    <xs:annotation><xs:documentation>How the answer is read: Telnyx's examples show JSON only.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="JSON"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="HttpStatusCode">
+    <xs:restriction base="xs:integer">
+      <xs:minInclusive value="100"/>
+      <xs:maxInclusive value="599"/>
+    </xs:restriction>
+  </xs:simpleType>
 
   <xs:element name="Reject">
     <xs:annotation><xs:documentation>Rejects the call; nothing nested. Source: texml-verbs/reject.</xs:documentation></xs:annotation>

@@ -17,6 +17,16 @@ struct InteractiveCaller: Caller {
                 default: event(line)
                 }
             }
+        case .httpRequest(let url, let fields):
+            return ask("answer from \(url)? " + fields.map { "\($0)=VALUE" }.joined(separator: " ")) { line in
+                var answer: [String: String] = [:]
+                for pair in line.split(separator: " ") {
+                    let parts = pair.split(separator: "=", maxSplits: 1)
+                    guard parts.count == 2, fields.contains(String(parts[0])) else { return event(line) }
+                    answer[String(parts[0])] = String(parts[1])
+                }
+                return .respond(answer)
+            }
         case .gather:
             return ask("keys? (Enter = silence, `speak WORDS`, `hang-up`)") { line in
                 if line.isEmpty { return .silence }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Synchronization
 import Foundation
+import IVRLang
 import IVRServer
 import Logging
 import NIOCore
@@ -59,6 +60,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Serve only a bundle built with --env NAME: a bundle built for another environment is refused, also on reload.")
     var env: String?
 
+    @Option(help: "File holding the key (at least 32 bytes, e.g. `head -c 32 /dev/urandom | base64`) that seals the values calls carry in URLs; also IVRC_VALUES_KEY. Give every replica the same key.")
+    var valuesKeyFile: String?
+
     @Flag(help: "Decide `hours` by the moment `ivrc test --url` sends (X-IVRC-Moment) instead of the clock: test servers only.")
     var testClock = false
 
@@ -92,6 +96,32 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
+    /// The key that seals carried values: `--values-key-file` (a regular file, read with the
+    /// same confined reader as every input), else `IVRC_VALUES_KEY`, else none.
+    private func valueSeal() throws -> ValueSeal? {
+        let material: [UInt8]
+        if let valuesKeyFile {
+            let file = URL(fileURLWithPath: valuesKeyFile)
+            do {
+                let folder = try ConfinedDirectory(file.deletingLastPathComponent().path)
+                material = try folder.read(file.lastPathComponent, limit: 4096)
+            } catch let failure as FileAccessFailure {
+                throw UsageFailure("cannot read --values-key-file: \(failure.description)")
+            }
+        } else if let key = ProcessInfo.processInfo.environment["IVRC_VALUES_KEY"], !key.isEmpty {
+            material = Array(key.utf8)
+        } else {
+            return nil
+        }
+        do {
+            // A key file is text (base64 from /dev/urandom); the newline an editor adds is not key.
+            let text = String(decoding: material, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return try ValueSeal(keyMaterial: Array(text.utf8))
+        } catch let failure as ValueSeal.KeyFailure {
+            throw UsageFailure(failure.description)
+        }
+    }
+
     private var publicKey: String? {
         telnyxPublicKey ?? ProcessInfo.processInfo.environment["TELNYX_PUBLIC_KEY"].flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -113,9 +143,11 @@ struct ServeCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: bundle)
         try reportingFailures {
+            configuration.valueSeal = try valueSeal()
             let served: ServedBundle
             do {
-                served = try BundleReloader.load(directory, urlPrefix: configuration.urlPrefix, environment: env)
+                served = try BundleReloader.load(directory, urlPrefix: configuration.urlPrefix, environment: env,
+                                                 valuesKeyed: configuration.valueSeal != nil)
             } catch {
                 throw UsageFailure("cannot serve \(bundle): \(error)")
             }

@@ -18,6 +18,7 @@ import Testing
         (["unreachable_code.ivr"], "unreachable-code"),
         (["menu_without_fallback.ivr"], "menu-fallback"),
         (["unknown_placeholder.ivr"], "unknown-placeholder"),
+        (["gather_without_timeout.ivr"], "gather-timeout"),
         (["recording_unsaved.ivr"], "recording-unsaved"),
     ])
     func fixtureBreaksOnlyItsRule(files: [String], id: String) throws {

@@ -20,7 +20,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["transcription", "http-request", "siprec", "ai-gather", "number"])
+    @Test(arguments: ["transcription", "siprec", "ai-gather", "number"])
     func aNotStatementSaysWhyWhereItIsWritten(_ keyword: String) throws {
         let found = RuleTesting.frontEndDiagnostics("flow f\n  number +1-800-555-0100\n  step s\n    \(keyword)\n")
         let finding = try #require(found.first { $0.id == "unknown-statement" })

@@ -34,6 +34,7 @@ import Testing
               step ask
                 gather member_id num-digits=8 -> confirm
                   say "Enter your member number."
+                  on timeout -> start
 
               step confirm
                 say "You entered {{member_id}}, from {{ From }}."
@@ -42,8 +43,8 @@ import Testing
         #expect(findings.map(\.span.start.line) == [6])
     }
 
-    /// "On some path": once a loop brings the call back after the gather, the name counts.
-    @Test func gatheredNameCountsWhenSomePathHasGatheredIt() {
+    /// Every path: a menu loop that returns through the gather keeps the name collected.
+    @Test func aLoopBackThroughTheGatherKeepsTheNameCollected() {
         let findings = RuleTesting.findings(rule, """
             flow line
               number +1-800-596-3057
@@ -51,6 +52,7 @@ import Testing
               step start
                 gather member_id num-digits=8 -> confirm
                   say "Enter your member number."
+                  on timeout -> start
 
               step confirm
                 menu timeout=5s
@@ -60,6 +62,68 @@ import Testing
                   on invalid -> start
             """)
         #expect(findings.isEmpty)
+    }
+
+    /// A gather without `on timeout` sends a silent caller on without the value: an error at
+    /// the use, with the path that misses it.
+    @Test func aSilentCallerPathMissesTheValueAndTheNoteShowsIt() throws {
+        // The rule's own failing example: `gather ext` without `on timeout`, `{{ext}}` dialled.
+        let findings = RuleTesting.findings(rule, rule.description.failing[1])
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.severity == .error)
+        #expect(finding.message == "`{{ext}}` is used where not every call has collected it")
+        #expect(finding.span.start.line == 9 && finding.span.start.column == 16)
+        #expect(finding.notes.first?.message == "reached from `start` by timeout to `connect`, without anything collecting `ext`")
+        #expect(finding.notes.first?.span.start.line == 5)
+    }
+
+    /// Intersection over incoming edges: the closed branch of `hours` goes round the gather.
+    @Test func anHoursBranchThatSkipsTheGatherIsReported() throws {
+        let findings = RuleTesting.findings(rule, """
+            flow line
+              number +1-800-596-3057
+
+              schedule office "America/Chicago"
+                open mon-fri 8:00-17:00
+
+              step start
+                hours office
+                  on open -> ask
+                  on closed -> thanks
+
+              step ask
+                gather ext num-digits=3 -> thanks
+                  say "Enter the extension."
+                  on timeout -> bye
+
+              step thanks
+                say "Thanks, {{ext}}."
+                hangup
+
+              step bye
+                hangup
+            """)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.notes.first?.message.contains("by office closed to `thanks`") == true, "\(finding.notes)")
+    }
+
+    @Test func aNameNoGatherCollectsIsAMisspelling() throws {
+        let findings = RuleTesting.findings(rule, """
+            flow line
+              number +1-800-596-3057
+
+              step start
+                gather ext num-digits=3 -> connect
+                  say "Enter the extension."
+                  on timeout -> start
+
+              step connect
+                dial {{ex}}
+            """)
+        #expect(findings.map(\.message) == ["`{{ex}}` names nothing the call provides here; the caller would hear nothing in its place"])
+        #expect(findings.first?.help?.hasPrefix("did you mean `{{ext}}`?") == true)
     }
 
     @Test func mustacheSectionsAndCommentsAreUnderstood() {

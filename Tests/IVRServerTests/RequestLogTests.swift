@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import HummingbirdTesting
 import IVRServer
+import TeXMLEmit
 import Testing
 
 @Suite struct RequestLogTests {
@@ -31,6 +32,23 @@ import Testing
             }
             #expect(!log.contains("4815162342"))
         }
+    }
+
+    /// A value the caller typed is carried in the URL (sealed) and filled into the next
+    /// document; neither it nor the URL's query reaches the log.
+    @Test func aCarriedValueLeavesNoTraceOfItselfOrItsTokenInTheLog() async throws {
+        let values = try CarriedValuesTests()
+        let typed = "4815"
+        let action = try await values.test { client in
+            let entry = String(buffer: try await CarriedValuesTests.post(client, "/texml", CarriedValuesTests.call).body)
+            let action = try CarriedValuesTests.action(in: entry)
+            let connect = try await CarriedValuesTests.post(client, action, CarriedValuesTests.call + [("Digits", typed)])
+            #expect(String(buffer: connect.body).contains("extension \(typed)"))
+            return action
+        }
+        let token = try #require(CallValues.carriedToken(in: action))
+        #expect(values.log.entries.count == 2)
+        for secret in [typed, token, "+15550100123", "v="] { #expect(!values.log.text.contains(secret)) }
     }
 
     @Test func everyRequestLogsOneJSONLineWithCallFlowDocumentStatusAndLatency() async throws {

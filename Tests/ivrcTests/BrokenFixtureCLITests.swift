@@ -19,13 +19,14 @@ import Testing
         (["invalid_number.ivr"], "invalid-number"),
         (["silent_loop.ivr"], "silent-loop"),
         (["plan_templates.ivr"], "dial-loopback"),
+        (["unknown_placeholder.ivr"], "unknown-placeholder"),
     ]
 
     static let warningCases: [(String, String)] = [
         ("unreachable_step.ivr", "unreachable-step"),
         ("unreachable_code.ivr", "unreachable-code"),
         ("menu_without_fallback.ivr", "menu-fallback"),
-        ("unknown_placeholder.ivr", "unknown-placeholder"),
+        ("gather_without_timeout.ivr", "gather-timeout"),
         ("recording_unsaved.ivr", "recording-unsaved"),
     ]
 

@@ -20,6 +20,7 @@ extension Action {
         case .reject: "reject"
         case .hours: "hours"
         case .language: "language"
+        case .httpRequest: "http-request"
         case .verb(let name, _, _, _): Action.kebab(name)
         }
     }

@@ -26,6 +26,8 @@ public struct Edge: Sendable, Hashable {
         case holdMusic
         case recorded
         case gathered
+        /// `http-request`: the outside server answered (or Telnyx gave up on it).
+        case responded
         /// `hours NAME`: the branch taken while the schedule is open, or closed.
         case open(schedule: String)
         case closed(schedule: String)
@@ -41,6 +43,7 @@ public struct Edge: Sendable, Hashable {
             case .holdMusic: "waiting in the queue"
             case .recorded: "recorded"
             case .gathered: "gathered"
+            case .responded: "answered by the server"
             case .open(let schedule): "\(schedule) open"
             case .closed(let schedule): "\(schedule) closed"
             }
@@ -50,7 +53,7 @@ public struct Edge: Sendable, Hashable {
         public var afterCallerInput: Bool {
             switch self {
             case .key, .invalid, .recorded, .gathered: true
-            case .timeout, .goto, .dialFailed, .open, .closed, .leftQueue, .holdMusic: false
+            case .timeout, .goto, .dialFailed, .open, .closed, .leftQueue, .holdMusic, .responded: false
             }
         }
     }
@@ -93,6 +96,15 @@ extension Flow {
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .gather(let gather) where gather.next != nil:
                 edge(gather.next, .gathered, action.range)
+                // A caller who enters nothing goes on without the value: to `on timeout`, or to `next`.
+                if let timeout = gather.timeout {
+                    edge(timeout.target, .timeout, timeout.range)
+                } else {
+                    edge(gather.next, .timeout, action.range)
+                }
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .httpRequest(let request) where request.next != nil:
+                edge(request.next, .responded, action.range)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .record(_, let next?):
                 edge(next, .recorded, action.range)

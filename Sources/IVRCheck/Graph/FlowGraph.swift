@@ -107,6 +107,9 @@ public struct Action: Sendable {
         case hours(Hours)
         /// `language TAG`: the call speaks this language from here on.
         case language(String)
+        /// `http-request URL -> STEP`: Telnyx asks an outside server; its answer's fields
+        /// become values for the rest of the call.
+        case httpRequest(HTTPRequest)
         /// Any other TeXML verb written by its kebab-case name, with the elements nested in
         /// it written as an indented block (`start` holding `stream url=…`).
         case verb(name: String, text: String?, attributes: [Attribute], children: [Action])
@@ -168,6 +171,27 @@ public struct Gather: Sendable {
     public var prompts: [Action]
     public var attributes: [Attribute]
     public var next: Int?
+    /// `on timeout -> STEP` in the gather's block: where the call goes when the caller enters
+    /// nothing. Without it the call goes on at `next` with nothing collected.
+    public var timeout: Branch?
+}
+
+/// `http-request URL [method=GET|POST] -> STEP` with `header`, `body` and `field` lines.
+public struct HTTPRequest: Sendable {
+    public struct Field: Sendable, Equatable {
+        /// The value's name (`{{eta}}`), sent by Telnyx as a parameter of the action request.
+        public let name: String
+        /// Where it is in the JSON answer: a dotted path (`eta.minutes`).
+        public let path: String
+    }
+
+    public let url: String
+    public var method: String?
+    public var headers: [(name: String, value: String)]
+    public var body: String?
+    public var fields: [Field]
+    /// Where the call goes on once the answer is in.
+    public var next: Int?
 }
 
 /// `enqueue NAME … [wait-url=STEP] [-> STEP]`.
@@ -197,4 +221,10 @@ public struct DialTarget: Sendable {
 
     /// Whether a person can answer this target directly (a number or a SIP endpoint).
     public var isLive: Bool { kind == .number || kind == .sip }
+
+    /// `{{NAME}}`: a number filled from the call's values when the dial runs, checked then
+    /// (digits, length, not the line's own number) rather than here.
+    public static func isPlaceholder(_ value: String) -> Bool {
+        value.hasPrefix("{{") && value.hasSuffix("}}")
+    }
 }

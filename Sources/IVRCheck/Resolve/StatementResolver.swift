@@ -6,9 +6,10 @@ import TeXMLSchema
 /// kebab-case name and checked against the vocabulary.
 public enum StatementKeyword: String, CaseIterable, Sendable {
     case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours, language
+    case httpRequest = "http-request"
 
     /// Statements whose `-> STEP` says where the call goes on; on any other it is an error.
-    static let continuing: [StatementKeyword] = [.gather, .record, .dial, .enqueue]
+    static let continuing: [StatementKeyword] = [.gather, .record, .dial, .enqueue, .httpRequest]
 }
 
 extension FlowResolver {
@@ -21,7 +22,8 @@ extension FlowResolver {
         guard let known = StatementKeyword(rawValue: keyword) else {
             return resolveGenericVerb(statement)
         }
-        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours,
+        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours
+            && known != .httpRequest,
            let child = statement.children.first {
             error("syntax", "`\(keyword)` takes no indented block", child.keyword.range,
                   help: "move these lines out of the block, or into a step of their own")
@@ -58,8 +60,10 @@ extension FlowResolver {
             return resolveHours(statement, in: stepName).map { Action(.hours($0), range: range) }
         case .language:
             return resolveLanguageStatement(statement).map { Action(.language($0), range: range) }
+        case .httpRequest:
+            return resolveHTTPRequest(statement).map { Action(.httpRequest($0), range: range) }
         case .gather:
-            return resolveGather(statement).map { Action(.gather($0), range: range) }
+            return resolveGather(statement, in: stepName).map { Action(.gather($0), range: range) }
         case .record:
             let attributes = bind(statement, to: "Record")
             return Action(.record(attributes: attributes, next: statement.target.flatMap { lookup($0) }), range: range)
@@ -248,22 +252,42 @@ extension FlowResolver {
         return nil
     }
 
-    private mutating func resolveGather(_ statement: Statement) -> Gather? {
-        guard let name = statement.arguments.first, case .word(let variable) = name.kind else {
-            error("syntax", "`gather` needs the name of the value it collects", statement.keyword.range,
-                  help: "write `gather member_id num-digits=8 -> lookup`")
+    private mutating func resolveGather(_ statement: Statement, in stepName: String) -> Gather? {
+        guard let name = statement.arguments.first, case .word(let variable) = name.kind, Self.isValueName(variable) else {
+            error("syntax", "`gather` needs the name of the value it collects (letters, digits and `_`)", statement.keyword.range,
+                  help: "write `gather member_id num-digits=8 -> lookup`; the value is then `{{member_id}}`")
             return nil
         }
         var gather = Gather(variable: variable, prompts: [], attributes: bind(statement, to: "Gather", positional: 1),
                             next: statement.target.flatMap { lookup($0) })
         for child in statement.children {
-            if let prompt = resolvePrompt(child, in: "gather") { gather.prompts.append(prompt) }
+            if child.keyword.text == "on" {
+                resolveGatherTimeout(child, of: &gather, in: stepName)
+            } else if let prompt = resolvePrompt(child, in: "gather") {
+                gather.prompts.append(prompt)
+            }
         }
         if statement.target == nil {
             error("syntax", "`gather \(variable)` does not say which step receives the value", statement.range,
-                  help: "add `-> STEP`; the step can use {{Digits}}")
+                  help: "add `-> STEP`; from there on the call can use {{\(variable)}}")
         }
         return gather
+    }
+
+    /// `on timeout -> STEP` (or a block) inside a gather: the only branch a gather has.
+    private mutating func resolveGatherTimeout(_ child: Statement, of gather: inout Gather, in stepName: String) {
+        guard let branch = resolveBranch(child, in: stepName) else { return }
+        guard branch.key == .timeout, branch.phrase == nil else {
+            error("syntax", "a `gather` has only an `on timeout` branch", child.range,
+                  help: "the value goes to the step after `->` whatever was entered; write `on timeout -> STEP` for a caller who enters nothing")
+            return
+        }
+        if let first = gather.timeout {
+            error("duplicate-key", "this gather already has an `on timeout` branch", child.range,
+                  help: "keep one of them", notes: [.init("first `on timeout`", at: span(first.range))])
+            return
+        }
+        gather.timeout = branch
     }
 
     // MARK: Enqueue
@@ -347,6 +371,8 @@ extension FlowResolver {
         switch value.kind {
         case .phone(let number): return DialTarget(kind: .number, value: number, attributes: [], range: value.range)
         case .sipURI(let uri): return DialTarget(kind: .sip, value: uri, attributes: [], range: value.range)
+        case .word(let placeholder) where DialTarget.isPlaceholder(placeholder):
+            return DialTarget(kind: .number, value: placeholder, attributes: [], range: value.range)
         default:
             error("syntax", "`\(source.text(value.range))` is not something `dial` can call", value.range,
                   help: "dial a phone number (+1-…), a SIP URI (sip:…), `queue NAME` or `conference NAME`")
@@ -357,6 +383,7 @@ extension FlowResolver {
     private mutating func nounTarget(_ noun: DialTarget.Kind, _ value: Value) -> String? {
         switch (noun, value.kind) {
         case (.number, .phone(let number)): return number
+        case (.number, .word(let placeholder)) where DialTarget.isPlaceholder(placeholder): return placeholder
         case (.sip, .sipURI(let uri)): return uri
         case (.queue, .word(let name)), (.conference, .word(let name)), (.queue, .string(let name)), (.conference, .string(let name)):
             return name

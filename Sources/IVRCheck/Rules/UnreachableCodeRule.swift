@@ -68,6 +68,7 @@ public struct UnreachableCodeRule: Rule {
         case .redirect: return "`redirect` before it hands the call to another document"
         case .hangup, .reject: return "the call has ended at `\(ender.keyword)` before it"
         case .gather(let gather): return gather.next.map { "after `gather`, the call continues at \(name($0))" } ?? "the step ends before it"
+        case .httpRequest(let request): return request.next.map { "after `http-request`, the call continues at \(name($0))" } ?? "the step ends before it"
         case .record(_, let next?), .dial(_, _, let next?): return "after `\(ender.keyword)`, the call continues at \(name(next))"
         default: return "the step ends before it"
         }

@@ -22,6 +22,8 @@ public enum CallEvent: Sendable, Hashable, CustomStringConvertible {
     case handedOff(verb: String, target: String)
     /// A verb the simulator does not act on (`<Start>`, `<Stream>`, …); the call continues.
     case other(verb: String)
+    /// Telnyx asks an outside server (`<HttpRequest>`); the answer comes from the script.
+    case httpRequest(url: String)
     case stopped(StopReason)
 
     public var description: String {
@@ -42,6 +44,7 @@ public enum CallEvent: Sendable, Hashable, CustomStringConvertible {
         case .hangup(let reason): "hangup (\(reason))"
         case .handedOff(let verb, let target): "handed off: <\(verb)> \(target)"
         case .other(let verb): "<\(verb)> (not simulated)"
+        case .httpRequest(let url): "http-request \(url)"
         case .stopped(let reason): "stopped: \(reason)"
         }
     }

@@ -10,6 +10,9 @@ public struct CallProgram: Sendable {
     /// one of them are documents of the bundle, any other absolute URL is external.
     public let baseURLs: [String]
     private let parsed: [String: Result<XMLElement, XMLParseError>]
+    /// Which flows fill `{{NAME}}` with call values, and how (the server's own function).
+    public let values: BundleValues
+    let filling: ValueFilling?
     /// How `hours` routes are decided; nil stops a call that reaches one (a test without `at`).
     public var clock: ScheduleClock?
 
@@ -24,6 +27,8 @@ public struct CallProgram: Sendable {
             parsed[path] = Result { () throws(XMLParseError) in try parser.parse(Data(bytes)) }
         }
         self.parsed = parsed
+        values = BundleValues(manifest: bundle.manifest, documents: parsed.compactMapValues { try? $0.get() })
+        filling = (try? TeXMLVocabulary.bundled.get()).map(ValueFilling.init)
     }
 
     /// The `<Response>` of a document, or why it cannot be read.

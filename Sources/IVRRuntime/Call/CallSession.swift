@@ -57,6 +57,12 @@ public struct CallSession: Sendable {
         switch request {
         case .gather(let gather, _): finishGather(verb, gather, event)
         case .dial: finishDial(verb, event)
+        case .httpRequest:
+            guard case .respond(let fields) = event else {
+                stop(.scriptMismatch(expected: request.expectation, got: event))
+                break
+            }
+            self.request(verb.attribute("action"), parameters: fields)
         case .record:
             switch event {
             case .press(let keys):
@@ -153,6 +159,7 @@ public struct CallSession: Sendable {
             events.append(.record(source: "<Record>"))
             wait(.record, on: verb)
         case "Dial": startDial(verb)
+        case "HttpRequest": startHTTPRequest(verb)
         case "Redirect":
             let url = verb.text.trimmingCharacters(in: .whitespacesAndNewlines)
             events.append(.redirect(url: url))
@@ -191,6 +198,17 @@ public struct CallSession: Sendable {
             events.append(.record(source: "<Dial record=\(record)>"))
         }
         wait(.dial(targets), on: verb)
+    }
+
+    /// With an action the call waits for the server's answer; without one (async) it goes on.
+    private mutating func startHTTPRequest(_ verb: XMLElement) {
+        let url = verb.elements.first { $0.name == "Request" }?.attribute("url") ?? ""
+        events.append(.httpRequest(url: url))
+        guard verb.attribute("action") != nil else { return }
+        let fields = verb.elements.first { $0.name == "Response" }?.elements.first { $0.name == "Content" }?
+            .elements.filter { $0.name == "Field" }
+            .compactMap { $0.elements.first { $0.name == "Value" }?.text.trimmingCharacters(in: .whitespacesAndNewlines) } ?? []
+        wait(.httpRequest(url: url, fields: fields), on: verb)
     }
 
     private mutating func wait(_ request: InputRequest, on verb: XMLElement) {

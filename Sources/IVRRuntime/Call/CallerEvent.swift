@@ -12,6 +12,8 @@ public enum CallerEvent: Sendable, Hashable, CustomStringConvertible {
     case busy
     case failed
     case hangUp
+    /// The answer of the server an `<HttpRequest>` asked: its fields by name.
+    case respond([String: String])
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum CallerEvent: Sendable, Hashable, CustomStringConvertible {
         case .busy: "busy"
         case .failed: "failed"
         case .hangUp: "hang-up"
+        case .respond(let fields):
+            (["respond with"] + fields.keys.sorted().map { "\($0)=\"\(fields[$0] ?? "")\"" }).joined(separator: " ")
         }
     }
 

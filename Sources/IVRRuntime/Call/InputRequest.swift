@@ -7,6 +7,9 @@ public enum InputRequest: Sendable, Hashable {
     /// A `<Record>`: the caller may finish with a key, speak, stay silent or hang up; with
     /// nothing scripted the recording simply ends.
     case record
+    /// An `<HttpRequest>` with an action: the outside server's answer, given as the fields the
+    /// document reads from it (`respond with eta="12"` in a test).
+    case httpRequest(url: String, fields: [String])
 
     /// The verb the call waits at.
     public var verb: String {
@@ -14,6 +17,7 @@ public enum InputRequest: Sendable, Hashable {
         case .gather: "Gather"
         case .dial: "Dial"
         case .record: "Record"
+        case .httpRequest: "HttpRequest"
         }
     }
 
@@ -23,6 +27,12 @@ public enum InputRequest: Sendable, Hashable {
         case .gather: "keys, speech or silence at a <Gather>"
         case .dial: "a dial outcome (answer, no-answer, busy)"
         case .record: "the end of a <Record>"
+        case .httpRequest: "the server's answer to an <HttpRequest> (`respond with NAME=\"VALUE\"`)"
         }
+    }
+
+    /// A stand-in answer for exploring calls without a server: every field `0`.
+    public static func sampleAnswer(fields: [String]) -> CallerEvent {
+        .respond(Dictionary(uniqueKeysWithValues: fields.map { ($0, "0") }))
     }
 }

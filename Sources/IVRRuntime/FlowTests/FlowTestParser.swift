@@ -50,7 +50,8 @@ public enum FlowTestParser {
 
         private mutating func line(_ statement: Statement) -> FlowTest.Line? {
             let keyword = statement.keyword.text
-            if let extra = statement.options.first {
+            // `respond with eta="12"`: an answer's fields are written as options.
+            if let extra = statement.options.first, keyword != "respond" {
                 report("`\(keyword)` in a test takes no options", extra.range)
                 return nil
             }
@@ -79,6 +80,8 @@ public enum FlowTestParser {
                     return nil
                 }
                 return .event(.press(keys), flow.span(statement.range))
+            case "respond":
+                return respond(statement)
             case "speak":
                 guard arguments.count == 1, case .string(let phrase) = arguments[0].kind else {
                     report("`speak` needs the quoted phrase the caller says", statement.range,
@@ -87,12 +90,28 @@ public enum FlowTestParser {
                 }
                 return .event(.speak(phrase), flow.span(statement.range))
             default:
-                let known = CallerEvent.keywords + ["expect"]
+                let known = CallerEvent.keywords + ["respond", "expect"]
                 let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
                 report("`\(keyword)` is not a test event or expectation", statement.keyword.range,
                        help: "\(hint)a test holds events (\(CallerEvent.keywords.joined(separator: ", "))) and `expect` lines")
                 return nil
             }
+        }
+
+        /// `respond with eta="12" driver="Ann"`: what the server an `http-request` asks answers.
+        private mutating func respond(_ statement: Statement) -> FlowTest.Line? {
+            var fields: [String: String] = [:]
+            for option in statement.options {
+                guard let value = option.value else { continue }
+                fields[option.name.text] = value.text
+            }
+            guard statement.arguments.count == 1, case .word("with") = statement.arguments[0].kind,
+                  statement.options.allSatisfy({ $0.value != nil }) else {
+                report("`respond` needs the fields of the answer", statement.range,
+                       help: "write `respond with eta=\"12\"`: each field the `http-request` reads, with its value")
+                return nil
+            }
+            return .event(.respond(fields), flow.span(statement.range))
         }
 
         /// `press 09` keeps its leading zero: the keys are taken as written, not as a number.

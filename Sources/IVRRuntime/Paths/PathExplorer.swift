@@ -149,6 +149,8 @@ public enum PathExplorer {
                 return []
             case .dial:
                 return [.answer, .noAnswer]
+            case .httpRequest(_, let fields):
+                return [InputRequest.sampleAnswer(fields: fields)]
             case .gather(let gather, let action):
                 var keys: [String] = []
                 if let action, let route = program.bundle.manifest.routes[CallProgram.document(ofRoute: action)],

@@ -119,7 +119,7 @@ public struct LoadedBundle: Sendable {
                      clock: ScheduleClock = .at(.instant(Date()))) -> String? {
         guard let route = manifest.routes[document] else { return nil }
         switch route.kind {
-        case .gather, .record:
+        case .gather, .record, .httpRequest:
             return route.next
         case .dial:
             return parameters["DialCallStatus"] == "completed" ? route.answered : route.next

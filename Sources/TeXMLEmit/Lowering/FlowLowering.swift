@@ -159,9 +159,17 @@ struct FlowLowering {
                     attributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap { verbs.element($0, in: language) }))
                     if let next = gather.next {
-                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next, in: language))
-                        // No input: the gather falls through, and the next step runs without Digits.
-                        current.verbs.append(XMLElement.verb("Redirect", text: url(ofStep: next, in: language)))
+                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next, in: language), value: gather.variable)
+                        // No input: the gather falls through to its `on timeout` step, or to the
+                        // next step without the value.
+                        let silent = gather.timeout?.target ?? next
+                        current.verbs.append(XMLElement.verb("Redirect", text: url(ofStep: silent, in: language)))
+                    }
+                    return
+                case .httpRequest(let request):
+                    current.verbs.append(verbs.httpRequest(request, action: address.route(current.name, flow: flow.name)))
+                    if let next = request.next {
+                        routes[path(current.name)] = Route(kind: .httpRequest, next: path(ofStep: next, in: language), fields: request.fields.map(\.name))
                     }
                     return
                 case .record(let attributes, let next):

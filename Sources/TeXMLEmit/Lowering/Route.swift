@@ -13,6 +13,8 @@ public struct Route: Sendable, Hashable, Codable {
         /// `hours NAME`: `open` or `closed`, by the manifest's schedule `schedule` at the
         /// moment of the request.
         case hours
+        /// `http-request`: continues at `next`; the action request carries `fields`.
+        case httpRequest
     }
 
     public var kind: Kind
@@ -36,10 +38,16 @@ public struct Route: Sendable, Hashable, Codable {
     /// Hours: while the schedule is open, and while it is closed.
     public var open: String?
     public var closed: String?
+    /// Gather: the name of the value it collects (`gather NAME`), which the server carries
+    /// forward from the request's `Digits` or `SpeechResult`.
+    public var value: String?
+    /// Http-request: the names of the answer's fields, sent as parameters of the action request.
+    public var fields: [String]?
 
     public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil, emergency: String? = nil,
                 invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil,
-                schedule: String? = nil, open: String? = nil, closed: String? = nil) {
+                schedule: String? = nil, open: String? = nil, closed: String? = nil, value: String? = nil,
+                fields: [String]? = nil) {
         self.kind = kind
         self.keys = keys
         self.speech = speech
@@ -51,5 +59,7 @@ public struct Route: Sendable, Hashable, Codable {
         self.schedule = schedule
         self.open = open
         self.closed = closed
+        self.value = value
+        self.fields = fields
     }
 }

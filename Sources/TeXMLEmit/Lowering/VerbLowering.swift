@@ -45,9 +45,33 @@ struct VerbLowering {
             var written = self.attributes(attributes)
             if name == "Recording" { written = delivered(written) }
             return XMLElement.verb(name, written, text: text, children: children.compactMap { element($0, in: language) })
-        case .menu, .gather, .record, .goto, .dial, .enqueue, .hours, .language:
+        case .menu, .gather, .record, .goto, .dial, .enqueue, .hours, .language, .httpRequest:
             return nil
         }
+    }
+
+    /// `<HttpRequest async="false">`: Telnyx waits for the answer, then requests `action` with
+    /// one parameter per field (`<Field><Name>json.path</Name><Value>NAME</Value></Field>`).
+    func httpRequest(_ request: HTTPRequest, action: String) -> XMLElement {
+        var requestAttributes = ["url": request.url]
+        requestAttributes["method"] = request.method
+        var requestChildren: [XMLElement] = []
+        if !request.headers.isEmpty {
+            requestChildren.append(XMLElement.verb("Headers", children: request.headers.map { header in
+                XMLElement.verb("Header", children: [XMLElement.verb("Key", text: header.name), XMLElement.verb("Value", text: header.value)])
+            }))
+        }
+        if let body = request.body { requestChildren.append(XMLElement.verb("Body", text: body)) }
+        var answer = [XMLElement.verb("Type", text: "JSON")]
+        if !request.fields.isEmpty {
+            answer.append(XMLElement.verb("Content", children: request.fields.map { field in
+                XMLElement.verb("Field", children: [XMLElement.verb("Name", text: field.path), XMLElement.verb("Value", text: field.name)])
+            }))
+        }
+        return XMLElement.verb("HttpRequest", ["async": "false", "action": action], children: [
+            XMLElement.verb("Request", requestAttributes, children: requestChildren),
+            XMLElement.verb("Response", children: answer),
+        ])
     }
 
     /// `<Enqueue>`, its hold music step addressed like any document.

@@ -1,0 +1,55 @@
+import IVRLang
+
+extension FlowResolver {
+    /// `http-request URL [method=GET|POST] -> STEP`, its block holding `header NAME "VALUE"`,
+    /// `body "TEXT"` and `field NAME "json.path"` lines.
+    mutating func resolveHTTPRequest(_ statement: Statement) -> HTTPRequest? {
+        guard let url = statement.arguments.first, case .url(let address) = url.kind, statement.arguments.count == 1 else {
+            error("syntax", "`http-request` needs the URL it asks", statement.keyword.range,
+                  help: "write `http-request https://dispatch.example.com/eta method=POST -> announce`")
+            return nil
+        }
+        var request = HTTPRequest(url: address, method: nil, headers: [], body: nil, fields: [],
+                                  next: statement.target.flatMap { lookup($0) })
+        for option in statement.options {
+            guard option.name.text == "method", let value = option.value, ["GET", "POST"].contains(value.text) else {
+                error("invalid-option", "`http-request` takes only `method=GET` or `method=POST`", option.range,
+                      help: "headers, a body and the answer's fields go in its block: `header`, `body`, `field`")
+                continue
+            }
+            request.method = value.text
+        }
+        for child in statement.children { resolveHTTPRequestLine(child, into: &request) }
+        if statement.target == nil {
+            error("syntax", "`http-request` does not say where the call goes once the server answers", statement.range,
+                  help: "add `-> STEP`; the step can use each `field` of the answer as {{NAME}}")
+        }
+        return request
+    }
+
+    private mutating func resolveHTTPRequestLine(_ line: Statement, into request: inout HTTPRequest) {
+        let strings = line.arguments.compactMap { if case .string(let text) = $0.kind { text } else { nil } }
+        let words = line.arguments.compactMap { if case .word(let text) = $0.kind { text } else { nil } }
+        switch line.keyword.text {
+        case "header" where words.count == 1 && strings.count == 1 && line.arguments.count == 2:
+            request.headers.append((words[0], strings[0]))
+        case "body" where strings.count == 1 && line.arguments.count == 1 && request.body == nil:
+            request.body = strings[0]
+        case "field" where words.count == 1 && strings.count == 1 && line.arguments.count == 2 && Self.isValueName(words[0]):
+            guard !request.fields.contains(where: { $0.name == words[0] }) else {
+                error("duplicate-key", "`field \(words[0])` is already taken from this answer", line.range,
+                      help: "give each field its own name")
+                return
+            }
+            request.fields.append(.init(name: words[0], path: strings[0]))
+        default:
+            error("syntax", "`\(source.text(line.range))` is not a line of an `http-request`", line.range,
+                  help: "its block holds `header NAME \"VALUE\"`, one `body \"TEXT\"` and `field NAME \"json.path\"` lines")
+        }
+    }
+
+    /// A value's name: a letter or `_`, then letters, digits and `_` (it is written `{{NAME}}`).
+    static func isValueName(_ name: String) -> Bool {
+        name.first.map { $0.isLetter || $0 == "_" } == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+}

@@ -1,0 +1,64 @@
+import IVRLang
+
+/// Every `gather` says where a caller who enters nothing goes.
+public struct GatherTimeoutRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "gather-timeout",
+        severity: .warning,
+        summary: "every `gather` says where a caller who enters nothing goes (`on timeout`)",
+        explanation: """
+            A `<Gather>` that gets no input falls through to the next verb. Without `on timeout` \
+            ivrc sends the call on to the gather's `-> STEP` with nothing collected, so that step \
+            runs as if the caller had answered: it reads an empty value, or dials nobody. Say \
+            where a silent caller goes with `on timeout -> STEP` (or an indented block) inside \
+            the gather: usually a person, or the gather's own step to ask again.
+            """,
+        failing: [
+            """
+            flow extensions
+              number +1-800-596-3057
+
+              step start
+                gather ext num-digits=3 -> connect
+                  say "Enter the extension."
+
+              step connect
+                say "Connecting."
+                dial +1-555-010-0200
+            """,
+        ],
+        passing: [
+            """
+            flow extensions
+              number +1-800-596-3057
+
+              step start
+                gather ext num-digits=3 -> connect
+                  say "Enter the extension."
+                  on timeout -> operator
+
+              step connect
+                dial sip:{{ext}}@pbx.example.com
+
+              step operator
+                dial +1-555-010-0200
+            """,
+        ])
+
+    public func check(_ graph: FlowGraph) -> [Diagnostic] {
+        graph.flows.flatMap { flow in
+            flow.steps.flatMap { step in
+                step.actions.compactMap { action -> Diagnostic? in
+                    guard case .gather(let gather) = action.kind, gather.next != nil, gather.timeout == nil else { return nil }
+                    let again = step.isAnonymous ? "STEP" : step.name
+                    return finding(
+                        "`gather \(gather.variable)` does not say where a caller who enters nothing goes; the call would go on without `\(gather.variable)`",
+                        at: flow.span(action.range),
+                        help: "add `on timeout -> \(again)` (ask again) or `on timeout -> operator` in the gather's block")
+                }
+            }
+        }
+    }
+}

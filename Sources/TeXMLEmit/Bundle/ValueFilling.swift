@@ -1,0 +1,204 @@
+import Foundation
+import IVRCheck
+import TeXMLSchema
+
+/// Fills `{{NAME}}` in a document's verbs with a call's values, the one function `ivrc serve`
+/// and the in-memory runtime (`test`, `simulate`) both answer with.
+///
+/// - It works on the tree, never on serialised XML: a value goes into a text or attribute as
+///   it is and the XML writer escapes it once, so `<&"'>` arrives as the caller said it and
+///   `&amp;` never becomes `&amp;amp;`.
+/// - Each text is scanned once: a value holding `{{x}}` is inserted as text, never expanded.
+/// - In a URL (an XSD `Url`-typed attribute or text, or text written as an http(s) URL, as a
+///   `<Play>` URL is) a value is percent-encoded, so it stays
+///   one query or path component; `carry` then adds the call's carried values to every URL
+///   that leads back into the bundle. In an http-request's `<Body>` (JSON) it is JSON-escaped.
+/// - A dial target that holds a value is checked before anything is dialled: a gathered value
+///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
+///   and `To` a phone number; and the target must not be the line's own number
+///   (`dial-loopback`, decided at request time). A refused `<Dial>` becomes an apology and, if
+///   it has an action, a `<Redirect>` to it: the route then takes the dial's no-answer branch,
+///   as it would for a dial that failed. Without an action the call goes on with the next verb.
+///   A `<Number>` filled with digits alone (a typed number) gets its `+`.
+public struct ValueFilling: Sendable {
+    /// Why a dial target was not dialled: names the rule, never the value.
+    public enum Refusal: String, Sendable, Equatable {
+        case notDigits = "not-digits"
+        case tooLong = "too-long"
+        case loopback = "dial-loopback"
+    }
+
+    /// What a refused dial says before the call goes on.
+    public static let apology = "Sorry, that number cannot be dialled."
+    /// The most digits a dial target may take from a value (E.164's maximum).
+    public static let maxDialDigits = 15
+
+    let vocabulary: TeXMLVocabulary
+
+    public init(vocabulary: TeXMLVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// The filled verbs, and the dials refused on the way.
+    /// - Parameters:
+    ///   - values: what each name stands for (`CallValues.filling(with:)`).
+    ///   - limits: the most digits each gathered name may put into a dial target.
+    ///   - ownNumber: the line's inbound number (E.164), which no filled target may dial.
+    ///   - carry: rewrites a URL that leads back into the bundle (adds `v=`); others unchanged.
+    public func fill(_ verbs: [XMLElement], values: [String: String], limits: [String: Int], ownNumber: String?,
+                     carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
+        var refusals: [Refusal] = []
+        var filled: [XMLElement] = []
+        for verb in verbs {
+            if verb.name == "Dial", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
+                refusals.append(refusal)
+                filled.append(XMLElement(name: "Say", children: [.text(Self.apology)], line: verb.line))
+                if let action = verb.attribute("action") {
+                    filled.append(XMLElement(name: "Redirect", children: [.text(carry(action))], line: verb.line))
+                }
+                continue
+            }
+            let verb = fill(verb, values: values, carry: carry)
+            filled.append(verb.name == "Dial" ? Self.internationalNumbers(in: verb) : verb)
+        }
+        return (filled, refusals)
+    }
+
+    /// A typed number has no `+`; a `<Number>` takes E.164, so digits alone get one.
+    private static func internationalNumbers(in dial: XMLElement) -> XMLElement {
+        var copy = dial
+        copy.children = dial.children.map { child in
+            guard case .element(var noun) = child, noun.name == "Number" else { return child }
+            let text = noun.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) { noun.children = [.text("+" + text)] }
+            return .element(noun)
+        }
+        return copy
+    }
+
+    private func fill(_ element: XMLElement, values: [String: String], carry: (String) -> String) -> XMLElement {
+        let spec = vocabulary.element(named: element.name)
+        var copy = element
+        copy.attributes = element.attributes.map { attribute in
+            let isURL = spec?.attribute(named: attribute.name)?.kind == .url || Self.isAbsoluteURL(attribute.value)
+            let value = Self.substitute(attribute.value, values, percentEncoding: isURL)
+            return (attribute.name, isURL ? carry(value) : value)
+        }
+        copy.children = element.children.map { child in
+            switch child {
+            case .element(let nested):
+                return .element(fill(nested, values: values, carry: carry))
+            case .text(let text):
+                // `<Play>` text is a token (a media name or a URL): written as a URL, it is one.
+                let isURL = spec?.text == .url || Self.isAbsoluteURL(text)
+                let value = element.name == "Body" ? Self.substitute(text, values.mapValues(Self.jsonEscaped), percentEncoding: false)
+                    : Self.substitute(text, values, percentEncoding: isURL)
+                return .text(isURL && !value.allSatisfy(\.isWhitespace) ? carry(value.trimmingCharacters(in: .whitespacesAndNewlines)) : value)
+            }
+        }
+        return copy
+    }
+
+    /// The first reason the dial's targets cannot be dialled with these values, or nil.
+    private func dialRefusal(_ dial: XMLElement, values: [String: String], limits: [String: Int], ownNumber: String?) -> Refusal? {
+        let nouns = dial.elements.filter { $0.name == "Number" || $0.name == "Sip" }
+        let spelled = dial.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let targets = nouns.map { ($0.name, $0.text) } + (spelled.isEmpty ? [] : [("Number", spelled)])
+        for (noun, target) in targets {
+            let names = Self.names(in: target).filter { values[$0] != nil }
+            guard !names.isEmpty else { continue }
+            for name in names {
+                if let refusal = Self.dialable(values[name] ?? "", name: name, limit: limits[name]) { return refusal }
+            }
+            let filled = Self.substitute(target, values, percentEncoding: false).trimmingCharacters(in: .whitespacesAndNewlines)
+            if noun == "Number", let ownNumber, "+" + filled.filter(\.isNumber) == ownNumber { return .loopback }
+        }
+        return nil
+    }
+
+    /// A gathered value is digits only, within its gather's bound; `From`/`To` a phone number.
+    private static func dialable(_ value: String, name: String, limit: Int?) -> Refusal? {
+        let isCallField = CallValues.callFields.contains(name)
+        let digits = isCallField && value.hasPrefix("+") ? value.dropFirst() : Substring(value)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .notDigits }
+        return digits.count > min(limit ?? maxDialDigits, maxDialDigits) ? .tooLong : nil
+    }
+
+    /// Names of the `{{NAME}}` placeholders in `text` (the Mustache variable form only).
+    public static func names(in text: String) -> [String] {
+        var found: [String] = []
+        scan(text) { piece in if case .placeholder(let name, _) = piece { found.append(name) } }
+        return found
+    }
+
+    /// `text` with every `{{NAME}}` that has a value replaced, in one pass.
+    public static func substitute(_ text: String, _ values: [String: String], percentEncoding: Bool) -> String {
+        guard text.contains("{{") else { return text }
+        var result = ""
+        scan(text) { piece in
+            switch piece {
+            case .literal(let literal): result += literal
+            case .placeholder(let name, let written):
+                if let value = values[name] {
+                    result += percentEncoding ? CallValues.percentEncoded(value) : value
+                } else {
+                    result += written
+                }
+            }
+        }
+        return result
+    }
+
+    private enum Piece {
+        case literal(Substring)
+        case placeholder(name: String, written: Substring)
+    }
+
+    /// Splits `text` into literal runs and `{{ NAME }}` placeholders (NAME: a letter or `_`,
+    /// then letters, digits, `_`, `.`; spaces inside the braces allowed). Anything else
+    /// between braces (sections, comments, triple braces) stays literal.
+    private static func scan(_ text: String, _ emit: (Piece) -> Void) {
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let inside = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .init(charactersIn: " "))
+            guard isName(inside) else {
+                emit(.literal(rest[..<open.upperBound]))
+                rest = rest[open.upperBound...]
+                continue
+            }
+            emit(.literal(rest[..<open.lowerBound]))
+            emit(.placeholder(name: inside, written: rest[open.lowerBound..<close.upperBound]))
+            rest = rest[close.upperBound...]
+        }
+        emit(.literal(rest))
+    }
+
+    /// Inside an http-request's `<Body>` (JSON, the value between quotes): `"`, `\\` and
+    /// control characters escaped, so a value cannot end its string.
+    static func jsonEscaped(_ value: String) -> String {
+        var escaped = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func isAbsoluteURL(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://")
+    }
+
+    private static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == ".") }
+    }
+}

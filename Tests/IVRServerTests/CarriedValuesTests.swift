@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import IVRCheck
+import IVRLang
+import IVRServer
+import IVRTestSupport
+import Logging
+import TeXMLEmit
+import Testing
+
+/// Values carried through a call by `ivrc serve`: sealed in the URLs it writes, filled once per
+/// request, refused when altered, never logged.
+@Suite struct CarriedValuesTests {
+    static let keyMaterial = Array("0123456789abcdef0123456789abcdef-values-test-key".utf8)
+
+    let server: VoiceServer
+    let log = LogCapture()
+    let seal: ValueSeal
+
+    init() throws {
+        seal = try ValueSeal(keyMaterial: Self.keyMaterial)
+        var configuration = ServerConfiguration()
+        configuration.verifier = nil
+        configuration.valueSeal = seal
+        let log = log
+        let logger = Logger(label: "test") { label in JSONLogHandler(label: label) { log.append($0) } }
+        server = VoiceServer(bundle: try Self.served(), configuration: configuration, logger: logger)
+    }
+
+    static func served() throws -> ServedBundle {
+        let result = Checker.check([SourceFile(path: "extensions.ivr", text: ValuesFlow.source),
+                                    SourceFile(path: "dispatch.ivr", text: ValuesFlow.dataDip)])
+        let compiled = try Compiler.compile(result.graph)
+        let bundle = try LoadedBundle(manifest: BundleWriter.manifest(for: compiled, compilerVersion: "test", waivers: []),
+                                      documents: compiled.documents)
+        return try ServedBundle(bundle: bundle, pathPrefix: "/texml")
+    }
+
+    func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await Application(router: server.router()).test(.router, body)
+    }
+
+    static let call = ServerFixture.firstRequest(to: ValuesFlow.number)
+
+    /// The action URL of the first `<Gather>` in a served document.
+    static func action(in document: String) throws -> String {
+        let start = try #require(document.range(of: "action=\""))
+        return String(document[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func post(_ client: any TestClientProtocol, _ uri: String, _ fields: [(String, String)]) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                 body: ByteBuffer(string: ServerFixture.form(fields)))
+    }
+
+    @Test func theCallersNumberAndTheTypedExtensionAreFilledAndCarried() async throws {
+        let (entry, connect) = try await test { client in
+            let entry = String(buffer: try await Self.post(client, "/texml", Self.call).body)
+            let action = try Self.action(in: entry)
+            let connect = try await Self.post(client, action, Self.call + [("Digits", "101")])
+            return (entry, String(buffer: connect.body))
+        }
+        #expect(entry.contains("Thanks for calling from +15550100123."))
+        #expect(try Self.action(in: entry).contains(".route?v="))
+        #expect(connect.contains("<Say>Connecting you to extension 101.</Say>"), "\(connect)")
+        #expect(connect.contains("<Sip>sip:101@pbx.example.com</Sip>"))
+        #expect(!connect.contains("{{"))
+    }
+
+    /// What a caller typed reaches the document escaped once, and never the log: neither the
+    /// digits nor the sealed token (the log has no query string).
+    @Test func aHostileValueIsEscapedOnceAndNeitherItNorItsTokenIsLogged() async throws {
+        let hostile = #"<&"'>%{{From}}"#
+        let connect = try await test { client in
+            let action = try Self.action(in: String(buffer: try await Self.post(client, "/texml", Self.call).body))
+            return String(buffer: try await Self.post(client, action, Self.call + [("Digits", hostile)]).body)
+        }
+        #expect(connect.contains("<Say>Connecting you to extension &lt;&amp;\"'&gt;%{{From}}.</Say>"), "\(connect)")
+        #expect(!connect.contains("<Dial"), "not digits: refused")
+        #expect(connect.contains(ValueFilling.apology))
+        let text = log.text
+        #expect(!text.contains("&lt;&amp;") && !text.contains("%{{From}}") && !text.contains("v="))
+        #expect(log.entries.last?["refusal"] as? String == "dial-not-digits")
+    }
+
+    @Test func aTamperedForeignOrStaleTokenIsRefusedWith403() async throws {
+        let statuses = try await test { client in
+            let action = try Self.action(in: String(buffer: try await Self.post(client, "/texml", Self.call).body))
+            let path = String(action.prefix { $0 != "?" })
+            let token = try #require(CallValues.carriedToken(in: action))
+            let flipped = String(token.dropLast()) + (token.last == "A" ? "B" : "A")
+            let otherCall = seal.seal(CallValues(values: ["From": "+15550100999"]), callSid: "v3:someone-else", bundle: server.store.current.id)
+            let stale = seal.seal(CallValues(values: ["From": "+15550100123"]), callSid: "v3:call-1", bundle: server.store.current.id,
+                                  at: Date().addingTimeInterval(-5 * 3600))
+            let forgedKey = try ValueSeal(keyMaterial: Array(repeating: 7, count: 32))
+                .seal(CallValues(values: ["From": "+15550100123"]), callSid: "v3:call-1", bundle: server.store.current.id)
+            var statuses: [HTTPResponse.Status] = []
+            for uri in [CallValues.carrying(flipped, on: path), CallValues.carrying(otherCall, on: path),
+                        CallValues.carrying(stale, on: path), CallValues.carrying(forgedKey, on: path), path] {
+                statuses.append(try await Self.post(client, uri, Self.call + [("Digits", "101")]).status)
+            }
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            #expect(metrics.contains(#"ivrc_carried_value_rejections_total{reason="forged"} 2"#), "\(metrics)")
+            #expect(metrics.contains(#"ivrc_carried_value_rejections_total{reason="other-call"} 1"#))
+            #expect(metrics.contains(#"ivrc_carried_value_rejections_total{reason="stale"} 1"#))
+            #expect(metrics.contains(#"ivrc_carried_value_rejections_total{reason="missing"} 1"#))
+            return statuses
+        }
+        #expect(statuses == Array(repeating: .forbidden, count: 5))
+        let refusals = log.entries.compactMap { $0["refusal"] as? String }
+        #expect(refusals == ["carried-values-forged", "carried-values-other-call", "carried-values-stale",
+                             "carried-values-forged", "carried-values-missing"])
+        #expect(!log.text.contains("101") && !log.text.contains("+15550100123"))
+    }
+
+    /// 500 typed digits: no `<Dial>` is answered, the dial's no-answer route is, and the log
+    /// names the refusal, not the digits.
+    @Test func aFiveHundredDigitCallbackIsRefused() async throws {
+        let digits = String(repeating: "5", count: 500)
+        let (document, metrics) = try await test { client in
+            let entry = String(buffer: try await Self.post(client, "/texml", Self.call).body)
+            let timeout = try #require(entry.range(of: "<Redirect>")).upperBound
+            let operatorURL = String(entry[timeout...].prefix { $0 != "<" })
+            let operatorDocument = String(buffer: try await Self.post(client, operatorURL, Self.call).body)
+            let callBack = try await Self.post(client, try Self.action(in: operatorDocument), Self.call + [("Digits", digits)])
+            return (String(buffer: callBack.body), String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+        }
+        #expect(!document.contains("<Dial") && !document.contains(digits))
+        #expect(document.contains("<Say>\(ValueFilling.apology)</Say>"))
+        #expect(document.contains("<Redirect>/texml/"), "\(document)")
+        #expect(metrics.contains(#"ivrc_dial_refusals_total{reason="too-long"} 1"#))
+        #expect(!log.text.contains(digits.prefix(20)))
+    }
+
+    /// An http-request's answer (its fields, as Telnyx sends them to the action) is carried on
+    /// and read out; a typed value in its JSON body is JSON-escaped inside the XML.
+    @Test func theAnswerOfAnHTTPRequestIsCarriedAndTheBodyIsEscapedForJSON() async throws {
+        let call = ServerFixture.firstRequest(to: ValuesFlow.dataDipNumber)
+        let (lookup, announce) = try await test { client in
+            let welcome = String(buffer: try await Self.post(client, "/texml", call).body)
+            let lookup = String(buffer: try await Self.post(client, try Self.action(in: welcome), call + [("Digits", #"4"7"#)]).body)
+            let answer = try await Self.post(client, try Self.action(in: lookup), call + [("eta", "15"), ("dock", "<7&>")])
+            return (lookup, String(buffer: answer.body))
+        }
+        #expect(lookup.contains(#"<Body>{"driver": "4\"7"}</Body>"#), "\(lookup)")
+        #expect(lookup.contains("<HttpRequest action=\"/texml/"))
+        #expect(announce.contains(#"<Say>Driver 4"7, your load is at dock &lt;7&amp;&gt; in 15 minutes.</Say>"#), "\(announce)")
+    }
+
+    @Test func aBundleThatUsesValuesIsRefusedWithoutAKey() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-values-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = Checker.check([SourceFile(path: "extensions.ivr", text: ValuesFlow.source)])
+        try BundleWriter.write(try Compiler.compile(result.graph), to: directory, compilerVersion: "test", waivers: [])
+        #expect(throws: BundleReloader.ValuesKeyMissing.self) { try BundleReloader.load(directory, urlPrefix: "/texml") }
+        #expect(try BundleReloader.load(directory, urlPrefix: "/texml", valuesKeyed: true).values.flowNames == ["extensions"])
+    }
+}

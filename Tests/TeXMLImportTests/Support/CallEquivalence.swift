@@ -57,7 +57,9 @@ enum CallEquivalence {
         func attributes(_ element: XMLElement) -> [String: String] {
             Dictionary(element.attributes.filter { $0.name != "action" }.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         }
-        return a.name == b.name && attributes(a) == attributes(b) && a.text == b.text
+        // A redirect to a route is followed by `continuations`, not compared by its name.
+        let text = { (element: XMLElement) in element.isRouteRedirect ? "" : element.text }
+        return a.name == b.name && attributes(a) == attributes(b) && text(a) == text(b)
             && a.elements.count == b.elements.count && zip(a.elements, b.elements).allSatisfy(same)
     }
 
@@ -91,21 +93,37 @@ extension CompiledCall {
         return current
     }
 
-    /// Where the call can go after `verb`, by label.
+    /// Where the call can go after `verb`, by label. A redirect to a route of the flow (the
+    /// server decides `hours` there) goes on by that route's branches.
     func continuations(of verb: XMLElement, at position: Position) -> [String: Position] {
         let next = Position(document: position.document, index: position.index + 1)
+        if verb.isRouteRedirect, let document = links.document(for: String(verb.text.dropLast(".route".count)) + ".xml", from: position.document),
+           let route = routes[document] {
+            return continuations(of: route)
+        }
         guard verb.attribute("action") != nil, let route = routes[position.document] else {
             return verb.name == "Redirect" ? [:] : ["next verb": next]
         }
+        var result = continuations(of: route)
+        if verb.name == "Gather" { result["no input"] = next }
+        return result
+    }
+
+    private func continuations(of route: Route) -> [String: Position] {
         func start(_ path: String?) -> Position? { path.map { Position(document: $0, index: 0) } }
         var result: [String: Position] = [:]
-        if verb.name == "Gather" { result["no input"] = next }
         for (key, target) in route.keys ?? [:] { result["key \(key)"] = start(target) }
         for (phrase, target) in route.speech ?? [:] { result["speech \(phrase)"] = start(target) }
         result["invalid"] = start(route.invalid)
         result["route next"] = start(route.next)
         result["answered"] = start(route.answered)
+        result["open"] = start(route.open)
+        result["closed"] = start(route.closed)
         result["route \(route.kind.rawValue)"] = Position(document: "", index: 0)
         return result
     }
+}
+
+extension XMLElement {
+    var isRouteRedirect: Bool { name == "Redirect" && text.hasSuffix(".route") }
 }

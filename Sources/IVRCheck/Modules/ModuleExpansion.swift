@@ -193,7 +193,7 @@ private struct ModuleExpander {
         let qualifier = scope.qualifier.isEmpty ? use.name.text : scope.qualifier + "." + use.name.text
         guard let values = arguments(of: use, for: definition, in: scope, qualifier: qualifier) else { return }
         let base = (self.regions.count + 1) * ExpandedSource.regionStride
-        let range = use.statement.range
+        let range = use.arguments.reduce(use.statement.range) { $0.through($1.range) }
         let note = Diagnostic.Note("in \(scope.description), which uses \(describe(use, definition, values))",
                                    at: scope.source.span(range.start, range.end))
         let region = ExpandedSource.Region(base: base, file: definition.source, notes: [note] + scope.notes)

@@ -61,6 +61,12 @@ import Testing
         }
     }
 
+    @Test func aDirectoryOfSourcesIsSimulatedWithItsModules() throws {
+        let run = try CLITests.ivrc("simulate", Self.fleet, "--number", "+1-888-555-0150", "--press", "9")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("+15550500911"), "\(run.stdout)")
+    }
+
     static let badUses: [(use: String, expected: String)] = [
         ("use fleet_emergncy as emergency dispatch=+1-555-010-0911 company=\"Acme\"",
          "line.ivr:3:7: error[undefined-module]: there is no module named `fleet_emergncy`"),

@@ -136,6 +136,11 @@ public enum FrontEndDiagnostics {
             the flow, nor the name of another module the flow uses. `use MODULE as OTHER` picks \
             another name.
             """),
+        entry("module-limit", "Modules would be copied too often or too deep.", """
+            Each `use` copies a module's steps; modules that use each other several times at every \
+            level multiply them. ivrc stops past 200,000 copied steps or 16 nested uses, so a \
+            hostile file cannot make a check hang.
+            """),
         entry("missing-param", "A `use` line does not give a parameter the module needs.", """
             Every `param` of a module without a `default=` must be given where the module is \
             used: `use fleet_emergency dispatch=+1-555-010-0911`.

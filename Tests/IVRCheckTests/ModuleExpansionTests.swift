@@ -197,9 +197,20 @@ import Testing
         #expect(result.diagnostics.map(\.span.start.line) == [3, 4, 5, 9, 10])
     }
 
+    @Test(arguments: [2, 1])
+    func modulesThatMultiplyOrNestTooDeepStopWithOneError(_ usesPerLevel: Int) {
+        // Twice per level doubles the copies 30 times; once per level nests 30 deep.
+        let modules = (0..<30).map { level in
+            let uses = level == 29 ? "" : (0..<usesPerLevel).map { "  use m\(level + 1) as u\($0)\n" }.joined()
+            return "module m\(level)\n\(uses)  step s\n    hangup\n"
+        }.joined()
+        let result = check(modules, "flow f\n  number +1-800-555-0100\n  use m0\n  step w\n    goto m0.s\n")
+        #expect(result.diagnostics.map(\.id) == ["module-limit"], "\(RuleTesting.describe(result.diagnostics))")
+    }
+
     @Test func everyModuleDiagnosticIsExplained() {
         for id in ["undefined-module", "duplicate-module", "module-cycle", "module-name-clash", "missing-param", "duplicate-param",
-                   "undefined-param", "invalid-param"] {
+                   "undefined-param", "invalid-param", "module-limit"] {
             #expect(FrontEndDiagnostics.description(id: id) != nil, "\(id)")
         }
     }

@@ -48,14 +48,23 @@ private struct UseScope {
     let values: [String: Value]?
     let stepNames: Set<String>
     let notes: [Diagnostic.Note]
+    /// How many `use`s deep this scope is: 0 in a flow.
+    let depth: Int
 }
 
 private struct ModuleExpander {
+    /// Modules using each other twice at every level copy exponentially many steps, and each
+    /// level is a stack frame: past these the expansion stops with an error, not a hang or crash.
+    static let stepLimit = 200_000
+    static let depthLimit = 16
+
     var definitions: [String: ModuleDefinition] = [:]
     /// Modules on a cycle of uses (reported once); they are not expanded.
     var cyclic: Set<String> = []
     var diagnostics: [Diagnostic] = []
     var regions: [Int: ExpandedSource.Region] = [:]
+    /// Steps copied so far, in every flow, against `stepLimit`.
+    var copiedSteps = 0
 
     init(_ files: [ParsedFile]) {
         for file in files {
@@ -142,7 +151,7 @@ private struct ModuleExpander {
             outsideModule(reference.name, in: source, "flow `\(flow.name.text)`")
         }
         let scope = UseScope(source: source, description: "flow `\(flow.name.text)`", qualifier: "", values: nil,
-                             stepNames: Set(flow.steps.map(\.name.text)), notes: [])
+                             stepNames: Set(flow.steps.map(\.name.text)), notes: [], depth: 0)
         var flow = flow
         var steps: [StepDecl] = []
         var regions: [ExpandedSource.Region] = []
@@ -190,6 +199,17 @@ private struct ModuleExpander {
             return
         }
         guard !cyclic.contains(use.module.text) else { return }
+        let cost = definition.declaration.steps.count + 1
+        // Past a limit (reported once) nothing more is copied.
+        guard copiedSteps <= Self.stepLimit else { return }
+        guard scope.depth < Self.depthLimit, copiedSteps + cost <= Self.stepLimit else {
+            let limit = scope.depth < Self.depthLimit ? "more than \(Self.stepLimit) module steps in all" : "modules more than \(Self.depthLimit) uses deep"
+            error("module-limit", "taking in `\(use.module.text)` here would copy \(limit)", use.module.range, in: scope,
+                  help: "modules that use each other several times at every level multiply; write the shared steps once, in fewer layers")
+            copiedSteps = Self.stepLimit + 1
+            return
+        }
+        copiedSteps += cost
         let qualifier = scope.qualifier.isEmpty ? use.name.text : scope.qualifier + "." + use.name.text
         guard let values = arguments(of: use, for: definition, in: scope, qualifier: qualifier) else { return }
         let base = (self.regions.count + 1) * ExpandedSource.regionStride
@@ -202,7 +222,7 @@ private struct ModuleExpander {
         var copy = ModuleCopy(base: base, qualifier: qualifier, values: values)
         steps += definition.declaration.steps.map { copy.step($0) }
         let inner = UseScope(source: definition.source, description: "module `\(use.module.text)`", qualifier: qualifier, values: values,
-                             stepNames: Set(definition.declaration.steps.map(\.name.text)), notes: region.notes)
+                             stepNames: Set(definition.declaration.steps.map(\.name.text)), notes: region.notes, depth: scope.depth + 1)
         expand(definition.uses, in: inner, steps: &steps, regions: &regions)
     }
 

@@ -101,7 +101,7 @@ private struct ModuleExpander {
         // Names written on `param` lines that did not read still count, so one mistake is reported once.
         let declared = Set(module.params.compactMap { $0.arguments.first?.text })
         var collector = ModuleCopy(base: 0, qualifier: "", values: [:])
-        _ = module.steps.map { collector.step($0) }
+        for step in module.steps { _ = collector.step(step) }
         // `use OTHER x=param.y` lines are read like the statements of a step.
         _ = collector.statement(Statement(keyword: module.name, children: module.uses, range: module.range))
         for reference in collector.references {
@@ -146,7 +146,7 @@ private struct ModuleExpander {
 
     mutating func expand(_ flow: FlowDecl, in source: SourceFile) -> FlowDecl {
         var collector = ModuleCopy(base: 0, qualifier: "", values: [:])
-        _ = flow.steps.map { collector.step($0) }
+        for step in flow.steps { _ = collector.step(step) }
         for reference in collector.references {
             outsideModule(reference.name, in: source, "flow `\(flow.name.text)`")
         }

@@ -59,7 +59,7 @@ struct ModuleParameter {
             error("syntax", "unexpected `\(extra.text)` after the parameter type", extra.range,
                   help: "a parameter is `param NAME [TYPE] [default=VALUE]`")
         }
-        for option in line.options where option.name.text != "default" || option.value == nil {
+        for option in line.options where option.name.text != "default" {
             error("syntax", "a parameter takes only `default=VALUE`", option.range, help: "write `param \(name) \(kind?.rawValue ?? "string") default=VALUE`")
         }
         if let target = line.target {

@@ -61,6 +61,14 @@ import Testing
         }
     }
 
+    @Test func graphPathsAndDiffSeeTheExpandedFlows() throws {
+        let graph = try CLITests.ivrc("graph", Self.fleet)
+        #expect(graph.status == 0 && graph.stdout.contains("emergency.start"), "\(graph.stdout)")
+        let paths = try CLITests.ivrc("test", "--paths", Self.fleet)
+        #expect(paths.status == 0, "\(paths.stdout)")
+        #expect(try CLITests.ivrc("diff", "--exit-code", Self.fleet, Self.fleet).stdout == "no change for callers\n")
+    }
+
     @Test func aDirectoryOfSourcesIsSimulatedWithItsModules() throws {
         let run = try CLITests.ivrc("simulate", Self.fleet, "--number", "+1-888-555-0150", "--press", "9")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

@@ -138,8 +138,8 @@ public enum FrontEndDiagnostics {
             """),
         entry("module-limit", "Modules would be copied too often or too deep.", """
             Each `use` copies a module's steps; modules that use each other several times at every \
-            level multiply them. ivrc stops past 200,000 copied steps or 16 nested uses, so a \
-            hostile file cannot make a check hang.
+            level multiply them. ivrc stops past 20,000 steps copied into one flow (1,000,000 in \
+            all) or 16 nested uses, so a hostile file cannot make a check hang.
             """),
         entry("missing-param", "A `use` line does not give a parameter the module needs.", """
             Every `param` of a module without a `default=` must be given where the module is \

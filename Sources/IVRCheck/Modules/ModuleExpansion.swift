@@ -55,7 +55,9 @@ private struct UseScope {
 private struct ModuleExpander {
     /// Modules using each other twice at every level copy exponentially many steps, and each
     /// level is a stack frame: past these the expansion stops with an error, not a hang or crash.
-    static let stepLimit = 200_000
+    /// A flow of 20,000 steps is far beyond any real line; a million in all still checks in seconds.
+    static let flowStepLimit = 20_000
+    static let stepLimit = 1_000_000
     static let depthLimit = 16
 
     var definitions: [String: ModuleDefinition] = [:]
@@ -65,6 +67,10 @@ private struct ModuleExpander {
     var regions: [Int: ExpandedSource.Region] = [:]
     /// Steps copied so far, in every flow, against `stepLimit`.
     var copiedSteps = 0
+    /// Steps copied into the flow being expanded, against `flowStepLimit`.
+    var copiedIntoFlow = 0
+    /// Set once a limit was reported: nothing more is copied anywhere.
+    var stopped = false
 
     init(_ files: [ParsedFile]) {
         for file in files {
@@ -153,6 +159,7 @@ private struct ModuleExpander {
         let scope = UseScope(source: source, description: "flow `\(flow.name.text)`", qualifier: "", values: nil,
                              stepNames: Set(flow.steps.map(\.name.text)), notes: [], depth: 0)
         var flow = flow
+        copiedIntoFlow = 0
         var steps: [StepDecl] = []
         var regions: [ExpandedSource.Region] = []
         let uses = flow.uses.compactMap { ModuleUse.read($0, in: source, report: { diagnostics.append($0) }) }
@@ -199,17 +206,19 @@ private struct ModuleExpander {
             return
         }
         guard !cyclic.contains(use.module.text) else { return }
+        guard !stopped else { return }
         let cost = definition.declaration.steps.count + 1
-        // Past a limit (reported once) nothing more is copied.
-        guard copiedSteps <= Self.stepLimit else { return }
-        guard scope.depth < Self.depthLimit, copiedSteps + cost <= Self.stepLimit else {
-            let limit = scope.depth < Self.depthLimit ? "more than \(Self.stepLimit) module steps in all" : "modules more than \(Self.depthLimit) uses deep"
-            error("module-limit", "taking in `\(use.module.text)` here would copy \(limit)", use.module.range, in: scope,
+        let exceeded = scope.depth >= Self.depthLimit ? "modules more than \(Self.depthLimit) uses deep"
+            : copiedIntoFlow + cost > Self.flowStepLimit ? "more than \(Self.flowStepLimit) module steps into one flow"
+            : copiedSteps + cost > Self.stepLimit ? "more than \(Self.stepLimit) module steps in all" : nil
+        if let exceeded {
+            error("module-limit", "taking in `\(use.module.text)` here would copy \(exceeded)", use.module.range, in: scope,
                   help: "modules that use each other several times at every level multiply; write the shared steps once, in fewer layers")
-            copiedSteps = Self.stepLimit + 1
+            stopped = true
             return
         }
         copiedSteps += cost
+        copiedIntoFlow += cost
         let qualifier = scope.qualifier.isEmpty ? use.name.text : scope.qualifier + "." + use.name.text
         guard let values = arguments(of: use, for: definition, in: scope, qualifier: qualifier) else { return }
         let base = (self.regions.count + 1) * ExpandedSource.regionStride

@@ -123,10 +123,11 @@ def expect(lines, containing, token, scope, nth=0):
 
 def main():
     examples = {}
-    for name in sorted(os.listdir(os.path.join(ROOT, "examples"))):
-        if name.endswith(".ivr"):
-            with open(os.path.join(ROOT, "examples", name), encoding="utf-8") as handle:
-                examples[name] = tokenize(handle.read())
+    for folder in ["examples", "examples/modules"]:
+        for name in sorted(os.listdir(os.path.join(ROOT, folder))):
+            if name.endswith(".ivr"):
+                with open(os.path.join(ROOT, folder, name), encoding="utf-8") as handle:
+                    examples[name] = tokenize(handle.read())
     patient = examples["patient_intake.ivr"]
     driver = examples["driver_emergency.ivr"]
 
@@ -195,6 +196,18 @@ def main():
     expect(dental, "hours office", "hours", "keyword.control.statement.ivr")
     expect(dental, "on closed", "closed", "constant.language.key.ivr")
     expect(dental, "at 2026-12-22", "at", "keyword.other.event.ivr")
+    module = examples["fleet_emergency.ivr"]
+    expect(module, "module fleet_emergency", "module", "keyword.declaration.module.ivr")
+    expect(module, "module fleet_emergency", "fleet_emergency", "entity.name.type.module.ivr")
+    expect(module, "param dispatch phone", "param", "keyword.declaration.param.ivr")
+    expect(module, "param dispatch phone", "dispatch", "variable.parameter.module.ivr")
+    expect(module, "param dispatch phone", "phone", "storage.type.param.ivr")
+    acme = examples["acme_freight.ivr"]
+    expect(acme, "use fleet_emergency", "use", "keyword.other.use.ivr")
+    expect(acme, "use fleet_emergency", "fleet_emergency", "entity.name.type.module.ivr")
+    expect(acme, "use fleet_emergency", "as", "keyword.other.as.ivr")
+    expect(acme, "use fleet_emergency", "emergency", "entity.name.type.module.ivr")
+    expect(acme, "use fleet_emergency", "+1-555-040-0912", "constant.numeric.phone.ivr")
     expect(samples, "stream url=", "stream", "keyword.control.statement.ivr")
     expect(samples, "stream url=", "wss://media.example.com/stream", "markup.underline.link.url.ivr")
     expect(samples, "finish-on-key=#", "#", "constant.other.option-value.keys.ivr")

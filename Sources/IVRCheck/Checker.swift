@@ -24,13 +24,16 @@ public enum Checker {
         let parsed = parseAll(sources)
         let substituted = EnvironmentSubstitution.apply(parsed, environment)
         let files = substituted.files
-        let resolved = Resolver.resolve(files)
-        var diagnostics = files.flatMap(\.diagnostics) + substituted.diagnostics
-        // Without the values, what resolution and the rules say about a bare `env.NAME` is noise.
-        if !substituted.diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += resolved.diagnostics
-            for rule in rules { diagnostics += rule.check(resolved.graph) }
-            diagnostics = diagnostics.map { $0.noting(substituted.substitutions) }
+        let expanded = ModuleExpansion.apply(files)
+        let resolved = Resolver.resolve(expanded.files)
+        var diagnostics = files.flatMap(\.diagnostics) + substituted.diagnostics + expanded.diagnostics
+        // Without the values, what resolution and the rules say about a bare `env.NAME` or
+        // `param.NAME`, or about a module left out, is noise.
+        if !(substituted.diagnostics + expanded.diagnostics).contains(where: { $0.severity == .error }) {
+            var found = resolved.diagnostics
+            for rule in rules { found += rule.check(resolved.graph) }
+            // Back on the module's own lines first, so notes find the `env.NAME` written there.
+            diagnostics += ExpandedSource.attributed(found, regions: expanded.regions).map { $0.noting(substituted.substitutions) }
         }
         let waived = Waivers.apply(to: diagnostics, files: files, rules: rules.map(\.description.id))
         return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers,

@@ -137,6 +137,46 @@ public enum FrontEndDiagnostics {
             The environment defines a value nothing refers to: a typo on one side, or a value \
             left over. Remove it or use it, so the values file says what the deployment uses.
             """, severity: .warning),
+        entry("undefined-module", "`use NAME` names a module that does not exist.", """
+            A module is written `module NAME` in any file checked together with the flow that \
+            uses it. A near miss gets a suggestion.
+            """),
+        entry("duplicate-module", "Two modules have the same name.", """
+            Module names are unique across everything compiled together, because `use NAME` must \
+            name exactly one.
+            """),
+        entry("module-cycle", "Modules use each other in a cycle.", """
+            A module that takes itself in, directly or through others (`a -> b -> a`), would be \
+            copied without end. Move the steps they share into a module of their own.
+            """),
+        entry("module-name-clash", "The name a module is used under is taken.", """
+            A module's steps come into a flow as `NAME.STEP`, so NAME may not also be a step of \
+            the flow, nor the name of another module the flow uses. `use MODULE as OTHER` picks \
+            another name.
+            """),
+        entry("module-limit", "Modules would be copied too often or too deep.", """
+            Each `use` copies a module's steps; modules that use each other several times at every \
+            level multiply them. ivrc stops past 20,000 steps copied into one flow (1,000,000 in \
+            all) or 16 nested uses, so a hostile file cannot make a check hang.
+            """),
+        entry("missing-param", "A `use` line does not give a parameter the module needs.", """
+            Every `param` of a module without a `default=` must be given where the module is \
+            used: `use fleet_emergency dispatch=+1-555-010-0911`.
+            """),
+        entry("duplicate-param", "A parameter is given, or declared, twice.", """
+            A `use` line gives each parameter once, and a module declares each once; with two, \
+            it is unclear which value the flow runs with.
+            """),
+        entry("undefined-param", "A parameter is not one the module declares.", """
+            A `use` line names only the module's `param`s, and `param.NAME` (or `{{param.NAME}}` \
+            in text) is used only inside a module that declares NAME. A near miss gets a \
+            suggestion.
+            """),
+        entry("invalid-param", "A parameter's value, type or default does not fit.", """
+            A typed parameter (`param dispatch phone`) takes only a value of its type: phone, \
+            sip, url, duration, number, string, word or step (a step of the flow, for \
+            `-> param.NAME` and `goto param.NAME`). Its default must be of that type too.
+            """),
         entry(Waivers.withoutReason, "A waiver does not say why.", """
             A waiver silences a compliance rule, so it must carry its reason for the next reader \
             and for the bundle manifest: `# ivrc: allow RULE -- reason`.

@@ -13,9 +13,16 @@ struct LayoutBuilder {
     }
 
     mutating func build(_ file: ParsedFile) -> [LayoutLine] {
-        for (index, flow) in file.flows.enumerated() {
-            emit("flow \(flow.name.text)", depth: 0, at: flow.range.start, blankBefore: index > 0)
-            members(of: flow)
+        let blocks = file.flows.map { (start: $0.range.start, flow: Optional($0), module: ModuleDecl?.none) }
+            + file.modules.map { (start: $0.range.start, flow: FlowDecl?.none, module: Optional($0)) }
+        for (index, block) in blocks.sorted(by: { $0.start < $1.start }).enumerated() {
+            if let flow = block.flow {
+                emit("flow \(flow.name.text)", depth: 0, at: flow.range.start, blankBefore: index > 0)
+                members(of: flow)
+            } else if let module = block.module {
+                emit("module \(module.name.text)", depth: 0, at: module.range.start, blankBefore: index > 0)
+                layOut(module.params.map(Member.key) + module.uses.map(Member.key) + module.steps.map(Member.step))
+            }
         }
         return lines
     }
@@ -25,7 +32,7 @@ struct LayoutBuilder {
     private enum Member {
         case setting(Setting)
         case schedule(Statement)
-        /// A flow-level `on KEY -> STEP`; laid out with the settings.
+        /// A one-line member (`on KEY -> STEP`, `use`, `param`); laid out with the settings.
         case key(Statement)
         case step(StepDecl)
         case test(TestDecl)
@@ -44,11 +51,13 @@ struct LayoutBuilder {
     /// Members stay in the order written; a blank line goes before every step and test
     /// and before a setting that follows one.
     private mutating func members(of flow: FlowDecl) {
-        let members = (flow.settings.map(Member.setting) + flow.keys.map(Member.key) + flow.schedules.map(Member.schedule)
-            + flow.steps.map(Member.step) + flow.tests.map(Member.test))
-            .sorted { $0.start < $1.start }
+        layOut(flow.settings.map(Member.setting) + flow.keys.map(Member.key) + flow.uses.map(Member.key)
+            + flow.schedules.map(Member.schedule) + flow.steps.map(Member.step) + flow.tests.map(Member.test))
+    }
+
+    private mutating func layOut(_ members: [Member]) {
         var previousIsSetting: Bool?
-        for member in members {
+        for member in members.sorted(by: { $0.start < $1.start }) {
             switch member {
             case .setting(let setting):
                 let values = setting.values.map(ValueSpelling.spell(source)).joined(separator: " ")

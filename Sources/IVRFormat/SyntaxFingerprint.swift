@@ -15,16 +15,24 @@ public enum SyntaxFingerprint {
             }
             for schedule in flow.schedules { append(schedule, depth: 1, to: &out) }
             for key in flow.keys { append(key, depth: 1, to: &out) }
-            for step in flow.steps {
-                out.append("  step \(step.name.text)\(step.emergency == nil ? "" : " emergency")")
-                for statement in step.body { append(statement, depth: 2, to: &out) }
-            }
+            for use in flow.uses { append(use, depth: 1, to: &out) }
+            for step in flow.steps { append(step, to: &out) }
             for test in flow.tests {
                 out.append("  test \(StringLiteral.quote(test.description))")
                 for statement in test.body { append(statement, depth: 2, to: &out) }
             }
         }
+        for module in file.modules {
+            out.append("module \(module.name.text)")
+            for line in module.params + module.uses { append(line, depth: 1, to: &out) }
+            for step in module.steps { append(step, to: &out) }
+        }
         return out
+    }
+
+    private static func append(_ step: StepDecl, to out: inout [String]) {
+        out.append("  step \(step.name.text)\(step.emergency == nil ? "" : " emergency")")
+        for statement in step.body { append(statement, depth: 2, to: &out) }
     }
 
     private static func append(_ statement: Statement, depth: Int, to out: inout [String]) {

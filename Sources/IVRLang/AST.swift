@@ -10,6 +10,8 @@ public struct ParsedFile: Sendable {
     public var comments: [Comment]
     /// Lexical and syntax errors; the tree holds whatever could be recovered.
     public var diagnostics: [Diagnostic]
+    /// `module NAME` blocks: steps that flows take in with `use NAME`.
+    public var modules: [ModuleDecl] = []
 }
 
 /// A name as written, with where it was written.
@@ -142,6 +144,13 @@ public struct StepDecl: Sendable {
     public let emergency: SourceRange?
     public var body: [Statement]
     public let range: SourceRange
+
+    public init(name: Name, emergency: SourceRange?, body: [Statement], range: SourceRange) {
+        self.name = name
+        self.emergency = emergency
+        self.body = body
+        self.range = range
+    }
 }
 
 /// `test "description"` with its events and expectations as statements.
@@ -162,8 +171,32 @@ public struct FlowDecl: Sendable {
     /// `schedule NAME "Zone/City"` with its `open …`/`closed …` lines, kept as written: the
     /// resolver gives them meaning, the formatter keeps their layout.
     public var schedules: [Statement] = []
+    /// `use MODULE [as NAME] [PARAM=VALUE …]`, kept as written: the module expansion gives them meaning.
+    public var uses: [Statement] = []
+    /// The module copies among `steps`, whose ranges are moved up (see `ExpandedSource`).
+    public var regions: [ExpandedSource.Region] = []
 
     public func setting(_ name: String) -> Setting? {
         settings.first { $0.name.text == name }
+    }
+}
+
+/// `module NAME`: steps shared by flows, with parameters. Every flow that writes `use NAME`
+/// gets its own copy of the steps, named `NAME.STEP`, with the parameters filled in.
+public struct ModuleDecl: Sendable {
+    public let name: Name
+    /// `param NAME [TYPE] [default=VALUE]`, kept as written.
+    public var params: [Statement]
+    /// `use MODULE …` lines: modules this one takes in.
+    public var uses: [Statement]
+    public var steps: [StepDecl]
+    public let range: SourceRange
+
+    public init(name: Name, params: [Statement] = [], uses: [Statement] = [], steps: [StepDecl] = [], range: SourceRange) {
+        self.name = name
+        self.params = params
+        self.uses = uses
+        self.steps = steps
+        self.range = range
     }
 }

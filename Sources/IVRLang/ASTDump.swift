@@ -11,6 +11,10 @@ public enum ASTDump {
         func line(_ depth: Int, _ text: String) {
             out += String(repeating: "  ", count: depth) + text + "\n"
         }
+        func stepDecl(_ step: StepDecl) {
+            line(1, "step \(step.name.text)\(step.emergency == nil ? "" : " emergency") \(at(step.range))")
+            for node in step.body { statement(node, 2) }
+        }
         func statement(_ node: Statement, _ depth: Int) {
             var parts = [node.keyword.text]
             parts += node.arguments.map(describe)
@@ -28,14 +32,18 @@ public enum ASTDump {
             }
             for schedule in flow.schedules { statement(schedule, 1) }
             for key in flow.keys { statement(key, 1) }
-            for step in flow.steps {
-                line(1, "step \(step.name.text)\(step.emergency == nil ? "" : " emergency") \(at(step.range))")
-                for node in step.body { statement(node, 2) }
-            }
+            for use in flow.uses { statement(use, 1) }
+            for step in flow.steps { stepDecl(step) }
             for test in flow.tests {
                 line(1, "test \(StringLiteral.quote(test.description)) \(at(test.range))")
                 for node in test.body { statement(node, 2) }
             }
+        }
+        for module in file.modules {
+            line(0, "module \(module.name.text) \(at(module.range))")
+            for param in module.params { statement(param, 1) }
+            for use in module.uses { statement(use, 1) }
+            for step in module.steps { stepDecl(step) }
         }
         return out
     }

@@ -19,10 +19,10 @@ public struct Parser {
         let lexed = Lexer.tokenize(source)
         var parser = Parser(source: source, tokens: lexed.tokens)
         let lines = parser.parseBlock()
-        let flows = parser.structure(lines)
+        let (flows, modules) = parser.structure(lines)
         let all = Array((lexed.diagnostics + parser.diagnostics).prefix(Lexer.maxErrors))
         return ParsedFile(source: source, flows: flows, comments: lexed.comments,
-                          diagnostics: Diagnostic.sorted(all))
+                          diagnostics: Diagnostic.sorted(all), modules: modules)
     }
 
     private init(source: SourceFile, tokens: [Token]) {
@@ -238,12 +238,17 @@ public struct Parser {
 // MARK: - Structure
 
 extension Parser {
-    private mutating func structure(_ lines: [Statement]) -> [FlowDecl] {
+    private mutating func structure(_ lines: [Statement]) -> ([FlowDecl], [ModuleDecl]) {
         var flows: [FlowDecl] = []
+        var modules: [ModuleDecl] = []
         for line in lines {
+            if line.keyword.text == "module" {
+                if let module = structureModule(line) { modules.append(module) }
+                continue
+            }
             guard line.keyword.text == "flow" else {
-                let suggestion = Spelling.nearest(line.keyword.text, in: ["flow"]) != nil ? "did you mean `flow`? " : ""
-                report("syntax", "expected `flow NAME` at the top level, found `\(line.keyword.text)`", line.keyword.range,
+                let suggestion = Spelling.nearest(line.keyword.text, in: ["flow", "module"]).map { "did you mean `\($0)`? " } ?? ""
+                report("syntax", "expected `flow NAME` or `module NAME` at the top level, found `\(line.keyword.text)`", line.keyword.range,
                        help: "\(suggestion)every statement belongs to a step inside a flow:\n    flow NAME\n      step NAME\n        …")
                 continue
             }
@@ -256,20 +261,16 @@ extension Parser {
             }
             flows.append(flow)
         }
-        return flows
+        return (flows, modules)
     }
 
     private mutating func structureMember(_ member: Statement, into flow: inout FlowDecl) {
         let keyword = member.keyword.text
         switch keyword {
         case "step":
-            guard let name = identifier(member, what: "step", allowing: ["emergency"]) else { return }
-            let emergency = member.arguments.dropFirst().first?.range
-            if member.children.isEmpty {
-                report("syntax", "step `\(name.text)` has no statements", name.range,
-                       help: "indent the step's statements under it, e.g. `say \"…\"` or `hangup`")
-            }
-            flow.steps.append(StepDecl(name: name, emergency: emergency, body: member.children, range: member.range))
+            if let step = structureStep(member) { flow.steps.append(step) }
+        case "use":
+            flow.uses.append(member)
         case "test":
             guard member.arguments.count == 1, case .string(let description) = member.arguments[0].kind else {
                 report("syntax", "a test needs a quoted description", member.range,
@@ -304,11 +305,44 @@ extension Parser {
             let children = Self.blockSettings.contains(keyword) ? member.children : []
             flow.settings.append(Setting(name: member.keyword, values: values, children: children, range: member.range))
         default:
-            let known = Self.settingNames + ["step", "test", "schedule", "on"]
+            let known = Self.settingNames + ["step", "test", "schedule", "on", "use"]
             let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
             report("syntax", "`\(keyword)` cannot appear directly in a flow", member.keyword.range,
-                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), keys every menu accepts (`on 0 -> operator`), schedules, steps and tests; statements go inside a step")
+                   help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), keys every menu accepts (`on 0 -> operator`), schedules, modules it uses (`use NAME`), steps and tests; statements go inside a step")
         }
+    }
+
+    private mutating func structureStep(_ member: Statement) -> StepDecl? {
+        guard let name = identifier(member, what: "step", allowing: ["emergency"]) else { return nil }
+        let emergency = member.arguments.dropFirst().first?.range
+        if member.children.isEmpty {
+            report("syntax", "step `\(name.text)` has no statements", name.range,
+                   help: "indent the step's statements under it, e.g. `say \"…\"` or `hangup`")
+        }
+        return StepDecl(name: name, emergency: emergency, body: member.children, range: member.range)
+    }
+
+    /// `module NAME` with `param`, `use` and `step` members; what the parameters and uses
+    /// mean is the module expansion's to say.
+    private mutating func structureModule(_ line: Statement) -> ModuleDecl? {
+        guard let name = identifier(line, what: "module") else { return nil }
+        var module = ModuleDecl(name: name, range: line.range)
+        for member in line.children {
+            switch member.keyword.text {
+            case "param": module.params.append(member)
+            case "use": module.uses.append(member)
+            case "step": if let step = structureStep(member) { module.steps.append(step) }
+            default:
+                let hint = Spelling.nearest(member.keyword.text, in: ["param", "use", "step"]).map { "did you mean `\($0)`? " } ?? ""
+                report("syntax", "`\(member.keyword.text)` cannot appear directly in a module", member.keyword.range,
+                       help: "\(hint)a module holds parameters (`param dispatch phone`), modules it uses (`use NAME`) and steps; settings and tests belong to the flows that use it")
+            }
+        }
+        if module.steps.isEmpty {
+            report("syntax", "module `\(name.text)` has no steps", name.range,
+                   help: "add a step under it:\n    module NAME\n      step start\n        say \"…\"")
+        }
+        return module
     }
 
     public static func settingExample(_ name: String) -> String {

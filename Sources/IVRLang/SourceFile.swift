@@ -79,6 +79,12 @@ public struct SourceFile: Sendable {
         return start..<max(start, end)
     }
 
+    /// The source text of a range, as written (empty for a range outside the file).
+    public func text(_ range: SourceRange) -> String {
+        let start = min(max(0, range.start), bytes.count)
+        return String(decoding: bytes[start..<max(start, min(bytes.count, range.end))], as: UTF8.self)
+    }
+
     /// A span over the byte range `start..<end` of this file.
     public func span(_ start: Int, _ end: Int) -> SourceSpan {
         SourceSpan(file: path, start: position(of: start), end: position(of: max(start, end)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IVRCheck
 import IVRDiff
 import IVRRuntime
 import TeXMLEmit
@@ -15,7 +16,8 @@ struct DiffCommand: ParsableCommand {
             disclosure changes first, then calls that end somewhere else (a person, a message, a \
             hangup), keys added or removed, dial targets and timeouts, prompts (word diff). \
             Layout-only edits (`ivrc fmt`) print "no change for callers". A side written REV:PATH \
-            (e.g. main:flows) is taken from git at that revision.
+            (e.g. main:flows) is taken from git at that revision. With --env NAME both source sides \
+            take their env.KEY values from environments/NAME.toml, as `check --env` does.
             """
     )
 
@@ -34,13 +36,16 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Most caller choices per path when comparing where calls end.")
     var depth = CallerPaths.defaultDepth
 
+    @OptionGroup var environment: EnvironmentOptions
+
     func validate() throws {
         if depth < 1 || depth > 8 { throw ValidationError("--depth must be between 1 and 8") }
     }
 
     func run() throws {
         try reportingFailures {
-            guard let before = try views(of: old), let after = try views(of: new) else { return ExitStatus.diagnostics }
+            let values = try environment.load()
+            guard let before = try views(of: old, values), let after = try views(of: new, values) else { return ExitStatus.diagnostics }
             let changes = BehaviourDiff.changes(old: before, new: after)
             print(DiffReport.render(changes, format: format), terminator: "")
             return exitCode && !changes.isEmpty ? ExitStatus.diagnostics : ExitStatus.clean
@@ -48,8 +53,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// Every flow of one side as callers meet it; nil when its sources have errors (printed).
-    private func views(of side: String) throws -> [CallerView]? {
-        guard let program = try program(of: side) else { return nil }
+    private func views(of side: String, _ values: EnvironmentValues?) throws -> [CallerView]? {
+        guard let program = try program(of: side, values) else { return nil }
         let views = program.bundle.manifest.flows.map { CallerView(program: program, flow: $0, depth: depth) }
         for view in views where !view.allPathsFollowed {
             standardError("ivrc: \(side): flow \(view.flow) has more than \(CallerPaths.pathLimit) call paths within --depth \(depth); "
@@ -58,15 +63,16 @@ struct DiffCommand: ParsableCommand {
         return views
     }
 
-    private func program(of side: String) throws -> CallProgram? {
+    /// A bundle was built for one environment already, so `values` applies to source sides only.
+    private func program(of side: String, _ values: EnvironmentValues?) throws -> CallProgram? {
         if !FileManager.default.fileExists(atPath: side), let checkout = try GitRevision.export(side) {
             defer { try? FileManager.default.removeItem(atPath: checkout.directory) }
-            return try program(at: checkout.path)
+            return try program(at: checkout.path, values)
         }
-        return try program(at: side)
+        return try program(at: side, values)
     }
 
-    private func program(at path: String) throws -> CallProgram? {
+    private func program(at path: String, _ values: EnvironmentValues?) throws -> CallProgram? {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path + "/manifest.json", isDirectory: &isDirectory), !isDirectory.boolValue {
             do {
@@ -76,6 +82,6 @@ struct DiffCommand: ParsableCommand {
             }
         }
         // Errors in a side are printed as `check` prints them by default.
-        return CheckedProgram.load(try InputFiles.load([path]), output: try OutputOptions.parse([]))?.program
+        return CheckedProgram.load(try InputFiles.load([path]), output: try OutputOptions.parse([]), environment: values)?.program
     }
 }

@@ -18,7 +18,7 @@ struct SimulateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A .ivr file or a bundle directory written by `ivrc build` (not with --url).")
+    @Argument(help: "A .ivr file, a directory of them, or a bundle directory written by `ivrc build` (not with --url).")
     var input: String?
 
     @Option(help: "The number to call (default: the only flow's number).")
@@ -95,7 +95,8 @@ struct SimulateCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
             throw UsageFailure("no such file or directory: \(input)")
         }
-        if isDirectory.boolValue {
+        // A directory of sources (flows with the modules they use) is compiled like one file.
+        if isDirectory.boolValue && FileManager.default.fileExists(atPath: input + "/manifest.json") {
             do {
                 let bundle = try LoadedBundle(directory: URL(fileURLWithPath: input))
                 return CallProgram(bundle: bundle, baseURLs: baseURL.map { [$0] } ?? [])

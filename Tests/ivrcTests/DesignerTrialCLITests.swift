@@ -173,7 +173,7 @@ extension DesignerTrialCLITests {
     @Test func cleanCheckSaysWhatItChecked() throws {
         let run = try CLITests.ivrc("check", Self.examples)
         #expect(run.status == 0)
-        #expect(run.stdout == "4 flows, 0 errors, 0 warnings\n")
+        #expect(run.stdout == "6 flows, 0 errors, 0 warnings\n")
     }
 
     @Test func theScriptCanComeFromStandardInput() throws {

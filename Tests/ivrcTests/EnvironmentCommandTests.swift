@@ -52,4 +52,22 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("environments/nowhere.toml: cannot read the values of environment `nowhere`"), "\(missing.stderr)")
     }
+
+    @Test func diffComparesBothSidesWithTheChosenEnvironment() throws {
+        let directory = try project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let old = directory.appendingPathComponent("line.ivr").path
+        let new = directory.appendingPathComponent("changed.ivr").path
+        try String(contentsOfFile: old, encoding: .utf8).replacingOccurrences(of: "dial env.desk", with: "dial env.desk timeout=25s")
+            .write(toFile: new, atomically: true, encoding: .utf8)
+        let values = directory.appendingPathComponent("environments").path
+        let without = try CLITests.ivrc(["diff", old, new])
+        #expect(without.status == 1 && without.stdout.contains("error[undefined-value]"), "\(without.stdout)")
+        let staging = try CLITests.ivrc(["diff", old, new, "--env", values + "/staging.toml"])
+        #expect(staging.status == 0, "\(staging.stdout)\(staging.stderr)")
+        #expect(staging.stdout.contains("+15550300200") && staging.stdout.contains("25"), "\(staging.stdout)")
+        #expect(try CLITests.ivrc(["diff", old, old, "--env", values + "/staging.toml"]).stdout == "no change for callers\n")
+        let production = try CLITests.ivrc(["diff", old, new, "--env", values + "/production.toml"])
+        #expect(production.status == 1 && production.stdout.contains("error[dial-loopback]"), "\(production.stdout)")
+    }
 }

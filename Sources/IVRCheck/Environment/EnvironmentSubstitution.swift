@@ -32,18 +32,22 @@ public enum EnvironmentSubstitution {
             file.flows = file.flows.map { flow in
                 var flow = flow
                 flow.settings = flow.settings.map { Setting(name: $0.name, values: $0.values.map { state.value($0) }, children: $0.children.map { state.statement($0) }, range: $0.range) }
-                flow.steps = flow.steps.map { step in
-                    var step = step
-                    step.body = step.body.map { state.statement($0) }
-                    return step
-                }
+                flow.steps = flow.steps.map { state.step($0) }
                 flow.tests = flow.tests.map { test in
                     var test = test
                     test.body = test.body.map { state.statement($0) }
                     return test
                 }
                 flow.schedules = flow.schedules.map { state.statement($0) }
+                flow.uses = flow.uses.map { state.statement($0) }
                 return flow
+            }
+            file.modules = file.modules.map { module in
+                var module = module
+                module.params = module.params.map { state.statement($0) }
+                module.uses = module.uses.map { state.statement($0) }
+                module.steps = module.steps.map { state.step($0) }
+                return module
             }
             return file
         }
@@ -60,6 +64,12 @@ public enum EnvironmentSubstitution {
 
         init(environment: EnvironmentValues?) {
             self.environment = environment
+        }
+
+        mutating func step(_ step: StepDecl) -> StepDecl {
+            var step = step
+            step.body = step.body.map { statement($0) }
+            return step
         }
 
         mutating func statement(_ statement: Statement) -> Statement {
@@ -87,15 +97,7 @@ public enum EnvironmentSubstitution {
 
         /// `{{env.NAME}}` inside text, each replaced by its value's text.
         private mutating func filled(_ text: String, at range: SourceRange) -> String {
-            var result = ""
-            var rest = Substring(text)
-            while let open = rest.range(of: "{{" + EnvironmentSubstitution.prefix), let close = rest[open.upperBound...].range(of: "}}") {
-                result += rest[..<open.lowerBound]
-                let key = String(rest[open.upperBound..<close.lowerBound])
-                result += lookup(key, at: range) ?? String(rest[open.lowerBound..<close.upperBound])
-                rest = rest[close.upperBound...]
-            }
-            return result + rest
+            PrefixedPlaceholders.fill(text, prefix: EnvironmentSubstitution.prefix) { lookup($0, at: range) }
         }
 
         private mutating func lookup(_ key: String, at range: SourceRange) -> String? {

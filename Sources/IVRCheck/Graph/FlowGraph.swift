@@ -42,13 +42,20 @@ public struct Flow: Sendable {
     public var languages: [String] = []
     /// `voice` lines per language (`es-MX Polly.Mia` under `voice`); others use `voice`.
     public var voices: [String: String] = [:]
+    /// The module copies among `steps` (`use NAME`), whose ranges are moved up into regions.
+    public var regions: [ExpandedSource.Region] = []
 
     public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
 
     public func index(of stepName: String) -> Int? { steps.firstIndex { $0.name == stepName } }
 
-    /// A range in this flow's file as a printable span.
-    public func span(_ range: SourceRange) -> SourceSpan { source.span(range.start, range.end) }
+    /// A range of this flow as a printable span, in the module's file for copied module code.
+    public func span(_ range: SourceRange) -> SourceSpan { expandedSource.span(range.start, range.end) }
+
+    /// The source text of a range of this flow, as written.
+    public func text(_ range: SourceRange) -> String { expandedSource.text(range) }
+
+    private var expandedSource: ExpandedSource { ExpandedSource(file: source, regions: regions) }
 }
 
 public struct Step: Sendable {

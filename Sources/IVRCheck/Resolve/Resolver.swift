@@ -36,7 +36,8 @@ public struct Resolver {
 /// Resolves one flow declaration.
 struct FlowResolver {
     let declaration: FlowDecl
-    let source: SourceFile
+    /// The flow's file and the module code copied into it.
+    let source: ExpandedSource
     var diagnostics: [Diagnostic] = []
     /// Named steps first (their indices are fixed up front so references resolve), then
     /// anonymous branch blocks appended as they are met.
@@ -51,15 +52,16 @@ struct FlowResolver {
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
-        self.source = source
+        self.source = ExpandedSource(file: source, regions: declaration.regions)
     }
 
     mutating func resolve() -> Flow {
         var flow = Flow(
-            name: declaration.name.text, nameRange: declaration.name.range, source: source,
+            name: declaration.name.text, nameRange: declaration.name.range, source: source.file,
             number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
             recordingStatusCallback: nil,
             steps: [], tests: declaration.tests)
+        flow.regions = source.regions
         readSettings(into: &flow)
         resolveLanguages(into: &flow)
         flow.schedules = resolveSchedules()

@@ -526,13 +526,6 @@ extension FlowResolver {
     }
 }
 
-extension SourceFile {
-    /// The source text of a range, as written.
-    public func text(_ range: SourceRange) -> String {
-        String(decoding: bytes[max(0, range.start)..<min(bytes.count, range.end)], as: UTF8.self)
-    }
-}
-
 extension String {
     /// A run of ASCII digits: a number too long to be one, or keys.
     var isDigits: Bool { !isEmpty && utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }

@@ -96,7 +96,7 @@ public struct UnknownPlaceholderRule: Rule {
                 for (text, range) in Self.texts(of: actions[index]) {
                     var written: [String: Int]?
                     for name in Self.placeholders(in: text) where !Self.requestParameters.contains(name) && !known.contains(name) {
-                        let locations = written ?? Self.firstOffsets(in: flow.source.text(range))
+                        let locations = written ?? Self.firstOffsets(in: flow.text(range))
                         written = locations
                         let at = span(of: name, in: range, written: locations, flow)
                         if gathers.contains(name) {
@@ -253,6 +253,6 @@ public struct UnknownPlaceholderRule: Rule {
     /// The placeholder as written in the source, if it can be found in the statement; else the statement.
     private func span(of name: String, in range: SourceRange, written: [String: Int], _ flow: Flow) -> SourceSpan {
         guard let offset = written[name] else { return flow.span(range) }
-        return flow.source.span(range.start + offset, range.start + offset + name.utf8.count)
+        return flow.span(SourceRange(range.start + offset, range.start + offset + name.utf8.count))
     }
 }

@@ -17,6 +17,7 @@ struct WaiverScopes {
     init(_ file: ParsedFile) {
         source = file.source
         for flow in file.flows { add(flow) }
+        for module in file.modules { add(module) }
         nodes.sort { $0.start < $1.start }
     }
 
@@ -60,6 +61,17 @@ struct WaiverScopes {
             include(range)
         }
         nodes.append(Node(start: flow.range.start, extent: extent, firstMember: firstMember))
+    }
+
+    /// A waiver in a module applies in every flow that uses it.
+    private mutating func add(_ module: ModuleDecl) {
+        var extent = module.range
+        var firstMember: Int?
+        for member in module.params.map({ add($0) }) + module.uses.map({ add($0) }) + module.steps.map({ add($0) }) {
+            extent = extent.through(member)
+            firstMember = min(firstMember ?? member.start, member.start)
+        }
+        nodes.append(Node(start: module.range.start, extent: extent, firstMember: firstMember))
     }
 
     private mutating func add(_ step: StepDecl) -> SourceRange {

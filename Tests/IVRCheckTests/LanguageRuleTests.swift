@@ -102,4 +102,17 @@ import Testing
             """
         #expect(RuleTesting.findings(RecordingDisclosureRule(), source).isEmpty)
     }
+
+    /// A placeholder misspelt only in the Spanish text is reported on the Spanish line.
+    @Test func aPlaceholderInATranslationIsLocatedOnItsLine() throws {
+        let message = "    gather ext num-digits=3 -> bye\n      say \"Extension?\"\n        es-MX \"¿Extensión?\"\n      on timeout -> message\n"
+            + "\n  step bye\n    say \"Calling {{ext}}.\"\n      es-MX \"Llamando a {{ex}}.\"\n    hangup"
+        let source = Self.flow(welcome: Self.discloseBoth, message: message)
+            .replacingOccurrences(of: "\n    record max=60s beep", with: "")
+        let findings = RuleTesting.findings(UnknownPlaceholderRule(), source)
+        #expect(findings.count == 1, "\(RuleTesting.describe(findings))")
+        let finding = try #require(findings.first)
+        #expect(finding.message.hasPrefix("`{{ex}}` names nothing"))
+        #expect(finding.span.start.line == 24 && finding.span.start.column == 27, "\(finding.span)")
+    }
 }

@@ -84,10 +84,14 @@ public struct Attribute: Sendable, Hashable {
 public struct Action: Sendable {
     public let kind: Kind
     public let range: SourceRange
+    /// Where each translation of a `say`/`disclose` is written (`es-MX "…"` under it), so a
+    /// finding about the Spanish text points at the Spanish line.
+    public let translationRanges: [String: SourceRange]
 
-    public init(_ kind: Kind, range: SourceRange) {
+    public init(_ kind: Kind, range: SourceRange, translationRanges: [String: SourceRange] = [:]) {
         self.kind = kind
         self.range = range
+        self.translationRanges = translationRanges
     }
 
     public enum Kind: Sendable {

@@ -49,9 +49,11 @@ extension FlowResolver {
         }
     }
 
-    /// The lines under a `say`/`disclose`: its text in the flow's other languages.
-    mutating func resolveTranslations(_ lines: [Statement], of keyword: String) -> [String: String] {
+    /// The lines under a `say`/`disclose`: its text in the flow's other languages, and where
+    /// each is written.
+    mutating func resolveTranslations(_ lines: [Statement], of keyword: String) -> (texts: [String: String], ranges: [String: SourceRange]) {
         var translations: [String: String] = [:]
+        var ranges: [String: SourceRange] = [:]
         var seen: [String: SourceRange] = [:]
         for line in lines {
             guard StatementKeyword(rawValue: line.keyword.text) == nil else {
@@ -69,8 +71,9 @@ extension FlowResolver {
             }
             guard claimLanguage(tag, at: line.keyword.range, in: &seen, what: "text") else { continue }
             translations[tag] = strings.map(\.text).joined(separator: " ")
+            ranges[tag] = line.range
         }
-        return translations
+        return (translations, ranges)
     }
 
     /// A branch's options: `language=TAG` and phrases per language (`es-MX="citas"`).

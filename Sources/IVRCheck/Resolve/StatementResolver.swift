@@ -35,7 +35,8 @@ extension FlowResolver {
             guard let text = text(of: statement, what: keyword) else { return nil }
             let attributes = bind(statement, to: "Say", positional: statement.arguments.prefix { if case .string = $0.kind { true } else { false } }.count)
             let translations = resolveTranslations(statement.children, of: keyword)
-            return Action(.say(text: text, isDisclosure: known == .disclose, attributes: attributes, translations: translations), range: range)
+            return Action(.say(text: text, isDisclosure: known == .disclose, attributes: attributes, translations: translations.texts),
+                          range: range, translationRanges: translations.ranges)
         case .play:
             guard let url = single(statement, what: "an audio URL", example: "play https://example.com/hold.mp3",
                                    accept: { if case .url = $0 { true } else { false } }) else { return nil }

@@ -200,7 +200,8 @@ public struct UnknownPlaceholderRule: Rule {
     /// Text and URLs of an action (and of a menu's or gather's prompts), with where they were written.
     private static func texts(of action: Action) -> [(String, SourceRange)] {
         switch action.kind {
-        case .say(let text, _, _, let translations): ([text] + translations.keys.sorted().compactMap { translations[$0] }).map { ($0, action.range) }
+        case .say(let text, _, _, let translations):
+            [(text, action.range)] + translations.sorted { $0.key < $1.key }.map { ($0.value, action.translationRanges[$0.key] ?? action.range) }
         case .play(let url, _), .redirect(let url, _): [(url, action.range)]
         case .dial(let targets, _, _): targets.map { ($0.value, $0.range) }
         case .httpRequest(let request): ([request.url] + request.headers.map(\.value) + [request.body].compactMap { $0 }).map { ($0, action.range) }

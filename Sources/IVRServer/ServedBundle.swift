@@ -64,7 +64,8 @@ public struct ServedBundle: Sendable {
         // Sealed even when empty: the token also binds the call and the time.
         let token = flow.carried.isEmpty ? "" : seal(carried)
         let servedPrefix = servedPrefix
-        let filled = filling.fill(verbs, values: carried.filling(with: parameters), limits: flow.limits, ownNumber: flow.number) { url in
+        let filled = filling.fill(verbs, values: carried.filling(with: parameters), limits: flow.limits, ownNumber: flow.number,
+                                  route: bundle.manifest.routes[path]) { url in
             token.isEmpty || !url.hasPrefix(servedPrefix) ? url : CallValues.carrying(token, on: url)
         }
         let written = validator.write(filled.verbs)

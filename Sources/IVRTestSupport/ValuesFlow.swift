@@ -53,6 +53,62 @@ public enum ValuesFlow {
 
         """
 
+    public static let bilingualNumber = "+18005550190"
+
+    /// A bilingual directory: a value inside a translation, and a typed extension refused in
+    /// the language the caller chose (the apology is said in Spanish, in the Spanish voice).
+    public static let bilingual = """
+        # Extension directory in English and Spanish.
+        flow directorio
+          number +1-800-555-0190
+          languages en-US es-MX
+          voice Polly.Joanna
+            es-MX Polly.Mia
+
+          step welcome
+            menu
+              say "For English, press 1. Para español, oprima 2."
+              on 1 -> extension
+              on 2 language=es-MX -> extension
+              on timeout -> extension
+
+          step extension
+            gather ext num-digits=3 -> connect
+              say "Enter the three-digit extension."
+                es-MX "Marque la extensión de tres dígitos."
+              on timeout -> desk
+
+          step connect
+            say "Connecting you to extension {{ext}}."
+              es-MX "Conectando con la extensión {{ext}}."
+            dial sip:{{ext}}@pbx.example.com timeout=20s -> desk
+
+          step desk
+            say "Nobody could answer. Goodbye."
+              es-MX "Nadie pudo contestar. Adiós."
+            hangup
+
+          test "a Spanish caller's extension is read out in Spanish and dialled"
+            press 2
+            press 101
+            expect say "Conectando con la extensión 101."
+            expect dial sip:101@pbx.example.com
+
+          test "a Spanish caller's overlong extension is refused in Spanish"
+            press 2
+            press 5555
+            expect say "Lo sentimos, no se puede marcar ese número."
+            expect no dial sip:5555@pbx.example.com
+            expect say "Nadie pudo contestar."
+
+          test "an English caller's overlong extension is refused in English"
+            press 1
+            press 5555
+            expect say "Sorry, that number cannot be dialled."
+            expect say "Nobody could answer."
+
+        """
+
     public static let dataDipNumber = "+18005550180"
 
     /// A driver line that asks the dispatch system (`http-request`) and reads its answer out.

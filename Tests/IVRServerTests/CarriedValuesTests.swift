@@ -79,7 +79,7 @@ import Testing
         }
         #expect(connect.contains("<Say>Connecting you to extension &lt;&amp;\"'&gt;%{{From}}.</Say>"), "\(connect)")
         #expect(!connect.contains("<Dial"), "not digits: refused")
-        #expect(connect.contains(ValueFilling.apology))
+        #expect(connect.contains("Sorry, that number cannot be dialled."))
         let text = log.text
         #expect(!text.contains("&lt;&amp;") && !text.contains("%{{From}}") && !text.contains("v="))
         #expect(log.entries.last?["refusal"] as? String == "dial-not-digits")
@@ -128,7 +128,7 @@ import Testing
             return (String(buffer: callBack.body), String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
         }
         #expect(!document.contains("<Dial") && !document.contains(digits))
-        #expect(document.contains("<Say>\(ValueFilling.apology)</Say>"))
+        #expect(document.contains("<Say>Sorry, that number cannot be dialled.</Say>"))
         #expect(document.contains("<Redirect>/texml/"), "\(document)")
         #expect(metrics.contains(#"ivrc_dial_refusals_total{reason="too-long"} 1"#))
         #expect(!log.text.contains(digits.prefix(20)))

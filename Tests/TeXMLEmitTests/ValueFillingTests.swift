@@ -18,9 +18,9 @@ import Testing
     }
 
     /// The filled document, serialised as served; every URL that starts with `/in/` is carried.
-    private func served(_ verbs: String, _ values: [String: String], limits: [String: Int] = [:]) throws
+    private func served(_ verbs: String, _ values: [String: String], limits: [String: Int] = [:], route: Route? = nil) throws
         -> (text: String, refusals: [ValueFilling.Refusal]) {
-        let filled = filling.fill(try parse(verbs), values: values, limits: limits, ownNumber: "+18005550170") { url in
+        let filled = filling.fill(try parse(verbs), values: values, limits: limits, ownNumber: "+18005550170", route: route) { url in
             url.hasPrefix("/in/") ? CallValues.carrying("TOKEN", on: url) : url
         }
         let written = validator.write(filled.verbs)
@@ -62,18 +62,32 @@ import Testing
         let long = try served(dial, ["ext": String(repeating: "7", count: 500)], limits: ["ext": 3])
         #expect(long.refusals == [.tooLong])
         #expect(!long.text.contains("<Dial") && !long.text.contains("777"))
-        #expect(long.text.contains("<Say>\(ValueFilling.apology)</Say>"))
+        #expect(long.text.contains("<Say>Sorry, that number cannot be dialled.</Say>"))
         #expect(long.text.contains("<Redirect>/in/f/connect.route?v=TOKEN</Redirect>"), "the dial's no-answer route")
         #expect(try served(dial, ["ext": "1234"], limits: ["ext": 3]).refusals == [.tooLong])
         #expect(try served(dial, ["ext": "10a"], limits: [:]).refusals == [.notDigits])
         #expect(try served(dial, ["ext": "sip:evil@x"], limits: [:]).refusals == [.notDigits])
     }
 
+    /// The apology speaks as the caller hears the rest of the call: the language and voice the
+    /// dial's route records; a language with no built-in text (a bundle the checker refused) falls
+    /// back to English without claiming the language.
+    @Test func aRefusedDialApologisesInTheLanguageAndVoiceOfItsRoute() throws {
+        let dial = #"<Dial action="/in/f/connect.es-MX.route"><Sip>sip:{{ext}}@pbx.example.com</Sip></Dial>"#
+        let spanish = Route(kind: .dial, next: "f/voicemail.es-MX.xml", language: "es-MX", voice: "Polly.Mia")
+        let refused = try served(dial, ["ext": "12a"], limits: ["ext": 3], route: spanish)
+        #expect(refused.refusals == [.notDigits])
+        #expect(refused.text.contains(#"<Say language="es-MX" voice="Polly.Mia">Lo sentimos, no se puede marcar ese número.</Say>"#))
+        #expect(!refused.text.contains("Sorry"))
+        let unknown = Route(kind: .dial, next: "f/voicemail.xml", language: "ja-JP")
+        #expect(try served(dial, ["ext": "12a"], limits: ["ext": 3], route: unknown).text.contains("<Say>Sorry, that number cannot be dialled.</Say>"))
+    }
+
     @Test func aFilledNumberThatIsTheLinesOwnIsRefusedAsALoopback() throws {
         let dial = "<Dial><Number>{{number}}</Number></Dial><Say>after</Say>"
         let own = try served(dial, ["number": "18005550170"], limits: ["number": 11])
         #expect(own.refusals == [.loopback])
-        #expect(own.text.contains("<Say>\(ValueFilling.apology)</Say>\n  <Say>after</Say>"), "no action: the next verb runs")
+        #expect(own.text.contains("<Say>Sorry, that number cannot be dialled.</Say>\n  <Say>after</Say>"), "no action: the next verb runs")
         let from = try served("<Dial><Number>{{From}}</Number></Dial>", ["From": "+15550100123"])
         #expect(from.refusals.isEmpty && from.text.contains("<Number>+15550100123</Number>"))
     }

@@ -18,7 +18,10 @@ public struct MissingTranslationRule: Rule {
             language under them (`es-MX "…"`), and menu phrases carry theirs on the branch \
             (`on 2 "appointments" es-MX="citas"`). This rule follows every path in every language \
             and reports a prompt or phrase that a caller reaches in a language it has no text in: \
-            without it the caller would hear the first language, or could not say the phrase.
+            without it the caller would hear the first language, or could not say the phrase. \
+            A dial of a value (`dial sip:{{ext}}@…`) that the server refuses is apologised for by \
+            ivrc itself in the call's language (de, en, es, fr, it, nl, pt are built in); a flow \
+            that reaches such a dial in another language is reported at the target.
             """,
         failing: [
             """
@@ -48,6 +51,22 @@ public struct MissingTranslationRule: Rule {
                   say "For appointments, say appointments."
                     es-MX "Para citas, diga citas."
                   on 1 "appointments" -> welcome
+            """,
+            """
+            flow clinic
+              number +1-800-596-3057
+              language ja-JP
+
+              step welcome
+                gather ext num-digits=3 -> connect
+                  say "内線番号を入力してください。"
+                  on timeout -> goodbye
+
+              step connect
+                dial sip:{{ext}}@pbx.example.com -> goodbye
+
+              step goodbye
+                hangup
             """,
         ],
         passing: [
@@ -80,6 +99,10 @@ public struct MissingTranslationRule: Rule {
     }
 
     private func check(_ flow: Flow) -> [Diagnostic] {
+        untranslatedPrompts(flow) + unapologisedDials(flow)
+    }
+
+    private func untranslatedPrompts(_ flow: Flow) -> [Diagnostic] {
         guard flow.languages.count > 1 else { return [] }
         var reported: Set<Finding> = []
         var findings: [Diagnostic] = []
@@ -97,6 +120,31 @@ public struct MissingTranslationRule: Rule {
                         at: flow.span(missing.range), help: missing.help(language),
                         notes: [.init("step \(step.displayName) runs in \(language) on some path", at: flow.span(step.range))]))
                 }
+            }
+        }
+        return findings
+    }
+
+    /// A dial target filled from a value can be refused at run time, and the caller then hears
+    /// `RefusedDialApology` in the call's language: every language a call reaches such a dial
+    /// in (the start language too) needs a built-in text.
+    private func unapologisedDials(_ flow: Flow) -> [Diagnostic] {
+        guard flow.startLanguage != nil else { return [] }
+        var reported: Set<Finding> = []
+        var findings: [Diagnostic] = []
+        for state in flow.languageStates() {
+            let step = flow.steps[state.step]
+            for index in flow.exit(of: state.step).reached {
+                guard case .dial(let targets, _, _) = step.actions[index].kind,
+                      let language = flow.language(at: index, of: state.step, enteredIn: state.language),
+                      RefusedDialApology.text(in: language) == nil,
+                      let target = targets.first(where: { !UnknownPlaceholderRule.placeholders(in: $0.value).isEmpty }),
+                      reported.insert(Finding(range: target.range, language: language)).inserted else { continue }
+                findings.append(finding(
+                    "a refused `\(target.value)` has no \(language) apology, but a call reaches this dial in \(language) (step \(step.displayName))",
+                    at: flow.span(target.range),
+                    help: "the server apologises itself when it refuses a number filled from a value, in \(RefusedDialApology.languages) only; dial a number written in the flow where the call speaks \(language)",
+                    notes: [.init("step \(step.displayName) runs in \(language) on some path", at: flow.span(step.range))]))
             }
         }
         return findings

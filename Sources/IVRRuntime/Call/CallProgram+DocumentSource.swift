@@ -54,7 +54,7 @@ extension CallProgram: DocumentSource {
         let carried = values.restricted(to: flow.carried)
         let token = carried.formEncoded
         let filled = filling.fill(root.elements, values: carried.filling(with: parameters), limits: flow.limits,
-                                  ownNumber: flow.number) { url in
+                                  ownNumber: flow.number, route: bundle.manifest.routes[path]) { url in
             guard !token.isEmpty, case .local = resolve(url, from: path) else { return url }
             return CallValues.carrying(token, on: url)
         }

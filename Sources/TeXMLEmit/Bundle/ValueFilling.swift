@@ -16,7 +16,8 @@ import TeXMLSchema
 /// - A dial target that holds a value is checked before anything is dialled: a gathered value
 ///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
 ///   and `To` a phone number; and the target must not be the line's own number
-///   (`dial-loopback`, decided at request time). A refused `<Dial>` becomes an apology and, if
+///   (`dial-loopback`, decided at request time). A refused `<Dial>` becomes an apology (in the
+///   language and voice its route records, `RefusedDialApology`) and, if
 ///   it has an action, a `<Redirect>` to it: the route then takes the dial's no-answer branch,
 ///   as it would for a dial that failed. Without an action the call goes on with the next verb.
 ///   A `<Number>` filled with digits alone (a typed number) gets its `+`.
@@ -28,8 +29,6 @@ public struct ValueFilling: Sendable {
         case loopback = "dial-loopback"
     }
 
-    /// What a refused dial says before the call goes on.
-    public static let apology = "Sorry, that number cannot be dialled."
     /// The most digits a dial target may take from a value (E.164's maximum).
     public static let maxDialDigits = 15
 
@@ -44,15 +43,16 @@ public struct ValueFilling: Sendable {
     ///   - values: what each name stands for (`CallValues.filling(with:)`).
     ///   - limits: the most digits each gathered name may put into a dial target.
     ///   - ownNumber: the line's inbound number (E.164), which no filled target may dial.
+    ///   - route: the document's route; a dial's records the language and voice of its apology.
     ///   - carry: rewrites a URL that leads back into the bundle (adds `v=`); others unchanged.
     public func fill(_ verbs: [XMLElement], values: [String: String], limits: [String: Int], ownNumber: String?,
-                     carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
+                     route: Route?, carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
         var refusals: [Refusal] = []
         var filled: [XMLElement] = []
         for verb in verbs {
             if verb.name == "Dial", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
                 refusals.append(refusal)
-                filled.append(XMLElement(name: "Say", children: [.text(Self.apology)], line: verb.line))
+                filled.append(Self.apology(speaking: route, line: verb.line))
                 if let action = verb.attribute("action") {
                     filled.append(XMLElement(name: "Redirect", children: [.text(carry(action))], line: verb.line))
                 }
@@ -62,6 +62,15 @@ public struct ValueFilling: Sendable {
             filled.append(verb.name == "Dial" ? Self.internationalNumbers(in: verb) : verb)
         }
         return (filled, refusals)
+    }
+
+    /// The refused dial's apology, as the call speaks there; in English when the route names
+    /// a language with no built-in text (a bundle `missing-translation` did not build).
+    static func apology(speaking route: Route?, line: Int?) -> XMLElement {
+        let language = route?.language.flatMap { RefusedDialApology.text(in: $0) == nil ? nil : $0 }
+        let text = RefusedDialApology.text(in: language) ?? ""
+        let attributes = [("language", language), ("voice", route?.voice)].compactMap { name, value in value.map { (name, $0) } }
+        return XMLElement(name: "Say", attributes: attributes, children: [.text(text)], line: line)
     }
 
     /// A typed number has no `+`; a `<Number>` takes E.164, so digits alone get one.

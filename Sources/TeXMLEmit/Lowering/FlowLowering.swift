@@ -197,7 +197,13 @@ struct FlowLowering {
                     var dialAttributes = verbs.attributes(attributes)
                     dialAttributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(verbs.dial(targets, dialAttributes))
-                    routes[path(current.name)] = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
+                    var route = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
+                    // Only a target filled from a value can be refused, and then apologised for.
+                    if targets.contains(where: { !UnknownPlaceholderRule.placeholders(in: $0.value).isEmpty }) {
+                        route.language = language
+                        route.voice = verbs.voice(in: language)
+                    }
+                    routes[path(current.name)] = route
                     return
                 case .enqueue(let enqueue):
                     // Telnyx fetches the action when the caller leaves the queue; whatever

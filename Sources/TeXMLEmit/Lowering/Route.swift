@@ -43,11 +43,15 @@ public struct Route: Sendable, Hashable, Codable {
     public var value: String?
     /// Http-request: the names of the answer's fields, sent as parameters of the action request.
     public var fields: [String]?
+    /// Dial: the language and voice the call speaks there (a flow with a language only), so a
+    /// target the server refuses is apologised for as the caller hears the rest of the call.
+    public var language: String?
+    public var voice: String?
 
     public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil, emergency: String? = nil,
                 invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil,
                 schedule: String? = nil, open: String? = nil, closed: String? = nil, value: String? = nil,
-                fields: [String]? = nil) {
+                fields: [String]? = nil, language: String? = nil, voice: String? = nil) {
         self.kind = kind
         self.keys = keys
         self.speech = speech
@@ -61,5 +65,7 @@ public struct Route: Sendable, Hashable, Codable {
         self.closed = closed
         self.value = value
         self.fields = fields
+        self.language = language
+        self.voice = voice
     }
 }

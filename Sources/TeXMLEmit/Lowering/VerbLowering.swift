@@ -20,7 +20,7 @@ struct VerbLowering {
         switch action.kind {
         case .say(let text, _, let sayAttributes, _):
             var attributes: [String: String] = [:]
-            if let voice = language.flatMap({ flow.voices[$0] }) ?? flow.voice { attributes["voice"] = voice }
+            if let voice = voice(in: language) { attributes["voice"] = voice }
             if let language { attributes["language"] = language }
             attributes.merge(self.attributes(sayAttributes)) { _, written in written }
             // A missing translation is a `missing-translation` error, so a build never gets here without one.
@@ -80,6 +80,11 @@ struct VerbLowering {
         if let holdMusic { attributes["waitUrl"] = holdMusic }
         if let action { attributes["action"] = action }
         return XMLElement.verb("Enqueue", attributes, text: enqueue.queue)
+    }
+
+    /// The voice a `<Say>` in `language` speaks with: the language's own, else the flow's.
+    func voice(in language: String?) -> String? {
+        language.flatMap { flow.voices[$0] } ?? flow.voice
     }
 
     func dial(_ targets: [DialTarget], _ attributes: [String: String]) -> XMLElement {

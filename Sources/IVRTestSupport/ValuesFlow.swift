@@ -94,16 +94,16 @@ public enum ValuesFlow {
             expect say "Conectando con la extensión 101."
             expect dial sip:101@pbx.example.com
 
-          test "a Spanish caller's overlong extension is refused in Spanish"
+          test "a Spanish caller's extension with a star is refused in Spanish"
             press 2
-            press 5555
+            press "1*2"
             expect say "Lo sentimos, no se puede marcar ese número."
-            expect no dial sip:5555@pbx.example.com
+            expect no dial sip:1*2@pbx.example.com
             expect say "Nadie pudo contestar."
 
-          test "an English caller's overlong extension is refused in English"
+          test "an English caller's extension with a star is refused in English"
             press 1
-            press 5555
+            press "1*2"
             expect say "Sorry, that number cannot be dialled."
             expect say "Nobody could answer."
 

@@ -66,7 +66,7 @@ public struct ValueFilling: Sendable {
 
     /// The refused dial's apology, as the call speaks there; in English when the route names
     /// a language with no built-in text (a bundle `missing-translation` did not build).
-    static func apology(speaking route: Route?, line: Int?) -> XMLElement {
+    static func apology(speaking route: Route?, line: Int) -> XMLElement {
         let language = route?.language.flatMap { RefusedDialApology.text(in: $0) == nil ? nil : $0 }
         let text = RefusedDialApology.text(in: language) ?? ""
         let attributes = [("language", language), ("voice", route?.voice)].compactMap { name, value in value.map { (name, $0) } }

@@ -23,8 +23,10 @@ public enum BehaviourDiff {
             changes.append(.init(kind: kind, flow: flow, at: at, message: message))
         }
         if old.number != new.number { add(.number, "", "the line moves from \(old.number) to \(new.number)") }
-        for step in Set(old.steps.keys).union(new.steps.keys) {
-            let a = old.steps[step] ?? .init(), b = new.steps[step] ?? .init()
+        let renames = StepRenames.pairs(old: old, new: new)
+        let oldNames = Dictionary(uniqueKeysWithValues: renames.map { ($1, $0) })
+        for step in Set(old.steps.keys).subtracting(renames.keys).union(new.steps.keys) {
+            let a = StepRenames.renamed(old.steps[oldNames[step] ?? step] ?? .init(), renames), b = new.steps[step] ?? .init()
             if a.records != b.records { add(.recording, step, b.records ? "now records the call" : "no longer records the call") }
             if a.discloses != b.discloses {
                 add(.disclosure, step, b.discloses ? "now tells callers the call is recorded" : "no longer tells callers the call is recorded")

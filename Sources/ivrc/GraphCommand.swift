@@ -24,13 +24,16 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "dot or mermaid.")
     var format: DiagramFormat = .dot
 
+    @OptionGroup var environment: EnvironmentOptions
+
     func run() throws {
         try reportingFailures {
             let sources = try InputFiles.load(paths)
-            let result = Checker.check(sources)
+            let values = try environment.load()
+            let result = Checker.check(sources, environment: values)
             let errors = result.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else {
-                print(TextReport(sources: sources, colored: OutputOptions.colored).render(errors), terminator: "")
+                print(TextReport(sources: sources.with(values), colored: OutputOptions.colored).render(errors), terminator: "")
                 return ExitStatus.diagnostics
             }
             var graph = result.graph

@@ -43,6 +43,8 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var server: LiveServerOptions
 
+    @OptionGroup var environment: EnvironmentOptions
+
     func validate() throws {
         if (input == nil) == (server.url == nil) { throw ValidationError("give a .ivr file or bundle, or --url, not both") }
         if server.url != nil && number == nil { throw ValidationError("--url needs --number: the number the call is to") }
@@ -52,6 +54,9 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--at must be a date and time that exist: `2026-12-25 09:00` or `2026-12-25T14:00:00Z`")
         }
         if at != nil && server.url != nil { throw ValidationError("--at cannot be used with --url: the server decides by its own clock") }
+        if environment.env != nil && (server.url != nil || input.map(Self.isBundle) == true) {
+            throw ValidationError("--env applies to .ivr sources: a bundle (or a server) was built for its environment already")
+        }
         if press != nil && script != nil { throw ValidationError("give either --press or --script, not both") }
         if maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
     }
@@ -96,7 +101,7 @@ struct SimulateCommand: ParsableCommand {
             throw UsageFailure("no such file or directory: \(input)")
         }
         // A directory of sources (flows with the modules they use) is compiled like one file.
-        if isDirectory.boolValue && FileManager.default.fileExists(atPath: input + "/manifest.json") {
+        if isDirectory.boolValue && Self.isBundle(input) {
             do {
                 let bundle = try LoadedBundle(directory: URL(fileURLWithPath: input))
                 return CallProgram(bundle: bundle, baseURLs: baseURL.map { [$0] } ?? [])
@@ -104,7 +109,13 @@ struct SimulateCommand: ParsableCommand {
                 throw UsageFailure(failure.description)
             }
         }
-        return CheckedProgram.load(try InputFiles.load([input]), output: output, baseURL: baseURL)?.program
+        return CheckedProgram.load(try InputFiles.load([input]), output: output, baseURL: baseURL,
+                                   environment: try environment.load())?.program
+    }
+
+    /// A built bundle (a directory with a manifest), not sources.
+    private static func isBundle(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path + "/manifest.json")
     }
 
     private func entryDocument(_ program: CallProgram) throws -> String {

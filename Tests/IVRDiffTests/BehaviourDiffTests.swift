@@ -45,6 +45,17 @@ import Testing
         return program.bundle.manifest.flows.map { CallerView(program: program, flow: $0) }
     }
 
+    /// Renaming a step (or taking it into a module, `billing` as `desk.billing`) is no change
+    /// for callers: the pair is compared as one step, and keys that lead to it follow the rename.
+    @Test func aRenamedStepIsNoChangeButAChangeInItIsStillOne() throws {
+        let renamed = Self.line.replacingOccurrences(of: "-> billing", with: "-> front_desk").replacingOccurrences(of: "step billing", with: "step front_desk")
+        #expect(try changes(Self.line, renamed).isEmpty)
+        let changed = renamed.replacingOccurrences(of: "+1-555-010-0300", with: "+1-555-010-0301")
+        let found = try changes(Self.line, changed)
+        #expect(found.contains { $0.kind == .dial && $0.at == "front_desk" && $0.message.contains("now dials +15550100301") }, "\(found)")
+        #expect(found.contains { $0.kind == .dial && $0.at == "billing" && $0.message.contains("no longer dials +15550100300") }, "\(found)")
+    }
+
     @Test func layoutAndCommentsChangeNothing() throws {
         let relaidOut = Self.line
             .replacingOccurrences(of: "  step billing\n", with: "  # billing desk, weekdays\n  step billing\n")

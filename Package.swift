@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TeXMLImportTests",
-            dependencies: ["TeXMLImport", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang"],
+            dependencies: ["TeXMLImport", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang", "IVRTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),

@@ -2,13 +2,15 @@ import TeXMLEmit
 import TeXMLSchema
 
 extension FlowWriter {
-    /// The variable name an imported `gather` collects into; TeXML does not name it.
+    /// The variable name an imported `gather` collects into when no bundle route names it
+    /// (plain TeXML does not).
     static let gatherVariable = "digits"
 
     /// A `<Gather>`: a `menu` when the bundle's route says which key leads where, otherwise a
     /// `gather digits -> STEP` to the document its action names.
     mutating func writeGather(_ verb: XMLElement, following: ArraySlice<XMLElement>, in path: String, indent: Int) -> VerbOutcome {
         let target: String
+        var variable = Self.gatherVariable
         switch links.actionTarget(of: verb, from: path, context: options.context) {
         case .route(let route) where route.kind == .menu:
             return .ends(consumed: writeMenu(verb, route: route, following: following, in: path, indent: indent))
@@ -18,6 +20,8 @@ extension FlowWriter {
                 return .ends(consumed: 0)
             }
             target = stepName(next)
+            // A bundle's route names the value (`gather ext`), which later steps fill as `{{ext}}`.
+            if let value = route.value { variable = value }
         case .document(let document):
             comment("TeXML posted the input to \(FlowWriter.baseName(document)); without a bundle route the keys cannot become menu branches", indent: indent)
             target = stepName(document)
@@ -30,12 +34,13 @@ extension FlowWriter {
             target = stepName(path)
         }
         let options = options(of: verb, in: path, indent: indent)
-        statement("gather \(Self.gatherVariable)\(options) -> \(target)", indent: indent)
+        statement("gather \(variable)\(options) -> \(target)", indent: indent)
         writePrompts(verb.elements, in: path, indent: indent + 2)
-        // With no input, TeXML falls through; ivrc's gather continues at its target either way.
+        // With no input, TeXML falls through to the redirect after it: the gather's `on timeout`
+        // (or, to its own target, what ivrc's gather does anyway).
         var rest = following
-        if let first = rest.first, first.name == "Redirect", let redirected = links.document(for: first.text, from: path),
-           stepName(redirected) == target {
+        if let first = rest.first, first.name == "Redirect", let redirected = links.document(for: first.text, from: path) {
+            if stepName(redirected) != target { statement("on timeout -> \(stepName(redirected))", indent: indent + 2) }
             rest.removeFirst()
         }
         if !rest.isEmpty {

@@ -76,6 +76,9 @@ extension FlowWriter {
                 lossy(verb, "<Redirect> to \(trimmed) (not a URL ivrc can write)", in: path, indent: indent)
             }
             return .ends(consumed: 0)
+        case "HttpRequest":
+            if let outcome = writeHTTPRequest(verb, in: path, indent: indent) { return outcome }
+            writeOtherVerb(verb, in: path, indent: indent)
         case "Refer" where verb.elements.count == 1 && verb.elements[0].name == "Sip"
             && IVRText.isSIPToken(verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)):
             let sip = verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -177,7 +180,7 @@ extension FlowWriter {
         for noun in verb.elements {
             let value = noun.text.trimmingCharacters(in: .whitespacesAndNewlines)
             let written: String? = switch noun.name {
-            case "Number" where IVRText.isPhoneToken(value): value
+            case "Number" where IVRText.isPhoneToken(value) || IVRText.isPlaceholderToken(value): value
             case "Sip" where IVRText.isSIPToken(value): value
             case "Queue", "Conference": Parser.isIdentifierText(value) ? value : StringLiteral.quote(value)
             default: nil
@@ -187,6 +190,11 @@ extension FlowWriter {
                 continue
             }
             targets.append((noun.name.lowercased(), written, options(of: noun, in: path, indent: indent + 2)))
+        }
+        // `dial` needs someone to call: without a target it cannot be written at all.
+        guard !targets.isEmpty else {
+            lossy(verb, "<Dial> without a target ivrc can dial", in: path, indent: indent)
+            return .continues(consumed: 0)
         }
         let options = options(of: verb, in: path, indent: indent)
         var arrow = ""

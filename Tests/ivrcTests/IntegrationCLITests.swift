@@ -64,13 +64,13 @@ import Testing
 
             \(Self.badSchedules[index].lines)
 
-              step start
+              step lobby
                 hours office
-                  on open -> desk
-                  on closed -> desk
+                  on open -> reception
+                  on closed -> reception
 
-              step desk
-                dial +1-555-010-0200
+              step reception
+                dial +1-555-010-0300
             """
         try FormatCommandTests.withFiles(["line.ivr": flow]) { directory in
             let run = try CLITests.ivrc("check", directory.appendingPathComponent("line.ivr").path)

@@ -20,7 +20,7 @@ public struct MissingTranslationRule: Rule {
             and reports a prompt or phrase that a caller reaches in a language it has no text in: \
             without it the caller would hear the first language, or could not say the phrase. \
             A dial of a value (`dial sip:{{ext}}@…`) that the server refuses is apologised for by \
-            ivrc itself in the call's language (de, en, es, fr, it, nl, pt are built in); a flow \
+            ivrc itself in the call's language (\(RefusedDialApology.languages) are built in); a flow \
             that reaches such a dial in another language is reported at the target.
             """,
         failing: [

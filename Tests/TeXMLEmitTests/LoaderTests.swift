@@ -64,6 +64,13 @@ import Testing
         #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(manifest: manifest, documents: ["f/a.xml": []]) }
     }
 
+    @Test func aDialRouteWhoseLanguageIsNoTagIsRefused() throws {
+        let route = Route(kind: .dial, next: "f/a.xml", language: "es\"><Play>x</Play>")
+        let manifest = Manifest(formatVersion: 1, compilerVersion: "x", flows: [], routes: ["f/a.xml": route], documents: [:], waivers: [])
+        let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(manifest: manifest, documents: ["f/a.xml": []]) }
+        #expect(error?.description.contains("is not a BCP 47 tag") == true)
+    }
+
     /// The written examples with `path`'s manifest hash set to `bytes`' hash, as an attacker
     /// who can write to the bundle would leave it.
     private func rehash(_ directory: URL, _ path: String, to bytes: [UInt8]) throws {

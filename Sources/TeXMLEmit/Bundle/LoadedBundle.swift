@@ -86,6 +86,10 @@ public struct LoadedBundle: Sendable {
             if let schedule = route.schedule, manifest.schedules?[schedule] == nil {
                 throw Failure(description: "route of \(from) reads schedule \(schedule), which the manifest does not define")
             }
+            // The language a refused dial is apologised in goes into a `<Say>` as it is.
+            if let language = route.language, !LanguageTag.isValid(language) {
+                throw Failure(description: "route of \(from) names language `\(language)`, which is not a BCP 47 tag")
+            }
             let targets = [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
                 + (route.keys ?? [:]).values + (route.speech ?? [:]).values
             for target in targets where documents[target] == nil {

@@ -4,11 +4,16 @@
 Each flow has a disclosure, a menu with an emergency key, an emergency step with a live dial
 and a fallback, records, dial blocks and a nested menu, so every rule and lowering path runs.
 Deterministic: the same N gives the same files.
+
+    generate_corpus.py N DIRECTORY [--environments VALUES_DIRECTORY]
+
+With --environments, each flow's company name and front desk number are `env.` values, and
+VALUES_DIRECTORY gets staging.toml and production.toml (for `ivrc build --env FILE`).
 """
 import os
 import sys
 
-TEMPLATE = """# Generated flow {i}: benchmark corpus.
+LINE_TEMPLATE = """# Generated flow {i}: benchmark corpus.
 flow line_{i}
   number +1-555-{a:03d}-{b:04d}
   industry {industry}
@@ -17,7 +22,7 @@ flow line_{i}
   recording-status-callback https://records.example.com/line_{i}
 
   step welcome
-    say "Welcome to line {i}. Thank you for calling."
+    say "{welcome} Thank you for calling."
     disclose "This call is recorded for quality and safety purposes."
     menu timeout=5s tries=3
       say "For an emergency, press 9."
@@ -33,7 +38,12 @@ flow line_{i}
         say "Sorry, that is not an option."
         goto front_desk
 
-  step urgent emergency
+"""
+
+# The steps every line has in the same shape, parameterised by the line (i) and its
+# dispatch exchange (c): what a shared module holds once modules exist. flow_text() is the
+# one place that would emit a use of the module instead of these steps.
+SHARED_STEPS = """  step urgent emergency
     dial +1-555-{c:03d}-0911 timeout=20s -> urgent_backup
 
   step urgent_backup
@@ -62,7 +72,7 @@ flow line_{i}
     dial sip:billing{i}@example.com timeout=30s -> voicemail
 
   step front_desk
-    dial +1-555-{c:03d}-0300 timeout=30s -> voicemail
+    dial {front_desk} timeout=30s -> voicemail
 
   step voicemail
     say "Nobody is available. Leave a message after the beep."
@@ -73,18 +83,39 @@ flow line_{i}
     hangup
 """
 
+# Values that differ between deployments, read through `env.KEY` with --environments.
+ENVIRONMENTS = {
+    "staging": {"company": "Example Staging", "front_desk": "+1-555-199-0300"},
+    "production": {"company": "Example Health", "front_desk": "+1-555-199-0301"},
+}
+
+
+def flow_text(i: int, environments: bool) -> str:
+    c = 200 + i % 700
+    welcome = "Welcome to {{env.company}} line " + str(i) + "." if environments else f"Welcome to line {i}."
+    front_desk = "env.front_desk" if environments else f"+1-555-{c:03d}-0300"
+    industries = ["healthcare", "fleet", "general"]
+    return (LINE_TEMPLATE.format(i=i, a=100 + i // 10000, b=i % 10000, industry=industries[i % 3], welcome=welcome)
+            + SHARED_STEPS.format(i=i, c=c, front_desk=front_desk))
+
 
 def main() -> None:
-    if len(sys.argv) != 3:
-        sys.exit("usage: generate_corpus.py N DIRECTORY")
-    count, directory = int(sys.argv[1]), sys.argv[2]
+    arguments = sys.argv[1:]
+    environments = None
+    if len(arguments) == 4 and arguments[2] == "--environments":
+        environments = arguments[3]
+    elif len(arguments) != 2:
+        sys.exit("usage: generate_corpus.py N DIRECTORY [--environments VALUES_DIRECTORY]")
+    count, directory = int(arguments[0]), arguments[1]
     os.makedirs(directory, exist_ok=True)
-    industries = ["healthcare", "fleet", "general"]
     for i in range(count):
-        text = TEMPLATE.format(i=i, a=100 + i // 10000, b=i % 10000, c=200 + i % 700,
-                               industry=industries[i % 3])
         with open(os.path.join(directory, f"line_{i:05d}.ivr"), "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.write(flow_text(i, environments is not None))
+    if environments is not None:
+        os.makedirs(environments, exist_ok=True)
+        for name, values in ENVIRONMENTS.items():
+            with open(os.path.join(environments, f"{name}.toml"), "w", encoding="utf-8") as handle:
+                handle.write("".join(f'{key} = "{value}"\n' for key, value in sorted(values.items())))
 
 
 if __name__ == "__main__":

@@ -25,8 +25,16 @@ public struct InternalCompilerError: Error, CustomStringConvertible {
 /// The compiled form of a set of flows, in memory: what the bundle writer writes.
 public struct CompiledBundle: Sendable {
     public let flows: [LoweredFlow]
+    /// `FlowInputHash` of each flow, by flow name.
+    public let inputs: [String: String]
     /// Serialised documents by bundle path, every one schema-valid.
     public let documents: [String: [UInt8]]
+    /// Documents of flows whose input did not change, left to be taken from the bundle being
+    /// replaced: the SHA-256 its manifest records, by bundle path. `BundleWriter` verifies
+    /// each one it takes and compiles again any that does not match.
+    public let reused: [String: String]
+
+    public var documentCount: Int { documents.count + reused.count }
 }
 
 /// Lowers a checked graph, serialises every document and validates each against the XSD
@@ -34,10 +42,42 @@ public struct CompiledBundle: Sendable {
 /// validated on every core.
 public enum Compiler {
     public static func compile(_ graph: FlowGraph, baseURL: String? = nil) throws -> CompiledBundle {
-        let flows = graph.flows.sorted { $0.name < $1.name }.map { flow in
-            FlowLowering.lower(flow, address: DocumentAddress(baseURL: baseURL ?? flow.baseURL))
+        try compile(lower(graph, baseURL: baseURL))
+    }
+
+    /// Every flow lowered to documents and routes, sorted by name, on every core.
+    public static func lower(_ graph: FlowGraph, baseURL: String? = nil) -> [LoweredFlow] {
+        let flows = graph.flows.sorted { $0.name < $1.name }
+        let lowered = ParallelResults<LoweredFlow>(count: flows.count)
+        DispatchQueue.concurrentPerform(iterations: flows.count) { index in
+            let flow = flows[index]
+            lowered.set(index, FlowLowering.lower(flow, address: DocumentAddress(baseURL: baseURL ?? flow.baseURL)))
         }
-        let documents = flows.flatMap(\.documents)
+        return lowered.values
+    }
+
+    /// Serialises and validates the documents of `flows`, except those of a flow whose input
+    /// hash `previous` records unchanged: those are named in `reused`, to be taken from it.
+    public static func compile(_ flows: [LoweredFlow], reusing previous: PreviousBundle? = nil) throws -> CompiledBundle {
+        let hashes = ParallelResults<String>(count: flows.count)
+        DispatchQueue.concurrentPerform(iterations: flows.count) { index in
+            hashes.set(index, FlowInputHash.of(flows[index]))
+        }
+        var reused: [String: String] = [:]
+        var fresh: [TeXMLDocument] = []
+        for (flow, input) in zip(flows, hashes.values) {
+            if let recorded = previous?.documents(of: flow, input: input) {
+                reused.merge(recorded) { first, _ in first }
+            } else {
+                fresh += flow.documents
+            }
+        }
+        return CompiledBundle(flows: flows, inputs: Dictionary(zip(flows.map(\.name), hashes.values)) { first, _ in first },
+                              documents: try serialize(fresh), reused: reused)
+    }
+
+    /// Each document serialised and validated against the XSD, by bundle path.
+    static func serialize(_ documents: [TeXMLDocument]) throws -> [String: [UInt8]] {
         let results = ParallelResults<WrittenDocument>(count: documents.count)
         let validator = TeXMLSchemaValidator.shared
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
@@ -53,6 +93,6 @@ public enum Compiler {
             }
         }
         if !failures.isEmpty { throw InternalCompilerError(failures: failures) }
-        return CompiledBundle(flows: flows, documents: serialized)
+        return serialized
     }
 }

@@ -11,6 +11,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Runs every check first; with any error left, no bundle is written (exit 1).
             The bundle replaces DIR atomically: one XML file per document and manifest.json.
+            When DIR holds a bundle from the same ivrc version, the documents of every flow
+            whose lowered form did not change are linked from it (each verified against its
+            SHA-256) instead of being serialised, validated and written again.
             DIR must be absent, empty, or an ivrc bundle (nothing in it the manifest does not
             name); a symbolic link DIR is followed and the bundle it names replaced.
             """
@@ -54,30 +57,37 @@ struct BuildCommand: ParsableCommand {
                 standardError("ivrc: no bundle written: fix the errors above first\n")
                 return status
             }
-            let bundle: CompiledBundle
-            do {
-                bundle = try timer.measure("compile") { try Compiler.compile(result.graph, baseURL: baseURL) }
-            } catch let error as InternalCompilerError {
-                standardError(error.description)
-                return ExitStatus.diagnostics
-            }
+            let target = URL(fileURLWithPath: output)
+            let flows = timer.measure("lower") { Compiler.lower(result.graph, baseURL: baseURL) }
             // A truncated or emptied file must not replace a serving bundle with nothing.
-            if bundle.flows.isEmpty && !allowEmpty {
+            if flows.isEmpty && !allowEmpty {
                 standardError("ivrc: no bundle written: the input holds no flow (pass --allow-empty to write an empty bundle)\n")
                 return ExitStatus.diagnostics
             }
+            let bundle: CompiledBundle
             let outcome: BundleWriter.Outcome
             do {
+                let previous = PreviousBundle(at: target, compilerVersion: CompilerVersion.string)
+                bundle = try timer.measure("compile") { try Compiler.compile(flows, reusing: previous) }
                 outcome = try timer.measure("write") {
-                    try BundleWriter.write(bundle, to: URL(fileURLWithPath: output), compilerVersion: CompilerVersion.string,
+                    try BundleWriter.write(bundle, to: target, compilerVersion: CompilerVersion.string,
                                            waivers: result.waivers.map(Manifest.Waiver.init),
                                            environment: values.map { Manifest.Environment($0, used: result.environmentUsed) })
                 }
+            } catch let error as InternalCompilerError {
+                standardError(error.description)
+                return ExitStatus.diagnostics
             } catch let failure as BundleWriter.Failure {
                 throw UsageFailure(failure.description)
             }
-            let what = outcome == .unchanged ? "left \(output) as it was (it already holds this bundle)" : "wrote \(output)"
-            standardError("ivrc: \(what): \(bundle.flows.count) flow(s), \(bundle.documents.count) documents\n")
+            let summary = "\(bundle.flows.count) flow(s), \(bundle.documentCount) documents"
+            switch outcome {
+            case .unchanged:
+                standardError("ivrc: left \(output) as it was (it already holds this bundle): \(summary)\n")
+            case .written(let reused):
+                let reuse = reused > 0 ? " (\(reused) unchanged, linked from the bundle it replaced)" : ""
+                standardError("ivrc: wrote \(output): \(summary)\(reuse)\n")
+            }
             return ExitStatus.clean
         }
     }

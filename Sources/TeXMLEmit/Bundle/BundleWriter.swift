@@ -16,9 +16,10 @@ public enum BundleWriter {
         return Manifest(
             formatVersion: Manifest.currentFormatVersion,
             compilerVersion: compilerVersion,
-            flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry) },
+            flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name]) },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
-            documents: bundle.documents.mapValues { .init(sha256: sha256($0)) },
+            documents: bundle.documents.mapValues { .init(sha256: sha256($0)) }
+                .merging(bundle.reused.mapValues { Manifest.DocumentEntry(sha256: $0) }) { first, _ in first },
             waivers: waivers,
             schedules: schedules.isEmpty ? nil : schedules,
             environment: environment)
@@ -42,7 +43,8 @@ public enum BundleWriter {
 
     /// What `write` did.
     public enum Outcome: Sendable, Equatable {
-        case written
+        /// A new bundle is in place; `reused` of its documents were linked from the old one.
+        case written(reused: Int)
         /// The directory already held exactly this bundle (same manifest, every document's
         /// hash verified) and was left untouched: same inodes, same times.
         case unchanged
@@ -52,7 +54,9 @@ public enum BundleWriter {
     /// provably an ivrc bundle. A symbolic link at `directory` is followed: the bundle it
     /// names is replaced and the link kept. Every file and directory is flushed to disk before
     /// the swap, and the swap itself before returning. An identical bundle is not rewritten, so
-    /// a deploy that changes nothing changes nothing on disk.
+    /// a deploy that changes nothing changes nothing on disk. The documents `bundle` reuses are
+    /// linked from the bundle being replaced; any that no longer matches its recorded hash is
+    /// compiled again (an `InternalCompilerError` then leaves everything as it was).
     @discardableResult
     public static func write(_ bundle: CompiledBundle, to directory: URL, compilerVersion: String,
                              waivers: [Manifest.Waiver] = [], environment: Manifest.Environment? = nil) throws -> Outcome {
@@ -60,8 +64,9 @@ public enum BundleWriter {
         let target = try followingLink(directory.standardizedFileURL)
         try requireReplaceable(target)
         StagingDirectory.removeStale(for: target)
-        let manifest = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment)
-        if holds(encode(manifest), at: target) { return .unchanged }
+        // Encoded once: JSONEncoder on a 16,000-document manifest is a large part of a build.
+        var manifestBytes = encode(manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+        if holds(manifestBytes, at: target) { return .unchanged }
         let staging = StagingDirectory(for: target).path
         try? files.removeItem(atPath: staging)
         do {
@@ -69,14 +74,19 @@ public enum BundleWriter {
             for flow in bundle.flows {
                 try files.createDirectory(atPath: staging + "/" + flow.name, withIntermediateDirectories: true)
             }
-            let documents = bundle.documents.sorted { $0.key < $1.key }
-            let failures = ParallelResults<String?>(count: documents.count)
-            DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-                let (path, bytes) = documents[index]
-                failures.set(index, writeFile(staging + "/" + path, bytes))
+            try writeFiles(bundle.documents, into: staging)
+            let refused = DocumentReuse.link(bundle.reused, from: target.path, into: staging)
+            var reused = bundle.reused.count
+            if !refused.isEmpty {
+                let recompiled = try Compiler.serialize(bundle.flows.flatMap(\.documents).filter { refused.contains($0.path) })
+                try writeFiles(recompiled, into: staging)
+                let repaired = CompiledBundle(flows: bundle.flows, inputs: bundle.inputs,
+                                              documents: bundle.documents.merging(recompiled) { first, _ in first },
+                                              reused: bundle.reused.filter { !refused.contains($0.key) })
+                manifestBytes = encode(manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+                reused = repaired.reused.count
             }
-            if let failure = failures.values.compactMap({ $0 }).first { throw Failure(description: failure) }
-            if let failure = writeFile(staging + "/manifest.json", encode(manifest)) {
+            if let failure = writeFile(staging + "/manifest.json", manifestBytes) {
                 throw Failure(description: failure)
             }
             // A power loss after `build` returns must not leave empty documents behind a valid manifest.
@@ -84,14 +94,23 @@ public enum BundleWriter {
             // Again, so nothing put into the old bundle while this one was written is lost.
             try requireReplaceable(target)
             if try BundleSwap.swap(staging, into: target.path) { try? files.removeItem(atPath: staging) }
-            return .written
-        } catch let failure as Failure {
-            try? files.removeItem(atPath: staging)
-            throw failure
+            return .written(reused: reused)
         } catch {
             try? files.removeItem(atPath: staging)
+            if error is Failure || error is InternalCompilerError { throw error }
             throw Failure(description: "cannot write bundle \(target.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Every document of `documents` written into `staging`, on every core.
+    private static func writeFiles(_ documents: [String: [UInt8]], into staging: String) throws {
+        let sorted = documents.sorted { $0.key < $1.key }
+        let failures = ParallelResults<String?>(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            let (path, bytes) = sorted[index]
+            failures.set(index, writeFile(staging + "/" + path, bytes))
+        }
+        if let failure = failures.values.compactMap({ $0 }).first { throw Failure(description: failure) }
     }
 
     private static func requireReplaceable(_ target: URL) throws {

@@ -11,11 +11,16 @@ public struct Manifest: Sendable, Codable, Equatable {
         public let number: String
         /// Bundle path of the document fetched when the number is called.
         public let entry: String
+        /// SHA-256 of everything that decides the flow's documents (`FlowInputHash`): a
+        /// rebuild whose flow has the same hash reuses those documents. Absent in bundles
+        /// written before incremental builds, which are then rebuilt in full.
+        public let inputSHA256: String?
 
-        public init(name: String, number: String, entry: String) {
+        public init(name: String, number: String, entry: String, inputSHA256: String? = nil) {
             self.name = name
             self.number = number
             self.entry = entry
+            self.inputSHA256 = inputSHA256
         }
     }
 

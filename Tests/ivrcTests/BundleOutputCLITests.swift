@@ -39,6 +39,20 @@ import Testing
         }
     }
 
+    /// After an upgrade, the bundle an older ivrc wrote (another format) is still replaced.
+    @Test func aBundleOfAnotherFormatVersionIsReplaced() throws {
+        try FormatCommandTests.withFiles(["first.ivr": Self.first]) { directory in
+            let source = directory.appendingPathComponent("first.ivr"), bundle = directory.appendingPathComponent("bundle")
+            #expect(try build(source, into: bundle).status == 0)
+            let path = bundle.appendingPathComponent("manifest.json")
+            let older = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 0")
+            try older.write(to: path, atomically: false, encoding: .utf8)
+            let run = try build(source, into: bundle)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try manifest(bundle).formatVersion == Manifest.currentFormatVersion)
+        }
+    }
+
     @Test(arguments: [".git/HEAD", "NOTES.md"])
     func aBundleHoldingAnythingItsManifestDoesNotNameIsNeverReplaced(_ stranger: String) throws {
         try FormatCommandTests.withFiles(["first.ivr": Self.first]) { directory in

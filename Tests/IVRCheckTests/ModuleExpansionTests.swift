@@ -127,6 +127,13 @@ import Testing
         #expect(undefined.first?.notes.last?.message == "in flow `f`, which uses module `m`")
     }
 
+    @Test func aModuleStepWithoutItsUseSaysToAddTheUse() {
+        let result = check("module m\n  step s\n    hangup\n", "flow f\n  number +1-800-555-0100\n  step welcome\n    goto m.s\n")
+        let undefined = result.diagnostics.filter { $0.id == "undefined-step" }
+        #expect(undefined.map(\.message) == ["there is no step named `m.s`"])
+        #expect(undefined.first?.help?.contains("add `use m …`") == true, "\(RuleTesting.describe(result.diagnostics))")
+    }
+
     @Test func aWaiverInsideAModuleSilencesItsRuleInEveryFlow() {
         let waived = Self.module.replacingOccurrences(
             of: "    dial param.target", with: "    # ivrc: allow dial-loopback -- test line dials itself on purpose\n    dial param.target")

@@ -54,6 +54,13 @@ import Testing
         #expect(diagnostic.span.start.line == line)
     }
 
+    /// An unknown zone does not hide the schedule's other mistakes: one run reports them all.
+    @Test func anUnknownZoneAndABadLineAreBothReported() throws {
+        let found = diagnostics(Self.flow(schedule: "  schedule office \"Mars/Olympus\"\n    open mon 8:00-25:00\n    closed 2026-02-30"))
+        #expect(found.filter { $0.id == "unknown-time-zone" }.map(\.span.start.line) == [4])
+        #expect(found.filter { $0.id == "schedule" }.map(\.span.start.line) == [5, 6], "\(RuleTesting.describe(found))")
+    }
+
     @Test func hoursNamesADeclaredSchedule() throws {
         let found = diagnostics(Self.flow(schedule: "  schedule office \"UTC\"\n    open mon 8:00-9:00",
                                           hours: "    hours ofice\n      on open -> desk\n      on closed -> desk"))

@@ -155,7 +155,13 @@ struct FlowResolver {
     mutating func lookup(_ name: Name) -> Int? {
         if let index = stepIndex[name.text] { return index }
         let named = declaration.steps.map(\.name.text)
+        let prefix = name.text.split(separator: ".").first.map(String.init) ?? name.text
+        let uses = Set(named.filter { $0.contains(".") }.compactMap { $0.split(separator: ".").first.map(String.init) })
         let hint = Spelling.nearest(name.text, in: named).map { "did you mean `\($0)`?" }
+            // `m.step` names a module's step: the flow has to take the module in first.
+            ?? (name.text.contains(".") && !uses.contains(prefix)
+                ? "`\(prefix).…` names a step of a module this flow does not use; add `use \(prefix) …` (or `use MODULE as \(prefix) …`) to the flow"
+                : nil)
             ?? "the steps of this flow are: \(named.joined(separator: ", "))"
         error("undefined-step", "there is no step named `\(name.text)`", name.range, help: hint)
         return nil

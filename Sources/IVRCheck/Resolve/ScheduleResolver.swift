@@ -30,11 +30,13 @@ extension FlowResolver {
         if let extra = declaration.options.first?.range ?? declaration.target?.range {
             error("syntax", "a schedule line holds only its name and time zone", extra, help: "write `\(example)`")
         }
-        guard TimeZone(identifier: zone) != nil else {
+        // An unknown zone is reported, and the schedule's lines are still read so that their
+        // mistakes are reported in the same run.
+        let zoneExists = TimeZone(identifier: zone) != nil
+        if !zoneExists {
             let hint = Spelling.nearest(zone, in: TimeZone.knownTimeZoneIdentifiers).map { "did you mean `\($0)`? " } ?? ""
             error("unknown-time-zone", "`\(zone)` is not a time zone", declaration.arguments[1].range,
                   help: "\(hint)use an IANA zone name such as \"America/Chicago\" or \"Europe/Madrid\"")
-            return nil
         }
         var open: [Schedule.Weekly] = []
         var closed: [Schedule.Closure] = []
@@ -51,6 +53,7 @@ extension FlowResolver {
                       help: "\(hint)write `open mon-fri 8:00-18:00` or `closed 2026-12-25`")
             }
         }
+        guard zoneExists else { return nil }
         return NamedSchedule(name: name, range: declaration.arguments[0].range,
                              schedule: Schedule(timeZone: zone, open: open, closed: closed))
     }

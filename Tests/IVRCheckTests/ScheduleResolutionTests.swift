@@ -61,6 +61,14 @@ import Testing
         #expect(found.filter { $0.id == "schedule" }.map(\.span.start.line) == [5, 6], "\(RuleTesting.describe(found))")
     }
 
+    @Test func anHoursBranchWithAnOptionIsRefusedNotIgnored() throws {
+        let found = diagnostics(Self.flow(schedule: "  schedule office \"UTC\"\n    open mon 8:00-9:00",
+                                          hours: "    hours office\n      on open language=es-MX -> desk\n      on closed -> desk"))
+        let diagnostic = try #require(found.first { $0.id == "syntax" }, "\(RuleTesting.describe(found))")
+        #expect(diagnostic.message == "an `hours` branch takes no options, and `language` would be ignored")
+        #expect(diagnostic.help?.contains("`language TAG` in the step") == true)
+    }
+
     @Test func hoursNamesADeclaredSchedule() throws {
         let found = diagnostics(Self.flow(schedule: "  schedule office \"UTC\"\n    open mon 8:00-9:00",
                                           hours: "    hours ofice\n      on open -> desk\n      on closed -> desk"))

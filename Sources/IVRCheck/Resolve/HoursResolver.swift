@@ -25,6 +25,10 @@ extension FlowResolver {
                 error("syntax", "`hours` holds `on open` and `on closed` branches", branch.range, help: "write:\n    \(example)")
                 continue
             }
+            if let option = branch.options.first {
+                error("syntax", "an `hours` branch takes no options, and `\(option.name.text)` would be ignored", option.range,
+                      help: "write `on \(label) -> STEP`; to switch the call's language, put `language TAG` in the step it leads to")
+            }
             if let first = targets[label] {
                 error("duplicate-key", "`hours \(schedule)` already has an `on \(label)` branch", branch.range,
                       notes: [.init("the first one", at: span(first.range))])

@@ -45,8 +45,8 @@ let package = Package(
         .target(
             name: "TeXMLSchema",
             dependencies: ["CLibXML2"],
-            // Compiled in as EmbeddedSchema.swift (scripts/embed-resources), so the binary is relocatable.
-            exclude: ["Resources/texml.xsd"]
+            // Compiled into the binary by SwiftPM (`PackageResources.texml_xsd`), so it is relocatable.
+            resources: [.embedInCode("Resources/texml.xsd")]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
         .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck"]),

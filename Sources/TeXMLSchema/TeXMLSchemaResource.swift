@@ -4,5 +4,5 @@ import Foundation
 /// Embedded rather than loaded from a resource bundle, so a copied binary behaves the same
 /// and no file beside it can change what it accepts.
 public enum TeXMLSchemaResource {
-    public static var xsdData: Data { Data(EmbeddedSchema.xsd.utf8) }
+    public static var xsdData: Data { Data(PackageResources.texml_xsd) }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TeXMLSchema
 import Testing
 
-/// The XSD compiled into ivrc must be texml.xsd exactly; `scripts/embed-resources` regenerates it.
+/// The XSD compiled into ivrc (SwiftPM `embedInCode`) is texml.xsd exactly.
 @Suite struct EmbeddedSchemaTests {
     static let xsdFile = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -10,7 +10,7 @@ import Testing
 
     @Test func embeddedSchemaIsTexmlXSDByteForByte() throws {
         let file = try Data(contentsOf: Self.xsdFile)
-        #expect(TeXMLSchemaResource.xsdData == file, "run scripts/embed-resources after editing texml.xsd")
+        #expect(TeXMLSchemaResource.xsdData == file)
     }
 
     @Test func embeddedSchemaLoads() throws {

@@ -13,6 +13,7 @@ VALUES_DIRECTORY gets staging.toml and production.toml (for `ivrc build --env FI
 billing), each flow using them with its own numbers: the same calls, written once.
 """
 import os
+import re
 import sys
 
 LINE_TEMPLATE = """# Generated flow {i}: benchmark corpus.
@@ -42,51 +43,9 @@ flow line_{i}
 
 """
 
-# The steps every line has in the same shape, parameterised by the line (i) and its
-# dispatch exchange (c): what a shared module holds once modules exist. flow_text() is the
-# one place that would emit a use of the module instead of these steps.
-SHARED_STEPS = """  step urgent emergency
-    dial +1-555-{c:03d}-0911 timeout=20s -> urgent_backup
-
-  step urgent_backup
-    say "Connecting you to the backup line."
-    dial timeout=20s -> voicemail
-      number +1-555-{c:03d}-0912
-      sip sip:oncall{i}@example.com
-
-  step intake
-    say "After the beep, state your name and your request."
-    record timeout=10s max=120s beep -> intake_done
-
-  step intake_done
-    say "Thank you. Please hold."
-    dial +1-555-{c:03d}-0200 timeout=30s record=record-from-answer -> voicemail
-
-  step billing
-    menu timeout=5s
-      say "For an emergency, press 9. To pay a bill, press 1."
-      on 9 -> urgent
-      on 1 -> billing_desk
-      on timeout -> front_desk
-      on invalid -> front_desk
-
-  step billing_desk
-    dial sip:billing{i}@example.com timeout=30s -> voicemail
-
-  step front_desk
-    dial {front_desk} timeout=30s -> voicemail
-
-  step voicemail
-    say "Nobody is available. Leave a message after the beep."
-    record max=60s beep -> goodbye
-
-  step goodbye
-    say "Goodbye."
-    hangup
-"""
-
-# SHARED_STEPS split into modules, parameterised by what differs per line; the flow keeps
-# front_desk, voicemail and goodbye, which the modules reach through `step` parameters.
+# The steps every line shares, as three modules parameterised by what differs per line. With
+# --modules a flow uses them; without, the same steps are written into the flow with the
+# parameters filled in (`ivrc diff` finds both corpora call-for-call the same).
 MODULES = {
     "emergency_desk": """module emergency_desk
   param dispatch phone
@@ -134,12 +93,7 @@ MODULES = {
 """,
 }
 
-MODULE_USES = """  use emergency_desk dispatch=+1-555-{c:03d}-0911 backup=+1-555-{c:03d}-0912 oncall=sip:oncall{i}@example.com after=voicemail
-  use intake_desk desk=+1-555-{c:03d}-0200 after=voicemail
-  use billing_desk billing=sip:billing{i}@example.com emergency=emergency_desk.urgent fallback=front_desk after=voicemail
-
-"""
-
+# The steps each flow keeps for itself; the modules reach them through `step` parameters.
 FLOW_STEPS = """  step front_desk
     dial {front_desk} timeout=30s -> voicemail
 
@@ -151,6 +105,28 @@ FLOW_STEPS = """  step front_desk
     say "Goodbye."
     hangup
 """
+
+
+def module_values(i: int, c: int, modules: bool) -> dict:
+    """Each module's parameter values for line i; a step parameter names the step as the
+    flow sees it (qualified when the emergency step comes from its module)."""
+    return {
+        "emergency_desk": {"dispatch": f"+1-555-{c:03d}-0911", "backup": f"+1-555-{c:03d}-0912",
+                           "oncall": f"sip:oncall{i}@example.com", "after": "voicemail"},
+        "intake_desk": {"desk": f"+1-555-{c:03d}-0200", "after": "voicemail"},
+        "billing_desk": {"billing": f"sip:billing{i}@example.com",
+                         "emergency": "emergency_desk.urgent" if modules else "urgent",
+                         "fallback": "front_desk", "after": "voicemail"},
+    }
+
+
+def filled_steps(name: str, values: dict) -> str:
+    """A module's steps with its parameters written in: what a flow holds without modules."""
+    steps = MODULES[name].split("\n\n", 1)[1]
+    for key, value in values.items():
+        steps = re.sub(rf"param\.{key}\b", value, steps)
+    return steps + "\n"
+
 
 # Values that differ between deployments, read through `env.KEY` with --environments.
 ENVIRONMENTS = {
@@ -165,13 +141,17 @@ def flow_text(i: int, environments: bool, modules: bool = False) -> str:
     front_desk = "env.front_desk" if environments else f"+1-555-{c:03d}-0300"
     industries = ["healthcare", "fleet", "general"]
     head = LINE_TEMPLATE.format(i=i, a=100 + i // 10000, b=i % 10000, industry=industries[i % 3], welcome=welcome)
+    values = module_values(i, c, modules)
+    own = FLOW_STEPS.format(front_desk=front_desk)
     if not modules:
-        return head + SHARED_STEPS.format(i=i, c=c, front_desk=front_desk)
-    head = (head.replace("-> urgent\n", "-> emergency_desk.urgent\n").replace("-> intake\n", "-> intake_desk.intake\n")
-            .replace("-> billing\n", "-> billing_desk.billing\n"))
+        return head + "".join(filled_steps(name, values[name]) for name in MODULES) + own
+    for step, name in (("urgent", "emergency_desk"), ("intake", "intake_desk"), ("billing", "billing_desk")):
+        head = head.replace(f"-> {step}\n", f"-> {name}.{step}\n")
+    uses = "".join(f"  use {name} " + " ".join(f"{key}={value}" for key, value in values[name].items()) + "\n"
+                   for name in MODULES)
     # The uses go with the settings, before the first step.
     settings, steps = head.split("\n  step welcome\n", 1)
-    return settings + "\n" + MODULE_USES.format(i=i, c=c) + "  step welcome\n" + steps + FLOW_STEPS.format(front_desk=front_desk)
+    return settings + "\n" + uses + "\n  step welcome\n" + steps + own
 
 
 def main() -> None:

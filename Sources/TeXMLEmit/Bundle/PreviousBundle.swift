@@ -14,20 +14,11 @@ public struct PreviousBundle: Sendable {
     public init?(at directory: URL, compilerVersion: String) {
         guard let bundle = try? ConfinedDirectory(directory.path),
               let bytes = try? bundle.read("manifest.json", limit: LoadedBundle.manifestLimit),
-              let manifest = try? JSONDecoder().decode(Reusable.self, from: Data(bytes)),
+              let manifest = try? JSONDecoder().decode(ManifestOutline.self, from: Data(bytes)),
               manifest.formatVersion == Manifest.currentFormatVersion,
               manifest.compilerVersion == compilerVersion else { return nil }
         documents = manifest.documents
         inputs = Dictionary(manifest.flows.compactMap { flow in flow.inputSHA256.map { (flow.name, $0) } }) { first, _ in first }
-    }
-
-    /// The part of `Manifest` that decides reuse: decoding the route table too cost a tenth
-    /// of a 1,000-flow rebuild.
-    private struct Reusable: Decodable {
-        let formatVersion: Int
-        let compilerVersion: String
-        let flows: [Manifest.FlowEntry]
-        let documents: [String: Manifest.DocumentEntry]
     }
 
     /// The recorded SHA-256 of each of `flow`'s documents by bundle path, when the previous

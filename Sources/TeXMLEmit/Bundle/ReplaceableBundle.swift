@@ -18,10 +18,10 @@ enum ReplaceableBundle {
             return "refusing to replace \(target): \(error)"
         }
         if entries.isEmpty { return nil }
-        let contents: Contents
+        let contents: ManifestOutline
         do {
             let bytes = try ConfinedDirectory(target).read("manifest.json", limit: LoadedBundle.manifestLimit)
-            contents = try JSONDecoder().decode(Contents.self, from: Data(bytes))
+            contents = try JSONDecoder().decode(ManifestOutline.self, from: Data(bytes))
         } catch {
             return "refusing to replace \(target): it is not empty and is not an ivrc bundle (its manifest.json: \(error))"
         }
@@ -31,14 +31,6 @@ enum ReplaceableBundle {
                 + "which its manifest.json does not name; only an ivrc bundle is replaced (move that out, or build elsewhere)"
         }
         return nil
-    }
-
-    /// What a manifest says the bundle holds: its documents, with their hashes. A bundle of any
-    /// format version names them so; decoding the route table too cost a quarter of a rebuild.
-    private struct Contents: Decodable {
-        let formatVersion: Int
-        let compilerVersion: String
-        let documents: [String: Manifest.DocumentEntry]
     }
 
     /// Every path a bundle with these documents consists of: the manifest, each document, and

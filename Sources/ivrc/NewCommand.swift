@@ -80,10 +80,11 @@ struct NewCommand: ParsableCommand {
             } catch let failure as LineTemplate.Failure {
                 throw UsageFailure(failure.description)
             }
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            let flowFolder = (path as NSString).deletingLastPathComponent
+            // Relative as given, so what is printed is what the designer typed ("environments/…").
+            let folder = (path as NSString).deletingLastPathComponent
+            func beside(_ relative: String) -> String { (folder as NSString).appendingPathComponent(relative) }
             let environmentFile = env.map { environment in
-                (path: (flowFolder as NSString).appendingPathComponent("environments/\(environment).toml"),
+                (path: beside("environments/\(environment).toml"),
                  text: ValuesFile.render(instance.environmentValues))
             }
             let environment = try environmentFile.map { file in
@@ -109,16 +110,16 @@ struct NewCommand: ParsableCommand {
             }
             try NewFile.create(path, Array(instance.source.utf8))
             if let environmentFile {
-                try FileManager.default.createDirectory(at: folder.appendingPathComponent("environments"), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: beside("environments"), withIntermediateDirectories: true)
                 try NewFile.create(environmentFile.path, Array(environmentFile.text.utf8))
             }
-            let workflows = folder.appendingPathComponent(".github/workflows")
+            let workflows = beside(".github/workflows")
             if ci {
-                try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
-                try NewFile.create(workflows.appendingPathComponent("ivrc.yml").path, Array(LineTemplate.ciWorkflow.utf8))
+                try FileManager.default.createDirectory(atPath: workflows, withIntermediateDirectories: true)
+                try NewFile.create(workflows + "/ivrc.yml", Array(LineTemplate.ciWorkflow.utf8))
             }
             print("wrote \(path) from the \(template.name) template: checks clean, \(tests.count) tests pass"
-                  + (ci ? "; CI workflow in \(workflows.path)/ivrc.yml" : ""))
+                  + (ci ? "; CI workflow in \(workflows)/ivrc.yml" : ""))
             if let env, let environmentFile {
                 print("wrote \(environmentFile.path): the line's number and deployment values for `\(env)` (env.KEY in the flow)")
                 let selection = environmentFile.path == "environments/\(env).toml" ? env : environmentFile.path

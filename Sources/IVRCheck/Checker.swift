@@ -33,7 +33,8 @@ public enum Checker {
             var found = resolved.diagnostics
             for rule in rules { found += rule.check(resolved.graph) }
             // Back on the module's own lines first, so notes find the `env.NAME` written there.
-            diagnostics += ExpandedSource.attributed(found, regions: expanded.regions).map { $0.noting(substituted.substitutions) }
+            let substitutions = Dictionary(grouping: substituted.substitutions, by: \.span.file)
+            diagnostics += ExpandedSource.attributed(found, regions: expanded.regions).map { $0.noting(substitutions) }
         }
         let waived = Waivers.apply(to: diagnostics, files: files, rules: rules.map(\.description.id))
         return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers,

@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // The version hummingbird resolves to; named for NIOPosix's executor take-over in `ivrc serve`.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // `ivrc serve` fetches recordings from Telnyx's media host (bounded size and time, https only).
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -72,11 +74,20 @@ let package = Package(
         .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Recordings kept as the plan says: fetched, sealed (AES-256-GCM), stored durably, every access audited.
+        .target(
+            name: "IVRRecordings",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.
         .target(
             name: "IVRServer",
             dependencies: [
-                "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
+                "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook", "IVRRecordings",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -91,6 +102,7 @@ let package = Package(
                 "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
+                "IVRRecordings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -135,10 +147,20 @@ let package = Package(
             name: "IVRServerTests",
             dependencies: [
                 "IVRServer", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang", "IVRTestSupport",
+                "RecordingTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Shared by the recordings tests: a spoken WAV (espeak-ng, sox) and a loopback media host serving it.
+        .target(
+            name: "RecordingTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "IVRRecordingsTests", dependencies: ["IVRRecordings", "RecordingTestSupport"]),
         // What the fuzz targets run on each input; the tests run it over the seed corpus.
         .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
         // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.

@@ -33,7 +33,8 @@ public struct ServedBundle: Sendable {
         let program = CallProgram(bundle: bundle)
         let vocabulary = try TeXMLVocabulary.bundled.get()
         validator = try TeXMLSchemaValidator.bundled.get()
-        let relocation = DocumentRelocation(prefix: pathPrefix + "/" + id, program: program, vocabulary: vocabulary, validator: validator)
+        let relocation = DocumentRelocation(prefix: pathPrefix + "/" + id, recordingsPrefix: pathPrefix + "/recordings/" + id,
+                                            program: program, vocabulary: vocabulary, validator: validator)
         documents = try relocation.relocatedDocuments().mapValues { ByteBuffer(bytes: $0) }
         values = program.values
         var trees: [String: [XMLElement]] = [:]

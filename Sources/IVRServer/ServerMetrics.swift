@@ -7,7 +7,7 @@ import Prometheus
 public struct ServerMetrics: Sendable {
     /// What kind of TeXML endpoint a request hit; a metric label and a log field.
     public enum RequestKind: String, Sendable {
-        case entry, route, document, unmatched, operations
+        case entry, route, document, recording, unmatched, operations
     }
 
     public let registry: PrometheusCollectorRegistry
@@ -50,6 +50,22 @@ public struct ServerMetrics: Sendable {
     /// A dial target filled from a value and refused (not digits, too long, the line's own number).
     public func dialRefused(reason: String) {
         CoreMetrics.Counter(label: "ivrc_dial_refusals_total", dimensions: [("reason", reason)], factory: factory).increment()
+    }
+
+    /// A recording status callback reached the receiver (`recording-status-callback serve`).
+    public func recordingReceived(flow: String) {
+        CoreMetrics.Counter(label: "ivrc_recordings_received_total", dimensions: [("flow", flow)], factory: factory).increment()
+    }
+
+    /// A recording sealed and stored; `bytes` is the audio's size.
+    public func recordingStored(flow: String, bytes: Int) {
+        CoreMetrics.Counter(label: "ivrc_recordings_stored_total", dimensions: [("flow", flow)], factory: factory).increment()
+        CoreMetrics.Counter(label: "ivrc_recording_bytes_total", dimensions: [("flow", flow)], factory: factory).increment(by: bytes)
+    }
+
+    /// A recording not stored (answered non-200, so Telnyx retries): `media-not-found`, `timed-out`, `too-large`, …
+    public func recordingFailed(flow: String, reason: String) {
+        CoreMetrics.Counter(label: "ivrc_recordings_failed_total", dimensions: [("flow", flow), ("reason", reason)], factory: factory).increment()
     }
 
     public func unknownNumber() {

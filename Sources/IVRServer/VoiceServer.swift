@@ -24,6 +24,7 @@ public struct VoiceServer: Sendable {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
         OperationsRoutes(store: store, metrics: metrics).add(to: router)
+        RecordingRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         TeXMLRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         return router
     }

@@ -63,6 +63,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "File holding the key (at least 32 bytes, e.g. `head -c 32 /dev/urandom | base64`) that seals the values calls carry in URLs; also IVRC_VALUES_KEY. Give every replica the same key.")
     var valuesKeyFile: String?
 
+    @OptionGroup(title: "Recordings")
+    var recordings: RecordingsServeOptions
+
     @Flag(help: "Decide `hours` by the moment `ivrc test --url` sends (X-IVRC-Moment) instead of the clock: test servers only.")
     var testClock = false
 
@@ -152,6 +155,7 @@ struct ServeCommand: ParsableCommand {
                 throw UsageFailure("cannot serve \(bundle): \(error)")
             }
             let logger = Logger(label: "ivrc.serve") { JSONLogHandler.standardOutput(label: $0) }
+            configuration.recordings = try recordings.receiver(logger: logger)
             let server = VoiceServer(bundle: served, configuration: configuration, logger: logger)
             if configuration.verifier == nil {
                 logger.warning("signatures are NOT checked (--insecure-no-signatures): anyone who can reach this port can drive calls")

@@ -184,4 +184,39 @@ import Testing
         let plain = try Compile.text(bundle, "f/plain.xml")
         #expect(!plain.contains("recordingStatusCallback"), "a dial that does not record gets no callback")
     }
+
+    /// `serve` names the step's receiver, `STEP.recording` beside the documents, which `ivrc serve`
+    /// relocates; an inlined step's recording is still its own step's.
+    @Test func servedRecordingsNameTheirStepsReceiver() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              industry fleet
+              recording-status-callback serve
+              step main
+                disclose "This call is being recorded."
+                start
+                  recording
+                goto leave_message
+              step leave_message
+                record max=60s recording-status-callback=serve
+                dial +1-555-010-0200 record=record-from-answer recording-status-callback=https://records.example.com/dial
+
+            """)
+        let main = try Compile.text(bundle, "f/main.xml")
+        #expect(main.contains("<Recording recordingStatusCallback=\"main.recording\"/>"), "\(main)")
+        #expect(main.contains("recordingStatusCallback=\"leave_message.recording\""), "\(main)")
+        #expect(!main.contains("\"serve\""))
+        #expect(bundle.flows.first?.retention == Retention(count: 2, unit: .years))
+    }
+
+    @Test func retentionIsWrittenInTheManifestAndDefaultsByIndustry() throws {
+        let flows = [("fleet", "1", "  retention 18mo\n"), ("general", "2", "  retention 90d\n"), ("healthcare", "3", "")].map { industry, digit, retention in
+            "flow \(industry)_line\n  number +1-800-555-010\(digit)\n  industry \(industry)\n\(retention)  step main\n    say \"Hi.\"\n"
+        }.joined(separator: "\n")
+        let manifest = BundleWriter.manifest(for: try Compile.bundle(flows), compilerVersion: "test", waivers: [])
+        #expect(manifest.flows.map(\.retention?.description) == ["18mo", "90d", "7y"])
+        let text = String(decoding: BundleWriter.encode(manifest), as: UTF8.self)
+        #expect(text.contains("\"retention\":\"7y\""))
+    }
 }

@@ -32,6 +32,8 @@ public struct Flow: Sendable {
     /// Where Telnyx delivers every recording of the flow (`recordingStatusCallback`), unless
     /// a statement names its own; recording URLs expire, so without it recordings are lost.
     public var recordingStatusCallback: String?
+    /// `retention`, else the industry's standard: how long `ivrc serve` keeps the recordings.
+    public var retention: Retention?
     /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
     public var steps: [Step]
     public var tests: [TestDecl]
@@ -44,6 +46,11 @@ public struct Flow: Sendable {
     public var voices: [String: String] = [:]
     /// The module copies among `steps` (`use NAME`), whose ranges are moved up into regions.
     public var regions: [ExpandedSource.Region] = []
+
+    /// `recording-status-callback serve`: recordings go to the `ivrc serve` that answers the call.
+    public static let servedRecordings = "serve"
+
+    public var keptFor: Retention { retention ?? .standard(for: industry) }
 
     public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
 

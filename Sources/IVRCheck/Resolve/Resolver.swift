@@ -59,7 +59,7 @@ struct FlowResolver {
         var flow = Flow(
             name: declaration.name.text, nameRange: declaration.name.range, source: source.file,
             number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
-            recordingStatusCallback: nil,
+            recordingStatusCallback: nil, retention: nil,
             steps: [], tests: declaration.tests)
         flow.regions = source.regions
         readSettings(into: &flow)
@@ -126,10 +126,20 @@ struct FlowResolver {
                 if name == "voice" { flow.voice = value.text } else { flow.language = value.text }
             case "languages":
                 continue
+            case "retention":
+                guard let retention = Retention(spelling: value.text) else {
+                    error("invalid-setting", "`\(value.text)` is not a retention", value.range,
+                          help: "write a whole number of years, months or days: `retention 7y`, `retention 18mo`, `retention 90d`")
+                    continue
+                }
+                flow.retention = retention
+            case "recording-status-callback" where value.text == Flow.servedRecordings:
+                flow.recordingStatusCallback = Flow.servedRecordings
             default:
                 let name = setting.name.text
                 guard case .url(let url) = value.kind else {
-                    error("invalid-setting", "`\(name)` must be an http(s) URL", value.range,
+                    let served = name == "recording-status-callback" ? " or `serve`" : ""
+                    error("invalid-setting", "`\(name)` must be an http(s) URL\(served)", value.range,
                           help: "write it as `\(name) \(Parser.settingExample(name))`")
                     continue
                 }

@@ -70,7 +70,10 @@ public struct CallProgram: Sendable {
     }
 
     private func isKnown(_ path: String) -> Bool {
-        parsed[path] != nil || parsed[Self.document(ofRoute: path)] != nil
+        if path.hasSuffix(DocumentAddress.recordingSuffix) {
+            return bundle.manifest.flows.contains { path.hasPrefix($0.name + "/") }
+        }
+        return parsed[path] != nil || parsed[Self.document(ofRoute: path)] != nil
     }
 
     /// `FLOW/NAME.route` → `FLOW/NAME.xml`, the document whose route it is.

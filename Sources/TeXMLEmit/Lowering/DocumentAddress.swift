@@ -18,6 +18,15 @@ public struct DocumentAddress: Sendable {
         url(name + ".route", flow: flow)
     }
 
+    /// Where Telnyx reports the recordings made in `step` (`recording-status-callback serve`):
+    /// `STEP.recording`, which `ivrc serve` relocates to its recording receiver.
+    public func recordingReceiver(step: String, flow: String) -> String {
+        url(step + Self.recordingSuffix, flow: flow)
+    }
+
+    /// The ending of a bundle path that names a step's recording receiver, not a document.
+    public static let recordingSuffix = ".recording"
+
     private func url(_ file: String, flow: String) -> String {
         guard let baseURL else { return file }
         return "\(baseURL)/\(flow)/\(file)"

@@ -35,18 +35,22 @@ public struct RecordingMetadata: Codable, Sendable, Equatable {
         self.plaintextBytes = plaintextBytes
     }
 
+    enum CodingKeys: String, CodingKey {
+        case recordingSid = "recording_sid", callSid = "call_sid", flow, step, bundle
+        case durationSeconds = "duration_seconds", receivedAt = "received_at", retainUntil = "retain_until"
+        case keyID = "key_id", plaintextSHA256 = "plaintext_sha256", plaintextBytes = "plaintext_bytes"
+    }
+
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         return encoder
     }
 
     static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         return decoder
     }
 

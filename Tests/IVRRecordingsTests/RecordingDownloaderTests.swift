@@ -25,8 +25,9 @@ import Testing
 
     @Test func fetchesTheWholeRecordingAndFollowsARelativeRedirect() async throws {
         try await MediaHost().run { base in
-            #expect(try await Self.downloader().fetch(base + "/recordings/ok.wav") == SpokenWAV.bytes)
-            #expect(try await Self.downloader().fetch(base + "/recordings/moved.wav") == SpokenWAV.bytes)
+            let direct: [UInt8] = try await Self.downloader().fetch(base + "/recordings/ok.wav")
+            let redirected: [UInt8] = try await Self.downloader().fetch(base + "/recordings/moved.wav")
+            #expect(direct == SpokenWAV.bytes && redirected == SpokenWAV.bytes)
         }
     }
 

@@ -207,7 +207,7 @@ import Testing
         #expect(main.contains("<Recording recordingStatusCallback=\"main.recording\"/>"), "\(main)")
         #expect(main.contains("recordingStatusCallback=\"leave_message.recording\""), "\(main)")
         #expect(!main.contains("\"serve\""))
-        #expect(bundle.flows.first?.retention == Retention(count: 2, unit: .years))
+        #expect(bundle.flows.first?.retention.description == "2y")
     }
 
     @Test func retentionIsWrittenInTheManifestAndDefaultsByIndustry() throws {

@@ -12,8 +12,9 @@ import Testing
     static let flow = """
         flow voicemail
           number +1-800-555-0100
-          industry healthcare
+          industry general
           recording-status-callback serve
+          retention 7y
 
           step welcome
             disclose "This call is recorded."
@@ -115,7 +116,7 @@ import Testing
         #expect(Array(sealed) != SpokenWAV.bytes)
         let metadata = String(decoding: try #require(FileManager.default.contents(atPath: setup.recordings + "/objects/rec-1.json")), as: UTF8.self)
         #expect(metadata.contains(#""flow":"voicemail""#) && metadata.contains(#""step":"welcome""#) && metadata.contains(#""call_sid":"v3:call-1""#))
-        // healthcare: kept seven years.
+        // `retention 7y`: kept seven years.
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let dates = try decoder.decode([String: Date].self, from: Data(#"{"r":"\#(Self.field("received_at", in: metadata))","u":"\#(Self.field("retain_until", in: metadata))"}"#.utf8))

@@ -1,5 +1,4 @@
 import Foundation
-import IVRCheck
 import TeXMLSchema
 
 /// Fills `{{NAME}}` in a document's verbs with a call's values, the one function `ivrc serve`

@@ -15,7 +15,7 @@ public struct LoweredFlow: Sendable {
     public let schedules: [String: Schedule]
 }
 
-/// Lowers a checked flow (SPEC §2.4): steps split into documents at every verb that hands
+/// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
 /// control to an action URL; every `<Gather>` and `<Record>` gets an action; menus replay a
 /// bounded number of times; a `goto` to a step referenced nowhere else is inlined.
 /// A flow with `languages` is lowered once per (step, language) a call can reach: the

@@ -34,7 +34,7 @@ public enum PlaceholderCases {
         ("{{x {{y}}", [.malformed(0..<9)]),
         ("{{café}}", [.malformed(0..<9)]),
         ("🎉 {{x}} ok", [.literal(0..<5), .placeholder(name: "x", range: 5..<10, nameRange: 7..<8), .literal(10..<13)]),
-        ("say {{From}} and {{#x}}!", [.literal(0..<4), .placeholder(name: "From", range: 4..<12, nameRange: 6..<10),
+        ("say {{name}} and {{#x}}!", [.literal(0..<4), .placeholder(name: "name", range: 4..<12, nameRange: 6..<10),
                                       .literal(12..<17), .malformed(17..<23), .literal(23..<24)]),
     ]
 

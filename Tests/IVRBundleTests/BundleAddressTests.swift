@@ -9,7 +9,7 @@ import Testing
 
     static let references = [
         "next.xml", "./next.xml", "../other/next.xml", "../../../../x.xml", "/root.xml", "/a/./b/../c.xml",
-        "next.route?v=TOKEN", "?v=1", "#frag", "", ".", "..", "../", "a/b/..", "a/b/../", "//cdn.example.com/a.mp3",
+        "next.route?v=TOKEN", "?v=1", "#frag", ".", "..", "../", "a/b/..", "a/b/../", "//cdn.example.com/a.mp3",
         "tel:+15550100", "sip:desk@example.com", "https://other.example.com/x.xml?q=1#f", "HTTP://UP.example.com/a/../b",
         "menu.route#x", "a?b/../c", "a#b/../c", "g;x=1/../y", "./g:h",
     ]
@@ -23,6 +23,12 @@ import Testing
     func resolvesAsFoundationDoes(_ reference: String) throws {
         let expected = try #require(Self.oracle(reference, Self.base))
         #expect(BundleAddress.resolve(reference, against: Self.base) == expected)
+    }
+
+    /// Foundation has no URL for an empty reference; RFC 3986 §5.2.2 gives the base without
+    /// its fragment.
+    @Test func anEmptyReferenceIsTheBaseWithoutItsFragment() {
+        #expect(BundleAddress.resolve("", against: Self.base) == "https://ivr.example.com/texml/clinic/menu.xml?v=abc")
     }
 
     /// Relative references built from segments RFC 3986 treats specially, every combination up

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRRuntime
 import TeXMLEmit
 import TeXMLSchema
@@ -76,7 +77,7 @@ struct DocumentRelocation {
 
     private func isServed(_ target: String) -> Bool {
         let manifest = program.bundle.manifest
-        if target.hasSuffix(".route") { return manifest.routes[CallProgram.document(ofRoute: target)] != nil }
+        if target.hasSuffix(".route") { return manifest.routes[BundleAddress.document(ofRoute: target)] != nil }
         return manifest.documents[target] != nil
     }
 }

@@ -81,7 +81,7 @@ public struct ServedBundle: Sendable {
     }
 
     /// The flow a bundle path (document or route) belongs to, for logs and metric labels.
-    public func flow(of path: String) -> String? { flowOfDocument[CallProgram.document(ofRoute: path)] }
+    public func flow(of path: String) -> String? { flowOfDocument[BundleAddress.document(ofRoute: path)] }
 
     public var compilerVersion: String { bundle.manifest.compilerVersion }
 }

@@ -75,7 +75,7 @@ struct TeXMLRoutes {
             return document(path, of: served, values: carried, parameters: parameters, context: context)
         }
         context.notes.update { $0.kind = .route }
-        let from = CallProgram.document(ofRoute: path)
+        let from = BundleAddress.document(ofRoute: path)
         guard let next = served.bundle.next(after: from, parameters: parameters, clock: clock(for: request)) else {
             context.notes.update { $0.refusal = "unknown-route" }
             return Self.refusal(.notFound, "no route here")
@@ -89,7 +89,7 @@ struct TeXMLRoutes {
     /// another call.
     private func carriedValues(_ request: Request, path: String, of served: ServedBundle,
                                callSid: String) -> Result<CallValues, ValueSeal.Rejection> {
-        guard let flow = served.values.flow(of: CallProgram.document(ofRoute: path)), !flow.carried.isEmpty else {
+        guard let flow = served.values.flow(of: BundleAddress.document(ofRoute: path)), !flow.carried.isEmpty else {
             return .success(CallValues())
         }
         guard let token = CallValues.carriedToken(in: "?" + (request.uri.query ?? "")) else { return .failure(.missing) }

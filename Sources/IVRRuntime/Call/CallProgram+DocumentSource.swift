@@ -15,7 +15,7 @@ extension CallProgram: DocumentSource {
         case .external(let url):
             return .handedOff(url: url)
         case .local(let path) where path.hasSuffix(".route"):
-            let owner = Self.document(ofRoute: path)
+            let owner = BundleAddress.document(ofRoute: path)
             let route = bundle.manifest.routes[owner]
             if route?.kind == .hours, clock == nil { return .failed(.momentNeeded(schedule: route?.schedule ?? owner)) }
             guard let target = bundle.next(after: owner, parameters: parameters, clock: clock ?? .assumed([:])) else {

@@ -40,53 +40,13 @@ public struct CallProgram: Sendable {
 
     public func entry(flow: String) -> String? { bundle.manifest.flows.first { $0.name == flow }?.entry }
 
-    /// Where a URL found in document `from` leads.
-    public enum Target: Sendable, Equatable {
-        /// A bundle path: a document `FLOW/NAME.xml` or a route `FLOW/NAME.route`.
-        case local(String)
-        case external(String)
-    }
-
-    /// Resolves `url` as Telnyx would against the document's own URL, then maps it back to a
-    /// bundle path: relative `x.xml` sits beside `from`; `BASE/FLOW/x.xml` under a known base
-    /// URL is `FLOW/x.xml`. Without known base URLs an absolute URL whose last two segments
-    /// name a bundle document is taken to be that document.
-    public func resolve(_ url: String, from: String) -> Target {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.contains("://") {
-            let withoutQuery = String(trimmed.prefix { $0 != "?" && $0 != "#" })
-            for base in baseURLs where withoutQuery.hasPrefix(base + "/") {
-                return .local(Self.normalise(String(withoutQuery.dropFirst(base.count + 1))))
-            }
-            if baseURLs.isEmpty {
-                let tail = withoutQuery.split(separator: "/").suffix(2).joined(separator: "/")
-                if isKnown(tail) { return .local(tail) }
-            }
-            return .external(trimmed)
-        }
-        let path = String(trimmed.prefix { $0 != "?" && $0 != "#" })
-        if path.hasPrefix("/") { return .local(Self.normalise(String(path.dropFirst()))) }
-        let directory = from.split(separator: "/").dropLast().joined(separator: "/")
-        return .local(Self.normalise(directory.isEmpty ? path : directory + "/" + path))
+    /// Where `url`, found in document `from`, leads (`BundleAddress`): under a known base URL a
+    /// bundle path; without known base URLs an absolute URL ending in a bundle path is that path.
+    public func resolve(_ url: String, from: String) -> BundleAddress.Target {
+        BundleAddress.target(of: url, from: from, baseURLs: baseURLs, isKnown: isKnown)
     }
 
     private func isKnown(_ path: String) -> Bool {
-        parsed[path] != nil || parsed[Self.document(ofRoute: path)] != nil
-    }
-
-    /// `FLOW/NAME.route` → `FLOW/NAME.xml`, the document whose route it is.
-    public static func document(ofRoute path: String) -> String {
-        path.hasSuffix(".route") ? String(path.dropLast(".route".count)) + ".xml" : path
-    }
-
-    /// Removes `.` and `..` segments so `../flow/x.xml` lands on a bundle path.
-    private static func normalise(_ path: String) -> String {
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/") {
-            if segment == "." { continue }
-            if segment == ".." { _ = segments.popLast(); continue }
-            segments.append(segment)
-        }
-        return segments.joined(separator: "/")
+        parsed[path] != nil || parsed[BundleAddress.document(ofRoute: path)] != nil
     }
 }

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 import TeXMLEmit
 
@@ -153,7 +154,7 @@ public enum PathExplorer {
                 return [InputRequest.sampleAnswer(fields: fields)]
             case .gather(let gather, let action):
                 var keys: [String] = []
-                if let action, let route = program.bundle.manifest.routes[CallProgram.document(ofRoute: action)],
+                if let action, let route = program.bundle.manifest.routes[BundleAddress.document(ofRoute: action)],
                    let routeKeys = route.keys {
                     keys = routeKeys.keys.sorted()
                 }

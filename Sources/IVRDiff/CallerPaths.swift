@@ -1,6 +1,5 @@
 import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 
 /// Where calls can end after each sequence of keys: every menu key the route table knows and
 /// silence at a gather, answered and unanswered at a dial, up to a depth. Outcomes are grouped

@@ -1,7 +1,6 @@
 import Foundation
 import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 import TeXMLSchema
 
 /// Rewrites every URL in a bundle's documents that leads back into the bundle so it names the

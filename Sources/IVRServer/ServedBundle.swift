@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 import TeXMLSchema
 
 /// A verified bundle ready to answer requests: its documents relocated to the server's URL
@@ -24,7 +23,7 @@ public struct ServedBundle: Sendable {
 
     /// - Parameter pathPrefix: `{public-url}{path}`, the URL the webhook is served under.
     public init(bundle: LoadedBundle, pathPrefix: String, loadedAt: Date = Date()) throws {
-        manifestHash = DocumentHash.sha256(BundleWriter.encode(bundle.manifest))
+        manifestHash = DocumentHash.sha256(bundle.manifest.encoded)
         id = String(manifestHash.prefix(12))
         let program = CallProgram(bundle: bundle)
         let vocabulary = try TeXMLVocabulary.bundled.get()

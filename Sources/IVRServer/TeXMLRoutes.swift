@@ -4,7 +4,6 @@ import HTTPTypes
 import IVRBundle
 import IVRCheck
 import IVRRuntime
-import TeXMLEmit
 
 /// The TeXML endpoints: `{path}` answers a new call with its flow's entry document;
 /// `{path}/{bundle}/FLOW/NAME.route` routes an action request through the manifest

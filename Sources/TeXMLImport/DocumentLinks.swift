@@ -1,6 +1,5 @@
 import Foundation
 import IVRBundle
-import TeXMLEmit
 import TeXMLSchema
 
 /// Resolves the URLs documents use to reach each other — `<Redirect>` text and `action`

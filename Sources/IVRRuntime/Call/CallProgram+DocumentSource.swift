@@ -1,5 +1,4 @@
 import IVRBundle
-import TeXMLEmit
 import TeXMLSchema
 
 /// The bundle in memory answers a call's requests with `ivrc serve`'s own function

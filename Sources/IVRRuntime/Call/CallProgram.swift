@@ -1,6 +1,5 @@
 import Foundation
 import IVRBundle
-import TeXMLEmit
 import TeXMLSchema
 
 /// A loaded bundle with every document parsed once, plus what is needed to turn the URLs in

@@ -1,6 +1,5 @@
 import IVRBundle
 import IVRCheck
-import TeXMLEmit
 
 /// Follows every call path through a compiled flow up to a number of caller choices: each
 /// key of each menu route, an invalid key and silence at every gather, answered and

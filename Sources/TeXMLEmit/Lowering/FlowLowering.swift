@@ -199,7 +199,7 @@ struct FlowLowering {
                     current.verbs.append(verbs.dial(targets, dialAttributes))
                     var route = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
                     // Only a target filled from a value can be refused, and then apologised for.
-                    if targets.contains(where: { !UnknownPlaceholderRule.placeholders(in: $0.value).isEmpty }) {
+                    if targets.contains(where: { !Placeholder.names(in: $0.value).isEmpty }) {
                         route.language = language
                         route.voice = verbs.voice(in: language)
                     }

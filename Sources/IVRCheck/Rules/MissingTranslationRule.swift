@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// Every prompt a call can reach in a language has text in that language: each `say`,

@@ -75,6 +75,7 @@ struct TeXMLRoutes {
             metrics.carriedValuesRejected(reason: rejection.rawValue)
             context.notes.update { $0.refusal = "carried-values-\(rejection.rawValue)" }
             return Self.refusal(.forbidden, "carried call values refused (\(rejection.rawValue))")
+        // The server always passes a clock, so an `hours` route never lacks its moment.
         case .noRoute, .momentNeeded:
             context.notes.update { $0.refusal = "unknown-route" }
             return Self.refusal(.notFound, "no route here")

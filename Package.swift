@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["IVRLang", "TeXMLSchema", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "IVRBundle", "TeXMLSchema"]),
-        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck"]),
+        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck"]),
         .target(
             name: "TeXMLEmit",
             dependencies: [
@@ -67,22 +67,22 @@ let package = Package(
         .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
         .target(name: "IVRFormat", dependencies: ["IVRLang"]),
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
-        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
+        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema"]),
         // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
-        .target(name: "IVRLiveCall", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema", "TelnyxWebhook"]),
+        .target(name: "IVRLiveCall", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
         // Per-environment values files (TOML) for `--env NAME`.
         .target(name: "IVREnvironment", dependencies: ["IVRCheck", "IVRLang", .product(name: "TOMLKit", package: "TOMLKit")]),
         // `ivrc new`: the built-in line templates, compiled in (scripts/embed-resources).
         .target(name: "IVRTemplates", dependencies: ["IVRLang"]),
         // `ivrc diff`: what a change does to callers, from two compiled versions of the flows.
-        .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.
         .target(
             name: "IVRServer",
             dependencies: [
-                "IVRBundle", "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
+                "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

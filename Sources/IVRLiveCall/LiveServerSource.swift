@@ -2,7 +2,6 @@ import Foundation
 import IVRBundle
 import IVRCheck
 import IVRRuntime
-import TeXMLEmit
 import TeXMLSchema
 import TelnyxWebhook
 

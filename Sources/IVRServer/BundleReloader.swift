@@ -2,7 +2,6 @@ import Foundation
 import IVRBundle
 import Logging
 import ServiceLifecycle
-import TeXMLEmit
 import UnixSignals
 
 /// Replaces the served bundle when the directory is replaced (polled) or on SIGHUP. A bundle

@@ -25,10 +25,6 @@ public enum BundleWriter {
             environment: environment)
     }
 
-    public static func encode(_ manifest: Manifest) -> [UInt8] {
-        DeterministicJSON.encode(manifest)
-    }
-
     /// What `write` did.
     public enum Outcome: Sendable, Equatable {
         /// A new bundle is in place; `reused` of its documents were linked from the old one.
@@ -53,7 +49,7 @@ public enum BundleWriter {
         try requireReplaceable(target)
         StagingDirectory.removeStale(for: target)
         // Encoded once: JSONEncoder on a 16,000-document manifest is a large part of a build.
-        var manifestBytes = encode(manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+        var manifestBytes = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
         if holds(manifestBytes, at: target) { return .unchanged }
         let staging = StagingDirectory(for: target).path
         try? files.removeItem(atPath: staging)
@@ -71,7 +67,7 @@ public enum BundleWriter {
                 let repaired = CompiledBundle(flows: bundle.flows, inputs: bundle.inputs,
                                               documents: bundle.documents.merging(recompiled) { first, _ in first },
                                               reused: bundle.reused.filter { !refused.contains($0.key) })
-                manifestBytes = encode(manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+                manifestBytes = manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
                 reused = repaired.reused.count
             }
             if let failure = writeFile(staging + "/manifest.json", manifestBytes) {

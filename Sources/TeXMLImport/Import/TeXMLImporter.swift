@@ -2,7 +2,6 @@ import Foundation
 import IVRBundle
 import IVRCheck
 import IVRLang
-import TeXMLEmit
 import TeXMLSchema
 
 /// `ivrc import`: turns TeXML documents into one `.ivr` flow, one step per document. Links

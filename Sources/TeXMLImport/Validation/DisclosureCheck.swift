@@ -82,7 +82,7 @@ struct DisclosureCheck {
                 }
                 switch links.actionTarget(of: element, from: document.path, context: context) {
                 case .route(let route):
-                    let targets = [route.next, route.answered, route.invalid, route.timeout].compactMap { $0 }
+                    let targets = [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
                         + (route.keys ?? [:]).values + (route.speech ?? [:]).values
                     edges += targets.map { ($0, disclosed) }
                 case .document(let target):

@@ -118,7 +118,6 @@ import Testing
     static let intake = """
         flow intake
           number +1-800-596-3057
-          industry healthcare
 
           step welcome
             disclose "This call is being recorded."
@@ -157,16 +156,19 @@ import Testing
     /// (depth 3 said "no change") and no ending is invented (depth 4 said "now leaves a message").
     @Test func aChangePastTheDepthIsReportedAndCutPathsAreNotCompared() throws {
         let changed = Self.intake.replacingOccurrences(of: "record beep max=60s -> desk", with: "record beep max=60s -> goodbye")
-        for depth in 1...5 {
+        for depth in 1...6 {
             let (old, new) = (try views(Self.intake, depth: depth), try views(changed, depth: depth))
             let found = BehaviourDiff.changes(old: old, new: new)
             #expect(found.contains { $0.kind == .branch && $0.at == "intake" && $0.message == "after the recording: goes on to goodbye instead of desk" },
                     "depth \(depth): \(found)")
             #expect(!found.contains { $0.kind == .reach && $0.message.contains("now leaves a message") }, "depth \(depth): \(found)")
-            #expect(old.contains(where: \.isCutOff) == (depth < 4), "depth \(depth)")
+            // Compared exactly when every call after `press 1` ends within the depth on both sides.
+            let cut = (old + new).contains { $0.cutOff.contains("press 1") }
             let reach = found.first { $0.kind == .reach && $0.at == "press 1" }
-            #expect((reach?.message == "no longer reaches a person: +15550100200") == (depth >= 4), "depth \(depth): \(found)")
+            #expect((reach?.message == "no longer reaches a person: +15550100200") == !cut, "depth \(depth): \(found)")
         }
+        #expect(try views(Self.intake, depth: 3).contains(where: \.isCutOff))
+        #expect(try !views(Self.intake, depth: 6).contains { $0.cutOff.contains("press 1") })
         let cut = DiffReport.CutOff(depth: 3, flows: ["intake"])
         #expect(DiffReport.render([], format: .text, cutOff: cut).contains("note: some calls in intake go on past 3 choices"))
         #expect(DiffReport.render([], format: .markdown, cutOff: cut).contains("> **Note:** some calls in intake"))

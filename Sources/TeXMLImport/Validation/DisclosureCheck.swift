@@ -1,7 +1,7 @@
 import Foundation
 import IVRCheck
 import IVRLang
-import TeXMLEmit
+import IVRBundle
 import TeXMLSchema
 
 /// `recording-disclosure` on raw TeXML: nothing captures the caller's audio before a `<Say>`

@@ -92,6 +92,20 @@ import Testing
         #expect(from.refusals.isEmpty && from.text.contains("<Number>+15550100123</Number>"))
     }
 
+    /// NUL, other controls and U+FFFE/U+FFFF cannot be written in XML 1.0: each becomes U+FFFD.
+    @Test func charactersXMLCannotCarryAreReplacedInEveryValue() throws {
+        let result = try served("<Say>{{said}}</Say>", ["said": "a\u{0}b\u{1B}c\u{FFFF}\td\u{FFFE}"])
+        #expect(result.text.contains("<Say>a\u{FFFD}b\u{FFFD}c\u{FFFD}\td\u{FFFD}</Say>"), "\(result.text)")
+    }
+
+    /// A caller ID is written as it is: a value that is not E.164 refuses the dial.
+    @Test func aFilledCallerIdThatIsNotE164RefusesTheDial() throws {
+        let dial = #"<Dial callerId="{{From}}"><Number>+15550100200</Number></Dial>"#
+        #expect(try served(dial, ["From": "+0123456"]).refusals == [.notE164])
+        #expect(try served(dial, ["From": "15550100123"]).refusals == [.notE164])
+        #expect(try served(dial, ["From": "+15550100123"]).refusals.isEmpty)
+    }
+
     @Test func placeholdersWithoutAValueAndMustacheSectionsStayAsWritten() {
         #expect(ValueFilling.substitute("{{#Digits}}{{ Digits }}{{/Digits}} {{{x}}} {{!c}}", ["Digits": "5"], percentEncoding: false)
             == "{{#Digits}}5{{/Digits}} {{{x}}} {{!c}}")

@@ -27,6 +27,8 @@ public struct ValueFilling: Sendable {
         case notDigits = "not-digits"
         case tooLong = "too-long"
         case loopback = "dial-loopback"
+        /// A filled `<Number>` or `callerId` is not E.164 (`+`, a first digit 1–9, 2 to 15 digits).
+        case notE164 = "not-e164"
     }
 
     /// The most digits a dial target may take from a value (E.164's maximum).
@@ -47,6 +49,7 @@ public struct ValueFilling: Sendable {
     ///   - carry: rewrites a URL that leads back into the bundle (adds `v=`); others unchanged.
     public func fill(_ verbs: [XMLElement], values: [String: String], limits: [String: Int], ownNumber: String?,
                      route: Route?, carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
+        let values = values.mapValues(Self.xmlCarriable)
         var refusals: [Refusal] = []
         var filled: [XMLElement] = []
         for verb in verbs {
@@ -73,16 +76,40 @@ public struct ValueFilling: Sendable {
         return XMLElement(name: "Say", attributes: attributes, children: [.text(text)], line: line)
     }
 
+    /// `value` with every character XML 1.0 cannot carry replaced by U+FFFD.
+    static func xmlCarriable(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return value }
+        var carriable = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars { carriable.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}") }
+        return String(carriable)
+    }
+
+    /// XML 1.0's `Char` production (Swift scalars are never surrogates).
+    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
     /// A typed number has no `+`; a `<Number>` takes E.164, so digits alone get one.
     private static func internationalNumbers(in dial: XMLElement) -> XMLElement {
         var copy = dial
         copy.children = dial.children.map { child in
             guard case .element(var noun) = child, noun.name == "Number" else { return child }
             let text = noun.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) { noun.children = [.text("+" + text)] }
+            if let international = international(text), international != text { noun.children = [.text(international)] }
             return .element(noun)
         }
         return copy
+    }
+
+    /// `number` as E.164 (digits alone get their `+`), or nil when it cannot be one.
+    static func international(_ number: String) -> String? {
+        let digits = number.hasPrefix("+") ? number.dropFirst() : Substring(number)
+        guard (2...maxDialDigits).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              digits.first != "0" else { return nil }
+        return "+" + digits
     }
 
     private func fill(_ element: XMLElement, values: [String: String], carry: (String) -> String) -> XMLElement {
@@ -120,7 +147,14 @@ public struct ValueFilling: Sendable {
                 if let refusal = Self.dialable(values[name] ?? "", name: name, limit: limits[name]) { return refusal }
             }
             let filled = Self.substitute(target, values, percentEncoding: false).trimmingCharacters(in: .whitespacesAndNewlines)
-            if noun == "Number", let ownNumber, "+" + filled.filter(\.isNumber) == ownNumber { return .loopback }
+            guard noun == "Number" else { continue }
+            guard let number = Self.international(filled) else { return .notE164 }
+            if number == ownNumber { return .loopback }
+        }
+        // A caller ID is written as it is, so it must already be E.164.
+        if let callerId = dial.attribute("callerId"), Self.names(in: callerId).contains(where: { values[$0] != nil }) {
+            let filled = Self.substitute(callerId, values, percentEncoding: false)
+            if Self.international(filled) != filled { return .notE164 }
         }
         return nil
     }

@@ -13,10 +13,11 @@ import TeXMLSchema
 ///   `<Play>` URL is) a value is percent-encoded, so it stays
 ///   one query or path component; `carry` then adds the call's carried values to every URL
 ///   that leads back into the bundle. In an http-request's `<Body>` (JSON) it is JSON-escaped.
-/// - A dial target that holds a value is checked before anything is dialled: a gathered value
+/// - A dial or refer target that holds a value is checked before anything is dialled: a gathered value
 ///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
-///   and `To` a phone number; and the target must not be the line's own number
-///   (`dial-loopback`, decided at request time). A refused `<Dial>` becomes an apology (in the
+///   and `To` a phone number; no value may stand in a SIP target's host (`foreign-host`: the
+///   caller reaches only the host the flow names); and the target must not be the line's own number
+///   (`dial-loopback`, decided at request time). A refused `<Dial>` or `<Refer>` becomes an apology (in the
 ///   language and voice its route records, `RefusedDialApology`) and, if
 ///   it has an action, a `<Redirect>` to it: the route then takes the dial's no-answer branch,
 ///   as it would for a dial that failed. Without an action the call goes on with the next verb.
@@ -29,6 +30,8 @@ public struct ValueFilling: Sendable {
         case loopback = "dial-loopback"
         /// A filled `<Number>` or `callerId` is not E.164 (`+`, a first digit 1–9, 2 to 15 digits).
         case notE164 = "not-e164"
+        /// A value stands in a SIP target's host: only the host written in the flow is reached.
+        case foreignHost = "foreign-host"
     }
 
     /// The most digits a dial target may take from a value (E.164's maximum).
@@ -53,7 +56,7 @@ public struct ValueFilling: Sendable {
         var refusals: [Refusal] = []
         var filled: [XMLElement] = []
         for verb in verbs {
-            if verb.name == "Dial", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
+            if verb.name == "Dial" || verb.name == "Refer", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
                 refusals.append(refusal)
                 filled.append(Self.apology(speaking: route, line: verb.line))
                 if let action = verb.attribute("action") {
@@ -143,6 +146,7 @@ public struct ValueFilling: Sendable {
         for (noun, target) in targets {
             let names = Self.names(in: target).filter { values[$0] != nil }
             guard !names.isEmpty else { continue }
+            if noun == "Sip", Self.names(in: String(Self.host(of: target))).contains(where: { values[$0] != nil }) { return .foreignHost }
             for name in names {
                 if let refusal = Self.dialable(values[name] ?? "", name: name, limit: limits[name]) { return refusal }
             }
@@ -157,6 +161,11 @@ public struct ValueFilling: Sendable {
             if Self.international(filled) != filled { return .notE164 }
         }
         return nil
+    }
+
+    /// What follows a SIP URI's last `@` (its host, port and parameters), or all of it without one.
+    private static func host(of sip: String) -> Substring {
+        sip.lastIndex(of: "@").map { sip[$0...] } ?? Substring(sip)
     }
 
     /// A gathered value is digits only, within its gather's bound; `From`/`To` a phone number.

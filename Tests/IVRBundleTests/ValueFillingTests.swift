@@ -114,6 +114,13 @@ import Testing
         #expect(try served("<Dial><Sip>sip:desk@{{site}}</Sip></Dial>", ["site": "5"]).refusals.map(\.rawValue) == ["foreign-host"])
     }
 
+    /// A whole `.` or `..` value would be a dot-segment: encoded, it stays one path component.
+    @Test func aDotSegmentValueIsEncodedInAURL() throws {
+        let play = "<Play>https://audio.example.com/prompts/{{a}}/{{b}}/x.mp3</Play>"
+        #expect(try served(play, ["a": "..", "b": "."]).text.contains("<Play>https://audio.example.com/prompts/%2E%2E/%2E/x.mp3</Play>"))
+        #expect(try served(play, ["a": "...", "b": "a.b"]).text.contains("prompts/.../a.b/x.mp3"))
+    }
+
     /// A caller ID is written as it is: a value that is not E.164 refuses the dial.
     @Test func aFilledCallerIdThatIsNotE164RefusesTheDial() throws {
         let dial = #"<Dial callerId="{{From}}"><Number>+15550100200</Number></Dial>"#

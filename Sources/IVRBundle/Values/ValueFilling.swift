@@ -10,7 +10,7 @@ import TeXMLSchema
 ///   `&amp;` never becomes `&amp;amp;`.
 /// - Each text is scanned once: a value holding `{{x}}` is inserted as text, never expanded.
 /// - In a URL (an XSD `Url`-typed attribute or text, or text written as an http(s) URL, as a
-///   `<Play>` URL is) a value is percent-encoded, so it stays
+///   `<Play>` URL is) a value is percent-encoded (a whole `.` or `..` too), so it stays
 ///   one query or path component; `carry` then adds the call's carried values to every URL
 ///   that leads back into the bundle. In an http-request's `<Body>` (JSON) it is JSON-escaped.
 /// - A dial or refer target that holds a value is checked before anything is dialled: a gathered value
@@ -184,7 +184,13 @@ public struct ValueFilling: Sendable {
     /// `text` with every `{{NAME}}` that has a value replaced, in one pass; malformed `{{…}}`
     /// stays as written.
     public static func substitute(_ text: String, _ values: [String: String], percentEncoding: Bool) -> String {
-        Placeholder.substitute(text) { name in values[name].map { percentEncoding ? CallValues.percentEncoded($0) : $0 } }
+        Placeholder.substitute(text) { name in values[name].map { percentEncoding ? urlComponent($0) : $0 } }
+    }
+
+    /// A value percent-encoded as one URL component; `.` and `..` too, which would otherwise
+    /// be dot-segments a server resolves to another path.
+    static func urlComponent(_ value: String) -> String {
+        value == "." || value == ".." ? value.replacingOccurrences(of: ".", with: "%2E") : CallValues.percentEncoded(value)
     }
 
     /// Inside an http-request's `<Body>` (JSON, the value between quotes): `"`, `\\` and

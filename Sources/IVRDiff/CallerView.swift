@@ -74,7 +74,7 @@ public struct CallerView: Sendable, Equatable {
             case "Record":
                 facts.records = true
             case "Redirect":
-                let target = DocumentStep.step(of: CallProgram.document(ofRoute: verb.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+                let target = DocumentStep.step(of: BundleAddress.document(ofRoute: verb.text.trimmingCharacters(in: .whitespacesAndNewlines)))
                 if let target { facts.branches["then", default: []].insert(target) }
             case "Dial":
                 let targets = verb.elements.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -35,7 +35,7 @@ import Testing
         let server = try ServeProcess(bundle: bundle)
         let deadline = Date().addingTimeInterval(20)
         while !server.log.contains("\"serving\""), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        let serving = try #require(server.log.split(separator: "\n").first { $0.contains("\"serving\"") }, server.log)
+        let serving = try #require(server.log.split(separator: "\n").first { $0.contains("\"serving\"") }, "\(server.log)")
         #expect(serving.contains("http://127.0.0.1:\(server.port)/"), "\(serving)")
 
         let busy = Process()

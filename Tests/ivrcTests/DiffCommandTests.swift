@@ -19,7 +19,7 @@ import Testing
     @Test func sameFlowsNoChange() throws {
         let run = try CLITests.ivrc(["diff", "--exit-code", Self.examples + "/driver_emergency.ivr", Self.examples + "/driver_emergency.ivr"])
         #expect(run.status == 0)
-        #expect(run.stdout == "no change for callers\n")
+        #expect(run.stdout.hasPrefix("no change for callers\n"), "\(run.stdout)")
     }
 
     @Test func aBundleOfAnotherFormatIsRefusedWithItsPath() throws {

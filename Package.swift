@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema"]),
+        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema", "IVRTestSupport"]),
         .testTarget(name: "IVRCheckTests", dependencies: ["IVRBundle", "IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",

@@ -1,5 +1,6 @@
 import Foundation
 import IVRCheck
+import IVRLang
 import TeXMLSchema
 
 /// Fills `{{NAME}}` in a document's verbs with a call's values, the one function `ivrc serve`
@@ -120,7 +121,7 @@ public struct ValueFilling: Sendable {
                 if let refusal = Self.dialable(values[name] ?? "", name: name, limit: limits[name]) { return refusal }
             }
             let filled = Self.substitute(target, values, percentEncoding: false).trimmingCharacters(in: .whitespacesAndNewlines)
-            if noun == "Number", let ownNumber, "+" + filled.filter(\.isNumber) == ownNumber { return .loopback }
+            if noun == "Number", let ownNumber, PhoneNumberKey.of(filled) == ownNumber { return .loopback }
         }
         return nil
     }

@@ -1,5 +1,5 @@
+import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 
 /// Where calls can end after each sequence of keys: every menu key the route table knows and
 /// silence at a gather, answered and unanswered at a dial, up to a depth. Outcomes are grouped
@@ -44,7 +44,7 @@ public enum CallerPaths {
     private static func choices(_ request: InputRequest, program: CallProgram) -> [CallerEvent] {
         switch request {
         case .gather(_, let action):
-            let route = action.flatMap { program.bundle.manifest.routes[CallProgram.document(ofRoute: $0)] }
+            let route = action.flatMap { program.bundle.manifest.routes[BundleAddress.document(ofRoute: $0)] }
             return (route?.keys ?? [:]).keys.sorted().map { .press($0) } + [.silence]
         case .dial: return [.answer, .noAnswer]
         case .record: return [.silence]

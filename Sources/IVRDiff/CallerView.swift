@@ -1,6 +1,6 @@
-import IVRRuntime
+import IVRBundle
 import IVRCheck
-import TeXMLEmit
+import IVRRuntime
 import TeXMLSchema
 
 /// What one compiled flow does for callers, step by step, independent of how the documents are

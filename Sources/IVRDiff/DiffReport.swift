@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRCheck
 
 /// A behaviour diff for a reviewer (text), a pull-request comment (Markdown) or a tool (JSON).

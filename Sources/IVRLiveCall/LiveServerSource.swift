@@ -1,7 +1,7 @@
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRRuntime
-import TeXMLEmit
 import TeXMLSchema
 import TelnyxWebhook
 

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVREnvironment
 import IVRLang
 import IVRTestSupport
@@ -29,9 +30,9 @@ import Testing
         let bundle = try Compiler.compile(checked.graph)
         let expected = Self.goldenDirectory.appendingPathComponent(name + ".bundle")
         var files = bundle.documents
-        files["manifest.json"] = BundleWriter.encode(BundleWriter.manifest(
+        files["manifest.json"] = BundleWriter.manifest(
             for: bundle, compilerVersion: "golden", waivers: [],
-            environment: environment.map { Manifest.Environment($0, used: checked.environmentUsed) }))
+            environment: environment.map { Manifest.Environment($0, used: checked.environmentUsed) }).encoded
         try Golden.compare(files, withDirectory: expected)
     }
 }

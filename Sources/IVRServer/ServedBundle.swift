@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IVRBundle
 import IVRRuntime
 import TeXMLEmit
 import TeXMLSchema
@@ -28,7 +29,7 @@ public struct ServedBundle: Sendable {
 
     /// - Parameter pathPrefix: `{public-url}{path}`, the URL the webhook is served under.
     public init(bundle: LoadedBundle, pathPrefix: String, loadedAt: Date = Date()) throws {
-        manifestHash = BundleWriter.sha256(BundleWriter.encode(bundle.manifest))
+        manifestHash = DocumentHash.sha256(BundleWriter.encode(bundle.manifest))
         id = String(manifestHash.prefix(12))
         let program = CallProgram(bundle: bundle)
         let vocabulary = try TeXMLVocabulary.bundled.get()

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import IVRBundle
 import IVRCheck
 import IVRRuntime
 import TeXMLEmit

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IVRBundle
 import TeXMLEmit
 
 /// Seals the values a call carries (`v=` on every URL the server writes) so that only a server

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import TeXMLEmit
 import Testing
 
@@ -77,7 +78,7 @@ import Testing
         let manifestURL = directory.appendingPathComponent("manifest.json")
         let old = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: manifestURL))
         var documents = old.documents
-        documents[path] = .init(sha256: BundleWriter.sha256(bytes))
+        documents[path] = .init(sha256: DocumentHash.sha256(bytes))
         let manifest = Manifest(formatVersion: old.formatVersion, compilerVersion: old.compilerVersion, flows: old.flows,
                                 routes: old.routes, documents: documents, waivers: old.waivers)
         try Data(BundleWriter.encode(manifest)).write(to: manifestURL)

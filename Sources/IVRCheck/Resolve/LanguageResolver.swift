@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// `languages en-US es-MX`, a voice per language under `voice`, text per language under a

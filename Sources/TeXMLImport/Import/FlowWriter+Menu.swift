@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 import TeXMLEmit
 import TeXMLSchema

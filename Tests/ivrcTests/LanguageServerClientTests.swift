@@ -22,11 +22,12 @@ import Testing
     @Test(.enabled(if: hasPytestLSP, "pytest-lsp is not installed: run scripts/setup"))
     func vscodeAndNeovimCapabilitiesThroughPytestLSP() throws {
         let executable = try #require(CLITests.executable)
-        let run = try CLITests.run(python, [
+        let arguments = [
             "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "asyncio_default_fixture_loop_scope=function",
             "-W", "error::pytest_lsp.checks.LspSpecificationWarning",
             Self.repositoryRoot.appendingPathComponent("editors/lsp-tests/test_ivrc_lsp.py").path,
-        ], environment: ["IVRC": executable.path], timeout: 600)
+        ]
+        let run = try CLITests.run(Self.python, arguments, environment: ["IVRC": executable.path], timeout: 600)
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
     }
 

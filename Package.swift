@@ -79,6 +79,15 @@ let package = Package(
         .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The Language Server Protocol's messages and framing: only what `ivrc lsp` uses, with Foundation's coders.
+        .target(name: "IVRLanguageServerProtocol"),
+        // `ivrc lsp`: positions converted at the edge, every answer from the checker, formatter and catalogues.
+        .target(
+            name: "IVRLanguageServer",
+            dependencies: [
+                "IVRLanguageServerProtocol", "IVRLang", "IVRCheck", "IVRFormat", "IVREnvironment", "IVRReport", "TeXMLSchema",
+            ]
+        ),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.
         .target(
             name: "IVRServer",
@@ -98,6 +107,7 @@ let package = Package(
                 "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
+                "IVRLanguageServer", "IVRLanguageServerProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -133,6 +143,11 @@ let package = Package(
             name: "TeXMLImportTests",
             dependencies: ["TeXMLImport", "IVRBundle", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang", "IVRTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "IVRLanguageServerProtocolTests", dependencies: ["IVRLanguageServerProtocol"]),
+        .testTarget(
+            name: "IVRLanguageServerTests",
+            dependencies: ["IVRLanguageServer", "IVRLanguageServerProtocol", "IVRLang", "IVRFormat"]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
         .testTarget(name: "IVREnvironmentTests", dependencies: ["IVREnvironment", "IVRCheck", "IVRLang"]),

@@ -29,4 +29,21 @@ import Testing
         let grammars = try #require(contributes["grammars"] as? [[String: Any]])
         #expect(grammars.first?["scopeName"] as? String == "source.ivr")
     }
+
+    /// `editors/vscode/extension.js` parses and, activated against stand-ins for the `vscode`
+    /// modules (npm packages cannot be installed here), starts `ivrc lsp` with the settings.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] == "true"
+                   || FileManager.default.isExecutableFile(atPath: "/usr/bin/node"), "node is not installed: run scripts/setup"))
+    func vscodeExtensionStartsTheLanguageServer() throws {
+        let folder = Self.repositoryRoot.appendingPathComponent("editors/vscode")
+        let node = URL(fileURLWithPath: "/usr/bin/env")
+        let check = try CLITests.run(node, ["node", "--check", folder.appendingPathComponent("extension.js").path], timeout: 60)
+        #expect(check.status == 0, "\(check.stderr)")
+        let activation = try CLITests.run(node, ["node", "--test", folder.appendingPathComponent("test").path], timeout: 120)
+        #expect(activation.status == 0, "\(activation.stdout)\n\(activation.stderr)")
+        let package = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("package.json"))) as? [String: Any]
+        #expect(package?["main"] as? String == "./extension.js")
+        let settings = ((package?["contributes"] as? [String: Any])?["configuration"] as? [String: Any])?["properties"] as? [String: Any]
+        #expect(settings?.keys.sorted() == ["ivrc.env", "ivrc.path"])
+    }
 }

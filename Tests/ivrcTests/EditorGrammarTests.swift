@@ -35,7 +35,7 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] == "true"
                    || FileManager.default.isExecutableFile(atPath: "/usr/bin/node"), "node is not installed: run scripts/setup"))
     func vscodeExtensionStartsTheLanguageServer() throws {
-        let folder = Self.repositoryRoot.appendingPathComponent("editors/vscode")
+        let folder = Repository.root.appendingPathComponent("editors/vscode")
         let node = URL(fileURLWithPath: "/usr/bin/env")
         let check = try CLITests.run(node, ["node", "--check", folder.appendingPathComponent("extension.js").path], timeout: 60)
         #expect(check.status == 0, "\(check.stderr)")

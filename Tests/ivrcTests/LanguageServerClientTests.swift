@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc lsp` through real clients: pytest-lsp with VS Code's and Neovim 0.7's capabilities
@@ -21,11 +22,11 @@ import Testing
 
     @Test(.enabled(if: hasPytestLSP, "pytest-lsp is not installed: run scripts/setup"))
     func vscodeAndNeovimCapabilitiesThroughPytestLSP() throws {
-        let executable = try #require(CLITests.executable)
+        let executable = try #require(BuiltExecutable.ivrc)
         let arguments = [
             "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "asyncio_default_fixture_loop_scope=function",
             "-W", "error::pytest_lsp.checks.LspSpecificationWarning",
-            Self.repositoryRoot.appendingPathComponent("editors/lsp-tests/test_ivrc_lsp.py").path,
+            Repository.root.appendingPathComponent("editors/lsp-tests/test_ivrc_lsp.py").path,
         ]
         let run = try CLITests.run(Self.python, arguments, environment: ["IVRC": executable.path], timeout: 600)
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
@@ -33,7 +34,7 @@ import Testing
 
     @Test(.enabled(if: isCI || neovim != nil, "neovim is not installed: run scripts/setup"))
     func headlessNeovimShowsTheDiagnosticsWhereCheckPutsThem() throws {
-        let executable = try #require(CLITests.executable)
+        let executable = try #require(BuiltExecutable.ivrc)
         let nvim = try #require(Self.neovim, "neovim is not installed")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-nvim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -43,7 +44,7 @@ import Testing
             .write(to: flow)
         let out = folder.appendingPathComponent("diagnostics.txt")
         let run = try CLITests.run(URL(fileURLWithPath: nvim), [
-            "--headless", "--clean", "-c", "luafile " + Self.repositoryRoot.appendingPathComponent("editors/lsp-tests/neovim_smoke.lua").path,
+            "--headless", "--clean", "-c", "luafile " + Repository.root.appendingPathComponent("editors/lsp-tests/neovim_smoke.lua").path,
         ], environment: ["IVRC": executable.path, "IVRC_FLOW": flow.path, "IVRC_OUT": out.path, "HOME": folder.path], timeout: 60)
         let shown = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         #expect(run.status == 0, "\(run.stderr)")

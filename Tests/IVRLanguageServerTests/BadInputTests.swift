@@ -24,7 +24,8 @@ import Testing
         #expect(range(diagnostic).prefix(2) == [5, 15])
 
         harness.open("b.ivr", "\u{FEFF}flow b\n  numbr +1-800-596-3057\n")
-        let first = try #require(harness.diagnostics("b.ivr")?.first)
+        // The BOM is the client's first character of line 0; line 1's `numbr` is not shifted by it.
+        let first = try #require(harness.diagnostics("b.ivr")?.first { $0["code"] as? String == "syntax" })
         #expect(range(first).prefix(2) == [1, 2])
     }
 

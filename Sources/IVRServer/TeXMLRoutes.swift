@@ -79,8 +79,9 @@ struct TeXMLRoutes {
             context.notes.update { $0.refusal = "unknown-route" }
             return Self.refusal(.notFound, "no route here")
         }
-        let values = carried.adding(served.bundle.manifest.routes[from], parameters: parameters)
-        return document(next, of: served, values: values, parameters: parameters, context: context)
+        let collected = carried.collecting(served.bundle.manifest.routes[from], parameters: parameters)
+        collected.refused.forEach { metrics.collectedValueRefused(reason: $0.rawValue) }
+        return document(next, of: served, values: collected.values, parameters: parameters, context: context)
     }
 
     /// The values the request's URL carries (`v=`), opened with the server's key: nothing for a

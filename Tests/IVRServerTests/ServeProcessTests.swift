@@ -52,9 +52,9 @@ import Testing
         let server = try ServeProcess(bundle: bundle)
         let transcript = try await Self.call(keys: ["2"], via: [server])
         #expect(transcript.count == 2)
-        let ready = try await server.get("/readyz")
+        let ready = try await server.operations("/readyz")
         #expect(ready.status == .ok)
-        let metrics = String(buffer: try await server.get("/metrics").body ?? ByteBuffer())
+        let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
         #expect(metrics.contains(#"ivrc_calls_started_total{flow="patient_intake"} 1"#))
         let unsigned = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
             try await client.post("/texml", body: ByteBuffer(string: ServerFixture.form(ServerFixture.firstRequest(to: Self.intake))))
@@ -153,7 +153,7 @@ import Testing
             }
             let response = try await server.post("/texml", ServerFixture.firstRequest(to: Self.intake))
             #expect(response.status == .ok)
-            let metrics = String(buffer: try await server.get("/metrics").body ?? ByteBuffer())
+            let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
             refused = metrics.contains(#"ivrc_bundle_reloads_total{outcome="refused"} 1"#)
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -182,7 +182,7 @@ import Testing
     }
 
     static func readiness(_ server: ServeProcess) async throws -> String {
-        let body = try await server.get("/readyz").body ?? ByteBuffer()
+        let body = try await server.operations("/readyz").body ?? ByteBuffer()
         let object = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
         return object?["bundle"] as? String ?? ""
     }
@@ -198,7 +198,7 @@ import Testing
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         #expect(answered == 1000)
-        #expect(try await server.get("/healthz").status == .ok)
+        #expect(try await server.operations("/healthz").status == .ok)
         #expect(server.process.isRunning)
         #expect(server.terminate() == 0)
     }

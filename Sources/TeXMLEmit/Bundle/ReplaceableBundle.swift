@@ -22,7 +22,7 @@ enum ReplaceableBundle {
         if topLevel.isEmpty { return nil }
         let contents: ManifestOutline
         do {
-            let bytes = try ConfinedDirectory(target).read("manifest.json", limit: LoadedBundle.manifestLimit)
+            let bytes = try ConfinedDirectory(target).read("manifest.json", limit: BundleLimits.maxManifestBytes)
             contents = try JSONDecoder().decode(ManifestOutline.self, from: Data(bytes))
         } catch {
             return "refusing to replace \(target): it is not empty and is not an ivrc bundle (its manifest.json: \(error))"

@@ -14,7 +14,7 @@ public enum DescriptorBudget {
     /// The soft `RLIMIT_NOFILE`; nil when unlimited or unknown.
     public static var limit: Int? {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != RLIM_INFINITY else { return nil }
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
         return Int(clamping: limit.rlim_cur)
     }
 

@@ -38,6 +38,9 @@ import Testing
             (["serve", bundle.path, "--insecure-no-signatures", "--unknown-number-status", "200"], "--unknown-number-status"),
             (["serve", bundle.deletingLastPathComponent().appendingPathComponent("none").path, "--insecure-no-signatures"], "no such file or directory"),
             (["serve", bundle.path, "--insecure-no-signatures", "--env", "production"], "was built without --env, not for `production`"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--port", "9000", "--ops-port", "9000"], "--ops-port must differ from --port"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--header-timeout", "0"], "--header-timeout must be between 1 and 3600"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--max-connections", "0"], "--max-connections must be at least 1"),
         ]
         for (arguments, message) in cases {
             let run = try ServeProcess.run(arguments, environment: ["TELNYX_PUBLIC_KEY": ""])

@@ -68,7 +68,8 @@ import Testing
         let lines = site.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.hasPrefix("#") }
         let accessLogs = lines.filter { $0.hasPrefix("access_log") }
         #expect(accessLogs == ["access_log /var/log/nginx/ivrc-access.log ivrc_webhook;"], "\(accessLogs)")
-        let format = lines.drop { !$0.hasPrefix("log_format ivrc_webhook") }.prefix { !$0.isEmpty }.joined(separator: " ")
+        let start = lines.drop { !$0.hasPrefix("log_format ivrc_webhook") }
+        let format = (start.prefix { !$0.hasSuffix(";") } + start.drop { !$0.hasSuffix(";") }.prefix(1)).joined(separator: " ")
         #expect(format.contains("$uri"), "\(format)")
         for variable in ["$request ", "$request\"", "$request_uri", "$args", "$query_string", "$arg_"] {
             #expect(!format.contains(variable), "the log format writes \(variable)")

@@ -39,32 +39,6 @@ import Testing
         }
     }
 
-    /// `-o /usr`: the missing manifest is found before the tree below is walked. The folder holds a
-    /// subtree deeper than PATH_MAX, which a walk cannot list; the refusal names the manifest.
-    @Test func aFolderWithoutAManifestIsRefusedBeforeItsTreeIsWalked() throws {
-        try FormatCommandTests.withFiles(["first.ivr": Self.first]) { directory in
-            let system = directory.appendingPathComponent("system")
-            try FileManager.default.createDirectory(at: system, withIntermediateDirectories: true)
-            let component = String(repeating: "d", count: 250)
-            let deepen = Process()
-            deepen.executableURL = URL(fileURLWithPath: "/bin/sh")
-            deepen.arguments = ["-c", "cd \"$1\" && for i in $(seq 20); do mkdir $2 && cd $2 || exit 1; done", "sh", system.path, component]
-            try deepen.run()
-            deepen.waitUntilExit()
-            #expect(deepen.terminationStatus == 0)
-            defer {
-                let remove = Process()
-                remove.executableURL = URL(fileURLWithPath: "/bin/rm")
-                remove.arguments = ["-rf", system.path]
-                try? remove.run()
-                remove.waitUntilExit()
-            }
-            let run = try build(directory.appendingPathComponent("first.ivr"), into: system)
-            #expect(run.status == 2)
-            #expect(run.stderr.contains("is not an ivrc bundle"), "\(run.stderr)")
-        }
-    }
-
     /// After an upgrade, the bundle an older ivrc wrote (another format) is still replaced.
     @Test func aBundleOfAnotherFormatVersionIsReplaced() throws {
         try FormatCommandTests.withFiles(["first.ivr": Self.first]) { directory in

@@ -22,6 +22,16 @@ public enum FrontEndDiagnostics {
             Every `"` that opens a string needs a closing `"` on the same line. Long text can \
             continue on indented string-only lines below the statement.
             """),
+        entry("invalid-placeholder", "Something between `{{` and `}}` is not a placeholder.", """
+            A placeholder is `{{name}}`: ASCII letters, digits, `_` and `-`, starting with a letter \
+            or `_`, with `.` between parts (`{{Digits}}`, `{{member_id}}`, `{{env.KEY}}`, \
+            `{{param.NAME}}`); spaces inside the braces are allowed. Every `{{` in text, a URL, a \
+            SIP URI or a dial target opens one and the first `}}` after it closes it, so \
+            Mustache sections and comments (`{{#x}}`, `{{/x}}`, `{{!x}}`), triple braces, a name \
+            starting with a digit, an empty `{{}}` and a `{{` never closed are refused: a call \
+            would speak or dial them as written. There is no escape for a literal `{{`: write \
+            `{ {` in text, `%7B%7B` in a URL. A lone `{` or `}}` is literal.
+            """),
         entry("encoding", "The file is not valid UTF-8.", """
             .ivr files are UTF-8 (a byte-order mark is accepted). Re-save the file as UTF-8; the \
             message points at the first byte that is not.

@@ -41,8 +41,10 @@ public struct VoiceServer: Sendable {
 
     /// The application (the webhook listener, the operations listener beside it), with the
     /// reloader watching `directory` when one is given. SIGTERM and SIGINT shut it down
-    /// gracefully: stop accepting, finish in-flight requests, return.
-    public func application(watching directory: URL?) -> some ApplicationProtocol {
+    /// gracefully: stop accepting, finish in-flight requests, return. `listening` gets the
+    /// webhook port once it is bound (the one chosen for port 0).
+    public func application(watching directory: URL?,
+                            listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
         let limits = configuration.connectionLimits
         var operationsLogger = logger
         operationsLogger[metadataKey: "listener"] = "operations"
@@ -53,11 +55,13 @@ public struct VoiceServer: Sendable {
                                  availableConnectionsDelegate: .maximum(limits.maxOperationsConnections, logger: operationsLogger)),
             logger: operationsLogger
         )
+        let port = configuration.port
         var application = Application(
             router: router(), server: Self.http1(limits),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+            configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil,
                                  availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
             services: [operations],
+            onServerRunning: { channel in listening(channel.localAddress?.port ?? port) },
             logger: logger
         )
         if let directory {

@@ -1,6 +1,6 @@
 import Foundation
+import IVRBundle
 import IVRServer
-import TeXMLEmit
 import Testing
 
 /// The values key as an operator writes it: base64 of at least 32 random bytes, decoded and

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IVRTestSupport
 import Testing
 
 /// A real `ivrc serve` process on a free loopback port, its stdout (the JSON log) drained.
@@ -12,17 +13,9 @@ final class ServeProcess: Sendable {
     let operationsPort: Int
     private let output = LogCapture()
 
-    /// `swift test` builds the executable next to the test bundle (`.build/<config>/`).
-    static var executable: URL? {
-        let bundle = Bundle.main.bundleURL
-        return [bundle, bundle.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("ivrc") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     /// Runs `ivrc` to completion (e.g. `build`): exit status and what it printed.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolRun {
-        try ToolRun(try #require(executable, "ivrc was not built next to the tests"), arguments, environment: environment)
+        try ToolRun(try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests"), arguments, environment: environment)
     }
 
     /// Builds the examples into a fresh temporary bundle directory.
@@ -38,7 +31,7 @@ final class ServeProcess: Sendable {
     /// through another program (`prlimit --nofile=64 --`).
     init(bundle: URL, arguments: [String] = [], publicKey: String? = ServerFixture.publicKeyBase64, wrapper: [String] = []) throws {
         process = Process()
-        let executable = try #require(Self.executable, "ivrc was not built next to the tests")
+        let executable = try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests")
         process.executableURL = wrapper.first.map { URL(fileURLWithPath: $0) } ?? executable
         process.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [executable.path])
             + ["serve", bundle.path, "--port", "0", "--ops-port", "0"] + arguments

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IVRTestSupport
 import Testing
 
 /// `ivrc serve` as deployed: the built binary, real sockets, real signals. Serialized so the
@@ -39,7 +40,7 @@ import Testing
         #expect(serving.contains("http://127.0.0.1:\(server.port)/"), "\(serving)")
 
         let busy = Process()
-        busy.executableURL = try #require(ServeProcess.executable)
+        busy.executableURL = try #require(BuiltExecutable.ivrc)
         busy.arguments = ["serve", bundle.path, "--port", "\(server.port)", "--ops-port", "0", "--insecure-no-signatures"]
         let output = Pipe(), errors = Pipe()
         busy.standardOutput = output

@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // The version hummingbird resolves to; named for NIOPosix's executor take-over in `ivrc serve`.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // The version hummingbird resolves to; named for NIOHTTPTypes, the request parts the server's
+        // header and body deadlines watch.
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -95,6 +98,9 @@ let package = Package(
                 "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -182,6 +182,13 @@ public enum FrontEndDiagnostics {
             level multiply them. ivrc stops past 20,000 steps copied into one flow (1,000,000 in \
             all) or 16 nested uses, so a hostile file cannot make a check hang.
             """),
+        entry("bundle-limit", "The flows would write a bundle larger than `ivrc serve` loads.", """
+            A bundle holds at most 100,000 documents (a 32 MiB manifest, 512 MiB of documents): \
+            `ivrc build` counts them before lowering (each step once per language a call can \
+            reach it in, a menu once more per extra try) and refuses, at the flow and the `use` \
+            whose module copies weigh most, rather than write a bundle the server would refuse. \
+            Use modules fewer times or split the flows into several bundles.
+            """),
         entry("missing-param", "A `use` line does not give a parameter the module needs.", """
             Every `param` of a module without a `default=` must be given where the module is \
             used: `use fleet_emergency dispatch=+1-555-010-0911`.

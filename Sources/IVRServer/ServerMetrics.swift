@@ -42,6 +42,12 @@ public struct ServerMetrics: Sendable {
         CoreMetrics.Counter(label: "ivrc_signature_rejections_total", dimensions: [("reason", reason)], factory: factory).increment()
     }
 
+    /// A gathered or looked-up value not carried (`CallValues.Refusal`: too long, or the call's
+    /// values full); the call goes on with it standing for nothing.
+    public func collectedValueRefused(reason: String) {
+        CoreMetrics.Counter(label: "ivrc_collected_value_refusals_total", dimensions: [("reason", reason)], factory: factory).increment()
+    }
+
     /// A request whose carried values (`v=`) were missing, forged, stale or for another call: 403.
     public func carriedValuesRejected(reason: String) {
         CoreMetrics.Counter(label: "ivrc_carried_value_rejections_total", dimensions: [("reason", reason)], factory: factory).increment()

@@ -88,8 +88,9 @@ struct TeXMLRoutes {
             noteServed(document, of: served, context: context)
             context.notes.update { $0.refusal = "filled-document-invalid" }
             return Self.refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
-        case .document(let document, let bytes, let refusals):
+        case .document(let document, let bytes, let refusals, let refusedValues):
             noteServed(document, of: served, context: context)
+            for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
             var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]

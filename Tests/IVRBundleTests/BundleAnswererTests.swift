@@ -75,7 +75,7 @@ import Testing
 
     @Test func aRouteAnswersTheNextDocumentFilledWithWhatWasGatheredAndCarriesItBack() throws {
         let opened = "sealed." + CallValues(values: ["CallSid": "c1"]).formEncoded
-        guard case .document(let path, let text, let refusals) = answer("line/main.route", ["Digits": "1234"], token: opened) else {
+        guard case .document(let path, let text, let refusals, _) = answer("line/main.route", ["Digits": "1234"], token: opened) else {
             Issue.record("no document")
             return
         }
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func aFlowWithoutValuesIsAnsweredAsStoredAndOpensNothing() {
-        guard case .document(let path, let text, _) = answer("plain/main.xml", token: "forged") else {
+        guard case .document(let path, let text, _, _) = answer("plain/main.xml", token: "forged") else {
             Issue.record("no document")
             return
         }
@@ -126,7 +126,7 @@ import Testing
     @Test func theFirstRequestSealsForEveryURLBackIntoTheBundle() {
         let answer = answerer.answer("line/main.xml", parameters: [:], incoming: .firstRequest(CallValues(values: ["CallSid": "c1"])),
                                      clock: nil, carrier: MarkedValues())
-        guard case .document(let path, let text, _) = answer else {
+        guard case .document(let path, let text, _, _) = answer else {
             Issue.record("no document")
             return
         }
@@ -152,7 +152,7 @@ import Testing
             let opened = "sealed." + CallValues(values: ["CallSid": "c1", "From": from]).formEncoded
             let answer = answerer.answer("dialer/main.route", parameters: ["Digits": typed, "SpeechResult": typed],
                                          incoming: .carried(token: opened), clock: nil, carrier: MarkedValues())
-            guard case .document(_, let text, let refusals) = answer else {
+            guard case .document(_, let text, let refusals, _) = answer else {
                 Issue.record("typed \(Array(typed.unicodeScalars)), From \(Array(from.unicodeScalars)): \(answer)")
                 continue
             }
@@ -168,7 +168,7 @@ import Testing
             let opened = "sealed." + CallValues(values: ["CallSid": "c1", "From": from]).formEncoded
             let answer = answerer.answer("dialer/main.route", parameters: ["Digits": typed], incoming: .carried(token: opened),
                                          clock: nil, carrier: MarkedValues())
-            guard case .document(_, let text, let refusals) = answer else {
+            guard case .document(_, let text, let refusals, _) = answer else {
                 Issue.record("\(typed) from \(from): \(answer)")
                 continue
             }

@@ -109,3 +109,9 @@ final class LogCapture: Sendable {
         lines.withLock { $0 }.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 }
+
+extension VoiceServer {
+    /// What the operations listener's `/metrics` answers now; the webhook listener (the router
+    /// these tests drive) does not serve it.
+    var metricsText: String { String(decoding: metrics.exposition(), as: UTF8.self) }
+}

@@ -56,6 +56,17 @@ import Testing
         #expect(escaping.status == 2)
     }
 
+    /// A revision git would read as an option (`--output=FILE`) is refused before git runs:
+    /// it would otherwise write an archive of the repository wherever FILE points.
+    @Test func aRevisionStartingWithADashIsRefusedAndWritesNothing() throws {
+        let planted = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-diff-planted-\(UUID().uuidString).tar")
+        defer { try? FileManager.default.removeItem(at: planted) }
+        let injected = try CLITests.ivrc(["diff", "--", "--output=\(planted.path):HEAD", Self.examples])
+        #expect(injected.status == 2)
+        #expect(injected.stderr.contains("a revision cannot start with '-'"), "\(injected.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: planted.path))
+    }
+
     /// A cut-off is announced on stderr and in every format.
     @Test func aDepthCutOffIsAnnouncedInEveryFormat() throws {
         let flow = Self.examples + "/driver_emergency.ivr"

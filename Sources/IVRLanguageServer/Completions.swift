@@ -20,7 +20,7 @@ enum Completions {
             return steps(cursor, session)
         }
         if let keyword = words.first.map(String.init), !words.isEmpty {
-            return options(of: keyword, typed: cursor.word)
+            return options(of: keyword, typed: cursor.token)
         }
         if cursor.indentation == 0 {
             return ["flow", "module"].map { CompletionItem(label: $0, kind: .keyword) }
@@ -33,12 +33,17 @@ enum Completions {
         }
     }
 
-    /// `name=` for every option, or the values of `name=` being typed when they are enumerated.
+    /// `name=` for every option, or the values of `name=` being typed when they are enumerated (or `true`/`false`).
     private static func options(of keyword: String, typed: String) -> [CompletionItem] {
         let options = Vocabulary.options(of: keyword)
         if let equals = typed.firstIndex(of: "=") {
             let name = typed[..<equals]
-            guard case .enumeration(let values)? = options.first(where: { $0.kebabName == name })?.kind else { return [] }
+            let values: [String]
+            switch options.first(where: { $0.kebabName == name })?.kind {
+            case .enumeration(let enumerated)?: values = enumerated
+            case .boolean?: values = ["true", "false"]
+            default: return []
+            }
             return values.map { CompletionItem(label: "\(name)=\($0)", kind: .enumMember) }
         }
         return options.map { CompletionItem(label: "\($0.kebabName)=", kind: .property, detail: "TeXML \($0.name)") }

@@ -24,6 +24,9 @@ struct CursorContext {
         word = String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// What is typed of the current token up to the cursor, `=` included (`play-beep=`).
+    var token: String { String(before.reversed().prefix { !$0.isWhitespace }.reversed()) }
+
     /// Spaces before the first word of the line.
     var indentation: Int { before.prefix { $0 == " " }.count }
 

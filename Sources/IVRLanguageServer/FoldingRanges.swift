@@ -7,7 +7,8 @@ enum FoldingRanges {
         let params = try message.parameters(TextDocumentParams.self)
         let document = try session.document(params.textDocument.uri)
         return ranges(indentations: (1...document.source.lineStarts.count).map { line in
-            let bytes = document.source.bytes[document.source.lineRange(line)]
+            // A line's range may end with its line break: a line of spaces and a break is blank.
+            let bytes = document.source.bytes[document.source.lineRange(line)].filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
             let indentation = bytes.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
             return indentation == bytes.count ? nil : indentation
         })

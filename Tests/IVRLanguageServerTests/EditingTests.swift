@@ -35,7 +35,7 @@ import Testing
         let children = (symbols.first?["children"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(children == ["welcome", "desk", "reaches the desk"])
         let folds = try #require(harness.request("textDocument/foldingRange", ["textDocument": ["uri": harness.uri("a.ivr")]])["result"] as? [[String: Any]])
-        #expect(folds.contains { $0["startLine"] as? Int == 0 && $0["endLine"] as? Int == 11 })
+        #expect(folds.contains { $0["startLine"] as? Int == 0 && $0["endLine"] as? Int == 12 }, "\(folds)")
         #expect(folds.contains { $0["startLine"] as? Int == 4 && $0["endLine"] as? Int == 6 })
     }
 
@@ -76,6 +76,6 @@ import Testing
         #expect((options["result"] as? [[String: Any]])?.contains { $0["label"] as? String == "play-beep=" } == true)
         let values = harness.request("textDocument/completion", ["textDocument": ["uri": harness.uri("a.ivr")],
                                                                  "position": ["line": 5, "character": 21]])
-        #expect((values["result"] as? [[String: Any]])?.compactMap { $0["label"] as? String }.contains("play-beep=true") == true)
+        #expect((values["result"] as? [[String: Any]])?.compactMap { $0["label"] as? String }.contains("play-beep=true") == true, "\(values)")
     }
 }

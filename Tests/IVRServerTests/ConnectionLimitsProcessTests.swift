@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import Testing
 
 /// Peers that hold connections without finishing requests, against the built `ivrc serve`:
@@ -22,14 +23,21 @@ import Testing
                                       wrapper: ["/usr/bin/prlimit", "--nofile=64", "--"])
         #expect(server.log.contains(#""max_connections":""#), "\(server.log)")
         let silent = try (0..<60).map { _ in try RawConnection(port: server.port) }
-        defer { silent.forEach { $0.close() } }
         let caller = try RawConnection(port: server.port)
         caller.send(try Self.signedRequest())
         let answer = caller.readUntilClosed(within: 40)
         #expect(answer.text.hasPrefix("HTTP/1.1 200"), "\(answer.text)")
         #expect(answer.text.contains("<Response>"))
         #expect(server.process.isRunning)
-        #expect(try await server.operations("/healthz").status == .ok)
+        // Health is asked once the peers are gone: with the table full the operations listener
+        // may be unable to accept, which is the back-off working, not a failure.
+        silent.forEach { $0.close() }
+        var health: TestClient.Response?
+        for _ in 0..<20 where health?.status != .ok {
+            health = try? await server.operations("/healthz")
+            if health?.status != .ok { try await Task.sleep(for: .milliseconds(250)) }
+        }
+        #expect(health?.status == .ok)
         #expect(server.terminate() == 0)
     }
 

@@ -12,6 +12,7 @@ public struct ServerMetrics: Sendable {
 
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
+    let outcomes: OutcomeMetrics
 
     public init() {
         registry = PrometheusCollectorRegistry()
@@ -23,6 +24,7 @@ public struct ServerMetrics: Sendable {
             .seconds(1),
         ]
         self.factory = factory
+        outcomes = OutcomeMetrics(registry: registry)
     }
 
     public func callStarted(flow: String) {
@@ -74,6 +76,7 @@ public struct ServerMetrics: Sendable {
     public func serving(_ bundle: ServedBundle, replacing previous: ServedBundle?) {
         if let previous, previous.id != bundle.id { bundleInfo(previous).destroy() }
         bundleInfo(bundle).record(1)
+        outcomes.declare(bundle)
         CoreMetrics.Gauge(label: "ivrc_bundle_flows", factory: factory).record(bundle.bundle.manifest.flows.count)
     }
 

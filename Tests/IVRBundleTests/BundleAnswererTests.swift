@@ -69,11 +69,12 @@ import Testing
 
     @Test func aRouteAnswersTheNextDocumentFilledWithWhatWasGatheredAndCarriesItBack() throws {
         let opened = "sealed." + CallValues(values: ["CallSid": "c1"]).formEncoded
-        guard case .document(let path, let text, let refusals) = answer("line/main.route", ["Digits": "1234"], token: opened) else {
+        guard case .document(let path, let text, let refusals, let route) = answer("line/main.route", ["Digits": "1234"], token: opened) else {
             Issue.record("no document")
             return
         }
         #expect(path == "line/said.xml")
+        #expect(route == .next)
         #expect(refusals.isEmpty)
         #expect(text.contains("<Say>You entered 1234.</Say>"), "\(text)")
         let carried = try #require(CallValues.carriedToken(in: text.components(separatedBy: "<Redirect>")[1].components(separatedBy: "<")[0]
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func aFlowWithoutValuesIsAnsweredAsStoredAndOpensNothing() {
-        guard case .document(let path, let text, _) = answer("plain/main.xml", token: "forged") else {
+        guard case .document(let path, let text, _, _) = answer("plain/main.xml", token: "forged") else {
             Issue.record("no document")
             return
         }
@@ -120,7 +121,7 @@ import Testing
     @Test func theFirstRequestSealsForEveryURLBackIntoTheBundle() {
         let answer = answerer.answer("line/main.xml", parameters: [:], incoming: .firstRequest(CallValues(values: ["CallSid": "c1"])),
                                      clock: nil, carrier: MarkedValues())
-        guard case .document(let path, let text, _) = answer else {
+        guard case .document(let path, let text, _, _) = answer else {
             Issue.record("no document")
             return
         }

@@ -92,8 +92,10 @@ struct TeXMLRoutes {
             noteOutcome(outcome, at: path, refusals: refusals, answer: document, of: served, context: context)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
-            return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document],
-                            body: .init(byteBuffer: bytes))
+            var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]
+            // Tells `ivrc test --url` its `at` moments are honoured, so they never silently follow the clock.
+            if configuration.testClock { headers[Self.testClockHeader] = "on" }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
         }
     }
 
@@ -134,6 +136,7 @@ struct TeXMLRoutes {
     /// as it does against the bundle (a bundle path, never anything from the request).
     static let documentHeader = HTTPField.Name("X-IVRC-Document")!
     static let momentHeader = HTTPField.Name("X-IVRC-Moment")!
+    static let testClockHeader = HTTPField.Name("X-IVRC-Test-Clock")!
 
     /// A refusal carries a short plain-text reason and never TeXML, so Telnyx cannot play it.
     static func refusal(_ status: HTTPResponse.Status, _ reason: String) -> Response {

@@ -22,6 +22,26 @@ enum TeXMLInputFiles {
         }
     }
 
+    /// The paths with each bundle directory (one holding `manifest.json`) replaced by the
+    /// documents its manifest lists, in path order.
+    static func expandingBundles(_ paths: [String]) throws -> [String] {
+        try paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            do {
+                let bundle = try ConfinedDirectory(path)
+                guard try bundle.kind(of: "manifest.json") != nil else {
+                    throw UsageFailure("\(path) is a directory without a manifest.json: give TeXML files, or a bundle `ivrc build` wrote")
+                }
+                return try LoadedBundle.manifest(in: bundle).documents.keys.sorted().map { (path as NSString).appendingPathComponent($0) }
+            } catch let failure as FileAccessFailure {
+                throw UsageFailure(failure.description)
+            } catch let failure as LoadedBundle.Failure {
+                throw UsageFailure(failure.description)
+            }
+        }
+    }
+
     /// The bundle context of the first manifest found next to or above the files.
     static func bundleContext(for paths: [String]) throws -> BundleContext {
         for path in paths {

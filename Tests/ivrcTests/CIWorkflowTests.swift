@@ -20,8 +20,8 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     }
 
-    @Test(arguments: ["ivrc fmt --check flows", "ivrc check --format sarif flows", "ivrc test --format sarif flows",
-                      "ivrc build flows -o bundle"])
+    @Test(arguments: ["ivrc fmt --check \"$FLOWS\"", "ivrc check --format sarif --env \"$IVRC_ENV\" \"$FLOWS\"",
+                      "ivrc test --format sarif --env \"$IVRC_ENV\" \"$FLOWS\"", "ivrc build \"$FLOWS\" --env \"$IVRC_ENV\" -o bundle"])
     func workflowRunsTheCommand(_ command: String) throws {
         let text = try String(contentsOf: Self.workflow, encoding: .utf8)
         #expect(text.contains(command))

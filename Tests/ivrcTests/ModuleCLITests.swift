@@ -66,7 +66,7 @@ import Testing
         #expect(graph.status == 0 && graph.stdout.contains("emergency.start"), "\(graph.stdout)")
         let paths = try CLITests.ivrc("test", "--paths", Self.fleet)
         #expect(paths.status == 0, "\(paths.stdout)")
-        #expect(try CLITests.ivrc("diff", "--exit-code", Self.fleet, Self.fleet).stdout == "no change for callers\n")
+        #expect(try CLITests.ivrc("diff", "--exit-code", Self.fleet, Self.fleet).stdout.hasPrefix("no change for callers\n"))
     }
 
     @Test func aDirectoryOfSourcesIsSimulatedWithItsModules() throws {

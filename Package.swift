@@ -41,7 +41,8 @@ let package = Package(
         .target(name: "IVRLang"),
         // Linux calls Swift cannot reach: renameat2(RENAME_EXCHANGE) and syncfs, for the bundle swap.
         .target(name: "CLinuxFileSystem"),
-        // Shared by test targets only: seeded random input mutation.
+        // Shared by test targets only: the repository's folders and examples, golden files, the built
+        // executable, the broken fixtures and their rules, feature flows, seeded random input mutation.
         .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck"]),
         .target(
             name: "TeXMLSchema",
@@ -103,8 +104,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema"]),
+        .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema", "IVRTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema", "IVRTestSupport"]),
         .testTarget(name: "IVRCheckTests", dependencies: ["IVRBundle", "IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
@@ -117,7 +118,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
-        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IVRRuntimeTests",
             dependencies: ["IVRRuntime", "IVRBundle", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
@@ -125,7 +126,7 @@ let package = Package(
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
         .testTarget(
             name: "IVRFormatTests",
-            dependencies: ["IVRFormat", "IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit"],
+            dependencies: ["IVRFormat", "IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit", "IVRTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -135,7 +136,7 @@ let package = Package(
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
         .testTarget(name: "IVREnvironmentTests", dependencies: ["IVREnvironment", "IVRCheck", "IVRLang"]),
-        .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime"]),
+        .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime", "IVRTestSupport"]),
         .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "TeXMLEmit"]),
         .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
         .testTarget(
@@ -149,7 +150,7 @@ let package = Package(
         // What the fuzz targets run on each input; the tests run it over the seed corpus.
         .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
         // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "IVRTestSupport"], exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

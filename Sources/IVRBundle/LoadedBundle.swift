@@ -109,7 +109,7 @@ public struct LoadedBundle: Sendable {
 
     /// The entry document for a dialled number (any formatting: `+1-800-…` works).
     public func entry(forNumber number: String) -> String? {
-        entries["+" + number.filter(\.isNumber)]
+        entries[PhoneNumberKey.of(number)]
     }
 
     public func document(_ path: String) -> [UInt8]? { documents[path] }

@@ -32,6 +32,19 @@ public enum FrontEndDiagnostics {
             would speak or dial them as written. There is no escape for a literal `{{`: write \
             `{ {` in text, `%7B%7B` in a URL. A lone `{` or `}}` is literal.
             """),
+        entry("placeholder-in-host", "A placeholder stands in a URL's scheme or host.", """
+            A value fills a URL when the call reaches it. In the scheme or host (`https://{{x}}.example.com`, \
+            `https://api.example.com{{x}}`) it would choose the server an `http-request`, its headers and \
+            body, or a fetched document goes to: a caller saying ".evil.example" would send them to \
+            their own domain. Write the scheme and host; a value may fill the path or the query, \
+            where it is percent-encoded as one component.
+            """),
+        entry("value-in-name", "A queue or conference name is filled from a value.", """
+            `enqueue`, `dial queue` and `dial conference` connect the caller to whoever waits \
+            under that name. Filled from a value (what a caller typed or said, a data-dip answer), \
+            the caller would choose whom they reach ("vip support"). Write each name; to offer \
+            several, branch with a `menu` and write one name per branch.
+            """),
         entry("encoding", "The file is not valid UTF-8.", """
             .ivr files are UTF-8 (a byte-order mark is accepted). Re-save the file as UTF-8; the \
             message points at the first byte that is not.

@@ -4,6 +4,7 @@ import HTTPTypes
 import IVRBundle
 import IVRCheck
 import IVRRuntime
+import TelnyxWebhook
 
 /// The TeXML endpoints: `{path}` answers a new call with its flow's entry document;
 /// `{path}/{bundle}/FLOW/NAME.route` routes an action request through the manifest
@@ -134,9 +135,9 @@ struct TeXMLRoutes {
 
     /// Names the bundle document an answer is, so a test caller's `expect step` works over HTTP
     /// as it does against the bundle (a bundle path, never anything from the request).
-    static let documentHeader = HTTPField.Name("X-IVRC-Document")!
-    static let momentHeader = HTTPField.Name("X-IVRC-Moment")!
-    static let testClockHeader = HTTPField.Name("X-IVRC-Test-Clock")!
+    static let documentHeader = HTTPField.Name(TestCallerHeaders.document)!
+    static let momentHeader = HTTPField.Name(TestCallerHeaders.moment)!
+    static let testClockHeader = HTTPField.Name(TestCallerHeaders.testClock)!
 
     /// A refusal carries a short plain-text reason and never TeXML, so Telnyx cannot play it.
     static func refusal(_ status: HTTPResponse.Status, _ reason: String) -> Response {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IVRTestSupport
 import Testing
 
 /// A real `ivrc serve` process on a free loopback port, its stdout (the JSON log) drained.
@@ -9,17 +10,9 @@ final class ServeProcess: Sendable {
     let port: Int
     private let output = LogCapture()
 
-    /// `swift test` builds the executable next to the test bundle (`.build/<config>/`).
-    static var executable: URL? {
-        let bundle = Bundle.main.bundleURL
-        return [bundle, bundle.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("ivrc") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     /// Runs `ivrc` to completion (e.g. `build`): exit status and what it printed.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolRun {
-        try ToolRun(try #require(executable, "ivrc was not built next to the tests"), arguments, environment: environment)
+        try ToolRun(try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests"), arguments, environment: environment)
     }
 
     /// Builds the examples into a fresh temporary bundle directory.
@@ -34,7 +27,7 @@ final class ServeProcess: Sendable {
     /// Starts the server and waits (at most 20 s) for it to listen.
     init(bundle: URL, arguments: [String] = [], publicKey: String? = ServerFixture.publicKeyBase64) throws {
         process = Process()
-        process.executableURL = try #require(Self.executable, "ivrc was not built next to the tests")
+        process.executableURL = try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests")
         process.arguments = ["serve", bundle.path, "--port", "0"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TELNYX_PUBLIC_KEY"] = publicKey

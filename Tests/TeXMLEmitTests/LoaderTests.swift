@@ -1,12 +1,13 @@
 import Foundation
 import IVRBundle
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
 @Suite struct LoaderTests {
     private func writtenExamples() throws -> URL {
         let directory = Compile.temporaryDirectory()
-        try BundleWriter.write(try Compile.bundle(Compile.exampleSources()), to: directory, compilerVersion: "test")
+        try BundleWriter.write(try Compile.bundle(ExampleFlows.sources()), to: directory, compilerVersion: "test")
         return directory
     }
 

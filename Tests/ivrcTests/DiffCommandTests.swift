@@ -1,11 +1,11 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc diff` as a deploy gate sees it: identical behaviour exits 0, a change is listed and
 /// (with --exit-code) exits 1, an unreadable side exits 2.
 @Suite struct DiffCommandTests {
-    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples").path
+    static let examples = Repository.examples.path
 
     func changedCopy() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-diff-\(UUID().uuidString)")

@@ -1,11 +1,12 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// Modules through the command line: the shipped fleet example, every bad `use` located with
 /// exit 1, a finding inside a module reported with the flow that led there, and `fmt` keeping
 /// module syntax.
 @Suite struct ModuleCLITests {
-    static let fleet = FormatCommandTests.repositoryRoot.appendingPathComponent("examples/modules").path
+    static let fleet = Repository.examples.appendingPathComponent("modules").path
 
     static let module = """
         module fleet_emergency

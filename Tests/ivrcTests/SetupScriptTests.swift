@@ -1,11 +1,11 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `scripts/setup` on a machine it does not control: run from a copy, with stub commands and
 /// a PATH that holds only them and the shell tools the script needs, so nothing is installed.
 @Suite struct SetupScriptTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts/setup")
+    static let script = Repository.file("scripts/setup")
 
     struct Machine {
         var swiftVersion = "6.3.1"

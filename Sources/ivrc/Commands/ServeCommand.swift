@@ -21,17 +21,20 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
+    /// The server's own defaults, so the flags cannot disagree with them.
+    private static let defaults = ServerConfiguration()
+
     @Argument(help: "Bundle directory written by `ivrc build -o`.")
     var bundle: String
 
     @Option(help: "Address to listen on.")
-    var host = "127.0.0.1"
+    var host = ServeCommand.defaults.host
 
     @Option(help: "Port to listen on (0: any free port, named in the startup log line).")
-    var port = 8080
+    var port = ServeCommand.defaults.port
 
     @Option(help: "Webhook path Telnyx POSTs new calls to; documents are served below it.")
-    var path = "/texml"
+    var path = ServeCommand.defaults.path
 
     @Option(help: "scheme://host[:port] the server is reached at from outside (e.g. behind nginx); documents then carry absolute URLs.")
     var publicURL: String?
@@ -46,16 +49,16 @@ struct ServeCommand: ParsableCommand {
     var signatureTolerance = Int(TelnyxSignature.defaultTolerance)
 
     @Option(help: "HTTP status for a number no flow answers (non-200 sends Telnyx to the failover URL).")
-    var unknownNumberStatus = 404
+    var unknownNumberStatus = ServeCommand.defaults.unknownNumberStatus
 
     @Option(help: "Largest request body accepted, in bytes (larger: 413).")
-    var maxBodyBytes = 64 * 1024
+    var maxBodyBytes = ServeCommand.defaults.maxBodyBytes
 
     @Option(help: "Seconds a replaced bundle keeps answering calls that started on it (default: 4 h, TeXML's longest call).")
-    var gracePeriod = 4 * 3600
+    var gracePeriod = Int(ServeCommand.defaults.retention.gracePeriod.components.seconds)
 
     @Option(help: "Milliseconds between checks of the bundle directory for replacement.")
-    var pollInterval = 1000
+    var pollInterval = Int(ServeCommand.defaults.pollInterval / .milliseconds(1))
 
     @Option(help: "Serve only a bundle built with --env NAME: a bundle built for another environment is refused, also on reload.")
     var env: String?

@@ -153,7 +153,7 @@ import Testing
             let opened = "sealed." + CallValues(values: ["CallSid": "c1", "From": from]).formEncoded
             let answer = answerer.answer("dialer/main.route", parameters: ["Digits": typed, "SpeechResult": typed],
                                          incoming: .carried(token: opened), clock: nil, carrier: MarkedValues())
-            guard case .document(_, let text, let refusals) = answer else {
+            guard case .document(_, let text, let refusals, _) = answer else {
                 Issue.record("typed \(Array(typed.unicodeScalars)), From \(Array(from.unicodeScalars)): \(answer)")
                 continue
             }
@@ -169,7 +169,7 @@ import Testing
             let opened = "sealed." + CallValues(values: ["CallSid": "c1", "From": from]).formEncoded
             let answer = answerer.answer("dialer/main.route", parameters: ["Digits": typed], incoming: .carried(token: opened),
                                          clock: nil, carrier: MarkedValues())
-            guard case .document(_, let text, let refusals) = answer else {
+            guard case .document(_, let text, let refusals, _) = answer else {
                 Issue.record("\(typed) from \(from): \(answer)")
                 continue
             }

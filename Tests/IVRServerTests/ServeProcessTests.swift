@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -39,7 +40,7 @@ import Testing
         #expect(serving.contains("http://127.0.0.1:\(server.port)/"), "\(serving)")
 
         let busy = Process()
-        busy.executableURL = try #require(ServeProcess.executable)
+        busy.executableURL = try #require(BuiltExecutable.ivrc)
         busy.arguments = ["serve", bundle.path, "--port", "\(server.port)", "--insecure-no-signatures"]
         let output = Pipe(), errors = Pipe()
         busy.standardOutput = output

@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// The README's onboarding of two clients into one repository, as a designer runs it from the
@@ -22,7 +23,7 @@ import Testing
 
     /// `command` in `folder` with ivrc on PATH and a HOME of its own (the workflow configures git globally).
     static func shell(_ command: String, in folder: URL, environment: [String: String] = [:]) throws -> CLITests.Run {
-        let ivrc = try #require(CLITests.executable)
+        let ivrc = try #require(BuiltExecutable.ivrc)
         let home = folder.deletingLastPathComponent().appendingPathComponent("home").path
         let base = ["PATH": ivrc.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
                     "HOME": home, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "designer", "GIT_AUTHOR_EMAIL": "designer@example.com",

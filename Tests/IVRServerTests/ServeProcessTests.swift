@@ -2,6 +2,7 @@ import Foundation
 import IVRTestSupport
 import Hummingbird
 import HummingbirdTesting
+import IVRTestSupport
 import Testing
 
 /// `ivrc serve` as deployed: the built binary, real sockets, real signals. Serialized so the

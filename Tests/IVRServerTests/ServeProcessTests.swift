@@ -1,5 +1,4 @@
 import Foundation
-import IVRTestSupport
 import Hummingbird
 import HummingbirdTesting
 import IVRTestSupport

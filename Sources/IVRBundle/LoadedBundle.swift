@@ -124,29 +124,43 @@ public struct LoadedBundle: Sendable {
     /// Nil when the document has no route.
     public func next(after document: String, parameters: [String: String],
                      clock: ScheduleClock = .at(.instant(Date()))) -> String? {
+        decide(after: document, parameters: parameters, clock: clock)?.next
+    }
+
+    /// The branch an action request from `document` takes and the document it leads to; nil
+    /// when the document has no route (or an `hours` route's schedule is missing).
+    public func decide(after document: String, parameters: [String: String],
+                       clock: ScheduleClock = .at(.instant(Date()))) -> RouteDecision? {
         guard let route = manifest.routes[document] else { return nil }
         switch route.kind {
-        case .gather, .record, .httpRequest:
-            return route.next
+        case .gather, .record:
+            return RouteDecision(next: route.next, outcome: .next)
+        case .httpRequest:
+            // Telnyx sends one parameter per field of a lookup that answered; a missing one means it did not.
+            let answered = (route.fields ?? []).allSatisfy { parameters[$0] != nil }
+            return RouteDecision(next: route.next, outcome: answered ? .ok : .failed)
         case .dial:
-            return parameters["DialCallStatus"] == "completed" ? route.answered : route.next
+            let outcome = RouteOutcome.dial(status: parameters["DialCallStatus"])
+            return RouteDecision(next: outcome == .answered ? route.answered : route.next, outcome: outcome)
         case .hours:
             guard let key = route.schedule, let schedule = manifest.schedules?[key] else { return nil }
             let isOpen = switch clock {
             case .at(let moment): schedule.isOpen(at: moment)
             case .assumed(let states): states[key] ?? false
             }
-            return isOpen ? route.open : route.closed
+            return isOpen ? RouteDecision(next: route.open, outcome: .open) : RouteDecision(next: route.closed, outcome: .closed)
         case .menu:
             if let digits = parameters["Digits"], !digits.isEmpty {
-                return route.keys?[digits] ?? route.invalid
+                return route.keys?[digits].map { RouteDecision(next: $0, outcome: .key) }
+                    ?? RouteDecision(next: route.invalid, outcome: .invalid)
             }
             if let speech = parameters["SpeechResult"], !speech.isEmpty {
                 let phrases = route.speech ?? [:]
                 let match = SpeechMatcher.match(speech, phrases: phrases, emergency: route.emergency)
-                return match.flatMap { phrases[$0] } ?? route.invalid
+                return match.flatMap { phrases[$0] }.map { RouteDecision(next: $0, outcome: .key) }
+                    ?? RouteDecision(next: route.invalid, outcome: .invalid)
             }
-            return route.timeout
+            return RouteDecision(next: route.timeout, outcome: .timeout)
         }
     }
 

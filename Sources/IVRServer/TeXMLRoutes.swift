@@ -88,9 +88,10 @@ struct TeXMLRoutes {
             noteServed(document, of: served, context: context)
             context.notes.update { $0.refusal = "filled-document-invalid" }
             return Self.refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
-        case .document(let document, let bytes, let refusals, let refusedValues):
+        case .document(let document, let bytes, let refusals, let refusedValues, let outcome):
             noteServed(document, of: served, context: context)
             for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
+            noteOutcome(outcome, at: path, refusals: refusals, answer: document, of: served, context: context)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
             var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]
@@ -104,6 +105,26 @@ struct TeXMLRoutes {
         context.notes.update {
             $0.flow = served.flow(of: document)
             $0.document = document
+            $0.step = DocumentStep.step(of: document)
+            $0.language = DocumentStep.language(of: document)
+        }
+    }
+
+    /// Counts the step the answer enters and the branch the request's route took, both as the
+    /// bundle names them (`LoadedBundle.decide`); a dial whose target was refused counts as
+    /// `refused` at the dial's own step, since Telnyx never dials it.
+    private func noteOutcome(_ outcome: RouteOutcome?, at path: String, refusals: [ValueFilling.Refusal], answer document: String,
+                             of served: ServedBundle, context: ServerRequestContext) {
+        metrics.outcomes.served(document, of: served)
+        let routes = served.bundle.manifest.routes
+        let owner = BundleAddress.document(ofRoute: path)
+        if let outcome, let route = routes[owner] {
+            metrics.outcomes.routed(owner, of: served, kind: route.kind, outcome: outcome)
+            context.notes.update { $0.outcome = outcome.rawValue }
+        }
+        if !refusals.isEmpty, routes[document]?.kind == .dial {
+            metrics.outcomes.routed(document, of: served, kind: .dial, outcome: .refused)
+            context.notes.update { $0.outcome = RouteOutcome.refused.rawValue }
         }
     }
 

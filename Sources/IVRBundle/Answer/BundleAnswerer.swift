@@ -44,11 +44,14 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
         }
         let route = bundle.manifest.routes[owner]
         if route?.kind == .hours, clock == nil { return .momentNeeded(schedule: route?.schedule ?? owner) }
-        guard let next = bundle.next(after: owner, parameters: parameters, clock: clock ?? .assumed([:])) else {
+        guard let decision = bundle.decide(after: owner, parameters: parameters, clock: clock ?? .assumed([:])),
+              let next = decision.next else {
             return .noRoute(path: path)
         }
         let collected = received.collecting(route, parameters: parameters)
-        return document(next, values: collected.values, refusedValues: collected.refused, parameters: parameters, carrier: carrier)
+        let answer = document(next, values: collected.values, refusedValues: collected.refused, parameters: parameters, carrier: carrier)
+        guard case .document(let path, let document, let refusals, let refusedValues, _) = answer else { return answer }
+        return .document(path: path, document, refusals: refusals, refusedValues: refusedValues, route: decision.outcome)
     }
 
     /// Document `path` as answered: as stored, or, in a flow that uses values, filled with them,
@@ -59,7 +62,7 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
     ) -> RequestAnswer<Documents.Document, Carrier.Rejection> {
         guard let flow = self.values.flow(of: path), let filling, let verbs = documents.verbs(path) else {
             guard let stored = documents.stored(path) else { return .unknownDocument(path: path) }
-            return .document(path: path, stored, refusals: [], refusedValues: refusedValues)
+            return .document(path: path, stored, refusals: [], refusedValues: refusedValues, route: nil)
         }
         let carried = values.restricted(to: flow.carried)
         let token = flow.carried.isEmpty ? "" : carrier.seal(carried)
@@ -69,7 +72,7 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
             token.isEmpty || !documents.leadsIntoBundle(url, from: path) ? url : CallValues.carrying(token, on: url)
         }
         switch documents.write(filled.verbs, path: path) {
-        case .success(let document): return .document(path: path, document, refusals: filled.refusals, refusedValues: refusedValues)
+        case .success(let document): return .document(path: path, document, refusals: filled.refusals, refusedValues: refusedValues, route: nil)
         case .failure(let invalid): return .invalidFilledDocument(path: path, message: invalid.message)
         }
     }

@@ -46,7 +46,8 @@ public struct ServerMetrics: Sendable {
     /// A gathered or looked-up value not carried (`CallValues.Refusal`: too long, or the call's
     /// values full); the call goes on with it standing for nothing.
     public func collectedValueRefused(reason: String) {
-        CoreMetrics.Counter(label: "ivrc_collected_value_refusals_total", dimensions: [("reason", reason)], factory: factory).increment()
+        counter("ivrc_collected_value_refusals_total", [("reason", reason)],
+                help: "Gathered or looked-up values not carried: too long, or the call's values full.").increment()
     }
 
     /// A request whose carried values (`v=`) were missing, forged, stale or for another call: 403.

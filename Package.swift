@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "ivrc", targets: ["ivrc"]),
         .library(name: "IVRLang", targets: ["IVRLang"]),
+        .library(name: "IVRBundle", targets: ["IVRBundle"]),
         .library(name: "IVRCheck", targets: ["IVRCheck"]),
         .library(name: "TeXMLSchema", targets: ["TeXMLSchema"]),
         .library(name: "TeXMLEmit", targets: ["TeXMLEmit"]),
@@ -30,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // The version hummingbird resolves to; named for NIOPosix's executor take-over in `ivrc serve`.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // The version hummingbird resolves to; named for NIOHTTPTypes, the request parts the server's
+        // header and body deadlines watch.
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
         // `ivrc serve` fetches recordings from Telnyx's media host (bounded size and time, https only).
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
@@ -42,7 +46,8 @@ let package = Package(
         .target(name: "IVRLang"),
         // Linux calls Swift cannot reach: renameat2(RENAME_EXCHANGE) and syncfs, for the bundle swap.
         .target(name: "CLinuxFileSystem"),
-        // Shared by test targets only: seeded random input mutation.
+        // Shared by test targets only: the repository's folders and examples, golden files, the built
+        // executable, the broken fixtures and their rules, feature flows, seeded random input mutation.
         .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck"]),
         .target(
             name: "TeXMLSchema",
@@ -50,28 +55,33 @@ let package = Package(
             // Compiled into the binary by SwiftPM (`PackageResources.texml_xsd`), so it is relocatable.
             resources: [.embedInCode("Resources/texml.xsd")]
         ),
-        .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
-        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck"]),
+        // The compiler↔runtime contract: what a bundle holds and how a call is answered from it.
+        .target(
+            name: "IVRBundle",
+            dependencies: ["IVRLang", "TeXMLSchema", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "IVRCheck", dependencies: ["IVRLang", "IVRBundle", "TeXMLSchema"]),
+        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck"]),
         .target(
             name: "TeXMLEmit",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLSchema", "CLinuxFileSystem",
+                "IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema", "CLinuxFileSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
         .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
         .target(name: "IVRFormat", dependencies: ["IVRLang"]),
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
-        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
+        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema"]),
         // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
-        .target(name: "IVRLiveCall", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema", "TelnyxWebhook"]),
+        .target(name: "IVRLiveCall", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
         // Per-environment values files (TOML) for `--env NAME`.
         .target(name: "IVREnvironment", dependencies: ["IVRCheck", "IVRLang", .product(name: "TOMLKit", package: "TOMLKit")]),
         // `ivrc new`: the built-in line templates, compiled in (scripts/embed-resources).
         .target(name: "IVRTemplates", dependencies: ["IVRLang"]),
         // `ivrc diff`: what a change does to callers, from two compiled versions of the flows.
-        .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Recordings kept as the plan says: fetched, sealed (AES-256-GCM), stored durably, every access audited.
@@ -83,13 +93,25 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The Language Server Protocol's messages and framing: only what `ivrc lsp` uses, with Foundation's coders.
+        .target(name: "IVRLanguageServerProtocol"),
+        // `ivrc lsp`: positions converted at the edge, every answer from the checker, formatter and catalogues.
+        .target(
+            name: "IVRLanguageServer",
+            dependencies: [
+                "IVRLanguageServerProtocol", "IVRLang", "IVRCheck", "IVRFormat", "IVREnvironment", "IVRReport", "TeXMLSchema",
+            ]
+        ),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.
         .target(
             name: "IVRServer",
             dependencies: [
-                "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook", "IVRRecordings",
+                "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook", "IVRRecordings",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -99,54 +121,60 @@ let package = Package(
         .executableTarget(
             name: "ivrc",
             dependencies: [
-                "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
+                "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
-                "IVRRecordings",
+                "IVRLanguageServer", "IVRLanguageServerProtocol", "IVRRecordings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema", "IVRTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema", "IVRTestSupport"]),
+        .testTarget(name: "IVRCheckTests", dependencies: ["IVRBundle", "IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
-            dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport", "IVREnvironment"],
+            dependencies: ["TeXMLEmit", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport", "IVREnvironment"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "IVRReportTests",
-            dependencies: ["IVRReport", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport"],
+            dependencies: ["IVRReport", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
-        .testTarget(name: "ivrcTests", dependencies: ["TeXMLEmit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IVRRuntimeTests",
-            dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
+            dependencies: ["IVRRuntime", "IVRBundle", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
         ),
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
         .testTarget(
             name: "IVRFormatTests",
-            dependencies: ["IVRFormat", "IVRLang", "IVRCheck", "TeXMLEmit"],
+            dependencies: ["IVRFormat", "IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit", "IVRTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "TeXMLImportTests",
-            dependencies: ["TeXMLImport", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang", "IVRTestSupport"],
+            dependencies: ["TeXMLImport", "IVRBundle", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang", "IVRTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "IVRLanguageServerProtocolTests", dependencies: ["IVRLanguageServerProtocol"]),
+        .testTarget(
+            name: "IVRLanguageServerTests",
+            dependencies: ["IVRLanguageServer", "IVRLanguageServerProtocol", "IVRLang", "IVRFormat"]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
         .testTarget(name: "IVREnvironmentTests", dependencies: ["IVREnvironment", "IVRCheck", "IVRLang"]),
-        .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime"]),
+        .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime", "IVRTestSupport"]),
         .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "TeXMLEmit"]),
         .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
         .testTarget(
             name: "IVRServerTests",
             dependencies: [
-                "IVRServer", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang", "IVRTestSupport",
+                "IVRServer", "IVRBundle", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang", "IVRTestSupport",
                 "RecordingTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -164,7 +192,7 @@ let package = Package(
         // What the fuzz targets run on each input; the tests run it over the seed corpus.
         .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
         // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "IVRTestSupport"], exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

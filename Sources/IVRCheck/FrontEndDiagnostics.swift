@@ -22,6 +22,29 @@ public enum FrontEndDiagnostics {
             Every `"` that opens a string needs a closing `"` on the same line. Long text can \
             continue on indented string-only lines below the statement.
             """),
+        entry("invalid-placeholder", "Something between `{{` and `}}` is not a placeholder.", """
+            A placeholder is `{{name}}`: ASCII letters, digits, `_` and `-`, starting with a letter \
+            or `_`, with `.` between parts (`{{Digits}}`, `{{member_id}}`, `{{env.KEY}}`, \
+            `{{param.NAME}}`); spaces inside the braces are allowed. Every `{{` in text, a URL, a \
+            SIP URI or a dial target opens one and the first `}}` after it closes it, so \
+            Mustache sections and comments (`{{#x}}`, `{{/x}}`, `{{!x}}`), triple braces, a name \
+            starting with a digit, an empty `{{}}` and a `{{` never closed are refused: a call \
+            would speak or dial them as written. There is no escape for a literal `{{`: write \
+            `{ {` in text, `%7B%7B` in a URL. A lone `{` or `}}` is literal.
+            """),
+        entry("placeholder-in-host", "A placeholder stands in a URL's scheme or host.", """
+            A value fills a URL when the call reaches it. In the scheme or host (`https://{{x}}.example.com`, \
+            `https://api.example.com{{x}}`) it would choose the server an `http-request`, its headers and \
+            body, or a fetched document goes to: a caller saying ".evil.example" would send them to \
+            their own domain. Write the scheme and host; a value may fill the path or the query, \
+            where it is percent-encoded as one component.
+            """),
+        entry("value-in-name", "A queue or conference name is filled from a value.", """
+            `enqueue`, `dial queue` and `dial conference` connect the caller to whoever waits \
+            under that name. Filled from a value (what a caller typed or said, a data-dip answer), \
+            the caller would choose whom they reach ("vip support"). Write each name; to offer \
+            several, branch with a `menu` and write one name per branch.
+            """),
         entry("encoding", "The file is not valid UTF-8.", """
             .ivr files are UTF-8 (a byte-order mark is accepted). Re-save the file as UTF-8; the \
             message points at the first byte that is not.
@@ -158,6 +181,13 @@ public enum FrontEndDiagnostics {
             Each `use` copies a module's steps; modules that use each other several times at every \
             level multiply them. ivrc stops past 20,000 steps copied into one flow (1,000,000 in \
             all) or 16 nested uses, so a hostile file cannot make a check hang.
+            """),
+        entry("bundle-limit", "The flows would write a bundle larger than `ivrc serve` loads.", """
+            A bundle holds at most 100,000 documents (a 32 MiB manifest, 512 MiB of documents): \
+            `ivrc build` counts them before lowering (each step once per language a call can \
+            reach it in, a menu once more per extra try) and refuses, at the flow and the `use` \
+            whose module copies weigh most, rather than write a bundle the server would refuse. \
+            Use modules fewer times or split the flows into several bundles.
             """),
         entry("missing-param", "A `use` line does not give a parameter the module needs.", """
             Every `param` of a module without a `default=` must be given where the module is \

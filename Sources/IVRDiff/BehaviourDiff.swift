@@ -39,6 +39,15 @@ public enum BehaviourDiff {
                 default: continue
                 }
             }
+            for branch in Set(a.branches.keys).union(b.branches.keys).sorted() {
+                let was = (a.branches[branch] ?? []).sorted().joined(separator: " or "), now = (b.branches[branch] ?? []).sorted().joined(separator: " or ")
+                switch (was.isEmpty, now.isEmpty) {
+                case (true, false): add(.branch, step, "\(branch): now goes on to \(now)")
+                case (false, true): add(.branch, step, "\(branch): no longer goes on to \(was)")
+                case (false, false) where was != now: add(.branch, step, "\(branch): goes on to \(now) instead of \(was)")
+                default: continue
+                }
+            }
             if a.dials != b.dials {
                 add(.dial, step, a.dials.isEmpty ? "now dials \(b.dials.joined(separator: "; "))"
                     : b.dials.isEmpty ? "no longer dials \(a.dials.joined(separator: "; "))"
@@ -53,9 +62,14 @@ public enum BehaviourDiff {
                 }
             }
         }
+        // Ends are compared only where they are known: an end the new side lacks is lost only if
+        // no call of the new side was cut off at the depth there (it might still reach it), and
+        // an end it gained is new only if the old side was followed to every end.
         for keys in Set(old.outcomes.keys).intersection(new.outcomes.keys) {
             guard let was = old.outcomes[keys], let now = new.outcomes[keys], was != now else { continue }
-            let lost = was.subtracting(now).sorted(), gained = now.subtracting(was).sorted()
+            let lost = new.cutOff.contains(keys) ? [] : was.subtracting(now).sorted()
+            let gained = old.cutOff.contains(keys) ? [] : now.subtracting(was).sorted()
+            guard !lost.isEmpty || !gained.isEmpty else { continue }
             add(.reach, keys, (lost.isEmpty ? "" : "no longer " + lost.joined(separator: "; no longer ") + (gained.isEmpty ? "" : "; "))
                 + (gained.isEmpty ? "" : "now " + gained.joined(separator: "; now ")))
         }

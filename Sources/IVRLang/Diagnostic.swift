@@ -28,10 +28,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public let span: SourceSpan
     public let help: String?
     public let notes: [Note]
+    /// Edits that fix it, when the fix is certain enough to apply by machine.
+    public let fixIts: [FixIt]
 
     public init(
         _ severity: Severity, _ id: String, _ message: String, at span: SourceSpan,
-        help: String? = nil, notes: [Note] = []
+        help: String? = nil, notes: [Note] = [], fixIts: [FixIt] = []
     ) {
         self.severity = severity
         self.id = id
@@ -39,18 +41,21 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.span = span
         self.help = help
         self.notes = notes
+        self.fixIts = fixIts
     }
 
     public static func error(
-        _ id: String, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = []
+        _ id: String, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
+        fixIts: [FixIt] = []
     ) -> Diagnostic {
-        Diagnostic(.error, id, message, at: span, help: help, notes: notes)
+        Diagnostic(.error, id, message, at: span, help: help, notes: notes, fixIts: fixIts)
     }
 
     public static func warning(
-        _ id: String, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = []
+        _ id: String, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
+        fixIts: [FixIt] = []
     ) -> Diagnostic {
-        Diagnostic(.warning, id, message, at: span, help: help, notes: notes)
+        Diagnostic(.warning, id, message, at: span, help: help, notes: notes, fixIts: fixIts)
     }
 }
 

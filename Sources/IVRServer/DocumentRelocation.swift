@@ -1,6 +1,6 @@
 import Foundation
+import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 import TeXMLSchema
 
 /// Rewrites every URL in a bundle's documents that leads back into the bundle so it names the
@@ -74,15 +74,15 @@ struct DocumentRelocation {
     /// its served URL; any other URL (an audio file, another host) is left exactly as written.
     private func rewritten(_ url: String, in path: String) -> String {
         guard case .local(let target) = program.resolve(url, from: path) else { return url }
-        if target.hasSuffix(DocumentAddress.recordingSuffix), target.split(separator: "/").count == 2 {
-            return recordingsPrefix + "/" + target.dropLast(DocumentAddress.recordingSuffix.count)
+        if let receiver = BundleAddress.recordingReceiver(at: target) {
+            return recordingsPrefix + "/" + receiver.flow + "/" + receiver.step
         }
         return isServed(target) ? self.url(of: target) : url
     }
 
     private func isServed(_ target: String) -> Bool {
         let manifest = program.bundle.manifest
-        if target.hasSuffix(".route") { return manifest.routes[CallProgram.document(ofRoute: target)] != nil }
+        if target.hasSuffix(".route") { return manifest.routes[BundleAddress.document(ofRoute: target)] != nil }
         return manifest.documents[target] != nil
     }
 }

@@ -54,7 +54,7 @@ struct RecordingRoutes {
             return refuse("bad-callback", .badRequest, "not a recording status callback (RecordingSid, CallSid, RecordingUrl)", context)
         }
         metrics.recordingReceived(flow: flow)
-        let retention = entry.retention ?? .standard(for: .general)
+        let retention = entry.retention ?? .general
         let origin = RecordingReceiver.Origin(flow: flow, step: step, bundle: served.id, retainUntil: retention.retainUntil)
         let outcome = await receiver.receive(notification, from: origin)
         switch outcome {

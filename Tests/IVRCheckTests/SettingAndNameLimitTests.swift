@@ -37,6 +37,14 @@ import Testing
         #expect(error.span.start.line == 3 && error.span.start.column == 13)
     }
 
+    @Test func retentionDefaultsByIndustryAsThePlanSays() {
+        let kept = ["healthcare", "fleet", "general"].map { industry in
+            Checker.check([SourceFile(path: "example.ivr", text: Self.flow(settings: "  industry \(industry)"))], rules: [])
+                .graph.flows.first?.keptFor.description
+        }
+        #expect(kept == ["7y", "2y", "1y"])
+    }
+
     @Test func recordingsAreServedOrSentToAnHttpURL() throws {
         #expect(RuleTesting.frontEndDiagnostics(Self.flow(settings: "  recording-status-callback serve")).isEmpty)
         let error = try #require(RuleTesting.frontEndDiagnostics(Self.flow(settings: "  recording-status-callback serves")).first)

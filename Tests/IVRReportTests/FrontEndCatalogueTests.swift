@@ -1,12 +1,12 @@
 import Foundation
 import IVRCheck
+import IVRTestSupport
 import Testing
 
 /// Every id the front end can report has a description, so SARIF's rule table and
 /// `ivrc explain` cover it. The ids are read from the sources, as a reviewer would grep them.
 @Suite struct FrontEndCatalogueTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
+    static let sources = Repository.file("Sources")
 
     static func reportedIDs() throws -> Set<String> {
         let pattern = try NSRegularExpression(pattern: #"(?:error|report)\(\s*"([a-z]+(?:-[a-z]+)*)""#)

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRRuntime
 import TeXMLEmit
 import Testing
@@ -27,6 +28,13 @@ struct RedirectTests {
         #expect(HandWrittenBundle.call(program).last == .handedOff(verb: "Redirect", target: "https://other.example.com/app.xml"))
     }
 
+    /// Resolved by RFC 3986 as Telnyx does: a URL with its own scheme is never a bundle path.
+    @Test(arguments: ["tel:+15550100200", "sip:desk@pbx.example.com"])
+    func aTelOrSipURLIsExternal(url: String) throws {
+        let program = try HandWrittenBundle.program(["main": "<Redirect>\(url)</Redirect>"])
+        #expect(HandWrittenBundle.call(program).last == .handedOff(verb: "Redirect", target: url))
+    }
+
     @Test func aMissingDocumentOrRouteStops() throws {
         let missing = try HandWrittenBundle.program(["main": "<Redirect>gone.xml</Redirect>"])
         #expect(HandWrittenBundle.call(missing).last == .stopped(.missingDocument("f/gone.xml")))
@@ -48,6 +56,10 @@ struct RedirectTests {
         #expect(DocumentStep.step(of: "flow/appointments.9.part2.xml") == "appointments.9")
         #expect(DocumentStep.step(of: "flow/hangup.call.xml") == nil)
         #expect(DocumentStep.step(of: "flow/welcome.es-MX.xml") == "welcome")
+        #expect(DocumentStep.language(of: "flow/welcome.es-MX.part2.xml") == "es-MX")
+        #expect(DocumentStep.language(of: "flow/appointments.9.xml") == nil)
+        #expect(DocumentStep.stepEntered(by: "flow/welcome.es-MX.xml") == "welcome")
+        #expect(DocumentStep.stepEntered(by: "flow/welcome.part2.xml") == nil)
         #expect(DocumentStep.step(of: "flow/welcome.es-MX.part2.xml") == "welcome")
         #expect(DocumentStep.step(of: "flow/welcome.9.es-MX.xml") == "welcome.9")
     }

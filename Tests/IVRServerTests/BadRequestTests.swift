@@ -10,11 +10,11 @@ import Testing
         let fixture = try ServerFixture()
         let (response, metrics) = try await fixture.test { client in
             let response = try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: "+1 555 000 0000"))
-            return (response, String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            return (response, fixture.server.metricsText)
         }
         #expect(response.status == .notFound)
         #expect(metrics.contains("ivrc_unknown_numbers_total 1"))
-        #expect(fixture.log.entries.contains { $0["refusal"] as? String == "unknown-number" && $0["status"] as? String == "404" })
+        #expect(fixture.log.entries.contains { $0["refusal"] as? String == "unknown-number" && $0["status"] as? Int == 404 })
     }
 
     @Test func theUnknownNumberStatusIsConfigurable() async throws {
@@ -62,7 +62,7 @@ import Testing
         let (statuses, metrics) = try await fixture.test { client in
             var statuses: [HTTPResponse.Status] = []
             for uri in uris { statuses.append(try await ServerFixture.post(client, uri, [("CallSid", "v3:x")]).status) }
-            return (statuses, String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            return (statuses, fixture.server.metricsText)
         }
         for (uri, status) in zip(uris, statuses) { #expect(status == .notFound, "\(uri)") }
         #expect(metrics.contains("ivrc_unknown_bundle_requests_total 1"))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IVRTestSupport
 import Testing
 
 /// `ivrc serve` as deployed: the built binary, real sockets, real signals. Serialized so the
@@ -27,6 +28,37 @@ import Testing
         return transcript
     }
 
+    /// "serving" is logged once the port is bound, with the port chosen for `--port 0`; a busy
+    /// port is one plain line and exit 2, with nothing logged as serving.
+    @Test func servingIsLoggedWithTheBoundPortAndABusyPortIsOneLine() throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        let server = try ServeProcess(bundle: bundle)
+        let deadline = Date().addingTimeInterval(20)
+        while !server.log.contains("\"serving\""), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        let serving = try #require(server.log.split(separator: "\n").first { $0.contains("\"serving\"") }, "\(server.log)")
+        #expect(serving.contains("http://127.0.0.1:\(server.port)/"), "\(serving)")
+
+        let busy = Process()
+        busy.executableURL = try #require(BuiltExecutable.ivrc)
+        busy.arguments = ["serve", bundle.path, "--port", "\(server.port)", "--ops-port", "0", "--insecure-no-signatures"]
+        let output = Pipe(), errors = Pipe()
+        busy.standardOutput = output
+        busy.standardError = errors
+        try busy.run()
+        let stop = Date().addingTimeInterval(20)
+        while busy.isRunning, Date() < stop { Thread.sleep(forTimeInterval: 0.02) }
+        if busy.isRunning { kill(busy.processIdentifier, SIGKILL) }
+        busy.waitUntilExit()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(busy.terminationStatus == 2)
+        #expect(!log.contains("\"serving\""), "\(log)")
+        #expect(stderr == "ivrc: error: cannot listen on 127.0.0.1:\(server.port): the port is in use (is another server running? choose another --port)\n",
+                "\(stderr)")
+        #expect(server.terminate() == 0)
+    }
+
     @Test func badOptionsExitTwoWithOneClearLine() throws {
         let bundle = try ServeProcess.buildExamples()
         defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
@@ -38,6 +70,9 @@ import Testing
             (["serve", bundle.path, "--insecure-no-signatures", "--unknown-number-status", "200"], "--unknown-number-status"),
             (["serve", bundle.deletingLastPathComponent().appendingPathComponent("none").path, "--insecure-no-signatures"], "no such file or directory"),
             (["serve", bundle.path, "--insecure-no-signatures", "--env", "production"], "was built without --env, not for `production`"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--port", "9000", "--ops-port", "9000"], "--ops-port must differ from --port"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--header-timeout", "0"], "--header-timeout must be between 1 and 3600"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--max-connections", "0"], "--max-connections must be at least 1"),
         ]
         for (arguments, message) in cases {
             let run = try ServeProcess.run(arguments, environment: ["TELNYX_PUBLIC_KEY": ""])
@@ -52,9 +87,9 @@ import Testing
         let server = try ServeProcess(bundle: bundle)
         let transcript = try await Self.call(keys: ["2"], via: [server])
         #expect(transcript.count == 2)
-        let ready = try await server.get("/readyz")
+        let ready = try await server.operations("/readyz")
         #expect(ready.status == .ok)
-        let metrics = String(buffer: try await server.get("/metrics").body ?? ByteBuffer())
+        let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
         #expect(metrics.contains(#"ivrc_calls_started_total{flow="patient_intake"} 1"#))
         let unsigned = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
             try await client.post("/texml", body: ByteBuffer(string: ServerFixture.form(ServerFixture.firstRequest(to: Self.intake))))
@@ -81,6 +116,30 @@ import Testing
         #expect(unsigned.status == 1)
         #expect(unsigned.output.contains("the server answered 403"), "\(unsigned.output)")
         #expect(server.terminate() == 0)
+    }
+
+    /// A test's `at` moment against a server without --test-clock would pass or fail by the
+    /// wall clock: such calls stop with the reason instead; `simulate --url --at` runs when the
+    /// server says it honours moments.
+    @Test func momentsNeedAServerThatHonoursThem() throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        let key = ["TELNYX_PRIVATE_KEY": ServerFixture.privateKeyBytes.base64EncodedString()]
+        let clockless = try ServeProcess(bundle: bundle)
+        let url = "http://127.0.0.1:\(clockless.port)/texml"
+        let tests = try ServeProcess.run(["test", ServerFixture.examples.path, "--url", url], environment: key)
+        #expect(tests.status == 1)
+        #expect(tests.output.contains("decides `hours` by its own clock, not by this call's moment"), "\(tests.output)")
+        let refused = try ServeProcess.run(["simulate", "--url", url, "--number", "+1-312-555-0140", "--at", "2026-12-25 09:00", "--press", "1"],
+                                           environment: key)
+        #expect(refused.status == 1 && refused.output.contains("--test-clock"), "\(refused.output)")
+        #expect(clockless.terminate() == 0)
+
+        let honouring = try ServeProcess(bundle: bundle, arguments: ["--test-clock"])
+        let simulated = try ServeProcess.run(["simulate", "--url", "http://127.0.0.1:\(honouring.port)/texml", "--number", "+1-312-555-0140",
+                                              "--at", "2026-12-25 09:00", "--press", "1"], environment: key)
+        #expect(simulated.status == 0, "\(simulated.output)")
+        #expect(honouring.terminate() == 0)
     }
 
     @Test func oneCallAlternatingBetweenTwoReplicasGetsTheSameTranscript() async throws {
@@ -153,7 +212,7 @@ import Testing
             }
             let response = try await server.post("/texml", ServerFixture.firstRequest(to: Self.intake))
             #expect(response.status == .ok)
-            let metrics = String(buffer: try await server.get("/metrics").body ?? ByteBuffer())
+            let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
             refused = metrics.contains(#"ivrc_bundle_reloads_total{outcome="refused"} 1"#)
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -182,7 +241,7 @@ import Testing
     }
 
     static func readiness(_ server: ServeProcess) async throws -> String {
-        let body = try await server.get("/readyz").body ?? ByteBuffer()
+        let body = try await server.operations("/readyz").body ?? ByteBuffer()
         let object = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
         return object?["bundle"] as? String ?? ""
     }
@@ -198,7 +257,7 @@ import Testing
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         #expect(answered == 1000)
-        #expect(try await server.get("/healthz").status == .ok)
+        #expect(try await server.operations("/healthz").status == .ok)
         #expect(server.process.isRunning)
         #expect(server.terminate() == 0)
     }

@@ -1,11 +1,13 @@
 import Foundation
+import IVRBundle
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
 @Suite struct LoaderTests {
     private func writtenExamples() throws -> URL {
         let directory = Compile.temporaryDirectory()
-        try BundleWriter.write(try Compile.bundle(Compile.exampleSources()), to: directory, compilerVersion: "test")
+        try BundleWriter.write(try Compile.bundle(ExampleFlows.sources()), to: directory, compilerVersion: "test")
         return directory
     }
 
@@ -54,7 +56,7 @@ import Testing
         let directory = Compile.temporaryDirectory()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data(BundleWriter.encode(manifest)).write(to: directory.appendingPathComponent("manifest.json"))
+        try Data(manifest.encoded).write(to: directory.appendingPathComponent("manifest.json"))
         #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
     }
 
@@ -77,10 +79,10 @@ import Testing
         let manifestURL = directory.appendingPathComponent("manifest.json")
         let old = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: manifestURL))
         var documents = old.documents
-        documents[path] = .init(sha256: BundleWriter.sha256(bytes))
+        documents[path] = .init(sha256: DocumentHash.sha256(bytes))
         let manifest = Manifest(formatVersion: old.formatVersion, compilerVersion: old.compilerVersion, flows: old.flows,
                                 routes: old.routes, documents: documents, waivers: old.waivers)
-        try Data(BundleWriter.encode(manifest)).write(to: manifestURL)
+        try Data(manifest.encoded).write(to: manifestURL)
     }
 
     /// The written examples and a file outside them standing in for `/etc/passwd`, both
@@ -139,7 +141,7 @@ import Testing
     }
 
     /// Sparse files: the size is refused from `fstat` alone, so nothing near it is ever held in memory.
-    @Test(arguments: [("manifest.json", LoadedBundle.manifestLimit), ("patient_intake/closed.xml", LoadedBundle.documentLimit)])
+    @Test(arguments: [("manifest.json", BundleLimits.maxManifestBytes), ("patient_intake/closed.xml", BundleLimits.maxDocumentBytes)])
     func anOversizedFileIsRefusedBeforeItIsRead(_ path: String, _ limit: Int) throws {
         let directory = try writtenExamples()
         defer { try? FileManager.default.removeItem(at: directory) }

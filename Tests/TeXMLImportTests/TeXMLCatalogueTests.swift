@@ -1,12 +1,12 @@
 import Foundation
 import IVRCheck
+import IVRTestSupport
 import TeXMLImport
 import Testing
 
 /// Every id `validate` and `import` report is described, so `ivrc explain` and SARIF know it.
 @Suite struct TeXMLCatalogueTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/TeXMLImport")
+    static let sources = Repository.file("Sources/TeXMLImport")
 
     @Test func everyReportedIDIsDescribed() throws {
         let pattern = try NSRegularExpression(pattern: #"\.(?:error|warning)\(\s*"([a-z]+(?:-[a-z]+)*)""#)

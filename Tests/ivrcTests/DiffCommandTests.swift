@@ -1,11 +1,11 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc diff` as a deploy gate sees it: identical behaviour exits 0, a change is listed and
 /// (with --exit-code) exits 1, an unreadable side exits 2.
 @Suite struct DiffCommandTests {
-    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples").path
+    static let examples = Repository.examples.path
 
     func changedCopy() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-diff-\(UUID().uuidString)")
@@ -19,7 +19,7 @@ import Testing
     @Test func sameFlowsNoChange() throws {
         let run = try CLITests.ivrc(["diff", "--exit-code", Self.examples + "/driver_emergency.ivr", Self.examples + "/driver_emergency.ivr"])
         #expect(run.status == 0)
-        #expect(run.stdout == "no change for callers\n")
+        #expect(run.stdout.hasPrefix("no change for callers\n"), "\(run.stdout)")
     }
 
     @Test func aBundleOfAnotherFormatIsRefusedWithItsPath() throws {
@@ -54,5 +54,46 @@ import Testing
         #expect(missing.stderr.contains("cannot read examples at revision no-such-revision-xyz"), "\(missing.stderr)")
         let escaping = try CLITests.ivrc(["diff", "HEAD:../etc", Self.examples])
         #expect(escaping.status == 2)
+    }
+
+    /// A revision git would read as an option (`--output=FILE`) is refused before git runs:
+    /// it would otherwise write an archive of the repository wherever FILE points.
+    @Test func aRevisionStartingWithADashIsRefusedAndWritesNothing() throws {
+        let planted = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-diff-planted-\(UUID().uuidString).tar")
+        defer { try? FileManager.default.removeItem(at: planted) }
+        let injected = try CLITests.ivrc(["diff", "--", "--output=\(planted.path):HEAD", Self.examples])
+        #expect(injected.status == 2)
+        #expect(injected.stderr.contains("a revision cannot start with '-'"), "\(injected.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: planted.path))
+    }
+
+    /// A cut-off is announced on stderr and in every format.
+    @Test func aDepthCutOffIsAnnouncedInEveryFormat() throws {
+        let flow = Self.examples + "/driver_emergency.ivr"
+        for format in ["text", "markdown", "json"] {
+            let run = try CLITests.ivrc(["diff", "--depth", "1", "--format", format, flow, flow])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("go on past 1 choice:"), "\(format): \(run.stderr)")
+            #expect(run.stdout.contains(format == "json" ? "\"cutOff\"" : "go on past 1 choice:"), "\(format): \(run.stdout)")
+        }
+    }
+
+    /// Errors in a `REV:PATH` side are shown at `REV:PATH/file`, never the export's temporary
+    /// path, with which side has them; `--format json` prints them as JSON.
+    @Test func errorsInARevisionSideNameItInTheChosenFormat() throws {
+        let repository = try NewLineWorkflowTests.repository()
+        defer { try? FileManager.default.removeItem(at: repository.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: repository.appendingPathComponent("flows"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLITests.fixtures.appendingPathComponent("broken.ivr"),
+                                         to: repository.appendingPathComponent("flows/broken.ivr"))
+        let commit = try NewLineWorkflowTests.shell("git add flows && git commit -q -m broken", in: repository)
+        try #require(commit.status == 0, "\(commit.stderr)")
+        let text = try NewLineWorkflowTests.shell("ivrc diff HEAD:flows flows", in: repository)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("HEAD:flows/broken.ivr:") && !text.stdout.contains("ivrc-diff-"), "\(text.stdout)")
+        #expect(text.stderr.contains("the old side (HEAD:flows) has errors"), "\(text.stderr)")
+        let json = try NewLineWorkflowTests.shell("ivrc diff --format json HEAD:flows flows", in: repository)
+        #expect(json.status == 1)
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "\(json.stdout)")
     }
 }

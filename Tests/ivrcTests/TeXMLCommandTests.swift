@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc validate` and `ivrc import` as CI runs them: exit 0 clean, 1 for findings (a refused
@@ -48,8 +49,7 @@ import Testing
     @Test func builtBundleValidatesAndImportsThroughItsManifest() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-bundle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let examples = CLITests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("examples/patient_intake.ivr")
+        let examples = Repository.examples.appendingPathComponent("patient_intake.ivr")
         #expect(try CLITests.ivrc("build", examples.path, "-o", directory.path).status == 0)
         let flowDirectory = directory.appendingPathComponent("patient_intake")
         let documents = try FileManager.default.contentsOfDirectory(atPath: flowDirectory.path).sorted()
@@ -60,6 +60,22 @@ import Testing
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("flow patient_intake\n  number +18005963057\n"))
         #expect(imported.stdout.contains("    menu language=en-US timeout=5s\n"))
+    }
+
+    /// A bundle `check` proved compliant validates clean: its recordings are reached through an
+    /// `hours` route after the disclosure, which validate follows; the directory itself is an input.
+    @Test func aBundleDirectoryWithHoursValidatesClean() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-bundle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let examples = CLITests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/dental_office.ivr")
+        #expect(try CLITests.ivrc("check", examples.path).status == 0)
+        #expect(try CLITests.ivrc("build", examples.path, "-o", directory.path).status == 0)
+        let validated = try CLITests.ivrc("validate", directory.path)
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        #expect(!validated.stdout.contains("recording-disclosure"))
+        let notABundle = try CLITests.ivrc("validate", directory.appendingPathComponent("dental_office").path)
+        #expect(notABundle.status == 2 && notABundle.stderr.contains("without a manifest.json"), "\(notABundle.stderr)")
     }
 
     @Test func newIDsAreExplained() throws {

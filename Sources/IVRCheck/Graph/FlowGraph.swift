@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// Every flow of one invocation, resolved: names bound to steps, options bound to TeXML
@@ -33,7 +34,7 @@ public struct Flow: Sendable {
     /// a statement names its own; recording URLs expire, so without it recordings are lost.
     public var recordingStatusCallback: String?
     /// `retention`, else the industry's standard: how long `ivrc serve` keeps the recordings.
-    public var retention: Retention?
+    public var retention: RecordingRetention?
     /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
     public var steps: [Step]
     public var tests: [TestDecl]
@@ -50,7 +51,14 @@ public struct Flow: Sendable {
     /// `recording-status-callback serve`: recordings go to the `ivrc serve` that answers the call.
     public static let servedRecordings = "serve"
 
-    public var keptFor: Retention { retention ?? .standard(for: industry) }
+    public var keptFor: RecordingRetention {
+        if let retention { return retention }
+        return switch industry {
+        case .healthcare: .healthcare
+        case .fleet: .fleet
+        case .general: .general
+        }
+    }
 
     public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
 
@@ -239,10 +247,4 @@ public struct DialTarget: Sendable {
 
     /// Whether a person can answer this target directly (a number or a SIP endpoint).
     public var isLive: Bool { kind == .number || kind == .sip }
-
-    /// `{{NAME}}`: a number filled from the call's values when the dial runs, checked then
-    /// (digits, length, not the line's own number) rather than here.
-    public static func isPlaceholder(_ value: String) -> Bool {
-        value.hasPrefix("{{") && value.hasSuffix("}}")
-    }
 }

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// A schedule that is never open, or open around the clock with no closures, decides nothing:

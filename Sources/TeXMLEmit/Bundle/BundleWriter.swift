@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRLang
 
@@ -19,27 +19,11 @@ public enum BundleWriter {
             flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name],
                                                 retention: $0.retention) },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
-            documents: bundle.documents.mapValues { .init(sha256: sha256($0)) }
+            documents: bundle.documents.mapValues { .init(sha256: DocumentHash.sha256($0)) }
                 .merging(bundle.reused.mapValues { Manifest.DocumentEntry(sha256: $0) }) { first, _ in first },
             waivers: waivers,
             schedules: schedules.isEmpty ? nil : schedules,
             environment: environment)
-    }
-
-    public static func encode(_ manifest: Manifest) -> [UInt8] {
-        DeterministicJSON.encode(manifest)
-    }
-
-    public static func sha256(_ bytes: [UInt8]) -> String {
-        // Hex by table: String(format:) per byte was most of the manifest's cost.
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     /// What `write` did.
@@ -66,7 +50,8 @@ public enum BundleWriter {
         try requireReplaceable(target)
         StagingDirectory.removeStale(for: target)
         // Encoded once: JSONEncoder on a 16,000-document manifest is a large part of a build.
-        var manifestBytes = encode(manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+        var manifestBytes = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
+        try requireWithinLimits(bundle, manifestBytes: manifestBytes.count, reusingFrom: target)
         if holds(manifestBytes, at: target) { return .unchanged }
         let staging = StagingDirectory(for: target).path
         try? files.removeItem(atPath: staging)
@@ -84,7 +69,7 @@ public enum BundleWriter {
                 let repaired = CompiledBundle(flows: bundle.flows, inputs: bundle.inputs,
                                               documents: bundle.documents.merging(recompiled) { first, _ in first },
                                               reused: bundle.reused.filter { !refused.contains($0.key) })
-                manifestBytes = encode(manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+                manifestBytes = manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
                 reused = repaired.reused.count
             }
             if let failure = writeFile(staging + "/manifest.json", manifestBytes) {
@@ -114,6 +99,21 @@ public enum BundleWriter {
         if let failure = failures.values.compactMap({ $0 }).first { throw Failure(description: failure) }
     }
 
+    /// A bundle over `BundleLimits` is never written: `ivrc serve` would refuse to load it.
+    private static func requireWithinLimits(_ bundle: CompiledBundle, manifestBytes: Int, reusingFrom target: URL) throws {
+        let reusedBytes = bundle.reused.keys.reduce(0) { sum, path in
+            var status = stat()
+            return sum + (stat(target.path + "/" + path, &status) == 0 ? Int(status.st_size) : 0)
+        }
+        let documentBytes = bundle.documents.values.reduce(reusedBytes) { $0 + $1.count }
+        guard let excess = BundleLimits.excess(documents: bundle.documentCount, manifestBytes: manifestBytes,
+                                               documentBytes: documentBytes) else { return }
+        let largest = bundle.flows.max { ($0.documents.count, $1.name) < ($1.documents.count, $0.name) }
+        let named = largest.map { " (the largest flow, `\($0.name)`, has \($0.documents.count) documents)" } ?? ""
+        throw Failure(description: "the bundle would hold \(excess), which `ivrc serve` refuses to load\(named); "
+            + "split the flows into several bundles")
+    }
+
     private static func requireReplaceable(_ target: URL) throws {
         if let refusal = ReplaceableBundle.refusal(for: target.path) { throw Failure(description: refusal) }
     }
@@ -135,7 +135,7 @@ public enum BundleWriter {
     /// manifest names present with the hash it records (`LoadedBundle` verifies them).
     private static func holds(_ manifest: [UInt8], at target: URL) -> Bool {
         guard let directory = try? ConfinedDirectory(target.path),
-              let existing = try? directory.read("manifest.json", limit: LoadedBundle.manifestLimit),
+              let existing = try? directory.read("manifest.json", limit: BundleLimits.maxManifestBytes),
               existing == manifest else { return false }
         return (try? LoadedBundle(directory: target)) != nil
     }

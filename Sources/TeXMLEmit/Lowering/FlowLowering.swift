@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 import IVRLang
 import TeXMLSchema
@@ -14,7 +15,7 @@ public struct LoweredFlow: Sendable {
     /// The flow's schedules by manifest key (`FLOW/NAME`), decided when a call reaches them.
     public let schedules: [String: Schedule]
     /// How long the flow's recordings are kept.
-    public let retention: Retention
+    public let retention: RecordingRetention
 }
 
 /// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
@@ -28,7 +29,7 @@ struct FlowLowering {
     static let hangupDocument = "hangup.call"
 
     private let flow: Flow
-    private let address: DocumentAddress
+    private let address: BundleAddress
     private let verbs: VerbLowering
     private var documents: [TeXMLDocument] = []
     private var routes: [String: Route] = [:]
@@ -36,19 +37,19 @@ struct FlowLowering {
     private var needsHangupDocument = false
     private let inlinable: Set<Int>
 
-    static func lower(_ flow: Flow, address: DocumentAddress) -> LoweredFlow {
+    static func lower(_ flow: Flow, address: BundleAddress) -> LoweredFlow {
         var lowering = FlowLowering(flow: flow, address: address)
         for state in flow.languageStates() where !lowering.inlinable.contains(state.step) {
             lowering.emitStep(state.step, in: state.language)
         }
         if lowering.needsHangupDocument {
             lowering.documents.append(TeXMLDocument(
-                path: DocumentAddress.path(hangupDocument, flow: flow.name),
+                path: BundleAddress.path(hangupDocument, flow: flow.name),
                 verbs: [XMLElement.verb("Hangup")], step: "(call completed)"))
         }
         let sorted = lowering.documents.sorted { $0.path < $1.path }
         return LoweredFlow(name: flow.name, number: flow.number,
-                           entry: DocumentAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
+                           entry: BundleAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
                            documents: sorted, routes: lowering.routes,
                            schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first },
                            retention: flow.keptFor)
@@ -57,7 +58,7 @@ struct FlowLowering {
     /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.
     static func scheduleKey(_ name: String, flow: String) -> String { "\(flow)/\(name)" }
 
-    private init(flow: Flow, address: DocumentAddress) {
+    private init(flow: Flow, address: BundleAddress) {
         self.flow = flow
         self.address = address
         self.verbs = VerbLowering(flow: flow, address: address)
@@ -90,7 +91,7 @@ struct FlowLowering {
         var verbs: [XMLElement] = []
     }
 
-    private func path(_ name: String) -> String { DocumentAddress.path(name, flow: flow.name) }
+    private func path(_ name: String) -> String { BundleAddress.path(name, flow: flow.name) }
 
     /// The document name of a step entered in `language`: the step's name in the language a
     /// call starts in, `STEP.TAG` in the others (step names never hold `.`).
@@ -202,7 +203,7 @@ struct FlowLowering {
                     current.verbs.append(verbs.dial(targets, dialAttributes, step: step.name))
                     var route = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
                     // Only a target filled from a value can be refused, and then apologised for.
-                    if targets.contains(where: { !UnknownPlaceholderRule.placeholders(in: $0.value).isEmpty }) {
+                    if targets.contains(where: { !Placeholder.names(in: $0.value).isEmpty }) {
                         route.language = language
                         route.voice = verbs.voice(in: language)
                     }

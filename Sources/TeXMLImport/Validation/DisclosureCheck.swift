@@ -1,5 +1,7 @@
+import Foundation
 import IVRCheck
 import IVRLang
+import IVRBundle
 import TeXMLSchema
 
 /// `recording-disclosure` on raw TeXML: nothing captures the caller's audio before a `<Say>`
@@ -9,9 +11,6 @@ import TeXMLSchema
 /// disclosed before the link. Entry documents (the manifest's, else those nothing links to,
 /// and the first file) start undisclosed.
 struct DisclosureCheck {
-    /// Verbs that capture the caller's audio (the checker's list; `<Start>` is judged by what it starts).
-    static let capturingVerbs: Set<String> = ["Record", "Recording", "Stream", "Siprec", "Transcription"]
-
     let documents: [ParsedTeXML]
     let links: DocumentLinks
     let context: BundleContext
@@ -77,14 +76,17 @@ struct DisclosureCheck {
                         help: "say it first, e.g. <Say>This call is recorded for quality purposes.</Say>")
                 }
                 element.elements.forEach(visit)
-                if element.name == "Redirect", let target = links.document(for: element.text, from: document.path) {
-                    edges.append((target, disclosed))
+                if element.name == "Redirect" {
+                    if let target = links.document(for: element.text, from: document.path) {
+                        edges.append((target, disclosed))
+                    } else if let route = DisclosureCheck.redirectedRoute(element.text, from: document.path, links: links, context: context) {
+                        // `hours` hands over by a <Redirect> to its own route (open or closed).
+                        edges += DisclosureCheck.targets(of: route).map { ($0, disclosed) }
+                    }
                 }
                 switch links.actionTarget(of: element, from: document.path, context: context) {
                 case .route(let route):
-                    let targets = [route.next, route.answered, route.invalid, route.timeout].compactMap { $0 }
-                        + (route.keys ?? [:]).values + (route.speech ?? [:]).values
-                    edges += targets.map { ($0, disclosed) }
+                    edges += DisclosureCheck.targets(of: route).map { ($0, disclosed) }
                 case .document(let target):
                     edges.append((target, disclosed))
                 case .none, .external:
@@ -97,8 +99,24 @@ struct DisclosureCheck {
         }
     }
 
+    /// Every document a route can lead to.
+    static func targets(of route: Route) -> [String] {
+        [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
+            + (route.keys ?? [:]).values + (route.speech ?? [:]).values
+    }
+
+    /// The bundle route a `<Redirect>` to `NAME.route` asks for: the route of document `NAME.xml`.
+    static func redirectedRoute(_ url: String, from path: String, links: DocumentLinks, context: BundleContext) -> Route? {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasSuffix(".route"), let document = links.document(for: String(trimmed.dropLast(".route".count)) + ".xml", from: path) else {
+            return nil
+        }
+        return context.routes[document]
+    }
+
     static func captures(_ element: XMLElement) -> Bool {
-        if capturingVerbs.contains(element.name) { return true }
+        // The checker's list: `<Start>` is judged by what it starts.
+        if Action.capturingVerbs.contains(element.name) { return true }
         guard element.name == "Dial" else { return false }
         let values = ([element] + element.elements).compactMap { $0.attribute("record") }
         return values.contains { $0 != "do-not-record" && $0 != "false" }

@@ -1,0 +1,171 @@
+import Foundation
+import IVRLang
+import TeXMLSchema
+
+/// A bundle opened for serving: hashes verified, every route target present. Answers the
+/// two questions a voice server asks: which document answers this number, and which
+/// document follows this action request.
+public struct LoadedBundle: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let manifest: Manifest
+    private let documents: [String: [UInt8]]
+    private let entries: [String: String]
+
+    /// Opens the bundle at `directory`, reading only the files its manifest names, each a
+    /// regular file reached without following a symbolic link (a link to `/etc/passwd`, or a
+    /// linked directory, is refused even with a matching hash) and within its size limit; a
+    /// bundle over `BundleLimits` (documents, bytes in all) is refused before it is all read.
+    public init(directory: URL) throws {
+        let bundle: ConfinedDirectory
+        do {
+            bundle = try ConfinedDirectory(directory.path)
+        } catch let failure as FileAccessFailure {
+            throw Failure(description: "\(failure.description); is it an ivrc bundle?")
+        }
+        let manifest = try Self.manifest(in: bundle)
+        if let excess = BundleLimits.excess(documents: manifest.documents.count, manifestBytes: 0, documentBytes: 0) {
+            throw Failure(description: "\(bundle.path) holds \(excess); rebuild it with this ivrc, which refuses to write such a bundle")
+        }
+        var documents: [String: [UInt8]] = [:]
+        var total = 0
+        for (path, entry) in manifest.documents.sorted(by: { $0.key < $1.key }) {
+            guard Self.isSafe(path) else { throw Failure(description: "manifest names an unsafe path: \(path)") }
+            let bytes: [UInt8]
+            do {
+                bytes = try bundle.read(path, limit: BundleLimits.maxDocumentBytes)
+            } catch let failure as FileAccessFailure {
+                throw Failure(description: failure.reason == .missing
+                    ? "document \(path) named in the manifest is missing" : "bundle document refused: \(failure.description)")
+            }
+            guard DocumentHash.sha256(bytes) == entry.sha256 else {
+                throw Failure(description: "document \(path) does not match its SHA-256 in the manifest (changed after build?)")
+            }
+            total += bytes.count
+            if let excess = BundleLimits.excess(documents: 0, manifestBytes: 0, documentBytes: total) {
+                throw Failure(description: "\(bundle.path) holds \(excess); rebuild it with this ivrc, which refuses to write such a bundle")
+            }
+            documents[path] = bytes
+        }
+        try self.init(manifest: manifest, documents: documents)
+    }
+
+    /// The manifest of the bundle in `bundle`: a regular `manifest.json` (not a link), refused
+    /// over `BundleLimits.maxManifestBytes` before it is read, that decodes as a manifest.
+    public static func manifest(in bundle: ConfinedDirectory) throws -> Manifest {
+        let bytes: [UInt8]
+        do {
+            bytes = try bundle.read("manifest.json", limit: BundleLimits.maxManifestBytes)
+        } catch let failure as FileAccessFailure {
+            throw Failure(description: failure.reason == .missing
+                ? "\(bundle.path) has no manifest.json; is it an ivrc bundle?" : failure.description)
+        }
+        // The version first: another format's manifest may not decode as this one, and saying
+        // so is clearer than naming the field that differs.
+        if let version = try? JSONDecoder().decode(FormatVersion.self, from: Data(bytes)).formatVersion,
+           version != Manifest.currentFormatVersion {
+            throw Failure(description: "\(bundle.path(of: "manifest.json")): bundle format \(version) is not supported "
+                + "(this ivrc reads format \(Manifest.currentFormatVersion)); rebuild the bundle from its sources with this ivrc")
+        }
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+        } catch {
+            throw Failure(description: "\(bundle.path(of: "manifest.json")) is not a valid ivrc manifest: \(error)")
+        }
+    }
+
+    private struct FormatVersion: Decodable {
+        let formatVersion: Int
+    }
+
+    /// Opens a bundle held in memory (a fresh compile), with the same checks.
+    public init(manifest: Manifest, documents: [String: [UInt8]]) throws {
+        guard manifest.formatVersion == Manifest.currentFormatVersion else {
+            throw Failure(description: "bundle format \(manifest.formatVersion) is not supported (expected \(Manifest.currentFormatVersion))")
+        }
+        for (from, route) in manifest.routes {
+            if let schedule = route.schedule, manifest.schedules?[schedule] == nil {
+                throw Failure(description: "route of \(from) reads schedule \(schedule), which the manifest does not define")
+            }
+            // The language a refused dial is apologised in goes into a `<Say>` as it is.
+            if let language = route.language, !LanguageTag.isValid(language) {
+                throw Failure(description: "route of \(from) names language `\(language)`, which is not a BCP 47 tag")
+            }
+            let targets = [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
+                + (route.keys ?? [:]).values + (route.speech ?? [:]).values
+            for target in targets where documents[target] == nil {
+                throw Failure(description: "route of \(from) leads to \(target), which is not in the bundle")
+            }
+        }
+        var entries: [String: String] = [:]
+        for flow in manifest.flows {
+            guard documents[flow.entry] != nil else {
+                throw Failure(description: "entry \(flow.entry) of flow \(flow.name) is not in the bundle")
+            }
+            entries[flow.number] = flow.entry
+        }
+        self.manifest = manifest
+        self.documents = documents
+        self.entries = entries
+    }
+
+    /// The entry document for a dialled number (any formatting: `+1-800-…` works).
+    public func entry(forNumber number: String) -> String? {
+        entries[PhoneNumberKey.of(number)]
+    }
+
+    public func document(_ path: String) -> [UInt8]? { documents[path] }
+
+    /// The document that answers an action request from `document`, given the request's
+    /// parameters as Telnyx sends them (`Digits`, `SpeechResult`, `DialCallStatus`, …).
+    /// `hours` routes are decided by `clock`: the moment of the request unless told otherwise.
+    /// Nil when the document has no route.
+    public func next(after document: String, parameters: [String: String],
+                     clock: ScheduleClock = .at(.instant(Date()))) -> String? {
+        decide(after: document, parameters: parameters, clock: clock)?.next
+    }
+
+    /// The branch an action request from `document` takes and the document it leads to; nil
+    /// when the document has no route (or an `hours` route's schedule is missing).
+    public func decide(after document: String, parameters: [String: String],
+                       clock: ScheduleClock = .at(.instant(Date()))) -> RouteDecision? {
+        guard let route = manifest.routes[document] else { return nil }
+        switch route.kind {
+        case .gather, .record:
+            return RouteDecision(next: route.next, outcome: .next)
+        case .httpRequest:
+            // Telnyx sends one parameter per field of a lookup that answered; a missing one means it did not.
+            let answered = (route.fields ?? []).allSatisfy { parameters[$0] != nil }
+            return RouteDecision(next: route.next, outcome: answered ? .ok : .failed)
+        case .dial:
+            let outcome = RouteOutcome.dial(status: parameters["DialCallStatus"])
+            return RouteDecision(next: outcome == .answered ? route.answered : route.next, outcome: outcome)
+        case .hours:
+            guard let key = route.schedule, let schedule = manifest.schedules?[key] else { return nil }
+            let isOpen = switch clock {
+            case .at(let moment): schedule.isOpen(at: moment)
+            case .assumed(let states): states[key] ?? false
+            }
+            return isOpen ? RouteDecision(next: route.open, outcome: .open) : RouteDecision(next: route.closed, outcome: .closed)
+        case .menu:
+            if let digits = parameters["Digits"], !digits.isEmpty {
+                return route.keys?[digits].map { RouteDecision(next: $0, outcome: .key) }
+                    ?? RouteDecision(next: route.invalid, outcome: .invalid)
+            }
+            if let speech = parameters["SpeechResult"], !speech.isEmpty {
+                let phrases = route.speech ?? [:]
+                let match = SpeechMatcher.match(speech, phrases: phrases, emergency: route.emergency)
+                return match.flatMap { phrases[$0] }.map { RouteDecision(next: $0, outcome: .key) }
+                    ?? RouteDecision(next: route.invalid, outcome: .invalid)
+            }
+            return RouteDecision(next: route.timeout, outcome: .timeout)
+        }
+    }
+
+    /// Manifest paths are `FLOW/NAME.xml`: nothing absolute, nothing climbing out of the bundle.
+    private static func isSafe(_ path: String) -> Bool {
+        !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.contains("\\") && !path.isEmpty
+    }
+}

@@ -98,7 +98,7 @@ import Testing
                 try await client.post(receiver, body: ByteBuffer(string: ServerFixture.form(Self.callback("rec-2", url: url))))
             }
             #expect(unsigned.status == .forbidden)
-            let metrics = String(buffer: try await server.get("/metrics").body ?? ByteBuffer())
+            let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
             let lines = metrics.split(separator: "\n")
             #expect(lines.contains(#"ivrc_recordings_stored_total{flow="voicemail"} 1"#))
             #expect(lines.contains(#"ivrc_recordings_received_total{flow="voicemail"} 6"#))

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
-import IVRCheck
+import IVRBundle
 import IVRRecordings
 
 /// `{path}/recordings/{bundle}/FLOW/STEP`: where `recording-status-callback serve` sends

@@ -62,8 +62,11 @@ import Testing
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
+    /// The caller's number: never in a log, a metadata file or the audit log.
+    static let caller = "+13125550143"
+
     static func callback(_ sid: String, url: String) -> [(String, String)] {
-        [("AccountSid", "acct-1"), ("CallSid", "v3:call-1"), ("RecordingSid", sid), ("RecordingUrl", url),
+        [("AccountSid", "acct-1"), ("CallSid", "v3:call-1"), ("From", caller), ("To", number), ("RecordingSid", sid), ("RecordingUrl", url),
          ("RecordingStatus", "completed"), ("RecordingDuration", "4"), ("RecordingChannels", "1"), ("RecordingSource", "RecordVerb")]
     }
 
@@ -100,6 +103,9 @@ import Testing
             #expect(unsigned.status == .forbidden)
             let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
             let lines = metrics.split(separator: "\n")
+            for family in ["ivrc_recordings_received_total", "ivrc_recordings_stored_total", "ivrc_recording_bytes_total", "ivrc_recordings_failed_total"] {
+                #expect(lines.contains { $0.hasPrefix("# HELP \(family) ") }, "\(family)")
+            }
             #expect(lines.contains(#"ivrc_recordings_stored_total{flow="voicemail"} 1"#))
             #expect(lines.contains(#"ivrc_recordings_received_total{flow="voicemail"} 6"#))
             #expect(lines.contains("ivrc_recording_bytes_total{flow=\"voicemail\"} \(SpokenWAV.bytes.count)"))
@@ -110,7 +116,7 @@ import Testing
             return server.log
         }
         #expect(host.hits.value == 1)
-        #expect(!log.contains("very-secret") && !log.contains("/recordings/ok.wav") && !log.contains("Ada"))
+        #expect(!log.contains("very-secret") && !log.contains("/recordings/ok.wav") && !log.contains("Ada") && !log.contains(Self.caller))
         #expect(setup.objects() == ["rec-1.json", "rec-1.sealed"])
         let sealed = try #require(FileManager.default.contents(atPath: setup.recordings + "/objects/rec-1.sealed"))
         #expect(Array(sealed) != SpokenWAV.bytes)
@@ -122,6 +128,7 @@ import Testing
         let dates = try decoder.decode([String: Date].self, from: Data(#"{"r":"\#(Self.field("received_at", in: metadata))","u":"\#(Self.field("retain_until", in: metadata))"}"#.utf8))
         let years = Calendar(identifier: .gregorian).dateComponents([.year], from: try #require(dates["r"]), to: try #require(dates["u"])).year
         #expect(years == 7)
+        #expect(!metadata.contains(Self.caller))
         let audit = try String(contentsOfFile: setup.recordings + "/audit.log", encoding: .utf8).split(separator: "\n")
         #expect(audit.count == 1 && audit[0].contains(#""action":"stored""#) && audit[0].contains(#""recording":"rec-1""#))
 
@@ -155,6 +162,15 @@ import Testing
         }
         // The refused reads are audited too; the run that found its output file taken read nothing.
         #expect(actions == ["stored", "read", "listed", "listed", "read", "read", "verified"])
+
+        // An audit line edited after the fact (a read made to look like a listing) breaks the chain at the next line.
+        let auditPath = setup.recordings + "/audit.log"
+        var auditLines = try String(contentsOfFile: auditPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        auditLines[1] = Substring(auditLines[1].replacingOccurrences(of: #""action":"read""#, with: #""action":"listed""#))
+        try auditLines.joined(separator: "\n").write(toFile: auditPath, atomically: true, encoding: .utf8)
+        let broken = try ServeProcess.run(["recordings", "verify", setup.recordings])
+        #expect(broken.status == 1 && broken.output.contains("audit.log:3: the audit chain is broken"), "\(broken.output)")
+        #expect(!String(decoding: try #require(FileManager.default.contents(atPath: auditPath)), as: UTF8.self).contains(Self.caller))
     }
 
     /// A SIGKILL while the recording is written leaves either nothing or a whole, openable

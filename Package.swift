@@ -49,7 +49,8 @@ let package = Package(
             resources: [.embedInCode("Resources/texml.xsd")]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
-        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck"]),
+        // `explain` runs each id's examples as `check` and `test` would, to point at the finding.
+        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck", "IVREnvironment", "IVRRuntime", "TeXMLImport"]),
         .target(
             name: "TeXMLEmit",
             dependencies: [
@@ -106,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IVRReportTests",
-            dependencies: ["IVRReport", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport"],
+            dependencies: ["IVRReport", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport", "IVREnvironment"],
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.

@@ -1,25 +1,9 @@
 import Foundation
 import IVRLang
 
-/// Mustache placeholders name a value the request provides, or one that every path to them
-/// has gathered.
-public struct UnknownPlaceholderRule: Rule {
-    public init() {}
-
-    /// Parameters Telnyx sends with its TeXML requests (call, gather, dial and recording
-    /// callbacks), per the Telnyx TeXML webhook reference. Mustache names are case-sensitive.
-    public static let requestParameters: Set<String> = [
-        "AccountSid", "ApiVersion", "CallSid", "CallSidLegacy", "CallSessionId", "CallLegId", "CallControlId",
-        "ConnectionId", "From", "To", "CallerId", "CallerName", "CallStatus", "Direction", "ParentCallSid",
-        "CallDuration", "Digits", "SpeechResult", "Confidence", "DialCallStatus", "DialCallSid",
-        "DialCallDuration", "RecordingUrl", "RecordingSid", "RecordingDuration", "RecordingStatus",
-        "RecordingChannels", "RecordingSource", "TranscriptionText", "QueueSid", "QueueResult", "QueueTime",
-        "HangupCause", "HangupSource",
-    ]
-
-    public let description = RuleDescription(
-        id: "unknown-placeholder",
-        severity: .error,
+extension DiagnosticID {
+    public static let unknownPlaceholder = DiagnosticID(
+        "unknown-placeholder",
         summary: "`{{placeholders}}` name a request parameter, or a gather every path to them has passed",
         explanation: """
             `ivrc serve` (and `ivrc test`, `ivrc simulate`) fill `{{Name}}` when a document is \
@@ -34,13 +18,13 @@ public struct UnknownPlaceholderRule: Rule {
             looks at say and disclose text (menu and gather prompts included), play and \
             redirect URLs and dial targets.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
               step start
-                say "Hello, caller from {{Form}}."
+                say "Hello, caller from {{↓Form}}."
                 dial +1-555-010-0200
             """,
             """
@@ -52,10 +36,10 @@ public struct UnknownPlaceholderRule: Rule {
                   say "Enter the extension."
 
               step connect
-                dial sip:{{ext}}@pbx.example.com
+                dial sip:{{↓ext}}@pbx.example.com
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -74,6 +58,25 @@ public struct UnknownPlaceholderRule: Rule {
                 dial +1-555-010-0200
             """,
         ])
+}
+
+/// Mustache placeholders name a value the request provides, or one that every path to them
+/// has gathered.
+public struct UnknownPlaceholderRule: Rule {
+    public init() {}
+
+    /// Parameters Telnyx sends with its TeXML requests (call, gather, dial and recording
+    /// callbacks), per the Telnyx TeXML webhook reference. Mustache names are case-sensitive.
+    public static let requestParameters: Set<String> = [
+        "AccountSid", "ApiVersion", "CallSid", "CallSidLegacy", "CallSessionId", "CallLegId", "CallControlId",
+        "ConnectionId", "From", "To", "CallerId", "CallerName", "CallStatus", "Direction", "ParentCallSid",
+        "CallDuration", "Digits", "SpeechResult", "Confidence", "DialCallStatus", "DialCallSid",
+        "DialCallDuration", "RecordingUrl", "RecordingSid", "RecordingDuration", "RecordingStatus",
+        "RecordingChannels", "RecordingSource", "TranscriptionText", "QueueSid", "QueueResult", "QueueTime",
+        "HangupCause", "HangupSource",
+    ]
+
+    public let description = RuleDescription(.unknownPlaceholder)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap(check)

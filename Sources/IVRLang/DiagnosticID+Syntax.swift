@@ -1,0 +1,171 @@
+/// What the lexer and parser report: the ids of lines that are not the language.
+extension DiagnosticID {
+    public static let syntax = DiagnosticID(
+        "syntax",
+        summary: "The line does not follow the .ivr grammar.",
+        explanation: """
+            A line could not be read as part of a flow: a statement without a keyword, an option \
+            written without `name=value`, a step or branch that does not say where to go. The \
+            message names what was expected; the rest of the file is still checked.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                dial +1-555-010-0200 ↓->
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                dial +1-555-010-0200 -> voicemail
+
+              step voicemail
+                say "Nobody is free."
+                hangup
+            """,
+        ])
+
+    public static let indentation = DiagnosticID(
+        "indentation",
+        summary: "Indentation uses a tab or does not return to an enclosing level.",
+        explanation: """
+            Blocks are made with spaces. A tab in indentation is refused because editors disagree \
+            on its width, and a line that dedents must line up with a block it closes.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                say "Thanks for calling."
+            ↓   dial +1-555-010-0200
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                say "Thanks for calling."
+                dial +1-555-010-0200
+            """,
+        ])
+
+    public static let nestingTooDeep = DiagnosticID(
+        "nesting-too-deep",
+        summary: "Blocks are nested deeper than ivrc accepts.",
+        explanation: """
+            Menus inside branches inside menus can nest, but not without limit: a flow this deep \
+            is unreadable for callers and designers alike. Move inner blocks into named steps and \
+            reach them with `-> STEP`.
+            """,
+        // 65 lines, each a block one space deeper than the line above: the last is one too many.
+        reported: [nestedBlocks(Lexer.maxNestingDepth + 1)],
+        notReported: [nestedBlocks(Lexer.maxNestingDepth)])
+
+    public static let unterminatedString = DiagnosticID(
+        "unterminated-string",
+        summary: "A string is not closed before the end of its line.",
+        explanation: """
+            Every `"` that opens a string needs a closing `"` on the same line. Long text can \
+            continue on indented string-only lines below the statement.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                say ↓"Thanks for calling.
+                dial +1-555-010-0200
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                say "Thanks for calling."
+                dial +1-555-010-0200
+            """,
+        ])
+
+    public static let encoding = DiagnosticID(
+        "encoding",
+        summary: "The file is not valid UTF-8.",
+        explanation: """
+            .ivr files are UTF-8 (a byte-order mark is accepted). Re-save the file as UTF-8; the \
+            message points at the first byte that is not.
+            """,
+        noExample: """
+            its input is bytes that are not UTF-8, which an example written as text cannot hold \
+            (LexerTests and HostileInputFileCLITests feed such bytes)
+            """)
+
+    public static let emptyFlow = DiagnosticID(
+        "empty-flow",
+        summary: "A flow has no steps.",
+        explanation: """
+            A flow needs at least one step: the first step is where every call starts.
+            """,
+        reported: [
+            """
+            flow ↓front_desk
+              number +1-800-596-3057
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                dial +1-555-010-0200
+            """,
+        ])
+
+    public static let duplicateSetting = DiagnosticID(
+        "duplicate-setting",
+        summary: "A flow setting is given twice.",
+        explanation: """
+            Each setting (`number`, `industry`, `voice`, `language`, `languages`, `base-url`) may appear once \
+            per flow; with two, it is unclear which one the flow uses.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+              ↓number +1-800-596-3058
+
+              step start
+                dial +1-555-010-0200
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                dial +1-555-010-0200
+            """,
+        ])
+
+    /// A flow whose lines nest `depth` blocks, each one space deeper than the line above, the
+    /// deepest marked when it is one deeper than the lexer accepts.
+    private static func nestedBlocks(_ depth: Int) -> DiagnosticExample {
+        let lines = (1...depth).map { level in
+            String(repeating: " ", count: level) + (level > Lexer.maxNestingDepth ? "↓" : "") + "say \"\(level)\""
+        }
+        return DiagnosticExample((["flow front_desk"] + lines).joined(separator: "\n") + "\n")
+    }
+}

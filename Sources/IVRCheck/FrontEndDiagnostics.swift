@@ -6,9 +6,9 @@ import IVRLang
 /// it is declared (`DiagnosticID+*.swift`).
 public enum FrontEndDiagnostics {
     public static let all: [DiagnosticID] = [
-        .syntax, .indentation, .nestingTooDeep, .unterminatedString, .encoding, .emptyFlow, .duplicateSetting,
-        .duplicateFlow, .duplicateStep, .duplicateEmergency, .duplicateKey, .duplicateOption, .missingNumber,
-        .invalidSetting, .nameTooLong, .unknownStatement, .unknownOption, .invalidOption,
+        .syntax, .indentation, .nestingTooDeep, .unterminatedString, .invalidPlaceholder, .encoding, .emptyFlow,
+        .duplicateSetting, .duplicateFlow, .duplicateStep, .duplicateEmergency, .duplicateKey, .duplicateOption,
+        .missingNumber, .invalidSetting, .nameTooLong, .unknownStatement, .unknownOption, .invalidOption,
         .compilerOwnedOption, .invalidText, .undefinedStep, .schedule, .unknownTimeZone, .undefinedSchedule,
         .duplicateSchedule, .invalidLanguage, .undeclaredLanguage, .duplicateTranslation, .undefinedValue,
         .invalidValue, .unusedValue, .undefinedModule, .duplicateModule, .moduleCycle, .moduleNameClash,

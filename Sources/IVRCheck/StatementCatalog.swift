@@ -70,7 +70,7 @@ public enum StatementCatalog {
         }
     }
 
-    /// Verbs in Telnyx's TeXML documentation that `texml.xsd` leaves out until their
-    /// attributes are verified (shared/TEXML.md).
+    /// Verbs in Telnyx's TeXML documentation (developers.telnyx.com, texml-verbs) that
+    /// `texml.xsd` leaves out until their attributes are verified there.
     static let unmodelled = ["AIGather", "Siprec"]
 }

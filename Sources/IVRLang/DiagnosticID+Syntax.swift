@@ -99,6 +99,40 @@ extension DiagnosticID {
             """,
         ])
 
+    public static let invalidPlaceholder = DiagnosticID(
+        "invalid-placeholder",
+        summary: "Something between `{{` and `}}` is not a placeholder.",
+        explanation: """
+            A placeholder is `{{name}}`: ASCII letters, digits, `_` and `-`, starting with a letter \
+            or `_`, with `.` between parts (`{{Digits}}`, `{{member_id}}`, `{{env.KEY}}`, \
+            `{{param.NAME}}`); spaces inside the braces are allowed. Every `{{` in text, a URL, a \
+            SIP URI or a dial target opens one and the first `}}` after it closes it, so \
+            Mustache sections and comments (`{{#x}}`, `{{/x}}`, `{{!x}}`), triple braces, a name \
+            starting with a digit, an empty `{{}}` and a `{{` never closed are refused: a call \
+            would speak or dial them as written. There is no escape for a literal `{{`: write \
+            `{ {` in text, `%7B%7B` in a URL. A lone `{` or `}}` is literal.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                say "Hello ↓{{#caller}}, thanks for calling."
+                dial +1-555-010-0200
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                say "Hello {{From}}, thanks for calling."
+                dial +1-555-010-0200
+            """,
+        ])
+
     public static let encoding = DiagnosticID(
         "encoding",
         summary: "The file is not valid UTF-8.",

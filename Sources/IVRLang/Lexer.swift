@@ -249,15 +249,20 @@ public struct Lexer {
     /// `{{NAME}}` written where a value stands (`dial {{number}}`): a word holding the braces,
     /// filled with the call's value when the document is requested.
     private mutating func lexPlaceholder(_ start: Int, _ end: Int) -> Int? {
-        var index = start + 2
-        while index < end, Self.isWordByte(bytes[index]) { index += 1 }
-        guard index > start + 2, index + 1 < end, bytes[index] == UInt8(ascii: "}"), bytes[index + 1] == UInt8(ascii: "}") else {
-            report(.syntax, "a placeholder is `{{NAME}}`, a name between double braces", start, min(end, index + 1),
-                   help: "write `{{ext}}` for the value `gather ext` collected, or `{{From}}` for the caller's number")
+        var scanner = Placeholder.Scanner(bytes[start..<end])
+        switch scanner.next() {
+        case .placeholder(_, let range, _):
+            let stop = start + range.upperBound
+            tokens.append(Token(.word, String(decoding: bytes[start..<stop], as: UTF8.self), range: SourceRange(start, stop)))
+            return stop
+        case .malformed(let range):
+            let problem = Placeholder.problem(range, in: bytes[start..<end])
+            report(.invalidPlaceholder, problem.message, start + problem.range.lowerBound, start + problem.range.upperBound,
+                   help: problem.help)
+            return nil
+        case .literal, nil:
             return nil
         }
-        tokens.append(Token(.word, String(decoding: bytes[start..<(index + 2)], as: UTF8.self), range: SourceRange(start, index + 2)))
-        return index + 2
     }
 
     private mutating func lexPhone(_ start: Int, _ end: Int) -> Int {

@@ -182,8 +182,27 @@ public struct Parser {
         }
     }
 
-    private func value(_ token: Token) -> Value {
-        Value(token) ?? Value(.word(token.text), token.range)
+    private mutating func value(_ token: Token) -> Value {
+        if token.kind == .string || token.kind == .url || token.kind == .sipURI { reportMalformedPlaceholders(in: token) }
+        return Value(token) ?? Value(.word(token.text), token.range)
+    }
+
+    /// Anything between `{{ }}` in text, a URL or a SIP URI that is not a placeholder (a bare
+    /// `{{…}}` word is the lexer's to report). The decoded text decides; a piece is pointed
+    /// at where it is written when no escape precedes it, else at the string's start.
+    private mutating func reportMalformedPlaceholders(in token: Token) {
+        guard token.text.contains("{{") else { return }
+        let text = ArraySlice(token.text.utf8)
+        let written = source.bytes[token.range.start..<token.range.end]
+        let opening = token.kind == .string ? 1 : 0
+        let firstEscape = (written.firstIndex(of: UInt8(ascii: "\\")) ?? token.range.end) - token.range.start
+        for case .malformed(let piece) in Placeholder.Scanner(text) {
+            let problem = Placeholder.problem(piece, in: text)
+            let located = opening + problem.range.upperBound <= firstEscape
+            let range = located ? SourceRange(token.range.start + opening + problem.range.lowerBound, token.range.start + opening + problem.range.upperBound)
+                : SourceRange(token.range.start, token.range.start + 1)
+            report(.invalidPlaceholder, problem.message, range, help: problem.help)
+        }
     }
 
     /// Continued text is joined to the statement's last string with one space.

@@ -3,7 +3,7 @@ import Foundation
 
 /// Telnyx's webhook signature: header `telnyx-signature-ed25519` holds the base64 Ed25519
 /// signature of `telnyx-timestamp + "|" + raw body`, made with the account's private key and
-/// checked with its base64 public key (TEXML.md §Serving). The server verifies; test callers sign.
+/// checked with its base64 public key (docs/deploy.md, Signatures). The server verifies; test callers sign.
 public enum TelnyxSignature {
     public static let signatureHeader = "telnyx-signature-ed25519"
     public static let timestampHeader = "telnyx-timestamp"

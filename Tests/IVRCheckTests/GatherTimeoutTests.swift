@@ -51,6 +51,6 @@ import Testing
         let dialled = RuleTesting.allDiagnostics([SourceFile(path: "t.ivr", text: Self.flow("      on timeout -> operator\n", dial: "{{ext}}"))])
         #expect(dialled.isEmpty, "\(dialled.map(\.message))")
         let broken = RuleTesting.allDiagnostics([SourceFile(path: "t.ivr", text: Self.flow("      on timeout -> operator\n", dial: "{{ext"))])
-        #expect(broken.contains { $0.id == "syntax" && $0.message == "a placeholder is `{{NAME}}`, a name between double braces" && $0.span.start.line == 10 })
+        #expect(broken.contains { $0.id == "invalid-placeholder" && $0.message == "this `{{` is not closed by `}}`" && $0.span.start.line == 10 })
     }
 }

@@ -4,7 +4,8 @@ import IVRLang
 import Testing
 
 @Suite struct RuleCatalogTests {
-    /// SPEC §3's rule ids: every one is described, graph rule or resolver check.
+    /// The rule ids the product promised first (docs/rules.md): every one is described, graph
+    /// rule or resolver check.
     static let specIDs = [
         "recording-disclosure", "emergency-route", "emergency-reachable", "emergency-live-dial", "dial-loopback",
         "dial-cycle", "duplicate-number", "invalid-number", "undefined-step", "duplicate-step", "duplicate-key",

@@ -126,7 +126,9 @@ import Testing
         #expect(findings.first?.help?.hasPrefix("did you mean `{{ext}}`?") == true)
     }
 
-    @Test func mustacheSectionsAndCommentsAreUnderstood() {
+    /// Mustache sections and comments are not placeholders (`invalid-placeholder`, reported
+    /// by the parser), so this rule names no value in them.
+    @Test func mustacheSectionsAndCommentsNameNoValue() {
         let findings = RuleTesting.findings(rule, """
             flow line
               number +1-800-596-3057

@@ -88,7 +88,7 @@ public enum EnvironmentSubstitution {
                 substitutions.append(Substitution(span: source.span(value.range.start, value.range.end), key: key, value: text,
                                                   definition: environment.span(ofKey: key)))
                 return retyped(text, key: word, at: value.range) ?? value
-            case .string(let text) where text.contains("{{" + EnvironmentSubstitution.prefix):
+            case .string(let text) where text.contains("{{"):
                 return Value(.string(filled(text, at: value.range)), value.range)
             default:
                 return value
@@ -97,7 +97,9 @@ public enum EnvironmentSubstitution {
 
         /// `{{env.NAME}}` inside text, each replaced by its value's text.
         private mutating func filled(_ text: String, at range: SourceRange) -> String {
-            PrefixedPlaceholders.fill(text, prefix: EnvironmentSubstitution.prefix) { lookup($0, at: range) }
+            Placeholder.substitute(text) { name in
+                name.hasPrefix(EnvironmentSubstitution.prefix) ? lookup(String(name.dropFirst(EnvironmentSubstitution.prefix.count)), at: range) : nil
+            }
         }
 
         private mutating func lookup(_ key: String, at range: SourceRange) -> String? {

@@ -232,10 +232,4 @@ public struct DialTarget: Sendable {
 
     /// Whether a person can answer this target directly (a number or a SIP endpoint).
     public var isLive: Bool { kind == .number || kind == .sip }
-
-    /// `{{NAME}}`: a number filled from the call's values when the dial runs, checked then
-    /// (digits, length, not the line's own number) rather than here.
-    public static func isPlaceholder(_ value: String) -> Bool {
-        value.hasPrefix("{{") && value.hasSuffix("}}")
-    }
 }

@@ -71,7 +71,7 @@ struct ModuleCopy {
         switch written.kind {
         case .word(let word) where word.hasPrefix(Self.prefix):
             return parameter(word, at: written.range, isStep: false)
-        case .string(let text) where text.contains("{{" + Self.prefix):
+        case .string(let text) where text.contains("{{"):
             return Value(.string(filled(text, at: written.range)), moved(written.range))
         default:
             return Value(written.kind, moved(written.range))
@@ -88,7 +88,9 @@ struct ModuleCopy {
 
     /// `{{param.NAME}}` inside text, each replaced by its value's text.
     private mutating func filled(_ text: String, at range: SourceRange) -> String {
-        PrefixedPlaceholders.fill(text, prefix: Self.prefix) { name in
+        Placeholder.substitute(text) { placeholder in
+            guard placeholder.hasPrefix(Self.prefix) else { return nil }
+            let name = String(placeholder.dropFirst(Self.prefix.count))
             references.append(Reference(name: Name(name, range), isStep: false))
             return values[name]?.text
         }

@@ -372,7 +372,7 @@ extension FlowResolver {
         switch value.kind {
         case .phone(let number): return DialTarget(kind: .number, value: number, attributes: [], range: value.range)
         case .sipURI(let uri): return DialTarget(kind: .sip, value: uri, attributes: [], range: value.range)
-        case .word(let placeholder) where DialTarget.isPlaceholder(placeholder):
+        case .word(let placeholder) where Placeholder.isPlaceholder(placeholder):
             return DialTarget(kind: .number, value: placeholder, attributes: [], range: value.range)
         default:
             error(.syntax, "`\(source.text(value.range))` is not something `dial` can call", value.range,
@@ -384,7 +384,7 @@ extension FlowResolver {
     private mutating func nounTarget(_ noun: DialTarget.Kind, _ value: Value) -> String? {
         switch (noun, value.kind) {
         case (.number, .phone(let number)): return number
-        case (.number, .word(let placeholder)) where DialTarget.isPlaceholder(placeholder): return placeholder
+        case (.number, .word(let placeholder)) where Placeholder.isPlaceholder(placeholder): return placeholder
         case (.sip, .sipURI(let uri)): return uri
         case (.queue, .word(let name)), (.conference, .word(let name)), (.queue, .string(let name)), (.conference, .string(let name)):
             return name

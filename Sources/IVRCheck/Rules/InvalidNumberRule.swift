@@ -60,7 +60,7 @@ public struct InvalidNumberRule: Rule {
             for step in flow.steps {
                 for action in step.actions {
                     guard case .dial(let targets, _, _) = action.kind else { continue }
-                    for target in targets where target.kind == .number && !DialTarget.isPlaceholder(target.value) {
+                    for target in targets where target.kind == .number && !Placeholder.isPlaceholder(target.value) {
                         if let problem = problem(with: target.value) {
                             findings.append(report(target.value, problem, flow.span(target.range)))
                         }

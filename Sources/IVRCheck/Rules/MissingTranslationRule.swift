@@ -141,7 +141,7 @@ public struct MissingTranslationRule: Rule {
                 guard case .dial(let targets, _, _) = step.actions[index].kind,
                       let language = flow.language(at: index, of: state.step, enteredIn: state.language),
                       RefusedDialApology.text(in: language) == nil,
-                      let target = targets.first(where: { !UnknownPlaceholderRule.placeholders(in: $0.value).isEmpty }),
+                      let target = targets.first(where: { !Placeholder.names(in: $0.value).isEmpty }),
                       reported.insert(Finding(range: target.range, language: language)).inserted else { continue }
                 findings.append(finding(
                     "a refused `\(target.value)` has no \(language) apology, but a call reaches this dial in \(language) (step \(step.displayName))",

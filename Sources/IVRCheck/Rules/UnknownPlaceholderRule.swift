@@ -98,7 +98,7 @@ public struct UnknownPlaceholderRule: Rule {
             for index in flow.exit(of: step).reached {
                 for (text, range) in Self.texts(of: actions[index]) {
                     var written: [String: Int]?
-                    for name in Self.placeholders(in: text) where !Self.requestParameters.contains(name) && !known.contains(name) {
+                    for name in Placeholder.names(in: text) where !Self.requestParameters.contains(name) && !known.contains(name) {
                         let locations = written ?? Self.firstOffsets(in: flow.text(range))
                         written = locations
                         let at = span(of: name, in: range, written: locations, flow)
@@ -214,43 +214,13 @@ public struct UnknownPlaceholderRule: Rule {
         }
     }
 
-    /// Names inside `{{…}}`: sigils of sections and unescaped forms (`#`, `^`, `/`, `&`, `{`)
-    /// are dropped, comments (`{{! …}}`) skipped.
-    public static func placeholders(in text: String) -> [String] {
-        occurrences(in: text).map(\.name)
-    }
-
-    /// Every placeholder with the UTF-8 offset of its name in `text`, found in one pass
-    /// (a say holding a hundred thousand placeholders must not be rescanned for each).
-    private static func occurrences(in text: String) -> [(name: String, offset: Int)] {
-        let bytes = Array(text.utf8)
-        let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}")
-        let sigils = Set("#^/&{ ".utf8)
-        var found: [(name: String, offset: Int)] = []
-        var index = 0
-        while index + 1 < bytes.count {
-            guard bytes[index] == brace, bytes[index + 1] == brace else {
-                index += 1
-                continue
-            }
-            var nameStart = index + 2
-            var close = nameStart
-            while close + 1 < bytes.count, !(bytes[close] == closing && bytes[close + 1] == closing) { close += 1 }
-            guard close + 1 < bytes.count else { break }
-            while nameStart < close, sigils.contains(bytes[nameStart]) { nameStart += 1 }
-            var nameEnd = close
-            while nameEnd > nameStart, bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
-            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
-            if !name.isEmpty && !name.hasPrefix("!") { found.append((name, nameStart)) }
-            index = close + 2
-        }
-        return found
-    }
-
-    /// Where each placeholder name first appears in the statement's source text.
+    /// Where each placeholder name first appears in the statement's source text, found in one
+    /// pass (a say holding a hundred thousand placeholders must not be rescanned for each).
     private static func firstOffsets(in written: String) -> [String: Int] {
         var offsets: [String: Int] = [:]
-        for (name, offset) in occurrences(in: written) where offsets[name] == nil { offsets[name] = offset }
+        for case .placeholder(let name, _, let range) in Placeholder.pieces(in: written) where offsets[name] == nil {
+            offsets[name] = range.lowerBound
+        }
         return offsets
     }
 

@@ -1,7 +1,8 @@
 import IVRCheck
 import IVRLang
 
-/// Reads the generic statements of a `test` block (SPEC §2.6) into events and expectations.
+/// Reads the generic statements of a `test` block (docs/language.md, Tests) into events and
+/// expectations.
 /// Every malformed line is reported, with where it is and what was expected.
 public enum FlowTestParser {
     public static func parse(_ flow: Flow) -> (tests: [FlowTest], diagnostics: [Diagnostic]) {

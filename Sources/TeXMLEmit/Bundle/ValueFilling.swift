@@ -1,5 +1,6 @@
 import Foundation
 import IVRCheck
+import IVRLang
 import TeXMLSchema
 
 /// Fills `{{NAME}}` in a document's verbs with a call's values, the one function `ivrc serve`
@@ -133,54 +134,15 @@ public struct ValueFilling: Sendable {
         return digits.count > min(limit ?? maxDialDigits, maxDialDigits) ? .tooLong : nil
     }
 
-    /// Names of the `{{NAME}}` placeholders in `text` (the Mustache variable form only).
+    /// Names of the `{{NAME}}` placeholders in `text` (the grammar is `Placeholder`'s).
     public static func names(in text: String) -> [String] {
-        var found: [String] = []
-        scan(text) { piece in if case .placeholder(let name, _) = piece { found.append(name) } }
-        return found
+        Placeholder.names(in: text)
     }
 
-    /// `text` with every `{{NAME}}` that has a value replaced, in one pass.
+    /// `text` with every `{{NAME}}` that has a value replaced, in one pass; malformed `{{…}}`
+    /// stays as written.
     public static func substitute(_ text: String, _ values: [String: String], percentEncoding: Bool) -> String {
-        guard text.contains("{{") else { return text }
-        var result = ""
-        scan(text) { piece in
-            switch piece {
-            case .literal(let literal): result += literal
-            case .placeholder(let name, let written):
-                if let value = values[name] {
-                    result += percentEncoding ? CallValues.percentEncoded(value) : value
-                } else {
-                    result += written
-                }
-            }
-        }
-        return result
-    }
-
-    private enum Piece {
-        case literal(Substring)
-        case placeholder(name: String, written: Substring)
-    }
-
-    /// Splits `text` into literal runs and `{{ NAME }}` placeholders (NAME: a letter or `_`,
-    /// then letters, digits, `_`, `.`; spaces inside the braces allowed). Anything else
-    /// between braces (sections, comments, triple braces) stays literal.
-    private static func scan(_ text: String, _ emit: (Piece) -> Void) {
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let inside = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .init(charactersIn: " "))
-            guard isName(inside) else {
-                emit(.literal(rest[..<open.upperBound]))
-                rest = rest[open.upperBound...]
-                continue
-            }
-            emit(.literal(rest[..<open.lowerBound]))
-            emit(.placeholder(name: inside, written: rest[open.lowerBound..<close.upperBound]))
-            rest = rest[close.upperBound...]
-        }
-        emit(.literal(rest))
+        Placeholder.substitute(text) { name in values[name].map { percentEncoding ? CallValues.percentEncoded($0) : $0 } }
     }
 
     /// Inside an http-request's `<Body>` (JSON, the value between quotes): `"`, `\\` and
@@ -202,12 +164,5 @@ public struct ValueFilling: Sendable {
     private static func isAbsoluteURL(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://")
-    }
-
-    private static func isName(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else {
-            return false
-        }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == ".") }
     }
 }

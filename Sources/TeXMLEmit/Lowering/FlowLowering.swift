@@ -15,7 +15,7 @@ public struct LoweredFlow: Sendable {
     public let schedules: [String: Schedule]
 }
 
-/// Lowers a checked flow (SPEC §2.4): steps split into documents at every verb that hands
+/// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
 /// control to an action URL; every `<Gather>` and `<Record>` gets an action; menus replay a
 /// bounded number of times; a `goto` to a step referenced nowhere else is inlined.
 /// A flow with `languages` is lowered once per (step, language) a call can reach: the
@@ -199,7 +199,7 @@ struct FlowLowering {
                     current.verbs.append(verbs.dial(targets, dialAttributes))
                     var route = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
                     // Only a target filled from a value can be refused, and then apologised for.
-                    if targets.contains(where: { !UnknownPlaceholderRule.placeholders(in: $0.value).isEmpty }) {
+                    if targets.contains(where: { !Placeholder.names(in: $0.value).isEmpty }) {
                         route.language = language
                         route.voice = verbs.voice(in: language)
                     }

@@ -180,7 +180,7 @@ extension FlowWriter {
         for noun in verb.elements {
             let value = noun.text.trimmingCharacters(in: .whitespacesAndNewlines)
             let written: String? = switch noun.name {
-            case "Number" where IVRText.isPhoneToken(value) || IVRText.isPlaceholderToken(value): value
+            case "Number" where IVRText.isPhoneToken(value) || Placeholder.isPlaceholder(value): value
             case "Sip" where IVRText.isSIPToken(value): value
             case "Queue", "Conference": Parser.isIdentifierText(value) ? value : StringLiteral.quote(value)
             default: nil

@@ -27,11 +27,6 @@ enum IVRText {
         return (lower.hasPrefix("sip:") || lower.hasPrefix("sips:")) && !text.contains { $0.isWhitespace || $0 == "\"" || $0 == "#" }
     }
 
-    /// A call value standing for a number (`{{callback}}`), which the lexer reads as one word.
-    static func isPlaceholderToken(_ text: String) -> Bool {
-        text.count > 4 && text.hasPrefix("{{") && text.hasSuffix("}}") && Parser.isIdentifierText(String(text.dropFirst(2).dropLast(2)))
-    }
-
     /// A phone number the lexer reads as one token (`+` then digits and dashes).
     static func isPhoneToken(_ text: String) -> Bool {
         text.hasPrefix("+") && text.count > 1 && text.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }

@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "ivrc", targets: ["ivrc"]),
         .library(name: "IVRLang", targets: ["IVRLang"]),
+        .library(name: "IVRBundle", targets: ["IVRBundle"]),
         .library(name: "IVRCheck", targets: ["IVRCheck"]),
         .library(name: "TeXMLSchema", targets: ["TeXMLSchema"]),
         .library(name: "TeXMLEmit", targets: ["TeXMLEmit"]),
@@ -48,36 +49,41 @@ let package = Package(
             // Compiled into the binary by SwiftPM (`PackageResources.texml_xsd`), so it is relocatable.
             resources: [.embedInCode("Resources/texml.xsd")]
         ),
-        .target(name: "IVRCheck", dependencies: ["IVRLang", "TeXMLSchema"]),
+        // The compiler↔runtime contract: what a bundle holds and how a call is answered from it.
+        .target(
+            name: "IVRBundle",
+            dependencies: ["IVRLang", "TeXMLSchema", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "IVRCheck", dependencies: ["IVRLang", "IVRBundle", "TeXMLSchema"]),
         // `explain` runs each id's examples as `check` and `test` would, to point at the finding.
-        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRCheck", "IVREnvironment", "IVRRuntime", "TeXMLImport"]),
+        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "IVREnvironment", "IVRRuntime", "TeXMLImport"]),
         .target(
             name: "TeXMLEmit",
             dependencies: [
-                "IVRLang", "IVRCheck", "TeXMLSchema", "CLinuxFileSystem",
+                "IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema", "CLinuxFileSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
         .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
         .target(name: "IVRFormat", dependencies: ["IVRLang"]),
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
-        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRCheck", "TeXMLSchema", "TeXMLEmit"]),
+        .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema"]),
         // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
-        .target(name: "IVRLiveCall", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema", "TelnyxWebhook"]),
+        .target(name: "IVRLiveCall", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
         // Per-environment values files (TOML) for `--env NAME`.
         .target(name: "IVREnvironment", dependencies: ["IVRCheck", "IVRLang", .product(name: "TOMLKit", package: "TOMLKit")]),
         // `ivrc new`: the built-in line templates, compiled in (scripts/embed-resources).
         .target(name: "IVRTemplates", dependencies: ["IVRLang"]),
         // `ivrc diff`: what a change does to callers, from two compiled versions of the flows.
-        .target(name: "IVRDiff", dependencies: ["IVRCheck", "IVRRuntime", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.
         .target(
             name: "IVRServer",
             dependencies: [
-                "IVRCheck", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
+                "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "ivrc",
             dependencies: [
-                "IVRLang", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
+                "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -99,32 +105,33 @@ let package = Package(
         ),
         .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IVRCheckTests", dependencies: ["IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema"]),
+        .testTarget(name: "IVRCheckTests", dependencies: ["IVRBundle", "IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
-            dependencies: ["TeXMLEmit", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport", "IVREnvironment"],
+            dependencies: ["TeXMLEmit", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLSchema", "IVRTestSupport", "IVREnvironment"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "IVRReportTests",
-            dependencies: ["IVRReport", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport", "IVREnvironment"],
+            dependencies: ["IVRReport", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport", "IVREnvironment"],
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
-        .testTarget(name: "ivrcTests", dependencies: ["TeXMLEmit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IVRRuntimeTests",
-            dependencies: ["IVRRuntime", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
+            dependencies: ["IVRRuntime", "IVRBundle", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
         ),
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
         .testTarget(
             name: "IVRFormatTests",
-            dependencies: ["IVRFormat", "IVRLang", "IVRCheck", "TeXMLEmit"],
+            dependencies: ["IVRFormat", "IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "TeXMLImportTests",
-            dependencies: ["TeXMLImport", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang", "IVRTestSupport"],
+            dependencies: ["TeXMLImport", "IVRBundle", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang", "IVRTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
@@ -135,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "IVRServerTests",
             dependencies: [
-                "IVRServer", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang", "IVRTestSupport",
+                "IVRServer", "IVRBundle", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang", "IVRTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

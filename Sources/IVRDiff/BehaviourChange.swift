@@ -2,7 +2,7 @@
 /// and disclosure first, then where calls end up, then menus, dials and prompts.
 public struct BehaviourChange: Sendable, Hashable, Codable, Comparable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case flow, number, recording, disclosure, reach, keys, dial, prompt
+        case flow, number, recording, disclosure, branch, reach, keys, dial, prompt
     }
 
     public let kind: Kind

@@ -39,6 +39,15 @@ public enum BehaviourDiff {
                 default: continue
                 }
             }
+            for branch in Set(a.branches.keys).union(b.branches.keys).sorted() {
+                let was = (a.branches[branch] ?? []).sorted().joined(separator: " or "), now = (b.branches[branch] ?? []).sorted().joined(separator: " or ")
+                switch (was.isEmpty, now.isEmpty) {
+                case (true, false): add(.branch, step, "\(branch): now goes on to \(now)")
+                case (false, true): add(.branch, step, "\(branch): no longer goes on to \(was)")
+                case (false, false) where was != now: add(.branch, step, "\(branch): goes on to \(now) instead of \(was)")
+                default: continue
+                }
+            }
             if a.dials != b.dials {
                 add(.dial, step, a.dials.isEmpty ? "now dials \(b.dials.joined(separator: "; "))"
                     : b.dials.isEmpty ? "no longer dials \(a.dials.joined(separator: "; "))"
@@ -53,7 +62,10 @@ public enum BehaviourDiff {
                 }
             }
         }
-        for keys in Set(old.outcomes.keys).intersection(new.outcomes.keys) {
+        // Only key sequences both sides follow to an end on every call: a side cut off at the
+        // depth would otherwise read as a change (or hide one).
+        let cut = old.cutOff.union(new.cutOff)
+        for keys in Set(old.outcomes.keys).intersection(new.outcomes.keys).subtracting(cut) {
             guard let was = old.outcomes[keys], let now = new.outcomes[keys], was != now else { continue }
             let lost = was.subtracting(now).sorted(), gained = now.subtracting(was).sorted()
             add(.reach, keys, (lost.isEmpty ? "" : "no longer " + lost.joined(separator: "; no longer ") + (gained.isEmpty ? "" : "; "))

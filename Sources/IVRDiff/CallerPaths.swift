@@ -1,5 +1,5 @@
+import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 
 /// Where calls can end after each sequence of keys: every menu key the route table knows and
 /// silence at a gather, answered and unanswered at a dial, up to a depth. Outcomes are grouped
@@ -12,16 +12,20 @@ public enum CallerPaths {
     /// key sequences, so the walk stops here and says so rather than run for hours.
     public static let pathLimit = 20_000
 
-    /// The outcomes, and whether every path within `depth` was followed (false past `pathLimit`).
-    static func outcomes(_ program: CallProgram, entry: String, depth: Int) -> (outcomes: [String: Set<String>], complete: Bool) {
+    /// Where each key sequence's calls end; the key sequences some call of which was still
+    /// waiting for a choice at `depth` (its end unknown, so never compared); and whether every
+    /// path within `depth` was followed (false past `pathLimit`).
+    static func outcomes(_ program: CallProgram, entry: String, depth: Int)
+        -> (outcomes: [String: Set<String>], cut: Set<String>, complete: Bool) {
         var program = program
         program.clock = .assumed((program.bundle.manifest.schedules ?? [:]).mapValues { _ in true })
         var outcomes: [String: Set<String>] = [:]
+        var cut: Set<String> = []
         var pending: [(CallSession, [CallerEvent])] = [(CallSession(source: program, entry: entry), [])]
         var followed = 0
         while let (session, path) = pending.popLast() {
             followed += 1
-            if followed > pathLimit { return (outcomes, false) }
+            if followed > pathLimit { return (outcomes, cut, false) }
             let presses = path.filter { if case .press = $0 { true } else { false } }
             let key = presses.isEmpty ? "no key pressed" : presses.map(\.description).joined(separator: ", ")
             guard let request = session.waiting else {
@@ -29,7 +33,7 @@ public enum CallerPaths {
                 continue
             }
             guard path.count < depth else {
-                outcomes[key, default: []].insert("is still in the menus after \(depth) choices")
+                cut.insert(key)
                 continue
             }
             for choice in choices(request, program: program) {
@@ -38,13 +42,13 @@ public enum CallerPaths {
                 pending.append((next, path + [choice]))
             }
         }
-        return (outcomes, true)
+        return (outcomes, cut, true)
     }
 
     private static func choices(_ request: InputRequest, program: CallProgram) -> [CallerEvent] {
         switch request {
         case .gather(_, let action):
-            let route = action.flatMap { program.bundle.manifest.routes[CallProgram.document(ofRoute: $0)] }
+            let route = action.flatMap { program.bundle.manifest.routes[BundleAddress.document(ofRoute: $0)] }
             return (route?.keys ?? [:]).keys.sorted().map { .press($0) } + [.silence]
         case .dial: return [.answer, .noAnswer]
         case .record: return [.silence]

@@ -1,6 +1,6 @@
-import IVRRuntime
+import IVRBundle
 import IVRCheck
-import TeXMLEmit
+import IVRRuntime
 import TeXMLSchema
 
 /// What one compiled flow does for callers, step by step, independent of how the documents are
@@ -18,6 +18,11 @@ public struct CallerView: Sendable, Equatable {
         public var records = false
         /// A prompt tells the caller the call is recorded.
         public var discloses = false
+        /// Where the call goes on from this step, other than by a menu key: `after the
+        /// recording`, `when nobody answers`, `then` (a step that runs into another) … → the
+        /// steps it leads to. Compared for every step, so a change deep in the flow is
+        /// reported whatever `--depth` the walk of caller paths stops at.
+        public var branches: [String: Set<String>] = [:]
     }
 
     public let flow: String
@@ -25,6 +30,9 @@ public struct CallerView: Sendable, Equatable {
     public internal(set) var steps: [String: StepFacts] = [:]
     /// Keys pressed → where such calls can end (`reaches a person: +1555…`, `leaves a message`, …).
     public internal(set) var outcomes: [String: Set<String>] = [:]
+    /// Key sequences after which some call still waited for a choice at the depth: where they
+    /// end is unknown, so `reach` never compares them.
+    public internal(set) var cutOff: Set<String> = []
     /// False when the flow has more paths within the depth than `CallerPaths.pathLimit`: only
     /// the first ones were followed.
     public internal(set) var allPathsFollowed = true
@@ -37,13 +45,20 @@ public struct CallerView: Sendable, Equatable {
             guard let step = DocumentStep.step(of: path), case .success(let root)? = program.response(path) else { continue }
             var facts = steps[step] ?? StepFacts()
             collect(root.elements, into: &facts)
-            if let route = manifest.routes[path], route.kind == .menu {
-                for (key, target) in route.keys ?? [:] { facts.keys[key] = DocumentStep.step(of: target) ?? target }
-                for (phrase, target) in route.speech ?? [:] { facts.keys["\"\(phrase)\""] = DocumentStep.step(of: target) ?? target }
+            if let route = manifest.routes[path] {
+                if route.kind == .menu {
+                    for (key, target) in route.keys ?? [:] { facts.keys[key] = DocumentStep.step(of: target) ?? target }
+                    for (phrase, target) in route.speech ?? [:] { facts.keys["\"\(phrase)\""] = DocumentStep.step(of: target) ?? target }
+                }
+                for (branch, target) in Self.branches(of: route) {
+                    facts.branches[branch, default: []].insert(DocumentStep.step(of: target) ?? target)
+                }
             }
+            // A step's own documents (menu tries, parts) are not a way on.
+            facts.branches = facts.branches.mapValues { $0.subtracting([step]) }.filter { !$0.value.isEmpty }
             steps[step] = facts
         }
-        (outcomes, allPathsFollowed) = CallerPaths.outcomes(program, entry: entry.entry, depth: depth)
+        (outcomes, cutOff, allPathsFollowed) = CallerPaths.outcomes(program, entry: entry.entry, depth: depth)
     }
 
     private func collect(_ verbs: [XMLElement], into facts: inout StepFacts) {
@@ -58,6 +73,9 @@ public struct CallerView: Sendable, Equatable {
                 collect(verb.elements, into: &facts)
             case "Record":
                 facts.records = true
+            case "Redirect":
+                let target = DocumentStep.step(of: BundleAddress.document(ofRoute: verb.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+                if let target { facts.branches["then", default: []].insert(target) }
             case "Dial":
                 let targets = verb.elements.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
                 let spelled = verb.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -70,6 +88,23 @@ public struct CallerView: Sendable, Equatable {
             }
         }
     }
+
+    /// A route's ways on, by what a caller would say happened (menu keys are `keys`).
+    private static func branches(of route: Route) -> [(String, String)] {
+        let named: [(String, String?)]
+        switch route.kind {
+        case .menu: named = [("on invalid input", route.invalid), ("when the caller says nothing", route.timeout)]
+        case .gather: named = [("after the input", route.next)]
+        case .record: named = [("after the recording", route.next)]
+        case .dial: named = [("when nobody answers", route.next), ("after the call", route.answered)]
+        case .hours: named = [("while open", route.open), ("while closed", route.closed)]
+        case .httpRequest: named = [("after the request", route.next)]
+        }
+        return named.compactMap { name, target in target.map { (name, $0) } }
+    }
+
+    /// Some calls were not followed to their end (past the depth, or past the path limit).
+    public var isCutOff: Bool { !cutOff.isEmpty || !allPathsFollowed }
 
     private func add(_ prompt: String, to facts: inout StepFacts) {
         if !facts.prompts.contains(prompt) { facts.prompts.append(prompt) }

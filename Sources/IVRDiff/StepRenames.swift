@@ -20,13 +20,14 @@ enum StepRenames {
     /// once the renames are known.
     private static func alike(_ a: CallerView.StepFacts, _ b: CallerView.StepFacts) -> Bool {
         a.prompts == b.prompts && a.dials == b.dials && a.records == b.records && a.discloses == b.discloses
-            && Set(a.keys.keys) == Set(b.keys.keys)
+            && Set(a.keys.keys) == Set(b.keys.keys) && Set(a.branches.keys) == Set(b.branches.keys)
     }
 
     /// `facts` of the old side with every key's target under its new name.
     static func renamed(_ facts: CallerView.StepFacts, _ renames: [String: String]) -> CallerView.StepFacts {
         var copy = facts
         copy.keys = facts.keys.mapValues { renames[$0] ?? $0 }
+        copy.branches = facts.branches.mapValues { Set($0.map { renames[$0] ?? $0 }) }
         return copy
     }
 }

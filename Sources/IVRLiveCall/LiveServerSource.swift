@@ -1,7 +1,7 @@
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRRuntime
-import TeXMLEmit
 import TeXMLSchema
 import TelnyxWebhook
 
@@ -16,6 +16,9 @@ public struct LiveServerSource: DocumentSource {
     /// Request header carrying a test's `at` moment; `ivrc serve --test-clock` decides `hours`
     /// by it instead of its own clock (and only then: callers never choose the time).
     public static let momentHeader = "X-IVRC-Moment"
+    /// Response header of a server that decides `hours` by `momentHeader` (`--test-clock`):
+    /// without it, a call with a moment is stopped rather than run by the server's clock.
+    public static let testClockHeader = "X-IVRC-Test-Clock"
 
     public let webhook: URL
     /// Sent with every request, as Telnyx does: `To`, `From`, `CallSid`, `AccountSid`, …
@@ -65,6 +68,9 @@ public struct LiveServerSource: DocumentSource {
         }
         guard response.status == 200 else {
             return .failed(.serverStatus(url: target.absoluteString, status: response.status))
+        }
+        if moment != nil, response.headers[Self.testClockHeader.lowercased()] == nil {
+            return .failed(.momentIgnored(url: target.absoluteString))
         }
         do {
             let root = try SafeXMLParser().parse(response.body)

@@ -1,7 +1,7 @@
 import Foundation
+import IVRBundle
 import Logging
 import ServiceLifecycle
-import TeXMLEmit
 import UnixSignals
 
 /// Replaces the served bundle when the directory is replaced (polled) or on SIGHUP. A bundle

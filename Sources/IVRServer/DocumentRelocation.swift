@@ -1,6 +1,6 @@
 import Foundation
+import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 import TeXMLSchema
 
 /// Rewrites every URL in a bundle's documents that leads back into the bundle so it names the
@@ -76,7 +76,7 @@ struct DocumentRelocation {
 
     private func isServed(_ target: String) -> Bool {
         let manifest = program.bundle.manifest
-        if target.hasSuffix(".route") { return manifest.routes[CallProgram.document(ofRoute: target)] != nil }
+        if target.hasSuffix(".route") { return manifest.routes[BundleAddress.document(ofRoute: target)] != nil }
         return manifest.documents[target] != nil
     }
 }

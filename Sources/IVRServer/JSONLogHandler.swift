@@ -35,36 +35,47 @@ public struct JSONLogHandler: LogHandler {
     private static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     public func log(event: LogEvent) {
-        var fields = [
-            "time": Self.timeFormat.format(Date()),
-            "level": event.level.rawValue,
-            "logger": label,
-            "message": event.message.description,
+        var fields: [String: Logger.Metadata.Value] = [
+            "time": .string(Self.timeFormat.format(Date())),
+            "level": .string(event.level.rawValue),
+            "logger": .string(label),
+            "message": .string(event.message.description),
         ]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
-            fields[key] = value.description
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard let line = try? encoder.encode(Line(fields: fields.sorted { $0.key < $1.key })) else { return }
-        sink([UInt8](line) + [UInt8(ascii: "\n")])
+        fields.merge(metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 })) { $1 }
+        sink(Self.line(fields))
     }
 
-    /// Keys in the given (sorted) order; Foundation's own key sorting compares with the
-    /// locale's collation, which cost more than the rest of a request put together.
-    private struct Line: Encodable {
-        let fields: [(key: String, value: String)]
-
-        struct Key: CodingKey {
-            let stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
+    /// One JSON object with its keys in byte order, written by hand: Foundation's encoder keeps
+    /// no key order on Linux and sorts with the locale's collation (slower than the request).
+    /// A value logged as a number (`.stringConvertible(200)`) is a JSON number; the rest strings.
+    static func line(_ fields: [String: Logger.Metadata.Value]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, key) in fields.keys.sorted().enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendString(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            guard let value = fields[key] else { continue }
+            if case .stringConvertible(let number) = value, number is Int || number is Double {
+                let text = number.description
+                if Double(text)?.isFinite == true { bytes += Array(text.utf8); continue }
+            }
+            appendString(value.description, to: &bytes)
         }
+        return bytes + [UInt8(ascii: "}"), UInt8(ascii: "\n")]
+    }
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            for field in fields { try container.encode(field.value, forKey: Key(stringValue: field.key)) }
+    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: bytes += Array(String(format: "\\u%04x", byte).utf8)
+            default: bytes.append(byte)
+            }
         }
+        bytes.append(UInt8(ascii: "\""))
     }
 }

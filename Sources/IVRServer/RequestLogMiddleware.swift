@@ -26,9 +26,9 @@ struct RequestLogMiddleware: RouterMiddleware {
         }
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)",
-            "status": "\(response.status.code)",
+            "status": .stringConvertible(response.status.code),
             "kind": "\(notes.kind.rawValue)",
-            "latency_ms": "\(Self.milliseconds(latency))",
+            "latency_ms": .stringConvertible(Self.milliseconds(latency)),
         ]
         metadata["call_sid"] = notes.callSid.map { "\($0)" }
         metadata["flow"] = notes.flow.map { "\($0)" }
@@ -39,8 +39,9 @@ struct RequestLogMiddleware: RouterMiddleware {
         return response
     }
 
-    private static func milliseconds(_ duration: Duration) -> String {
+    /// Microsecond resolution, logged as a JSON number.
+    private static func milliseconds(_ duration: Duration) -> Double {
         let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-        return String(format: "%.3f", Double(micros) / 1000)
+        return Double(micros) / 1000
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import IVRBundle
 import IVRCheck
 import IVRRuntime
-import TeXMLEmit
 
 /// The TeXML endpoints: `{path}` answers a new call with its flow's entry document;
 /// `{path}/{bundle}/FLOW/NAME.route` routes an action request through the manifest
@@ -41,9 +41,9 @@ struct TeXMLRoutes {
             context.notes.update { $0.refusal = "unknown-number" }
             return Self.refusal(HTTPResponse.Status(code: configuration.unknownNumberStatus), "no flow answers this number")
         }
-        let flow = served.flow(of: entry) ?? ""
-        metrics.callStarted(flow: flow)
-        return document(entry, of: served, values: .firstRequest(parameters), parameters: parameters, context: context)
+        metrics.callStarted(flow: served.flow(of: entry) ?? "")
+        return answer(entry, .firstRequest(.firstRequest(parameters)), of: served, request: request, parameters: parameters,
+                      context: context)
     }
 
     private func bundlePath(_ request: Request, context: ServerRequestContext) async throws -> Response {
@@ -57,43 +57,52 @@ struct TeXMLRoutes {
             context.notes.update { $0.refusal = "unknown-bundle" }
             return Self.refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")
         }
-        context.notes.update { $0.bundle = served.id }
-        let carried: CallValues
-        switch carriedValues(request, path: path, of: served, callSid: parameters["CallSid"] ?? "") {
-        case .success(let values): carried = values
-        case .failure(let rejection):
-            metrics.carriedValuesRejected(reason: rejection.rawValue)
-            context.notes.update {
-                $0.kind = path.hasSuffix(".route") ? .route : .document
-                $0.refusal = "carried-values-\(rejection.rawValue)"
-            }
-            return Self.refusal(.forbidden, "carried call values refused (\(rejection.rawValue))")
+        context.notes.update {
+            $0.bundle = served.id
+            $0.kind = path.hasSuffix(".route") ? .route : .document
         }
-        guard path.hasSuffix(".route") else {
-            context.notes.update { $0.kind = .document }
-            return document(path, of: served, values: carried, parameters: parameters, context: context)
-        }
-        context.notes.update { $0.kind = .route }
-        let from = CallProgram.document(ofRoute: path)
-        guard let next = served.bundle.next(after: from, parameters: parameters, clock: clock(for: request)) else {
-            context.notes.update { $0.refusal = "unknown-route" }
-            return Self.refusal(.notFound, "no route here")
-        }
-        let values = carried.adding(served.bundle.manifest.routes[from], parameters: parameters)
-        return document(next, of: served, values: values, parameters: parameters, context: context)
+        let token = CallValues.carriedToken(in: "?" + (request.uri.query ?? ""))
+        return answer(path, .carried(token: token), of: served, request: request, parameters: parameters, context: context)
     }
 
-    /// The values the request's URL carries (`v=`), opened with the server's key: nothing for a
-    /// flow that carries none, a rejection for a token that is missing, forged, stale or for
-    /// another call.
-    private func carriedValues(_ request: Request, path: String, of served: ServedBundle,
-                               callSid: String) -> Result<CallValues, ValueSeal.Rejection> {
-        guard let flow = served.values.flow(of: CallProgram.document(ofRoute: path)), !flow.carried.isEmpty else {
-            return .success(CallValues())
+    /// The bundle's answer (`BundleAnswerer`, the runtime's own function) as an HTTP response,
+    /// with its metrics and log notes; carried values are opened and sealed with the server's key.
+    private func answer(_ path: String, _ incoming: IncomingValues, of served: ServedBundle, request: Request,
+                        parameters: [String: String], context: ServerRequestContext) -> Response {
+        let carrier = SealedValues(seal: configuration.valueSeal, callSid: parameters["CallSid"] ?? "", bundle: served.id)
+        switch served.answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock(for: request), carrier: carrier) {
+        case .carriedValuesRejected(let rejection):
+            metrics.carriedValuesRejected(reason: rejection.rawValue)
+            context.notes.update { $0.refusal = "carried-values-\(rejection.rawValue)" }
+            return Self.refusal(.forbidden, "carried call values refused (\(rejection.rawValue))")
+        // The server always passes a clock, so an `hours` route never lacks its moment.
+        case .noRoute, .momentNeeded:
+            context.notes.update { $0.refusal = "unknown-route" }
+            return Self.refusal(.notFound, "no route here")
+        case .unknownDocument:
+            context.notes.update { $0.refusal = "unknown-document" }
+            return Self.refusal(.notFound, "no such document")
+        case .invalidFilledDocument(let document, _):
+            // The violation may quote the value, which a log must never carry.
+            noteServed(document, of: served, context: context)
+            context.notes.update { $0.refusal = "filled-document-invalid" }
+            return Self.refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
+        case .document(let document, let bytes, let refusals):
+            noteServed(document, of: served, context: context)
+            for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
+            if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
+            var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]
+            // Tells `ivrc test --url` its `at` moments are honoured, so they never silently follow the clock.
+            if configuration.testClock { headers[Self.testClockHeader] = "on" }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
         }
-        guard let token = CallValues.carriedToken(in: "?" + (request.uri.query ?? "")) else { return .failure(.missing) }
-        guard let seal = configuration.valueSeal else { return .failure(.forged) }
-        return seal.open(token, callSid: callSid, bundle: served.id)
+    }
+
+    private func noteServed(_ document: String, of served: ServedBundle, context: ServerRequestContext) {
+        context.notes.update {
+            $0.flow = served.flow(of: document)
+            $0.document = document
+        }
     }
 
     /// The moment `hours` routes are decided at: now, or with `--test-clock` the moment the test sent.
@@ -102,40 +111,11 @@ struct TeXMLRoutes {
         return .at(sent ?? .instant(Date()))
     }
 
-    private func document(_ path: String, of served: ServedBundle, values: CallValues, parameters: [String: String],
-                          context: ServerRequestContext) -> Response {
-        let seal = configuration.valueSeal
-        let answer = served.answer(path, values: values, parameters: parameters) { carried in
-            seal?.seal(carried, callSid: parameters["CallSid"] ?? "", bundle: served.id) ?? ""
-        }
-        context.notes.update {
-            $0.flow = served.flow(of: path)
-            $0.document = path
-        }
-        switch answer {
-        case nil:
-            context.notes.update {
-                $0.flow = nil
-                $0.document = nil
-                $0.refusal = "unknown-document"
-            }
-            return Self.refusal(.notFound, "no such document")
-        case .invalid?:
-            // The violation may quote the value, which a log must never carry.
-            context.notes.update { $0.refusal = "filled-document-invalid" }
-            return Self.refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
-        case .document(let bytes, let refusals)?:
-            for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
-            if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
-            return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8", Self.documentHeader: path],
-                            body: .init(byteBuffer: bytes))
-        }
-    }
-
     /// Names the bundle document an answer is, so a test caller's `expect step` works over HTTP
     /// as it does against the bundle (a bundle path, never anything from the request).
     static let documentHeader = HTTPField.Name("X-IVRC-Document")!
     static let momentHeader = HTTPField.Name("X-IVRC-Moment")!
+    static let testClockHeader = HTTPField.Name("X-IVRC-Test-Clock")!
 
     /// A refusal carries a short plain-text reason and never TeXML, so Telnyx cannot play it.
     static func refusal(_ status: HTTPResponse.Status, _ reason: String) -> Response {

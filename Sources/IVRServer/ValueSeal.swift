@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import TeXMLEmit
+import IVRBundle
 
 /// Seals the values a call carries (`v=` on every URL the server writes) so that only a server
 /// holding the key can read or change them: ChaCha20-Poly1305 with a key derived (HKDF-SHA256)

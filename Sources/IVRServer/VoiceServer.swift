@@ -30,10 +30,13 @@ public struct VoiceServer: Sendable {
 
     /// The application, with the reloader watching `directory` when one is given. SIGTERM and
     /// SIGINT shut it down gracefully: stop accepting, finish in-flight requests, return.
-    public func application(watching directory: URL?) -> some ApplicationProtocol {
+    /// `listening` gets the port once it is bound (the one chosen for port 0).
+    public func application(watching directory: URL?,
+                            listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
         var application = Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in listening(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
         if let directory {

@@ -175,10 +175,14 @@ flow clinic_line
     ]
 
     static let ciWorkflow = #"""
-# Format, check, test and build every call flow on each push and pull request.
-# Copy to .github/workflows/ivrc.yml and set two repository variables:
+# Format, check, test and build every call flow on each push and pull request, once per environment.
+# Copy to .github/workflows/ivrc.yml at the repository's root (GitHub reads workflows only there;
+# `ivrc new --ci` writes it there) and set two repository variables:
 #   IVRC_GIT_URL  where your organisation keeps ivrc's repository
 #   IVRC_REF      the ivrc tag or commit to build (pinned, so every run uses the same compiler)
+# FLOWS is the folder holding the .ivr files, relative to the repository's root; each name in
+# the environment matrix is a values file environments/NAME.toml there (`ivrc new --env NAME`
+# writes it). Flows without env. values: remove the matrix and each `--env "$IVRC_ENV"`.
 # Findings and failed call tests appear in the Security tab (code scanning) and as
 # annotations on the pull request; the job fails when a flow has errors or a test fails.
 name: ivrc
@@ -199,9 +203,15 @@ jobs:
     runs-on: ubuntu-latest
     # The official Swift image: ivrc needs Swift 6.3.
     container: swift:6.3-bookworm
+    strategy:
+      fail-fast: false
+      matrix:
+        environment: [production]
     env:
       IVRC_GIT_URL: ${{ vars.IVRC_GIT_URL }}
       IVRC_REF: ${{ vars.IVRC_REF }}
+      FLOWS: flows
+      IVRC_ENV: ${{ matrix.environment }}
     steps:
       - uses: actions/checkout@v5
         with:
@@ -233,7 +243,7 @@ jobs:
         run: echo /opt/ivrc >> "$GITHUB_PATH"
 
       - name: Formatting
-        run: ivrc fmt --check flows
+        run: ivrc fmt --check "$FLOWS"
 
       # Reports are written even when there are errors (exit 1), so the uploads still run;
       # the last step turns the recorded statuses into the job's result.
@@ -241,14 +251,14 @@ jobs:
         id: check
         run: |
           set +e
-          ivrc check --format sarif flows > check.sarif
+          ivrc check --format sarif --env "$IVRC_ENV" "$FLOWS" > check.sarif
           echo "status=$?" >> "$GITHUB_OUTPUT"
 
       - name: Run call tests
         id: test
         run: |
           set +e
-          ivrc test --format sarif flows > test.sarif
+          ivrc test --format sarif --env "$IVRC_ENV" "$FLOWS" > test.sarif
           echo "status=$?" >> "$GITHUB_OUTPUT"
 
       - name: Upload check results
@@ -256,35 +266,44 @@ jobs:
         uses: github/codeql-action/upload-sarif@v4
         with:
           sarif_file: check.sarif
-          category: ivrc-check
+          category: ivrc-check-${{ matrix.environment }}
 
       - name: Upload test results
         if: always()
         uses: github/codeql-action/upload-sarif@v4
         with:
           sarif_file: test.sarif
-          category: ivrc-test
+          category: ivrc-test-${{ matrix.environment }}
 
       - name: Annotate the pull request
         if: github.event_name == 'pull_request'
         run: |
-          ivrc check --format github flows || true
-          ivrc test --format github flows || true
+          ivrc check --format github --env "$IVRC_ENV" "$FLOWS" || true
+          ivrc test --format github --env "$IVRC_ENV" "$FLOWS" || true
 
       # What the change does to callers (keys, prompts, dial targets, recordings, where calls
-      # end), as a comment a reviewer reads before the XML.
+      # end), as a comment a reviewer reads before the XML. The container runs as root over a
+      # workspace the runner's user owns, which git refuses ("dubious ownership") until trusted;
+      # checkout trusts it only for its own git calls. A base branch without the folder (the
+      # pull request that adds the first flows) has nothing to compare with.
       - name: Describe the change for callers
         if: github.event_name == 'pull_request'
         env:
           BASE: ${{ github.base_ref }}
-        run: ivrc diff "origin/$BASE:flows" flows --format markdown > caller-diff.md
+        run: |
+          git config --global --add safe.directory "$GITHUB_WORKSPACE"
+          if git cat-file -e "origin/$BASE:$FLOWS" 2>/dev/null; then
+            ivrc diff "origin/$BASE:$FLOWS" "$FLOWS" --env "$IVRC_ENV" --format markdown > caller-diff.md
+          else
+            echo "\`$BASE\` has no \`$FLOWS\` folder yet: every flow in this pull request is new to callers." > caller-diff.md
+          fi
 
       - name: Comment on the pull request
         if: github.event_name == 'pull_request'
         uses: actions/github-script@v8
         with:
           script: |
-            const body = require('fs').readFileSync('caller-diff.md', 'utf8');
+            const body = `**${process.env.IVRC_ENV}**\n\n` + require('fs').readFileSync('caller-diff.md', 'utf8');
             await github.rest.issues.createComment({
               owner: context.repo.owner, repo: context.repo.repo, issue_number: context.issue.number, body });
 
@@ -295,11 +314,11 @@ jobs:
           exit 1
 
       - name: Build the bundle
-        run: ivrc build flows -o bundle
+        run: ivrc build "$FLOWS" --env "$IVRC_ENV" -o bundle
 
       - uses: actions/upload-artifact@v6
         with:
-          name: texml-bundle
+          name: texml-bundle-${{ matrix.environment }}
           path: bundle
 
 """#

@@ -44,7 +44,7 @@ public struct LineTemplate: Sendable {
     public static func named(_ name: String) -> LineTemplate? { all.first { $0.name == name } }
 
     /// The CI workflow a new line's repository runs (`examples/ci/ivrc.yml`).
-    public static var ciWorkflow: String { EmbeddedTemplates.ciWorkflow }
+    public static var ciWorkflow: String { CIWorkflow.sample }
 
     /// Nil when the header is not a template header (a test proves every shipped one parses).
     init?(name: String, source: String) {
@@ -95,7 +95,8 @@ public struct LineTemplate: Sendable {
 
     /// With `deploymentValuesInEnvironment`, what differs between staging and production — the
     /// line's number and every phone and URL parameter, given or defaulted — is written
-    /// `env.KEY` in the flow and returned as the environment's values (the number as `number`).
+    /// `env.KEY` in the flow and returned as the environment's values. Each key starts with the
+    /// flow's name (`lakeview_number`, `lakeview_nurse`), so several lines share one values file.
     public func instantiate(flow: String, number: String, values: [String: String],
                             deploymentValuesInEnvironment: Bool) throws(Failure) -> Instance {
         guard Parser.isIdentifier(flow) else {
@@ -117,24 +118,29 @@ public struct LineTemplate: Sendable {
         for parameter in parameters {
             if deploymentValuesInEnvironment && parameter.kind != .text {
                 let given = values[parameter.name]
-                environmentValues[parameter.name] = try given.map { value throws(Failure) in try Self.spelled(value, as: parameter) } ?? parameter.defaultValue
-                body = body.replacingOccurrences(of: parameter.defaultValue, with: "env.\(parameter.name)")
+                let key = Self.environmentKey(parameter.name, of: flow)
+                environmentValues[key] = try given.map { value throws(Failure) in try Self.spelled(value, as: parameter) } ?? parameter.defaultValue
+                body = body.replacingOccurrences(of: parameter.defaultValue, with: "env.\(key)")
                 continue
             }
             guard let value = values[parameter.name] else { continue }
             body = body.replacingOccurrences(of: parameter.defaultValue, with: try Self.spelled(value, as: parameter))
         }
-        if deploymentValuesInEnvironment { environmentValues[Self.numberKey] = number }
+        let numberKey = Self.environmentKey(Self.numberKey, of: flow)
+        if deploymentValuesInEnvironment { environmentValues[numberKey] = number }
         let source = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             if line.hasPrefix("flow ") { return "flow \(flow)" }
-            if line.hasPrefix("  number ") { return "  number \(deploymentValuesInEnvironment ? "env.\(Self.numberKey)" : number)" }
+            if line.hasPrefix("  number ") { return "  number \(deploymentValuesInEnvironment ? "env.\(numberKey)" : number)" }
             return String(line)
         }.joined(separator: "\n")
         return Instance(source: source, environmentValues: environmentValues)
     }
 
-    /// The environment key that holds the line's own number.
+    /// The environment key that holds the line's own number (after the flow's name).
     public static let numberKey = "number"
+
+    /// `lakeview_nurse`: a line's key in a values file other lines may share.
+    public static func environmentKey(_ key: String, of flow: String) -> String { "\(flow)_\(key)" }
 
     /// A value as it can stand where the default stood: escaped inside a string for text.
     private static func spelled(_ value: String, as parameter: Parameter) throws(Failure) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRLang
 import TeXMLSchema
@@ -51,7 +52,7 @@ public enum Compiler {
         let lowered = ParallelResults<LoweredFlow>(count: flows.count)
         DispatchQueue.concurrentPerform(iterations: flows.count) { index in
             let flow = flows[index]
-            lowered.set(index, FlowLowering.lower(flow, address: DocumentAddress(baseURL: baseURL ?? flow.baseURL)))
+            lowered.set(index, FlowLowering.lower(flow, address: BundleAddress(baseURL: baseURL ?? flow.baseURL)))
         }
         return lowered.values
     }

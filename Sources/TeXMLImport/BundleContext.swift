@@ -1,5 +1,5 @@
+import IVRBundle
 import IVRCheck
-import TeXMLEmit
 
 /// What an ivrc bundle's `manifest.json` adds to bare TeXML files: the route table behind each
 /// `NAME.route` action URL (which key leads where), each flow's entry document and inbound

@@ -1,5 +1,5 @@
 import Foundation
-import TeXMLEmit
+import IVRBundle
 import TeXMLSchema
 
 /// Resolves the URLs documents use to reach each other — `<Redirect>` text and `action`
@@ -16,21 +16,9 @@ public struct DocumentLinks: Sendable {
 
     /// The given document `url` names when requested from `path`, or nil.
     public func document(for url: String, from path: String) -> String? {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        let withoutQuery = String(trimmed.prefix { $0 != "?" && $0 != "#" })
-        guard !withoutQuery.isEmpty else { return nil }
-        if let schemeEnd = withoutQuery.range(of: "://") {
-            let afterHost = withoutQuery[schemeEnd.upperBound...].drop { $0 != "/" }
-            let components = afterHost.split(separator: "/").map(String.init)
-            return paths.first { candidate in
-                let tail = candidate.split(separator: "/").map(String.init).suffix(2)
-                return components.count >= tail.count && Array(components.suffix(tail.count)) == Array(tail)
-            }
-        }
-        if withoutQuery.contains(":") { return nil }  // tel:, sip:, mailto: …
-        let joined = withoutQuery.hasPrefix("/") ? withoutQuery : Self.directory(of: path) + withoutQuery
-        let resolved = Self.normalised(joined)
-        return paths.first { Self.normalised($0) == resolved }
+        let known = Set(paths)
+        guard case .local(let target) = BundleAddress.target(of: url, from: path, isKnown: known.contains) else { return nil }
+        return known.contains(target) ? target : nil
     }
 
     /// Where a verb's `action` leads from `path`: the bundle's route when there is one, else
@@ -40,22 +28,6 @@ public struct DocumentLinks: Sendable {
         if let route = context.routes[path] { return .route(route) }
         if let document = document(for: action, from: path) { return .document(document) }
         return .external(action)
-    }
-
-    private static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[...slash])
-    }
-
-    /// `a/./b/../c.xml` → `a/c.xml`.
-    static func normalised(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }
 

@@ -21,12 +21,7 @@ struct CheckCommand: ParsableCommand {
             let sources = try InputFiles.load(paths)
             let values = try environment.load()
             let result = Checker.check(sources, environment: values)
-            output.emit(result.diagnostics, sources: sources.with(values), waived: result.waived)
-            if output.format == .text && result.diagnostics.isEmpty {
-                // A clean run says what it checked, so "nothing printed" is never ambiguous.
-                let flows = result.graph.flows.count
-                print("\(flows) flow\(flows == 1 ? "" : "s"), 0 errors, 0 warnings")
-            }
+            output.emit(result.diagnostics, sources: sources.with(values), waived: result.waived, flows: result.graph.flows.count)
             return output.status(for: result.diagnostics)
         }
     }

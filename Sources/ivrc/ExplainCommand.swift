@@ -26,6 +26,9 @@ struct ExplainCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(StatementDocumentation.statements().utf8))
                 return ExitStatus.clean
             }
+            if catalogue.first(where: { $0.id == id }) == nil, StatementKeyword(rawValue: id) != nil {
+                throw UsageFailure("`\(id)` is a statement, not a rule or diagnostic: `ivrc explain statements` describes every statement (`ivrc rules` lists the rules)")
+            }
             guard let description = catalogue.first(where: { $0.id == id }) else {
                 let ids = catalogue.map(\.id) + ["statements"]
                 let hint = Spelling.nearest(id, in: ids).map { "; did you mean `\($0)`?" } ?? ""

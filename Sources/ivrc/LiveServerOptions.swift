@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRLiveCall
 import TelnyxWebhook

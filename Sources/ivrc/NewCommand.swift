@@ -13,11 +13,17 @@ struct NewCommand: ParsableCommand {
         discussion: """
             Writes NAME.ivr from the template with the line's number and the values given with \
             --set, then checks it and runs its tests; nothing is written if either fails. \
-            `ivrc new --list` shows the templates and their parameters. With --ci the CI workflow \
-            is written to .github/workflows/ivrc.yml beside the new file too. With --env NAME the \
-            line's number and its phone and URL values go to environments/NAME.toml beside it, \
-            written env.KEY in the flow, ready for `ivrc build --env NAME`. Existing files are \
-            never replaced.
+            `ivrc new --list` shows the templates and their parameters.
+
+            The repository's root is the git work tree holding the new file (outside git: the \
+            current directory if the file is under it, else the file's folder). With --env NAME \
+            the line's number and its phone and URL values go to environments/NAME.toml at the \
+            root, where `--env NAME` finds them, as NAME_KEY (written env.NAME_KEY in the flow); \
+            a second line's keys are added to an existing values file. With --ci the CI workflow \
+            goes to .github/workflows/ivrc.yml at the root (GitHub reads it only there): it \
+            checks, tests, compares and builds the new file's folder once per environment; a \
+            second line adds its environment to a workflow `ivrc new` wrote. An existing flow \
+            file, or a workflow edited by hand, is never replaced.
             """
     )
 
@@ -36,11 +42,11 @@ struct NewCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the flow (default: NAME.ivr).")
     var output: String?
 
-    @Option(help: ArgumentHelp("Write the number and the phone and URL values to environments/NAME.toml beside the flow (env.KEY in it).",
+    @Option(help: ArgumentHelp("Write the number and the phone and URL values to environments/NAME.toml at the repository's root (env.KEY in the flow).",
                                valueName: "NAME"))
     var env: String?
 
-    @Flag(help: "Also write the CI workflow to .github/workflows/ivrc.yml beside the new file.")
+    @Flag(help: "Also write the CI workflow to .github/workflows/ivrc.yml at the repository's root.")
     var ci = false
 
     @Flag(help: "List the templates and their parameters.")
@@ -80,22 +86,12 @@ struct NewCommand: ParsableCommand {
             } catch let failure as LineTemplate.Failure {
                 throw UsageFailure(failure.description)
             }
-            // Relative as given, so what is printed is what the designer typed ("environments/…").
-            let folder = (path as NSString).deletingLastPathComponent
-            func beside(_ relative: String) -> String { (folder as NSString).appendingPathComponent(relative) }
-            let environmentFile = env.map { environment in
-                (path: beside("environments/\(environment).toml"),
-                 text: ValuesFile.render(instance.environmentValues))
-            }
-            let environment = try environmentFile.map { file in
-                do {
-                    return try ValuesFile.parse(name: env ?? "", file: SourceFile(path: file.path, text: file.text))
-                } catch {
-                    throw UsageFailure("\(error)")
-                }
+            let layout = NewLineLayout(flowPath: path)
+            let environmentFile = try env.map { environment in
+                try layout.valuesFile(environment, adding: instance.environmentValues, for: name, template: template.name)
             }
             let source = SourceFile(path: path, text: instance.source)
-            guard let checked = CheckedProgram.load([source], output: try OutputOptions.parse([]), environment: environment) else {
+            guard let checked = CheckedProgram.load([source], output: try OutputOptions.parse([]), environment: environmentFile?.values) else {
                 return ExitStatus.diagnostics
             }
             let tests = checked.result.graph.flows.flatMap { FlowTestParser.parse($0).tests }
@@ -105,24 +101,17 @@ struct NewCommand: ParsableCommand {
                 standardError("ivrc: the new line fails its tests with these values; nothing was written\n")
                 return ExitStatus.diagnostics
             }
-            if let environmentFile, FileManager.default.fileExists(atPath: environmentFile.path) {
-                throw UsageFailure("\(environmentFile.path) already exists; it is left as it is and nothing was written")
-            }
+            let workflow = try ci ? layout.workflow(adding: env) : nil
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try NewFile.create(path, Array(instance.source.utf8))
-            if let environmentFile {
-                try FileManager.default.createDirectory(atPath: beside("environments"), withIntermediateDirectories: true)
-                try NewFile.create(environmentFile.path, Array(environmentFile.text.utf8))
-            }
-            let workflows = beside(".github/workflows")
-            if ci {
-                try FileManager.default.createDirectory(atPath: workflows, withIntermediateDirectories: true)
-                try NewFile.create(workflows + "/ivrc.yml", Array(LineTemplate.ciWorkflow.utf8))
-            }
-            print("wrote \(path) from the \(template.name) template: checks clean, \(tests.count) tests pass"
-                  + (ci ? "; CI workflow in \(workflows)/ivrc.yml" : ""))
+            try environmentFile?.write()
+            try workflow?.write()
+            print("wrote \(path) from the \(template.name) template: checks clean, \(tests.count) tests pass")
+            if let workflow { print(workflow.summary) }
             if let env, let environmentFile {
-                print("wrote \(environmentFile.path): the line's number and deployment values for `\(env)` (env.KEY in the flow)")
-                let selection = environmentFile.path == "environments/\(env).toml" ? env : environmentFile.path
+                print(environmentFile.summary)
+                let selection = EnvironmentOptions.valuesFile(of: env) == environmentFile.shownPath ? env : environmentFile.shownPath
                 print("next: edit it, then `ivrc test \(path) --env \(selection)` and `ivrc build \(path) --env \(selection) -o bundle`")
             } else {
                 print("next: edit it, then `ivrc test \(path)` and `ivrc build \(path) -o bundle`")

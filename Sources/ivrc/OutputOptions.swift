@@ -25,13 +25,14 @@ struct OutputOptions: ParsableArguments {
     /// Prints `diagnostics` to stdout in the chosen format; under `--strict` warnings print
     /// (and count) as errors, so every format agrees with the exit status. SARIF also lists
     /// what waivers silenced, as suppressed results.
-    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived allWaived: [WaivedDiagnostic] = []) {
+    /// `flows`: how many flows were checked, for the text summary.
+    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived allWaived: [WaivedDiagnostic] = [], flows: Int? = nil) {
         let all = reported(diagnostics)
         let shown = Array(all.prefix(DiagnosticLimit.shown))
         let waived = Array(allWaived.prefix(DiagnosticLimit.shown))
         let text: String = switch format {
         case .text:
-            TextReport(sources: sources, colored: Self.colored).render(shown)
+            TextReport(sources: sources, colored: Self.colored).render(shown, flows: flows)
         case .json:
             JSONReport(toolVersion: CompilerVersion.string).render(shown)
         case .sarif:

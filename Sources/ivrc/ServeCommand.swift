@@ -159,18 +159,25 @@ struct ServeCommand: ParsableCommand {
             if testClock {
                 logger.warning("--test-clock: `hours` follow the X-IVRC-Moment header of each request, not the clock")
             }
-            logger.info("serving", metadata: [
-                "bundle": "\(served.id)", "flows": "\(served.bundle.manifest.flows.count)",
-                "url": "http://\(host):\(port)\(path)", "signatures": "\(configuration.verifier == nil ? "off" : "on")",
-            ])
-            return try Self.block { try await server.application(watching: directory).runService() }
+            // Said once the socket is bound: the real port for --port 0, nothing for a busy port.
+            let signatures = configuration.verifier == nil ? "off" : "on"
+            let listening: @Sendable (Int) -> Void = { [host, path] bound in
+                logger.info("serving", metadata: [
+                    "bundle": "\(served.id)", "flows": "\(served.bundle.manifest.flows.count)",
+                    "url": "http://\(host):\(bound)\(path)", "signatures": "\(signatures)",
+                ])
+            }
+            return try Self.block(listeningOn: "\(host):\(port)") {
+                try await server.application(watching: directory, listening: listening).runService()
+            }
         }
     }
 
     /// Runs the server on Swift concurrency's threads while the synchronous command waits.
     /// Those threads are NIO's event loops: a request's handler then runs where its socket is
     /// served, without a hop to another thread pool and back (the hop halved throughput).
-    private static func block(_ body: @escaping @Sendable () async throws -> Void) throws -> Int32 {
+    /// A socket that cannot be bound (`address`) is one line, exit 2.
+    private static func block(listeningOn address: String, _ body: @escaping @Sendable () async throws -> Void) throws -> Int32 {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let finished = DispatchSemaphore(value: 0)
         let failure = Mutex<(any Error)?>(nil)
@@ -179,7 +186,14 @@ struct ServeCommand: ParsableCommand {
             finished.signal()
         }
         finished.wait()
-        if let error = failure.withLock({ $0 }) { throw UsageFailure("server stopped: \(error)") }
+        if let error = failure.withLock({ $0 }) {
+            if let io = error as? IOError {
+                let reason = io.errnoCode == EADDRINUSE ? "the port is in use (is another server running? choose another --port)"
+                    : String(cString: strerror(io.errnoCode))
+                throw UsageFailure("cannot listen on \(address): \(reason)")
+            }
+            throw UsageFailure("server stopped: \(error)")
+        }
         return ExitStatus.clean
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRLang
 import IVRRuntime
@@ -53,7 +54,6 @@ struct SimulateCommand: ParsableCommand {
         if let at, CallMoment.parse(at) == nil {
             throw ValidationError("--at must be a date and time that exist: `2026-12-25 09:00` or `2026-12-25T14:00:00Z`")
         }
-        if at != nil && server.url != nil { throw ValidationError("--at cannot be used with --url: the server decides by its own clock") }
         if environment.env != nil && (server.url != nil || input.map(Self.isBundle) == true) {
             throw ValidationError("--env applies to .ivr sources: a bundle (or a server) was built for its environment already")
         }
@@ -64,7 +64,8 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let events = try scriptedEvents()
-            if let number, let live = try server.source(calling: number) {
+            // Against a server, --at holds only if it says it decides `hours` by the moment sent (--test-clock).
+            if let number, let live = try server.source(calling: number, at: at.flatMap(CallMoment.parse)) {
                 return play(live.source, entry: live.entry, events: events)
             }
             guard let input, var program = try loadProgram(input) else { return ExitStatus.diagnostics }

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRLang
 import TeXMLEmit
 import TeXMLImport
@@ -16,6 +17,26 @@ enum TeXMLInputFiles {
                 return TeXMLFile(path: path, data: Data(try ConfinedDirectory.readFile(atPath: path, limit: limits.maxBytes)))
             } catch let failure as FileAccessFailure {
                 if case .tooLarge(let size, _) = failure.reason { return TeXMLFile.unread(path: path, byteCount: size) }
+                throw UsageFailure(failure.description)
+            }
+        }
+    }
+
+    /// The paths with each bundle directory (one holding `manifest.json`) replaced by the
+    /// documents its manifest lists, in path order.
+    static func expandingBundles(_ paths: [String]) throws -> [String] {
+        try paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            do {
+                let bundle = try ConfinedDirectory(path)
+                guard try bundle.kind(of: "manifest.json") != nil else {
+                    throw UsageFailure("\(path) is a directory without a manifest.json: give TeXML files, or a bundle `ivrc build` wrote")
+                }
+                return try LoadedBundle.manifest(in: bundle).documents.keys.sorted().map { (path as NSString).appendingPathComponent($0) }
+            } catch let failure as FileAccessFailure {
+                throw UsageFailure(failure.description)
+            } catch let failure as LoadedBundle.Failure {
                 throw UsageFailure(failure.description)
             }
         }

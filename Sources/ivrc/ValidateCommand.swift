@@ -11,11 +11,12 @@ struct ValidateCommand: ParsableCommand {
             (10 MB) and nesting (64) limit; a refused file is reported as an `unsafe-xml` error \
             (exit 1), like any other problem in the files. Then: the TeXML XSD, `dial-loopback`, \
             `recording-disclosure`, `missing-action` and `twiml-only`. Files in an ivrc bundle \
-            use its manifest.json for routes and the line's number.
+            use its manifest.json for routes (menus, dials, `hours`) and the line's number; a \
+            bundle directory stands for every document its manifest lists.
             """
     )
 
-    @Argument(help: "TeXML files.")
+    @Argument(help: "TeXML files, or a bundle directory (every document its manifest lists).")
     var files: [String]
 
     @Option(help: "The number the line answers on (E.164), for dial-loopback; default: the bundle manifest's.")
@@ -32,6 +33,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let limits = SafeXMLParser.Limits()
+            let files = try TeXMLInputFiles.expandingBundles(files)
             let inputs = try TeXMLInputFiles.load(files, limits: limits)
             let context = try TeXMLInputFiles.bundleContext(for: files)
             let result = TeXMLValidation(number: number, context: context, limits: limits).validate(inputs)

@@ -44,6 +44,66 @@ import Testing
         #expect(!check(module: translated, flow: flow).hasErrors)
     }
 
+    /// One module shared by a bilingual line and an English-only one: the Spanish text and
+    /// phrase are for the flow that speaks Spanish; the other never speaks them, so they are
+    /// ignored there rather than refused as `undeclared-language`.
+    @Test func aTranslationTheUsingFlowNeverSpeaksIsIgnored() throws {
+        let module = """
+            module bye
+              step start
+                menu
+                  say "To hear this again, press 1."
+                    es-MX "Para escuchar de nuevo, oprima 1."
+                  on 1 "again" es-MX="otra vez" -> start
+                  on timeout -> done
+                  on invalid -> done
+
+              step done
+                say "Goodbye."
+                  es-MX "Adiós."
+                hangup
+            """
+        let english = """
+            flow line
+              number +1-800-555-0303
+
+              step welcome
+                say "Hello."
+                goto b.start
+
+              use bye as b
+            """
+        let result = check(module: module, flow: english)
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(RuleTesting.describe(result.diagnostics))")
+        // The flow's own text in a language it does not speak is still an error.
+        let own = english.replacingOccurrences(of: "say \"Hello.\"\n", with: "say \"Hello.\"\n      es-MX \"Hola.\"\n")
+        #expect(check(module: module, flow: own).diagnostics.contains { $0.id == "undeclared-language" })
+    }
+
+    /// Without `--env`, an `env.` value given to a module is one `undefined-value`, not also
+    /// an `invalid-param` for the word `env.dispatch` standing where a phone number goes.
+    @Test func anEnvironmentValueInAUseWithoutTheEnvironmentIsOneError() throws {
+        let module = """
+            module desk
+              param dispatch phone
+
+              step start
+                dial param.dispatch timeout=20s
+            """
+        let flow = """
+            flow line
+              number +1-800-555-0303
+
+              step welcome
+                say "Hello."
+                goto d.start
+
+              use desk as d dispatch=env.dispatch
+            """
+        let found = check(module: module, flow: flow).diagnostics.filter { $0.severity == .error }
+        #expect(found.map(\.id) == ["undefined-value"], "\(RuleTesting.describe(found))")
+    }
+
     static let asking = """
         module ask
           param after step

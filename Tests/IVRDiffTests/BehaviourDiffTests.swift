@@ -114,4 +114,64 @@ import Testing
         #expect(DiffReport.render(found, format: .markdown).contains("| number |  | the line moves from +18005963057 to +18005963058 |"))
         #expect(DiffReport.render(found, format: .json).contains("\"changed\" : true"))
     }
+
+    static let intake = """
+        flow intake
+          number +1-800-596-3057
+
+          step welcome
+            disclose "This call is being recorded."
+            menu
+              say "For a new patient, press 1. For anything else, press 2."
+              on 1 -> intake
+              on 2 -> desk
+              on timeout -> desk
+              on invalid -> desk
+
+          step intake
+            say "After the tone, say your name and date of birth."
+            record beep max=60s -> desk
+
+          step desk
+            dial +1-555-010-0200 timeout=20s -> voicemail
+
+          step voicemail
+            record beep max=60s -> goodbye
+
+          step goodbye
+            say "Goodbye."
+            hangup
+        """
+
+    func views(_ text: String, depth: Int) throws -> [CallerView] {
+        let result = Checker.check([SourceFile(path: "intake.ivr", text: text)])
+        try #require(!result.hasErrors, "\(result.diagnostics)")
+        let program = try CallProgram.compile(result.graph)
+        return program.bundle.manifest.flows.map { CallerView(program: program, flow: $0, depth: depth) }
+    }
+
+    /// After the intake recording the call now hangs up instead of reaching the desk: said at
+    /// every depth as the step's changed way on; where calls end is compared only for key
+    /// sequences both sides follow to an end, so a path cut at the depth reads as no change
+    /// (depth 3 said "no change") and no ending is invented (depth 4 said "now leaves a message").
+    @Test func aChangePastTheDepthIsReportedAndCutPathsAreNotCompared() throws {
+        let changed = Self.intake.replacingOccurrences(of: "record beep max=60s -> desk", with: "record beep max=60s -> goodbye")
+        for depth in 1...6 {
+            let (old, new) = (try views(Self.intake, depth: depth), try views(changed, depth: depth))
+            let found = BehaviourDiff.changes(old: old, new: new)
+            #expect(found.contains { $0.kind == .branch && $0.at == "intake" && $0.message == "after the recording: goes on to goodbye instead of desk" },
+                    "depth \(depth): \(found)")
+            #expect(!found.contains { $0.kind == .reach && $0.message.contains("now leaves a message") }, "depth \(depth): \(found)")
+            // Compared exactly when every call after `press 1` ends within the depth on both sides.
+            let cut = (old + new).contains { $0.cutOff.contains("press 1") }
+            let reach = found.first { $0.kind == .reach && $0.at == "press 1" }
+            #expect((reach?.message == "no longer reaches a person: +15550100200") == !cut, "depth \(depth): \(found)")
+        }
+        #expect(try views(Self.intake, depth: 3).contains(where: \.isCutOff))
+        #expect(try !views(Self.intake, depth: 6).contains { $0.cutOff.contains("press 1") })
+        let cut = DiffReport.CutOff(depth: 3, flows: ["intake"])
+        #expect(DiffReport.render([], format: .text, cutOff: cut).contains("note: some calls in intake go on past 3 choices"))
+        #expect(DiffReport.render([], format: .markdown, cutOff: cut).contains("> **Note:** some calls in intake"))
+        #expect(DiffReport.render([], format: .json, cutOff: cut).contains("\"depth\" : 3"))
+    }
 }

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRRuntime
 import TeXMLEmit
 import Testing

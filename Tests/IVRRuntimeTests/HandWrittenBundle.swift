@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRRuntime
 import TeXMLEmit
 

@@ -27,6 +27,13 @@ struct RedirectTests {
         #expect(HandWrittenBundle.call(program).last == .handedOff(verb: "Redirect", target: "https://other.example.com/app.xml"))
     }
 
+    /// Resolved by RFC 3986 as Telnyx does: a URL with its own scheme is never a bundle path.
+    @Test(arguments: ["tel:+15550100200", "sip:desk@pbx.example.com"])
+    func aTelOrSipURLIsExternal(url: String) throws {
+        let program = try HandWrittenBundle.program(["main": "<Redirect>\(url)</Redirect>"])
+        #expect(HandWrittenBundle.call(program).last == .handedOff(verb: "Redirect", target: url))
+    }
+
     @Test func aMissingDocumentOrRouteStops() throws {
         let missing = try HandWrittenBundle.program(["main": "<Redirect>gone.xml</Redirect>"])
         #expect(HandWrittenBundle.call(missing).last == .stopped(.missingDocument("f/gone.xml")))

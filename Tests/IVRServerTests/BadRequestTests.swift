@@ -14,7 +14,7 @@ import Testing
         }
         #expect(response.status == .notFound)
         #expect(metrics.contains("ivrc_unknown_numbers_total 1"))
-        #expect(fixture.log.entries.contains { $0["refusal"] as? String == "unknown-number" && $0["status"] as? String == "404" })
+        #expect(fixture.log.entries.contains { $0["refusal"] as? String == "unknown-number" && $0["status"] as? Int == 404 })
     }
 
     @Test func theUnknownNumberStatusIsConfigurable() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import HummingbirdTesting
+import IVRBundle
 import IVRCheck
 import IVRLang
 import IVRServer

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdTesting
+import IVRBundle
 import IVRCheck
 import IVRLang
 import IVRServer

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import HummingbirdTesting
+import IVRBundle
 import IVRServer
 import TeXMLEmit
 import Testing
@@ -63,8 +64,13 @@ import Testing
         #expect(entry["call_sid"] as? String == "v3:call-1")
         #expect(entry["flow"] as? String == flow.name)
         #expect(entry["document"] as? String == flow.entry)
-        #expect(entry["status"] as? String == "200")
+        #expect(entry["status"] as? Int == 200)
         #expect(entry["kind"] as? String == "entry")
-        #expect(Double(entry["latency_ms"] as? String ?? "") != nil)
+        #expect(entry["latency_ms"] is Double || entry["latency_ms"] is Int)
+        // Keys in sorted order on every line, as documented; numbers as JSON numbers.
+        let line = fixture.log.text
+        let offsets = entry.keys.sorted().compactMap { line.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(offsets.count == entry.count && offsets == offsets.sorted(), "\(line)")
+        #expect(line.contains("\"status\":200,"), "\(line)")
     }
 }

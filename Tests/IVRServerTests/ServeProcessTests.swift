@@ -27,6 +27,37 @@ import Testing
         return transcript
     }
 
+    /// "serving" is logged once the port is bound, with the port chosen for `--port 0`; a busy
+    /// port is one plain line and exit 2, with nothing logged as serving.
+    @Test func servingIsLoggedWithTheBoundPortAndABusyPortIsOneLine() throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        let server = try ServeProcess(bundle: bundle)
+        let deadline = Date().addingTimeInterval(20)
+        while !server.log.contains("\"serving\""), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        let serving = try #require(server.log.split(separator: "\n").first { $0.contains("\"serving\"") }, "\(server.log)")
+        #expect(serving.contains("http://127.0.0.1:\(server.port)/"), "\(serving)")
+
+        let busy = Process()
+        busy.executableURL = try #require(ServeProcess.executable)
+        busy.arguments = ["serve", bundle.path, "--port", "\(server.port)", "--insecure-no-signatures"]
+        let output = Pipe(), errors = Pipe()
+        busy.standardOutput = output
+        busy.standardError = errors
+        try busy.run()
+        let stop = Date().addingTimeInterval(20)
+        while busy.isRunning, Date() < stop { Thread.sleep(forTimeInterval: 0.02) }
+        if busy.isRunning { kill(busy.processIdentifier, SIGKILL) }
+        busy.waitUntilExit()
+        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(busy.terminationStatus == 2)
+        #expect(!log.contains("\"serving\""), "\(log)")
+        #expect(stderr == "ivrc: error: cannot listen on 127.0.0.1:\(server.port): the port is in use (is another server running? choose another --port)\n",
+                "\(stderr)")
+        #expect(server.terminate() == 0)
+    }
+
     @Test func badOptionsExitTwoWithOneClearLine() throws {
         let bundle = try ServeProcess.buildExamples()
         defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
@@ -81,6 +112,30 @@ import Testing
         #expect(unsigned.status == 1)
         #expect(unsigned.output.contains("the server answered 403"), "\(unsigned.output)")
         #expect(server.terminate() == 0)
+    }
+
+    /// A test's `at` moment against a server without --test-clock would pass or fail by the
+    /// wall clock: such calls stop with the reason instead; `simulate --url --at` runs when the
+    /// server says it honours moments.
+    @Test func momentsNeedAServerThatHonoursThem() throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        let key = ["TELNYX_PRIVATE_KEY": ServerFixture.privateKeyBytes.base64EncodedString()]
+        let clockless = try ServeProcess(bundle: bundle)
+        let url = "http://127.0.0.1:\(clockless.port)/texml"
+        let tests = try ServeProcess.run(["test", ServerFixture.examples.path, "--url", url], environment: key)
+        #expect(tests.status == 1)
+        #expect(tests.output.contains("decides `hours` by its own clock, not by this call's moment"), "\(tests.output)")
+        let refused = try ServeProcess.run(["simulate", "--url", url, "--number", "+1-312-555-0140", "--at", "2026-12-25 09:00", "--press", "1"],
+                                           environment: key)
+        #expect(refused.status == 1 && refused.output.contains("--test-clock"), "\(refused.output)")
+        #expect(clockless.terminate() == 0)
+
+        let honouring = try ServeProcess(bundle: bundle, arguments: ["--test-clock"])
+        let simulated = try ServeProcess.run(["simulate", "--url", "http://127.0.0.1:\(honouring.port)/texml", "--number", "+1-312-555-0140",
+                                              "--at", "2026-12-25 09:00", "--press", "1"], environment: key)
+        #expect(simulated.status == 0, "\(simulated.output)")
+        #expect(honouring.terminate() == 0)
     }
 
     @Test func oneCallAlternatingBetweenTwoReplicasGetsTheSameTranscript() async throws {

@@ -10,6 +10,7 @@ import Synchronization
 import TeXMLEmit
 import TelnyxWebhook
 import Crypto
+import IVRBundle
 
 /// The example flows compiled in memory and served in-process, with the log captured.
 struct ServerFixture {

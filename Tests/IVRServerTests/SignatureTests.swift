@@ -40,7 +40,7 @@ import Testing
         #expect(!String(buffer: response.body).contains("<"))
         #expect(metrics.contains(#"ivrc_signature_rejections_total{reason="\#(kind)"} 1"#))
         let line = try #require(fixture.log.entries.first { $0["refusal"] as? String == "signature-\(kind)" })
-        #expect(line["status"] as? String == "403")
+        #expect(line["status"] as? Int == 403)
         #expect(!fixture.log.text.contains("From"))
         #expect(!fixture.log.text.contains("15550100123"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVREnvironment
 import IVRLang
 import TeXMLEmit
@@ -28,9 +29,9 @@ import Testing
         let bundle = try Compiler.compile(checked.graph)
         let expected = Self.goldenDirectory.appendingPathComponent(name + ".bundle")
         var files = bundle.documents
-        files["manifest.json"] = BundleWriter.encode(BundleWriter.manifest(
+        files["manifest.json"] = BundleWriter.manifest(
             for: bundle, compilerVersion: "golden", waivers: [],
-            environment: environment.map { Manifest.Environment($0, used: checked.environmentUsed) }))
+            environment: environment.map { Manifest.Environment($0, used: checked.environmentUsed) }).encoded
         if ProcessInfo.processInfo.environment["IVRC_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(at: expected)
             for (path, bytes) in files {

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import TeXMLEmit
 import Testing
 
@@ -21,10 +22,10 @@ import Testing
         let manifest = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: [])
         #expect(manifest.documents.keys.sorted() == bundle.documents.keys.sorted())
         for (path, entry) in manifest.documents {
-            #expect(entry.sha256 == BundleWriter.sha256(bundle.documents[path]!))
+            #expect(entry.sha256 == DocumentHash.sha256(bundle.documents[path]!))
             #expect(entry.sha256.count == 64)
         }
-        #expect(BundleWriter.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(DocumentHash.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test func replacingAnEarlierBundleLeavesNoStagingBehind() throws {

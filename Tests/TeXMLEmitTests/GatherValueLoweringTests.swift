@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRTestSupport
 import TeXMLEmit
 import TeXMLSchema

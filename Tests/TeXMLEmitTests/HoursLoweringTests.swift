@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRCheck
 import TeXMLEmit
 import Testing
@@ -38,7 +39,7 @@ import Testing
     @Test func theRouteIsDecidedByTheClock() throws {
         let bundle = try Compile.bundle(Self.source)
         let manifest = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: [])
-        let loaded = try LoadedBundle(manifest: try JSONDecoder().decode(Manifest.self, from: Data(BundleWriter.encode(manifest))),
+        let loaded = try LoadedBundle(manifest: try JSONDecoder().decode(Manifest.self, from: Data(manifest.encoded)),
                                       documents: bundle.documents)
         let tuesdayMorning = try #require(CallMoment.parse("2026-12-22 09:00"))
         let sundayMorning = try #require(CallMoment.parse("2026-12-20 09:00"))

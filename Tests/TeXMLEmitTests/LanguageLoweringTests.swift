@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRCheck
 import TeXMLEmit
 import Testing
@@ -40,7 +41,7 @@ import Testing
 
     static func loaded(_ bundle: CompiledBundle) throws -> LoadedBundle {
         let manifest = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: [])
-        return try LoadedBundle(manifest: try JSONDecoder().decode(Manifest.self, from: Data(BundleWriter.encode(manifest))),
+        return try LoadedBundle(manifest: try JSONDecoder().decode(Manifest.self, from: Data(manifest.encoded)),
                                 documents: bundle.documents)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import TeXMLEmit
 import Testing
 
@@ -54,7 +55,7 @@ import Testing
         let directory = Compile.temporaryDirectory()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data(BundleWriter.encode(manifest)).write(to: directory.appendingPathComponent("manifest.json"))
+        try Data(manifest.encoded).write(to: directory.appendingPathComponent("manifest.json"))
         #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(directory: directory) }
     }
 
@@ -77,10 +78,10 @@ import Testing
         let manifestURL = directory.appendingPathComponent("manifest.json")
         let old = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: manifestURL))
         var documents = old.documents
-        documents[path] = .init(sha256: BundleWriter.sha256(bytes))
+        documents[path] = .init(sha256: DocumentHash.sha256(bytes))
         let manifest = Manifest(formatVersion: old.formatVersion, compilerVersion: old.compilerVersion, flows: old.flows,
                                 routes: old.routes, documents: documents, waivers: old.waivers)
-        try Data(BundleWriter.encode(manifest)).write(to: manifestURL)
+        try Data(manifest.encoded).write(to: manifestURL)
     }
 
     /// The written examples and a file outside them standing in for `/etc/passwd`, both

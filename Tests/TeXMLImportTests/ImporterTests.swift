@@ -36,6 +36,15 @@ import Testing
         #expect(!checked.hasErrors, "\(checked.diagnostics)\n\(source)")
     }
 
+    /// `..` above the root stops at it (RFC 3986 §5.2.4), as Telnyx resolves the URL.
+    @Test func dotDotAboveTheRootStopsAtTheRoot() {
+        let result = Self.importing([
+            ("main.xml", "<Response><Redirect>../../next.xml</Redirect></Response>"),
+            ("next.xml", "<Response><Say>next</Say></Response>"),
+        ])
+        #expect(result.source.contains("step main\n    goto next\n"), "\(result.source)")
+    }
+
     @Test func enqueueActionAndHoldMusicBecomeSteps() {
         let result = Self.importing([
             ("q/start.xml", "<Response><Enqueue action=\"after.xml\" waitUrl=\"hold.xml\">support</Enqueue></Response>"),

@@ -55,4 +55,34 @@ import Testing
         let escaping = try CLITests.ivrc(["diff", "HEAD:../etc", Self.examples])
         #expect(escaping.status == 2)
     }
+
+    /// A cut-off is announced on stderr and in every format.
+    @Test func aDepthCutOffIsAnnouncedInEveryFormat() throws {
+        let flow = Self.examples + "/driver_emergency.ivr"
+        for format in ["text", "markdown", "json"] {
+            let run = try CLITests.ivrc(["diff", "--depth", "1", "--format", format, flow, flow])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("go on past 1 choice:"), "\(format): \(run.stderr)")
+            #expect(run.stdout.contains(format == "json" ? "\"cutOff\"" : "go on past 1 choice:"), "\(format): \(run.stdout)")
+        }
+    }
+
+    /// Errors in a `REV:PATH` side are shown at `REV:PATH/file`, never the export's temporary
+    /// path, with which side has them; `--format json` prints them as JSON.
+    @Test func errorsInARevisionSideNameItInTheChosenFormat() throws {
+        let repository = try NewLineWorkflowTests.repository()
+        defer { try? FileManager.default.removeItem(at: repository.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: repository.appendingPathComponent("flows"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLITests.fixtures.appendingPathComponent("broken.ivr"),
+                                         to: repository.appendingPathComponent("flows/broken.ivr"))
+        let commit = try NewLineWorkflowTests.shell("git add flows && git commit -q -m broken", in: repository)
+        try #require(commit.status == 0, "\(commit.stderr)")
+        let text = try NewLineWorkflowTests.shell("ivrc diff HEAD:flows flows", in: repository)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("HEAD:flows/broken.ivr:") && !text.stdout.contains("ivrc-diff-"), "\(text.stdout)")
+        #expect(text.stderr.contains("the old side (HEAD:flows) has errors"), "\(text.stderr)")
+        let json = try NewLineWorkflowTests.shell("ivrc diff --format json HEAD:flows flows", in: repository)
+        #expect(json.status == 1)
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "\(json.stdout)")
+    }
 }

@@ -62,6 +62,22 @@ import Testing
         #expect(imported.stdout.contains("    menu language=en-US timeout=5s\n"))
     }
 
+    /// A bundle `check` proved compliant validates clean: its recordings are reached through an
+    /// `hours` route after the disclosure, which validate follows; the directory itself is an input.
+    @Test func aBundleDirectoryWithHoursValidatesClean() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-bundle-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let examples = CLITests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/dental_office.ivr")
+        #expect(try CLITests.ivrc("check", examples.path).status == 0)
+        #expect(try CLITests.ivrc("build", examples.path, "-o", directory.path).status == 0)
+        let validated = try CLITests.ivrc("validate", directory.path)
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        #expect(!validated.stdout.contains("recording-disclosure"))
+        let notABundle = try CLITests.ivrc("validate", directory.appendingPathComponent("dental_office").path)
+        #expect(notABundle.status == 2 && notABundle.stderr.contains("without a manifest.json"), "\(notABundle.stderr)")
+    }
+
     @Test func newIDsAreExplained() throws {
         for id in ["unsafe-xml", "twiml-only", "missing-action", "import-lossy"] {
             let run = try CLITests.ivrc("explain", id)

@@ -73,6 +73,12 @@ extension Action {
         return flow.text(text, translations: translations, in: language)
     }
 
+    /// The language a `disclose` is spoken in whatever the call speaks (`language=es-MX`).
+    public var disclosureLanguage: String? {
+        guard case .say(_, true, let attributes, _) = kind else { return nil }
+        return attributes.first { $0.name == "language" }?.value
+    }
+
     /// A `disclose` the caller hears in `language`, or a menu/gather whose prompts hold one.
     public func discloses(in language: String?, of flow: Flow) -> Bool {
         switch kind {

@@ -284,6 +284,8 @@ private struct ModuleExpander {
     /// replaced by its value, a step name qualified in the module that names it.
     private mutating func value(_ written: Value, for parameter: ModuleParameter, in scope: UseScope) -> Value? {
         var value = written
+        // An `env.NAME` still here had no value (no environment, or no such key): reported once, there.
+        if case .word(let word) = written.kind, word.hasPrefix(EnvironmentSubstitution.prefix) { return nil }
         if case .word(let word) = written.kind, word.hasPrefix(ModuleCopy.prefix) {
             let name = String(word.dropFirst(ModuleCopy.prefix.count))
             guard let values = scope.values else {

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// `languages en-US es-MX`, a voice per language under `voice`, text per language under a
@@ -61,6 +62,7 @@ extension FlowResolver {
                       help: "the lines under a `\(keyword)` give its text in another language: `es-MX \"…\"`")
                 continue
             }
+            if isUnspokenModuleTranslation(line.keyword) { continue }
             guard let tag = declaredLanguage(line.keyword, what: keyword) else { continue }
             let strings = line.arguments.filter(Self.isString)
             guard !strings.isEmpty, strings.count == line.arguments.count, line.options.isEmpty, line.target == nil,
@@ -89,6 +91,7 @@ extension FlowResolver {
                     language = declaredLanguage(Name(value.text, value.range), what: "branch")
                 }
             } else if LanguageTag.looksLikeTag(option.name.text), let value = option.value, Self.isString(value) {
+                if isUnspokenModuleTranslation(option.name) { continue }
                 guard let tag = declaredLanguage(option.name, what: "phrase") else { continue }
                 guard phrase != nil else {
                     error(.syntax, "this branch has a phrase in \(tag) but none in \(languages.first ?? "the flow's first language")",
@@ -119,6 +122,12 @@ extension FlowResolver {
     }
 
     // MARK: Helpers
+
+    /// Text or a phrase in a module, in a language this flow does not speak: a module shared
+    /// by lines of different languages carries them all, and a flow never speaks the others.
+    private func isUnspokenModuleTranslation(_ name: Name) -> Bool {
+        source.region(containing: name.range.start) != nil && LanguageTag.isValid(name.text) && !languages.contains(name.text)
+    }
 
     /// A tag written as a tag, or nil after saying how it is spelled.
     private mutating func languageTag(_ value: Value, what context: String) -> String? {

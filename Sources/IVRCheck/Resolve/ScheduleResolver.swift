@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRLang
 
 /// Reads `schedule NAME "Zone/City"` declarations: `open DAY… FROM-TO` and `closed DATE

@@ -13,7 +13,9 @@ extension DiagnosticID {
             without passing a `disclose` first. In a flow with `languages`, the notice must have been \
             heard in the language the call speaks when the recording starts: a `disclose` heard in \
             English before the caller chose Spanish does not count on the Spanish path, and one \
-            without Spanish text is not heard in Spanish. A `say` does not count, even if it mentions \
+            without Spanish text is not heard in Spanish; one spoken in Spanish \
+            (`disclose "…" language=es-MX`) counts for the Spanish path wherever the call heard it, \
+            before the language choice too (the usual bilingual greeting). A `say` does not count, even if it mentions \
             recording: only `disclose` does, so the notice cannot be edited away by accident. The \
             note shows one path that gets there undisclosed; put the `disclose` on that path, \
             usually at the top of the first step.
@@ -77,6 +79,25 @@ extension DiagnosticID {
             """,
         ],
         notReported: [
+            """
+            flow intake
+              number +1-800-596-3057
+              languages en-US es-MX
+
+              step welcome
+                disclose "This call is being recorded."
+                disclose "Esta llamada está siendo grabada." language=es-MX
+                menu
+                  say "For English, press 1."
+                    es-MX "Para español, oprima 2."
+                  on 1 -> message
+                  on 2 language=es-MX -> message
+
+              step message
+                say "Leave a message after the beep."
+                  es-MX "Deje un mensaje después del tono."
+                record max=60s beep
+            """,
             """
             flow intake
               number +1-800-596-3057
@@ -181,6 +202,8 @@ public struct RecordingDisclosureRule: Rule {
                     let action = flow.steps[state.step].actions[index]
                     if case .language(let chosen) = action.kind { language = chosen }
                     if action.discloses(in: language, of: flow) { heard.insert(language) }
+                    // `disclose "…" language=es-MX` is heard in Spanish wherever it plays, before the choice too.
+                    if let spoken = action.disclosureLanguage { heard.insert(spoken) }
                     heardAt[index] = heard
                     if !heard.contains(language), action.isRecording,
                        reported.insert(ActionID(step: state.step, action: index)).inserted {

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRLang
 
 extension DiagnosticID {
@@ -65,16 +66,8 @@ extension DiagnosticID {
 public struct UnknownPlaceholderRule: Rule {
     public init() {}
 
-    /// Parameters Telnyx sends with its TeXML requests (call, gather, dial and recording
-    /// callbacks), per the Telnyx TeXML webhook reference. Mustache names are case-sensitive.
-    public static let requestParameters: Set<String> = [
-        "AccountSid", "ApiVersion", "CallSid", "CallSidLegacy", "CallSessionId", "CallLegId", "CallControlId",
-        "ConnectionId", "From", "To", "CallerId", "CallerName", "CallStatus", "Direction", "ParentCallSid",
-        "CallDuration", "Digits", "SpeechResult", "Confidence", "DialCallStatus", "DialCallSid",
-        "DialCallDuration", "RecordingUrl", "RecordingSid", "RecordingDuration", "RecordingStatus",
-        "RecordingChannels", "RecordingSource", "TranscriptionText", "QueueSid", "QueueResult", "QueueTime",
-        "HangupCause", "HangupSource",
-    ]
+    /// Parameters Telnyx sends with its TeXML requests: what the runtime fills a placeholder with.
+    public static let requestParameters = TelnyxRequestParameters.names
 
     public let description = RuleDescription(.unknownPlaceholder)
 

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// A flow's `schedule NAME "Zone"` declaration, resolved.

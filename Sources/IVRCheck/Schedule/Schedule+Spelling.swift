@@ -1,3 +1,5 @@
+import IVRBundle
+
 /// A schedule written back as `.ivr` lines (`open mon-fri 8:00-17:00`, `closed 2026-12-25`),
 /// for `ivrc import` of a bundle.
 extension Schedule {

@@ -125,6 +125,9 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
     case serverStatus(url: String, status: Int)
     /// A live server could not be reached (refused, timed out, broken response).
     case unreachable(url: String, message: String)
+    /// The call has a moment (`at`, `--at`) but the live server decides `hours` by its own
+    /// clock: the call would pass or fail by the time it is run.
+    case momentIgnored(url: String)
 
     public var description: String {
         switch self {
@@ -138,6 +141,8 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
             "the call reaches schedule `\(schedule)`; say when it happens: `at 2026-12-25 09:00` in the test, `--at` for simulate"
         case .serverStatus(let url, let status): "the server answered \(status) to \(url)"
         case .unreachable(let url, let message): "no answer from \(url): \(message)"
+        case .momentIgnored(let url):
+            "\(url) decides `hours` by its own clock, not by this call's moment; start `ivrc serve` with --test-clock to run calls at a moment"
         }
     }
 

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 
 /// Maps a bundle path back to the `.ivr` step it was lowered from. The lowering names

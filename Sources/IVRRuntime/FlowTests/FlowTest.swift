@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 import IVRLang
 

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 import IVRLang
 
@@ -44,6 +45,11 @@ public enum FlowTestParser {
             guard statement.options.isEmpty, statement.target == nil, let moment = CallMoment.parse(written) else {
                 report("`at` needs the date and time of the call", statement.range,
                        help: "write `at 2026-12-25 09:00` (local time of the line; the date must exist)")
+                return nil
+            }
+            if let skipped = flow.schedules.first(where: { !$0.schedule.exists(moment) }) {
+                report("\(written) does not exist in \(skipped.schedule.timeZone) (schedule `\(skipped.name)`): the clocks skip it", statement.range,
+                       help: "write a time that exists there, e.g. an hour later, or an instant such as `at 2026-03-08T08:30:00Z`")
                 return nil
             }
             return moment

@@ -1,5 +1,4 @@
 import IVRLang
-import TeXMLEmit
 
 /// Runs a flow test against the compiled bundle: the test's events are the caller's script,
 /// and its expectations are matched in order against the transcript. An expectation written

@@ -1,5 +1,5 @@
+import IVRBundle
 import IVRCheck
-import TeXMLEmit
 
 /// Follows every call path through a compiled flow up to a number of caller choices: each
 /// key of each menu route, an invalid key and silence at every gather, answered and
@@ -153,7 +153,7 @@ public enum PathExplorer {
                 return [InputRequest.sampleAnswer(fields: fields)]
             case .gather(let gather, let action):
                 var keys: [String] = []
-                if let action, let route = program.bundle.manifest.routes[CallProgram.document(ofRoute: action)],
+                if let action, let route = program.bundle.manifest.routes[BundleAddress.document(ofRoute: action)],
                    let routeKeys = route.keys {
                     keys = routeKeys.keys.sorted()
                 }

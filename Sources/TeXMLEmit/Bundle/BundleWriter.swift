@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRLang
 
@@ -18,27 +18,11 @@ public enum BundleWriter {
             compilerVersion: compilerVersion,
             flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name]) },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
-            documents: bundle.documents.mapValues { .init(sha256: sha256($0)) }
+            documents: bundle.documents.mapValues { .init(sha256: DocumentHash.sha256($0)) }
                 .merging(bundle.reused.mapValues { Manifest.DocumentEntry(sha256: $0) }) { first, _ in first },
             waivers: waivers,
             schedules: schedules.isEmpty ? nil : schedules,
             environment: environment)
-    }
-
-    public static func encode(_ manifest: Manifest) -> [UInt8] {
-        DeterministicJSON.encode(manifest)
-    }
-
-    public static func sha256(_ bytes: [UInt8]) -> String {
-        // Hex by table: String(format:) per byte was most of the manifest's cost.
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     /// What `write` did.
@@ -65,7 +49,7 @@ public enum BundleWriter {
         try requireReplaceable(target)
         StagingDirectory.removeStale(for: target)
         // Encoded once: JSONEncoder on a 16,000-document manifest is a large part of a build.
-        var manifestBytes = encode(manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+        var manifestBytes = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
         if holds(manifestBytes, at: target) { return .unchanged }
         let staging = StagingDirectory(for: target).path
         try? files.removeItem(atPath: staging)
@@ -83,7 +67,7 @@ public enum BundleWriter {
                 let repaired = CompiledBundle(flows: bundle.flows, inputs: bundle.inputs,
                                               documents: bundle.documents.merging(recompiled) { first, _ in first },
                                               reused: bundle.reused.filter { !refused.contains($0.key) })
-                manifestBytes = encode(manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment))
+                manifestBytes = manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
                 reused = repaired.reused.count
             }
             if let failure = writeFile(staging + "/manifest.json", manifestBytes) {

@@ -1,4 +1,5 @@
 import Crypto
+import IVRBundle
 import TeXMLSchema
 
 /// What decides the bytes of a flow's documents, as one SHA-256: the lowered element trees
@@ -10,7 +11,7 @@ import TeXMLSchema
 enum FlowInputHash {
     /// Changes whenever the encoding below changes, so an old hash never matches a new one.
     private static let encodingVersion = "ivrc-flow-input-1"
-    private static let schemaDigest = BundleWriter.sha256([UInt8](TeXMLSchemaResource.xsdData))
+    private static let schemaDigest = DocumentHash.sha256([UInt8](TeXMLSchemaResource.xsdData))
 
     static func of(_ flow: LoweredFlow) -> String {
         var encoding = Encoding()
@@ -21,7 +22,7 @@ enum FlowInputHash {
             encoding.append(count: document.verbs.count)
             for verb in document.verbs { encoding.append(verb) }
         }
-        return BundleWriter.sha256(encoding.bytes)
+        return DocumentHash.sha256(encoding.bytes)
     }
 
     /// Length-prefixed, tagged bytes: no two different trees share an encoding.

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRLang
 
 /// The bundle a build is about to replace, as a source of documents to reuse: its manifest,

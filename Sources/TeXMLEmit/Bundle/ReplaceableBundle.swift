@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRLang
 
 /// What `ivrc build -o DIR` may delete at DIR: nothing there, an empty directory, or provably

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 import IVRLang
 import TeXMLSchema
@@ -26,7 +27,7 @@ struct FlowLowering {
     static let hangupDocument = "hangup.call"
 
     private let flow: Flow
-    private let address: DocumentAddress
+    private let address: BundleAddress
     private let verbs: VerbLowering
     private var documents: [TeXMLDocument] = []
     private var routes: [String: Route] = [:]
@@ -34,19 +35,19 @@ struct FlowLowering {
     private var needsHangupDocument = false
     private let inlinable: Set<Int>
 
-    static func lower(_ flow: Flow, address: DocumentAddress) -> LoweredFlow {
+    static func lower(_ flow: Flow, address: BundleAddress) -> LoweredFlow {
         var lowering = FlowLowering(flow: flow, address: address)
         for state in flow.languageStates() where !lowering.inlinable.contains(state.step) {
             lowering.emitStep(state.step, in: state.language)
         }
         if lowering.needsHangupDocument {
             lowering.documents.append(TeXMLDocument(
-                path: DocumentAddress.path(hangupDocument, flow: flow.name),
+                path: BundleAddress.path(hangupDocument, flow: flow.name),
                 verbs: [XMLElement.verb("Hangup")], step: "(call completed)"))
         }
         let sorted = lowering.documents.sorted { $0.path < $1.path }
         return LoweredFlow(name: flow.name, number: flow.number,
-                           entry: DocumentAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
+                           entry: BundleAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
                            documents: sorted, routes: lowering.routes,
                            schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first })
     }
@@ -54,7 +55,7 @@ struct FlowLowering {
     /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.
     static func scheduleKey(_ name: String, flow: String) -> String { "\(flow)/\(name)" }
 
-    private init(flow: Flow, address: DocumentAddress) {
+    private init(flow: Flow, address: BundleAddress) {
         self.flow = flow
         self.address = address
         self.verbs = VerbLowering(flow: flow, address: address)
@@ -87,7 +88,7 @@ struct FlowLowering {
         var verbs: [XMLElement] = []
     }
 
-    private func path(_ name: String) -> String { DocumentAddress.path(name, flow: flow.name) }
+    private func path(_ name: String) -> String { BundleAddress.path(name, flow: flow.name) }
 
     /// The document name of a step entered in `language`: the step's name in the language a
     /// call starts in, `STEP.TAG` in the others (step names never hold `.`).

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 import TeXMLSchema
 
@@ -6,7 +7,7 @@ import TeXMLSchema
 /// `recordingStatusCallback` on everything that records).
 struct VerbLowering {
     let flow: Flow
-    let address: DocumentAddress
+    let address: BundleAddress
 
     func attributes(_ attributes: [Attribute]) -> [String: String] {
         var result: [String: String] = [:]

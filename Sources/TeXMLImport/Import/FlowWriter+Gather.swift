@@ -1,4 +1,4 @@
-import TeXMLEmit
+import IVRBundle
 import TeXMLSchema
 
 extension FlowWriter {

@@ -1,5 +1,5 @@
+import IVRBundle
 import IVRLang
-import TeXMLEmit
 import TeXMLSchema
 
 extension FlowWriter {

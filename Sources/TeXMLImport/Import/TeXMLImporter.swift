@@ -1,7 +1,7 @@
 import Foundation
+import IVRBundle
 import IVRCheck
 import IVRLang
-import TeXMLEmit
 import TeXMLSchema
 
 /// `ivrc import`: turns TeXML documents into one `.ivr` flow, one step per document. Links
@@ -66,7 +66,7 @@ public enum TeXMLImporter {
 
     /// A document of an ivrc bundle that no longer matches the SHA-256 its manifest records.
     private static func changedSinceBuild(_ file: TeXMLFile, _ source: SourceFile, context: BundleContext) -> [Diagnostic] {
-        guard let recorded = context.hashes[file.path], BundleWriter.sha256([UInt8](file.data)) != recorded else { return [] }
+        guard let recorded = context.hashes[file.path], DocumentHash.sha256([UInt8](file.data)) != recorded else { return [] }
         return [.error(.bundleHash, "this document does not match its SHA-256 in the bundle's manifest.json; it was changed after the build",
                        at: source.lineSpan(1),
                        help: "rebuild the bundle with `ivrc build`, or import the .ivr source it was built from")]

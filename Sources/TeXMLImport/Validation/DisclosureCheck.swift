@@ -1,5 +1,7 @@
+import Foundation
 import IVRCheck
 import IVRLang
+import IVRBundle
 import TeXMLSchema
 
 /// `recording-disclosure` on raw TeXML: nothing captures the caller's audio before a `<Say>`
@@ -77,14 +79,17 @@ struct DisclosureCheck {
                         help: "say it first, e.g. <Say>This call is recorded for quality purposes.</Say>")
                 }
                 element.elements.forEach(visit)
-                if element.name == "Redirect", let target = links.document(for: element.text, from: document.path) {
-                    edges.append((target, disclosed))
+                if element.name == "Redirect" {
+                    if let target = links.document(for: element.text, from: document.path) {
+                        edges.append((target, disclosed))
+                    } else if let route = DisclosureCheck.redirectedRoute(element.text, from: document.path, links: links, context: context) {
+                        // `hours` hands over by a <Redirect> to its own route (open or closed).
+                        edges += DisclosureCheck.targets(of: route).map { ($0, disclosed) }
+                    }
                 }
                 switch links.actionTarget(of: element, from: document.path, context: context) {
                 case .route(let route):
-                    let targets = [route.next, route.answered, route.invalid, route.timeout].compactMap { $0 }
-                        + (route.keys ?? [:]).values + (route.speech ?? [:]).values
-                    edges += targets.map { ($0, disclosed) }
+                    edges += DisclosureCheck.targets(of: route).map { ($0, disclosed) }
                 case .document(let target):
                     edges.append((target, disclosed))
                 case .none, .external:
@@ -95,6 +100,21 @@ struct DisclosureCheck {
             self.edges = edges
             self.firstUndisclosedCapture = finding
         }
+    }
+
+    /// Every document a route can lead to.
+    static func targets(of route: Route) -> [String] {
+        [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
+            + (route.keys ?? [:]).values + (route.speech ?? [:]).values
+    }
+
+    /// The bundle route a `<Redirect>` to `NAME.route` asks for: the route of document `NAME.xml`.
+    static func redirectedRoute(_ url: String, from path: String, links: DocumentLinks, context: BundleContext) -> Route? {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasSuffix(".route"), let document = links.document(for: String(trimmed.dropLast(".route".count)) + ".xml", from: path) else {
+            return nil
+        }
+        return context.routes[document]
     }
 
     static func captures(_ element: XMLElement) -> Bool {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// JSON with sorted keys and fixed indentation, so the same value gives the same bytes on every
-/// machine: the bundle manifest and the `--format json|sarif` reports both rely on it.
+/// machine: the bundle manifest (`Manifest.encoded`) and the `--format json|sarif` reports both rely on it.
 public enum DeterministicJSON {
     public static func encode(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()

@@ -1,5 +1,5 @@
 import Foundation
-import TeXMLEmit
+import IVRBundle
 import TeXMLSchema
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import IVRCheck
 import IVRLang
 import TeXMLSchema
 

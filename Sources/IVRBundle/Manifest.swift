@@ -1,5 +1,3 @@
-import IVRCheck
-
 /// `manifest.json`: everything a server needs to answer Telnyx without reading `.ivr` files.
 /// Encoded with sorted keys, so the same flows give the same bytes on every machine.
 public struct Manifest: Sendable, Codable, Equatable {
@@ -67,11 +65,6 @@ public struct Manifest: Sendable, Codable, Equatable {
         public init(name: String, valuesSHA256: String) {
             self.name = name
             self.valuesSHA256 = valuesSHA256
-        }
-
-        public init(_ values: EnvironmentValues, used keys: [String]) {
-            let lines = keys.sorted().map { "\($0)=\(values.values[$0]?.text ?? "")\n" }.joined()
-            self.init(name: values.name, valuesSHA256: BundleWriter.sha256(Array(lines.utf8)))
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import IVRCheck
+import IVRBundle
 import Testing
 
 /// Opening hours decided at a moment: weekdays, overnight ranges, closures, and the two

@@ -1,5 +1,4 @@
 import Foundation
-import IVRCheck
 import IVRLang
 import TeXMLSchema
 
@@ -41,7 +40,7 @@ public struct LoadedBundle: Sendable {
                 throw Failure(description: failure.reason == .missing
                     ? "document \(path) named in the manifest is missing" : "bundle document refused: \(failure.description)")
             }
-            guard BundleWriter.sha256(bytes) == entry.sha256 else {
+            guard DocumentHash.sha256(bytes) == entry.sha256 else {
                 throw Failure(description: "document \(path) does not match its SHA-256 in the manifest (changed after build?)")
             }
             documents[path] = bytes

@@ -59,6 +59,18 @@ public struct Schedule: Sendable, Codable, Equatable {
         }
     }
 
+    /// False for a wall-clock moment the schedule's zone skips (`2026-03-08 02:30` in
+    /// America/Chicago, where clocks go from 02:00 to 03:00); instants always exist.
+    public func exists(_ moment: CallMoment) -> Bool {
+        guard case .wallClock(let year, let month, let day, let minutes) = moment, let zone = TimeZone(identifier: timeZone) else { return true }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let wanted = DateComponents(year: year, month: month, day: day, hour: minutes / 60, minute: minutes % 60)
+        guard let date = calendar.date(from: wanted) else { return false }
+        let read = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return read.year == year && read.month == month && read.day == day && read.hour == minutes / 60 && read.minute == minutes % 60
+    }
+
     private func localTime(_ moment: CallMoment) -> (date: CalendarDate, weekday: Int, minute: Int)? {
         guard let zone = TimeZone(identifier: timeZone) else { return nil }
         var calendar = Calendar(identifier: .gregorian)

@@ -1,5 +1,4 @@
 import Foundation
-import IVRCheck
 
 /// The values a call carries from one request to the next: the first request's `From`, `To`
 /// and `CallSid`, and what each `gather NAME` collected (its `Digits` or `SpeechResult`).
@@ -49,7 +48,7 @@ public struct CallValues: Sendable, Equatable {
     /// carried values, and the request's own Telnyx parameters (`{{Digits}}`), a parameter the
     /// request did not send standing for nothing, as Telnyx fills it.
     public func filling(with parameters: [String: String]) -> [String: String] {
-        var names = Dictionary(uniqueKeysWithValues: UnknownPlaceholderRule.requestParameters.map { ($0, "") })
+        var names = Dictionary(uniqueKeysWithValues: TelnyxRequestParameters.names.map { ($0, "") })
         names.merge(parameters.filter { names[$0.key] != nil }) { _, sent in sent }
         names.merge(values) { _, carried in carried }
         return names

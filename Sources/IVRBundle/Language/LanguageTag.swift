@@ -31,7 +31,7 @@ public enum LanguageTag {
 
     /// Whether a word is written like a tag at all, in any case: what a line under `say` or
     /// `voice` is taken to be when it is not a statement.
-    static func looksLikeTag(_ text: String) -> Bool { canonical(text) != nil }
+    public static func looksLikeTag(_ text: String) -> Bool { canonical(text) != nil }
 
     private static func isASCIILetter(_ character: Character) -> Bool {
         character.isASCII && character.isLetter

@@ -1,5 +1,5 @@
+import IVRBundle
 import Testing
-@testable import TeXMLEmit
 
 /// The reproductions: substring matching sent an urgent caller to voicemail and heard
 /// `cita` inside `solicitar`.

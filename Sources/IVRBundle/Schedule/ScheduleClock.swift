@@ -1,4 +1,3 @@
-import IVRCheck
 
 /// How `hours` routes are decided: by a moment (the server: when the request arrives; a test:
 /// its `at` line), or by assumption, schedule by schedule (`FLOW/NAME` → open), which is how

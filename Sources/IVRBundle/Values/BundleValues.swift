@@ -1,4 +1,3 @@
-import IVRCheck
 import TeXMLSchema
 
 /// Which flows of a bundle use call values, read once from the documents and the route table:
@@ -38,7 +37,7 @@ public struct BundleValues: Sendable {
         var flows: [String: FlowValues] = [:]
         for flow in manifest.flows {
             let own = gathered[flow.name] ?? [:]
-            let fillable = UnknownPlaceholderRule.requestParameters.union(own.keys)
+            let fillable = TelnyxRequestParameters.names.union(own.keys)
             let used = (names[flow.name] ?? []).intersection(fillable)
             guard !used.isEmpty else { continue }
             flows[flow.name] = FlowValues(

@@ -1,0 +1,75 @@
+import TeXMLSchema
+
+/// Answers one request to a bundle, the same way for `ivrc serve` and the runtime: a route
+/// through the manifest (`LoadedBundle.next`), the values carried so far plus those the route
+/// gathers, the next document filled with them (`ValueFilling`), and every URL in it that leads
+/// back into the bundle carrying the flow's values. So "simulate answers as serve does" holds
+/// by construction.
+public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documents: Sendable {
+    public let bundle: LoadedBundle
+    /// Which flows fill `{{NAME}}` with call values, and how.
+    public let values: BundleValues
+    let filling: ValueFilling?
+    public let documents: Documents
+
+    public init(bundle: LoadedBundle, values: BundleValues, filling: ValueFilling?, documents: Documents) {
+        self.bundle = bundle
+        self.values = values
+        self.filling = filling
+        self.documents = documents
+    }
+
+    /// The answer to a request for bundle path `path` (a document `FLOW/NAME.xml` or a route
+    /// `FLOW/NAME.route`). `clock` decides `hours` routes; nil answers one with `.momentNeeded`.
+    public func answer<Carrier: CallValueCarrier>(
+        _ path: String, parameters: [String: String], incoming: IncomingValues, clock: ScheduleClock?, carrier: Carrier
+    ) -> RequestAnswer<Documents.Document, Carrier.Rejection> {
+        let owner = BundleAddress.document(ofRoute: path)
+        let received: CallValues
+        switch incoming {
+        case .firstRequest(let values):
+            received = values
+        case .carried(let token):
+            guard let flow = values.flow(of: owner), !flow.carried.isEmpty else {
+                received = CallValues()
+                break
+            }
+            switch carrier.open(token) {
+            case .success(let opened): received = opened
+            case .failure(let rejection): return .carriedValuesRejected(rejection)
+            }
+        }
+        guard path.hasSuffix(".route") else {
+            return document(path, values: received, parameters: parameters, carrier: carrier)
+        }
+        let route = bundle.manifest.routes[owner]
+        if route?.kind == .hours, clock == nil { return .momentNeeded(schedule: route?.schedule ?? owner) }
+        guard let next = bundle.next(after: owner, parameters: parameters, clock: clock ?? .assumed([:])) else {
+            return .noRoute(path: path)
+        }
+        return document(next, values: received.adding(route, parameters: parameters), parameters: parameters, carrier: carrier)
+    }
+
+    /// Document `path` as answered: as stored, or, in a flow that uses values, filled with them,
+    /// every URL back into the bundle carrying the flow's values (sealed even when there are
+    /// none yet: a sealed token also binds the call and the time).
+    private func document<Carrier: CallValueCarrier>(
+        _ path: String, values: CallValues, parameters: [String: String], carrier: Carrier
+    ) -> RequestAnswer<Documents.Document, Carrier.Rejection> {
+        guard let flow = self.values.flow(of: path), let filling, let verbs = documents.verbs(path) else {
+            guard let stored = documents.stored(path) else { return .unknownDocument(path: path) }
+            return .document(path: path, stored, refusals: [])
+        }
+        let carried = values.restricted(to: flow.carried)
+        let token = flow.carried.isEmpty ? "" : carrier.seal(carried)
+        let documents = documents
+        let filled = filling.fill(verbs, values: carried.filling(with: parameters), limits: flow.limits, ownNumber: flow.number,
+                                  route: bundle.manifest.routes[path]) { url in
+            token.isEmpty || !documents.leadsIntoBundle(url, from: path) ? url : CallValues.carrying(token, on: url)
+        }
+        switch documents.write(filled.verbs, path: path) {
+        case .success(let document): return .document(path: path, document, refusals: filled.refusals)
+        case .failure(let invalid): return .invalidFilledDocument(path: path, message: invalid.message)
+        }
+    }
+}

@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // The version hummingbird resolves to; named for NIOPosix's executor take-over in `ivrc serve`.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // The version hummingbird resolves to; named for NIOHTTPTypes, the request parts the server's
+        // header and body deadlines watch.
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -41,7 +44,8 @@ let package = Package(
         .target(name: "IVRLang"),
         // Linux calls Swift cannot reach: renameat2(RENAME_EXCHANGE) and syncfs, for the bundle swap.
         .target(name: "CLinuxFileSystem"),
-        // Shared by test targets only: seeded random input mutation.
+        // Shared by test targets only: the repository's folders and examples, golden files, the built
+        // executable, the broken fixtures and their rules, feature flows, seeded random input mutation.
         .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck"]),
         .target(
             name: "TeXMLSchema",
@@ -79,6 +83,15 @@ let package = Package(
         .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The Language Server Protocol's messages and framing: only what `ivrc lsp` uses, with Foundation's coders.
+        .target(name: "IVRLanguageServerProtocol"),
+        // `ivrc lsp`: positions converted at the edge, every answer from the checker, formatter and catalogues.
+        .target(
+            name: "IVRLanguageServer",
+            dependencies: [
+                "IVRLanguageServerProtocol", "IVRLang", "IVRCheck", "IVRFormat", "IVREnvironment", "IVRReport", "TeXMLSchema",
+            ]
+        ),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.
         .target(
             name: "IVRServer",
@@ -86,6 +99,9 @@ let package = Package(
                 "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -98,14 +114,15 @@ let package = Package(
                 "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
+                "IVRLanguageServer", "IVRLanguageServerProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "IVRLangTests", dependencies: ["IVRLang", "IVRTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema"]),
+        .testTarget(name: "TeXMLSchemaTests", dependencies: ["TeXMLSchema", "IVRTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IVRBundleTests", dependencies: ["IVRBundle", "TeXMLSchema", "IVRTestSupport"]),
         .testTarget(name: "IVRCheckTests", dependencies: ["IVRBundle", "IVRCheck", "IVRLang", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXMLEmitTests",
@@ -118,7 +135,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
-        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IVRRuntimeTests",
             dependencies: ["IVRRuntime", "IVRBundle", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
@@ -126,7 +143,7 @@ let package = Package(
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
         .testTarget(
             name: "IVRFormatTests",
-            dependencies: ["IVRFormat", "IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit"],
+            dependencies: ["IVRFormat", "IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit", "IVRTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -134,9 +151,14 @@ let package = Package(
             dependencies: ["TeXMLImport", "IVRBundle", "TeXMLEmit", "TeXMLSchema", "IVRCheck", "IVRLang", "IVRTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "IVRLanguageServerProtocolTests", dependencies: ["IVRLanguageServerProtocol"]),
+        .testTarget(
+            name: "IVRLanguageServerTests",
+            dependencies: ["IVRLanguageServer", "IVRLanguageServerProtocol", "IVRLang", "IVRFormat"]
+        ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
         .testTarget(name: "IVREnvironmentTests", dependencies: ["IVREnvironment", "IVRCheck", "IVRLang"]),
-        .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime"]),
+        .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime", "IVRTestSupport"]),
         .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "TeXMLEmit"]),
         .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
         .testTarget(
@@ -150,7 +172,7 @@ let package = Package(
         // What the fuzz targets run on each input; the tests run it over the seed corpus.
         .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
         // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Regressions"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "IVRTestSupport"], exclude: ["Regressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,14 +14,10 @@ public struct LoadedBundle: Sendable {
     private let documents: [String: [UInt8]]
     private let entries: [String: String]
 
-    /// `manifest.json` is refused above this size, before a byte of it is read.
-    public static let manifestLimit = 16 * 1024 * 1024
-    /// A document is refused above the XML parser's size limit, before a byte of it is read.
-    public static let documentLimit = SafeXMLParser.Limits().maxBytes
-
     /// Opens the bundle at `directory`, reading only the files its manifest names, each a
     /// regular file reached without following a symbolic link (a link to `/etc/passwd`, or a
-    /// linked directory, is refused even with a matching hash) and within its size limit.
+    /// linked directory, is refused even with a matching hash) and within its size limit; a
+    /// bundle over `BundleLimits` (documents, bytes in all) is refused before it is all read.
     public init(directory: URL) throws {
         let bundle: ConfinedDirectory
         do {
@@ -30,12 +26,16 @@ public struct LoadedBundle: Sendable {
             throw Failure(description: "\(failure.description); is it an ivrc bundle?")
         }
         let manifest = try Self.manifest(in: bundle)
+        if let excess = BundleLimits.excess(documents: manifest.documents.count, manifestBytes: 0, documentBytes: 0) {
+            throw Failure(description: "\(bundle.path) holds \(excess); rebuild it with this ivrc, which refuses to write such a bundle")
+        }
         var documents: [String: [UInt8]] = [:]
+        var total = 0
         for (path, entry) in manifest.documents.sorted(by: { $0.key < $1.key }) {
             guard Self.isSafe(path) else { throw Failure(description: "manifest names an unsafe path: \(path)") }
             let bytes: [UInt8]
             do {
-                bytes = try bundle.read(path, limit: Self.documentLimit)
+                bytes = try bundle.read(path, limit: BundleLimits.maxDocumentBytes)
             } catch let failure as FileAccessFailure {
                 throw Failure(description: failure.reason == .missing
                     ? "document \(path) named in the manifest is missing" : "bundle document refused: \(failure.description)")
@@ -43,17 +43,21 @@ public struct LoadedBundle: Sendable {
             guard DocumentHash.sha256(bytes) == entry.sha256 else {
                 throw Failure(description: "document \(path) does not match its SHA-256 in the manifest (changed after build?)")
             }
+            total += bytes.count
+            if let excess = BundleLimits.excess(documents: 0, manifestBytes: 0, documentBytes: total) {
+                throw Failure(description: "\(bundle.path) holds \(excess); rebuild it with this ivrc, which refuses to write such a bundle")
+            }
             documents[path] = bytes
         }
         try self.init(manifest: manifest, documents: documents)
     }
 
     /// The manifest of the bundle in `bundle`: a regular `manifest.json` (not a link), refused
-    /// over `manifestLimit` before it is read, that decodes as a manifest.
+    /// over `BundleLimits.maxManifestBytes` before it is read, that decodes as a manifest.
     public static func manifest(in bundle: ConfinedDirectory) throws -> Manifest {
         let bytes: [UInt8]
         do {
-            bytes = try bundle.read("manifest.json", limit: manifestLimit)
+            bytes = try bundle.read("manifest.json", limit: BundleLimits.maxManifestBytes)
         } catch let failure as FileAccessFailure {
             throw Failure(description: failure.reason == .missing
                 ? "\(bundle.path) has no manifest.json; is it an ivrc bundle?" : failure.description)
@@ -109,7 +113,7 @@ public struct LoadedBundle: Sendable {
 
     /// The entry document for a dialled number (any formatting: `+1-800-…` works).
     public func entry(forNumber number: String) -> String? {
-        entries["+" + number.filter(\.isNumber)]
+        entries[PhoneNumberKey.of(number)]
     }
 
     public func document(_ path: String) -> [UInt8]? { documents[path] }
@@ -120,29 +124,43 @@ public struct LoadedBundle: Sendable {
     /// Nil when the document has no route.
     public func next(after document: String, parameters: [String: String],
                      clock: ScheduleClock = .at(.instant(Date()))) -> String? {
+        decide(after: document, parameters: parameters, clock: clock)?.next
+    }
+
+    /// The branch an action request from `document` takes and the document it leads to; nil
+    /// when the document has no route (or an `hours` route's schedule is missing).
+    public func decide(after document: String, parameters: [String: String],
+                       clock: ScheduleClock = .at(.instant(Date()))) -> RouteDecision? {
         guard let route = manifest.routes[document] else { return nil }
         switch route.kind {
-        case .gather, .record, .httpRequest:
-            return route.next
+        case .gather, .record:
+            return RouteDecision(next: route.next, outcome: .next)
+        case .httpRequest:
+            // Telnyx sends one parameter per field of a lookup that answered; a missing one means it did not.
+            let answered = (route.fields ?? []).allSatisfy { parameters[$0] != nil }
+            return RouteDecision(next: route.next, outcome: answered ? .ok : .failed)
         case .dial:
-            return parameters["DialCallStatus"] == "completed" ? route.answered : route.next
+            let outcome = RouteOutcome.dial(status: parameters["DialCallStatus"])
+            return RouteDecision(next: outcome == .answered ? route.answered : route.next, outcome: outcome)
         case .hours:
             guard let key = route.schedule, let schedule = manifest.schedules?[key] else { return nil }
             let isOpen = switch clock {
             case .at(let moment): schedule.isOpen(at: moment)
             case .assumed(let states): states[key] ?? false
             }
-            return isOpen ? route.open : route.closed
+            return isOpen ? RouteDecision(next: route.open, outcome: .open) : RouteDecision(next: route.closed, outcome: .closed)
         case .menu:
             if let digits = parameters["Digits"], !digits.isEmpty {
-                return route.keys?[digits] ?? route.invalid
+                return route.keys?[digits].map { RouteDecision(next: $0, outcome: .key) }
+                    ?? RouteDecision(next: route.invalid, outcome: .invalid)
             }
             if let speech = parameters["SpeechResult"], !speech.isEmpty {
                 let phrases = route.speech ?? [:]
                 let match = SpeechMatcher.match(speech, phrases: phrases, emergency: route.emergency)
-                return match.flatMap { phrases[$0] } ?? route.invalid
+                return match.flatMap { phrases[$0] }.map { RouteDecision(next: $0, outcome: .key) }
+                    ?? RouteDecision(next: route.invalid, outcome: .invalid)
             }
-            return route.timeout
+            return RouteDecision(next: route.timeout, outcome: .timeout)
         }
     }
 

@@ -6,13 +6,13 @@ import IVRLang
 /// it is declared (`DiagnosticID+*.swift`).
 public enum FrontEndDiagnostics {
     public static let all: [DiagnosticID] = [
-        .syntax, .indentation, .nestingTooDeep, .unterminatedString, .invalidPlaceholder, .encoding, .emptyFlow,
+        .syntax, .indentation, .nestingTooDeep, .unterminatedString, .invalidPlaceholder, .placeholderInHost, .valueInName, .encoding, .emptyFlow,
         .duplicateSetting, .duplicateFlow, .duplicateStep, .duplicateEmergency, .duplicateKey, .duplicateOption,
         .missingNumber, .invalidSetting, .nameTooLong, .unknownStatement, .unknownOption, .invalidOption,
         .compilerOwnedOption, .invalidText, .undefinedStep, .schedule, .unknownTimeZone, .undefinedSchedule,
         .duplicateSchedule, .invalidLanguage, .undeclaredLanguage, .duplicateTranslation, .undefinedValue,
         .invalidValue, .unusedValue, .undefinedModule, .duplicateModule, .moduleCycle, .moduleNameClash,
-        .moduleLimit, .missingParam, .duplicateParam, .undefinedParam, .invalidParam, Waivers.withoutReason,
+        .moduleLimit, .bundleLimit, .missingParam, .duplicateParam, .undefinedParam, .invalidParam, Waivers.withoutReason,
         Waivers.unknownRule, Waivers.malformed, Waivers.misplaced, Waivers.unused,
     ]
 

@@ -62,12 +62,14 @@ public enum BehaviourDiff {
                 }
             }
         }
-        // Only key sequences both sides follow to an end on every call: a side cut off at the
-        // depth would otherwise read as a change (or hide one).
-        let cut = old.cutOff.union(new.cutOff)
-        for keys in Set(old.outcomes.keys).intersection(new.outcomes.keys).subtracting(cut) {
+        // Ends are compared only where they are known: an end the new side lacks is lost only if
+        // no call of the new side was cut off at the depth there (it might still reach it), and
+        // an end it gained is new only if the old side was followed to every end.
+        for keys in Set(old.outcomes.keys).intersection(new.outcomes.keys) {
             guard let was = old.outcomes[keys], let now = new.outcomes[keys], was != now else { continue }
-            let lost = was.subtracting(now).sorted(), gained = now.subtracting(was).sorted()
+            let lost = new.cutOff.contains(keys) ? [] : was.subtracting(now).sorted()
+            let gained = old.cutOff.contains(keys) ? [] : now.subtracting(was).sorted()
+            guard !lost.isEmpty || !gained.isEmpty else { continue }
             add(.reach, keys, (lost.isEmpty ? "" : "no longer " + lost.joined(separator: "; no longer ") + (gained.isEmpty ? "" : "; "))
                 + (gained.isEmpty ? "" : "now " + gained.joined(separator: "; now ")))
         }

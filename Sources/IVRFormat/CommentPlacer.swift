@@ -77,7 +77,9 @@ struct CommentPlacer {
     /// The comment from `#`, as written, without trailing spaces.
     static func text(of comment: Comment, in source: SourceFile) -> String {
         var end = comment.range.end
-        while end > comment.range.start, source.bytes[end - 1] == UInt8(ascii: " ") || source.bytes[end - 1] == UInt8(ascii: "\t") {
+        // A lone CR before the end is trailing space too: written back before a line feed it
+        // would become a CRLF line ending, and the comment would lose it.
+        while end > comment.range.start, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(source.bytes[end - 1]) {
             end -= 1
         }
         return String(decoding: source.bytes[comment.range.start..<end], as: UTF8.self)

@@ -12,8 +12,10 @@ public final class ConfinedDirectory: Sendable {
     public enum LinkPolicy: Sendable {
         /// Refuse any link (bundles: everything in one is written by ivrc as a plain file).
         case refuse
-        /// Follow links whose target stays inside the directory; refuse those that leave it
-        /// (sources: a checked tree may link within itself, never to a secret outside).
+        /// Follow links whose target stays inside the directory and is a file of the kind the
+        /// link names (its extension: `.ivr`, `.xml`, `.toml`); refuse those that leave it or
+        /// reach another kind of file (sources: a checked tree may link within itself, never to
+        /// a secret, outside or beside it: `x.xml -> .env` would be quoted in a snippet).
         case followWithin
     }
 
@@ -55,6 +57,10 @@ public final class ConfinedDirectory: Sendable {
             guard target.hasPrefix(inside) else {
                 throw FileAccessFailure(path: display, reason: .leavesDirectory(path))
             }
+            let kind = Self.fileExtension(relativePath)
+            guard Self.fileExtension(target) == kind else {
+                throw FileAccessFailure(path: display, reason: .linksToAnotherKind(kind))
+            }
             return try readWithoutFollowing(String(target.dropFirst(inside.count)), limit: limit, display: display)
         }
     }
@@ -66,6 +72,13 @@ public final class ConfinedDirectory: Sendable {
         let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         return try ConfinedDirectory(directory).read(name, limit: limit, links: .followWithin, display: path)
+    }
+
+    /// What follows the last `.` of the last component (`ivr` for `a/b.ivr`), empty when none.
+    private static func fileExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
     }
 
     /// `relativePath` spelled from the caller's directory, as messages name it.

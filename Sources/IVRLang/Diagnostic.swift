@@ -28,10 +28,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public private(set) var span: SourceSpan
     public let help: String?
     public private(set) var notes: [Note]
+    /// Edits that fix it, when the fix is certain enough to apply by machine.
+    public private(set) var fixIts: [FixIt]
 
     public init(
         _ severity: Severity, _ id: DiagnosticID, _ message: String, at span: SourceSpan,
-        help: String? = nil, notes: [Note] = []
+        help: String? = nil, notes: [Note] = [], fixIts: [FixIt] = []
     ) {
         self.severity = severity
         self.id = id.rawValue
@@ -39,29 +41,34 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.span = span
         self.help = help
         self.notes = notes
+        self.fixIts = fixIts
     }
 
     public static func error(
-        _ id: DiagnosticID, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = []
+        _ id: DiagnosticID, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
+        fixIts: [FixIt] = []
     ) -> Diagnostic {
-        Diagnostic(.error, id, message, at: span, help: help, notes: notes)
+        Diagnostic(.error, id, message, at: span, help: help, notes: notes, fixIts: fixIts)
     }
 
     public static func warning(
-        _ id: DiagnosticID, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = []
+        _ id: DiagnosticID, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
+        fixIts: [FixIt] = []
     ) -> Diagnostic {
-        Diagnostic(.warning, id, message, at: span, help: help, notes: notes)
+        Diagnostic(.warning, id, message, at: span, help: help, notes: notes, fixIts: fixIts)
     }
 }
 
 extension Diagnostic {
-    /// The same finding with another severity, place or notes (`--werror`, code copied from a
-    /// module): its id, message and help stay.
-    public func with(severity: Severity? = nil, span: SourceSpan? = nil, notes: [Note]? = nil) -> Diagnostic {
+    /// The same finding with another severity, place, notes or fixes (`--werror`, code copied
+    /// from a module): its id, message and help stay.
+    public func with(severity: Severity? = nil, span: SourceSpan? = nil, notes: [Note]? = nil,
+                     fixIts: [FixIt]? = nil) -> Diagnostic {
         var copy = self
         copy.severity = severity ?? self.severity
         copy.span = span ?? self.span
         copy.notes = notes ?? self.notes
+        copy.fixIts = fixIts ?? self.fixIts
         return copy
     }
 

@@ -133,6 +133,43 @@ extension DiagnosticID {
             """,
         ])
 
+    public static let placeholderInHost = DiagnosticID(
+        "placeholder-in-host",
+        summary: "A placeholder stands in a URL's scheme or host.",
+        explanation: """
+            A value fills a URL when the call reaches it. In the scheme or host (`https://{{x}}.example.com`, \
+            `https://api.example.com{{x}}`) it would choose the server an `http-request`, its headers and \
+            body, or a fetched document goes to: a caller saying ".evil.example" would send them to \
+            their own domain. Write the scheme and host; a value may fill the path or the query, \
+            where it is percent-encoded as one component.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather region -> fetch
+                  say "Which region?"
+
+              step fetch
+                redirect https://↓{{region}}.example.com/menu.xml
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather region -> fetch
+                  say "Which region?"
+
+              step fetch
+                redirect https://example.com/{{region}}/menu.xml
+            """,
+        ])
+
     public static let encoding = DiagnosticID(
         "encoding",
         summary: "The file is not valid UTF-8.",

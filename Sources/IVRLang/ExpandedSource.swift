@@ -60,7 +60,10 @@ public struct ExpandedSource: Sendable {
             guard diagnostic.span.start.offset >= regionStride || diagnostic.notes.contains(where: { $0.span.start.offset >= regionStride })
             else { return diagnostic }
             return diagnostic.with(span: unmoved(diagnostic.span),
-                                   notes: diagnostic.notes.map { .init($0.message, at: unmoved($0.span)) } + useNotes)
+                                   notes: diagnostic.notes.map { .init($0.message, at: unmoved($0.span)) } + useNotes,
+                                   fixIts: diagnostic.fixIts.map { fix in
+                                       FixIt(fix.message, fix.changes.map { .init(unmoved($0.span), with: $0.replacement) })
+                                   })
         }
     }
 

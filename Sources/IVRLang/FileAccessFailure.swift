@@ -10,6 +10,9 @@ public struct FileAccessFailure: Error, CustomStringConvertible, Equatable {
         case symbolicLink
         /// A path that leads out of this directory, through a symbolic link or `..`.
         case leavesDirectory(String)
+        /// A symbolic link to a file of another kind than its own name says (the extension it
+        /// should have; empty when the link's name has none).
+        case linksToAnotherKind(String)
         /// A FIFO, device, socket or directory: only regular files are read.
         case notRegular(FileKind)
         case tooLarge(size: Int, limit: Int)
@@ -38,6 +41,10 @@ public struct FileAccessFailure: Error, CustomStringConvertible, Equatable {
             return "\(path) leads out of \(directory) (a symbolic link or `..`); not read (copy the file in instead)"
         case .symbolicLink:
             return "\(path) is a symbolic link; not followed here (replace it with the file itself)"
+        case .linksToAnotherKind(let kind):
+            let named = kind.isEmpty ? "a file without an extension" : "a .\(kind) file"
+            return "\(path) is a symbolic link to something other than \(named); not read "
+                + "(a link may name only a file of its own kind inside the tree; copy the file in instead)"
         case .notRegular(let kind):
             return "\(path) is \(kind), not a regular file; not read"
         case .tooLarge(let size, let limit):

@@ -184,6 +184,7 @@ public struct Parser {
 
     private mutating func value(_ token: Token) -> Value {
         if token.kind == .string || token.kind == .url || token.kind == .sipURI { reportMalformedPlaceholders(in: token) }
+        if token.kind == .url { reportPlaceholdersBeforePath(in: token) }
         return Value(token) ?? Value(.word(token.text), token.range)
     }
 
@@ -202,6 +203,23 @@ public struct Parser {
             let range = located ? SourceRange(token.range.start + opening + problem.range.lowerBound, token.range.start + opening + problem.range.upperBound)
                 : SourceRange(token.range.start, token.range.start + 1)
             report(.invalidPlaceholder, problem.message, range, help: problem.help)
+        }
+    }
+
+    /// A placeholder in a URL's scheme or authority would let a value choose the host a request
+    /// (headers, body) goes to: `https://api.example.com{{x}}` with `.evil.example`.
+    private mutating func reportPlaceholdersBeforePath(in token: Token) {
+        let text = ArraySlice(token.text.utf8)
+        let slashes = Array("://".utf8)
+        let afterScheme = text.indices.first { text[$0...].starts(with: slashes) }.map { $0 + slashes.count } ?? text.startIndex
+        let pathStart = text[afterScheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? text.endIndex
+        // `env.` and `param.` are written by whoever deploys or uses the flow, not by the caller.
+        for case .placeholder(let name, let range, _) in Placeholder.Scanner(text)
+        where range.lowerBound < pathStart && !name.hasPrefix("env.") && !name.hasPrefix("param.") {
+            report(.placeholderInHost, "`{{\(name)}}` stands in the URL's scheme or host",
+                   SourceRange(token.range.start + range.lowerBound, token.range.start + range.upperBound),
+                   help: "write the scheme and host in the flow; a value may fill the path or the query: `https://api.example.com/{{\(name)}}`")
         }
     }
 

@@ -10,16 +10,6 @@ import TelnyxWebhook
 /// document was fetched from (RFC 3986, as an HTTP client does) and POSTed with the action's
 /// parameters — signed when a key is given. A URL on another origin leaves the flow.
 public struct LiveServerSource: DocumentSource {
-    /// Response header in which `ivrc serve` names the bundle document it answered with, so
-    /// `expect step` works over HTTP as it does against the bundle.
-    public static let documentHeader = "X-IVRC-Document"
-    /// Request header carrying a test's `at` moment; `ivrc serve --test-clock` decides `hours`
-    /// by it instead of its own clock (and only then: callers never choose the time).
-    public static let momentHeader = "X-IVRC-Moment"
-    /// Response header of a server that decides `hours` by `momentHeader` (`--test-clock`):
-    /// without it, a call with a moment is stopped rather than run by the server's clock.
-    public static let testClockHeader = "X-IVRC-Test-Clock"
-
     public let webhook: URL
     /// Sent with every request, as Telnyx does: `To`, `From`, `CallSid`, `AccountSid`, …
     public let callFields: [String: String]
@@ -52,7 +42,7 @@ public struct LiveServerSource: DocumentSource {
         }
         let body = FormBody.encode(callFields.merging(parameters ?? [:]) { _, action in action })
         var headers = ["Content-Type": "application/x-www-form-urlencoded"]
-        if let moment { headers[Self.momentHeader] = moment.description }
+        if let moment { headers[TestCallerHeaders.moment] = moment.description }
         if let signer {
             let timestamp = String(Int(Date().timeIntervalSince1970))
             guard let signed = try? signer.headers(body: body, timestamp: timestamp) else {
@@ -69,13 +59,13 @@ public struct LiveServerSource: DocumentSource {
         guard response.status == 200 else {
             return .failed(.serverStatus(url: target.absoluteString, status: response.status))
         }
-        if moment != nil, response.headers[Self.testClockHeader.lowercased()] == nil {
+        if moment != nil, response.headers[TestCallerHeaders.testClock.lowercased()] == nil {
             return .failed(.momentIgnored(url: target.absoluteString))
         }
         do {
             let root = try SafeXMLParser().parse(response.body)
             return .document(FetchedDocument(address: target.absoluteString,
-                                             bundlePath: response.headers[Self.documentHeader.lowercased()], root: root))
+                                             bundlePath: response.headers[TestCallerHeaders.document.lowercased()], root: root))
         } catch {
             return .failed(.malformedDocument(path: target.absoluteString, message: "\(error)"))
         }

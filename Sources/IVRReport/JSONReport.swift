@@ -32,6 +32,22 @@ public struct JSONReport: Sendable {
         let message: String
         let help: String?
         let related: [Related]
+        /// Machine-applicable fixes; left out when there are none.
+        let fixes: [Fix]?
+    }
+
+    struct Fix: Encodable {
+        let message: String
+        let changes: [Change]
+    }
+
+    struct Change: Encodable {
+        let file: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let replacement: String
     }
 
     struct Related: Encodable {
@@ -62,6 +78,12 @@ public struct JSONReport: Sendable {
             related: diagnostic.notes.map { note in
                 Related(file: note.span.file, line: note.span.start.line, column: note.span.start.column,
                         endLine: note.span.end.line, endColumn: note.span.end.column, message: note.message)
+            },
+            fixes: diagnostic.fixIts.isEmpty ? nil : diagnostic.fixIts.map { fix in
+                Fix(message: fix.message, changes: fix.changes.map { change in
+                    Change(file: change.span.file, line: change.span.start.line, column: change.span.start.column,
+                           endLine: change.span.end.line, endColumn: change.span.end.column, replacement: change.replacement)
+                })
             })
     }
 }

@@ -66,6 +66,28 @@ struct SARIFLog: Encodable {
         let relatedLocations: [Location]?
         /// Present for findings a waiver silenced: shown as suppressed, with the reason.
         let suppressions: [Suppression]?
+        /// The finding's fix-its, when it has any.
+        let fixes: [Fix]?
+    }
+
+    /// SARIF 2.1.0 §3.55: a fix is a set of replacements in files.
+    struct Fix: Encodable {
+        let description: Message
+        let artifactChanges: [ArtifactChange]
+    }
+
+    struct ArtifactChange: Encodable {
+        let artifactLocation: ArtifactLocation
+        let replacements: [Replacement]
+    }
+
+    struct Replacement: Encodable {
+        let deletedRegion: Region
+        let insertedContent: InsertedContent
+    }
+
+    struct InsertedContent: Encodable {
+        let text: String
     }
 
     struct Suppression: Encodable {

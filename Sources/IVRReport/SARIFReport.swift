@@ -54,7 +54,21 @@ public struct SARIFReport: Sendable {
             message: .init(text: text),
             locations: [SARIFLog.Location(id: nil, physicalLocation: physical(diagnostic.span), message: nil)],
             relatedLocations: related.isEmpty ? nil : related,
-            suppressions: reason.map { [SARIFLog.Suppression(justification: $0)] })
+            suppressions: reason.map { [SARIFLog.Suppression(justification: $0)] },
+            fixes: diagnostic.fixIts.isEmpty ? nil : diagnostic.fixIts.map(fix))
+    }
+
+    private func fix(_ fix: FixIt) -> SARIFLog.Fix {
+        let byFile = Dictionary(grouping: fix.changes, by: \.span.file)
+        return SARIFLog.Fix(description: .init(text: fix.message), artifactChanges: byFile.keys.sorted().map { file in
+            SARIFLog.ArtifactChange(artifactLocation: Self.artifactLocation(file), replacements: (byFile[file] ?? []).map { change in
+                // The region replaced is exactly the span, even when it is empty (an insertion).
+                SARIFLog.Replacement(
+                    deletedRegion: .init(startLine: change.span.start.line, startColumn: change.span.start.column,
+                                         endLine: change.span.end.line, endColumn: change.span.end.column),
+                    insertedContent: .init(text: change.replacement))
+            })
+        })
     }
 
     private func physical(_ span: SourceSpan) -> SARIFLog.PhysicalLocation {

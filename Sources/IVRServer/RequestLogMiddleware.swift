@@ -35,6 +35,9 @@ struct RequestLogMiddleware: RouterMiddleware {
         metadata["document"] = notes.document.map { "\($0)" }
         metadata["bundle"] = notes.bundle.map { "\($0)" }
         metadata["refusal"] = notes.refusal.map { "\($0)" }
+        metadata["step"] = notes.step.map { "\($0)" }
+        metadata["outcome"] = notes.outcome.map { "\($0)" }
+        metadata["language"] = notes.language.map { "\($0)" }
         logger.info("request", metadata: metadata)
         return response
     }

@@ -4,6 +4,12 @@ import TelnyxWebhook
 public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
+    /// Where `/healthz`, `/readyz` and `/metrics` answer: a listener of their own, on loopback
+    /// by default, so the webhook's public address never exposes them.
+    public var operationsHost = "127.0.0.1"
+    public var operationsPort = 8081
+    /// Timeouts and the connection cap that keep idle or slow peers from exhausting descriptors.
+    public var connectionLimits = ConnectionLimits()
     /// The webhook path Telnyx POSTs a new call to; documents are served below it.
     public var path = "/texml"
     /// `scheme://host[:port]` the world reaches this server's root at (e.g. behind nginx); when

@@ -1,9 +1,8 @@
-import CoreMetrics
 import Prometheus
 
-/// Every metric `ivrc serve` exposes on `/metrics`, made through swift-metrics with a
-/// Prometheus factory owned by this server (not the process-global one), so two servers in
-/// one test process never share counters.
+/// Every metric `ivrc serve` exposes on `/metrics`, each family with its HELP text, in a
+/// Prometheus registry owned by this server (not a process-global one), so two servers in one
+/// test process never share counters.
 public struct ServerMetrics: Sendable {
     /// What kind of TeXML endpoint a request hit; a metric label and a log field.
     public enum RequestKind: String, Sendable {
@@ -11,54 +10,65 @@ public struct ServerMetrics: Sendable {
     }
 
     public let registry: PrometheusCollectorRegistry
-    private let factory: PrometheusMetricsFactory
+    let outcomes: OutcomeMetrics
+
+    /// Resolution around the plan's 200 ms goal and the benchmark's 2 ms p99 goal.
+    private static let durationBuckets: [Duration] = [
+        .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+        .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(200), .milliseconds(500),
+        .seconds(1),
+    ]
 
     public init() {
         registry = PrometheusCollectorRegistry()
-        var factory = PrometheusMetricsFactory(registry: registry)
-        // Resolution around the plan's 200 ms goal and the benchmark's 2 ms p99 goal.
-        factory.defaultDurationHistogramBuckets = [
-            .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
-            .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(200), .milliseconds(500),
-            .seconds(1),
-        ]
-        self.factory = factory
+        outcomes = OutcomeMetrics(registry: registry)
     }
 
     public func callStarted(flow: String) {
-        CoreMetrics.Counter(label: "ivrc_calls_started_total", dimensions: [("flow", flow)], factory: factory).increment()
+        counter("ivrc_calls_started_total", [("flow", flow)], help: "Calls answered with a flow's entry document.").increment()
     }
 
     public func request(flow: String, kind: RequestKind, status: Int, duration: Duration) {
-        CoreMetrics.Counter(label: "ivrc_requests_total",
-                dimensions: [("flow", flow), ("kind", kind.rawValue), ("status", String(status))],
-                factory: factory).increment()
-        let nanoseconds = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
-        CoreMetrics.Timer(label: "ivrc_request_duration_seconds", dimensions: [("kind", kind.rawValue)], factory: factory)
-            .recordNanoseconds(nanoseconds)
+        counter("ivrc_requests_total", [("flow", flow), ("kind", kind.rawValue), ("status", String(status))],
+                help: "TeXML requests answered, by flow, endpoint kind and HTTP status.").increment()
+        registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(metricName: "ivrc_request_duration", unitName: "seconds",
+                                             helpText: "Time from request to response of TeXML requests, by endpoint kind."),
+            labels: [("kind", kind.rawValue)], buckets: Self.durationBuckets
+        ).record(duration)
     }
 
     public func signatureRejected(reason: String) {
-        CoreMetrics.Counter(label: "ivrc_signature_rejections_total", dimensions: [("reason", reason)], factory: factory).increment()
+        counter("ivrc_signature_rejections_total", [("reason", reason)], help: "Requests refused for a missing, stale or forged signature.")
+            .increment()
+    }
+
+    /// A gathered or looked-up value not carried (`CallValues.Refusal`: too long, or the call's
+    /// values full); the call goes on with it standing for nothing.
+    public func collectedValueRefused(reason: String) {
+        counter("ivrc_collected_value_refusals_total", [("reason", reason)],
+                help: "Gathered or looked-up values not carried: too long, or the call's values full.").increment()
     }
 
     /// A request whose carried values (`v=`) were missing, forged, stale or for another call: 403.
     public func carriedValuesRejected(reason: String) {
-        CoreMetrics.Counter(label: "ivrc_carried_value_rejections_total", dimensions: [("reason", reason)], factory: factory).increment()
+        counter("ivrc_carried_value_rejections_total", [("reason", reason)], help: "Requests whose carried call values were refused.")
+            .increment()
     }
 
     /// A dial target filled from a value and refused (not digits, too long, the line's own number).
     public func dialRefused(reason: String) {
-        CoreMetrics.Counter(label: "ivrc_dial_refusals_total", dimensions: [("reason", reason)], factory: factory).increment()
+        counter("ivrc_dial_refusals_total", [("reason", reason)], help: "Dial targets filled from call values and refused.").increment()
     }
 
     public func unknownNumber() {
-        CoreMetrics.Counter(label: "ivrc_unknown_numbers_total", factory: factory).increment()
+        counter("ivrc_unknown_numbers_total", [], help: "Calls to a number no flow answers.").increment()
     }
 
     /// A request naming a bundle id that is not current and not within its grace period.
     public func unknownBundle() {
-        CoreMetrics.Counter(label: "ivrc_unknown_bundle_requests_total", factory: factory).increment()
+        counter("ivrc_unknown_bundle_requests_total", [], help: "Requests naming a bundle replaced longer ago than the grace period.")
+            .increment()
     }
 
     public enum ReloadOutcome: String, Sendable {
@@ -66,27 +76,34 @@ public struct ServerMetrics: Sendable {
     }
 
     public func reload(_ outcome: ReloadOutcome) {
-        CoreMetrics.Counter(label: "ivrc_bundle_reloads_total", dimensions: [("outcome", outcome.rawValue)], factory: factory).increment()
+        counter("ivrc_bundle_reloads_total", [("outcome", outcome.rawValue)], help: "Bundle reload attempts, by outcome.").increment()
     }
 
     /// `ivrc_bundle_info{bundle,manifest_sha256,compiler_version} 1` for the bundle new calls
     /// start on; the previous bundle's series is removed.
     public func serving(_ bundle: ServedBundle, replacing previous: ServedBundle?) {
-        if let previous, previous.id != bundle.id { bundleInfo(previous).destroy() }
-        bundleInfo(bundle).record(1)
-        CoreMetrics.Gauge(label: "ivrc_bundle_flows", factory: factory).record(bundle.bundle.manifest.flows.count)
+        if let previous, previous.id != bundle.id { registry.unregisterGauge(bundleInfo(previous)) }
+        bundleInfo(bundle).set(to: 1)
+        registry.makeGauge(name: "ivrc_bundle_flows", labels: [], help: "Flows in the bundle new calls start on.")
+            .set(to: Double(bundle.bundle.manifest.flows.count))
+        outcomes.declare(bundle)
     }
 
     /// 1 when the server runs with `--insecure-no-signatures`, so a dashboard can alert on it.
     public func signaturesDisabled(_ disabled: Bool) {
-        CoreMetrics.Gauge(label: "ivrc_signatures_disabled", factory: factory).record(disabled ? 1 : 0)
+        registry.makeGauge(name: "ivrc_signatures_disabled", labels: [], help: "1 when requests are answered without checking signatures.")
+            .set(to: disabled ? 1 : 0)
     }
 
-    private func bundleInfo(_ bundle: ServedBundle) -> CoreMetrics.Gauge {
-        CoreMetrics.Gauge(label: "ivrc_bundle_info",
-              dimensions: [("bundle", bundle.id), ("manifest_sha256", bundle.manifestHash),
-                           ("compiler_version", bundle.compilerVersion)],
-              factory: factory)
+    private func bundleInfo(_ bundle: ServedBundle) -> Gauge {
+        registry.makeGauge(name: "ivrc_bundle_info",
+                           labels: [("bundle", bundle.id), ("manifest_sha256", bundle.manifestHash),
+                                    ("compiler_version", bundle.compilerVersion)],
+                           help: "1 for the bundle new calls start on.")
+    }
+
+    private func counter(_ name: String, _ labels: [(String, String)], help: String) -> Counter {
+        registry.makeCounter(name: name, labels: labels, help: help)
     }
 
     /// The Prometheus text exposition of every metric.

@@ -21,6 +21,11 @@ public final class RequestNotes: Sendable {
         public var document: String?
         public var bundle: String?
         public var kind: ServerMetrics.RequestKind = .unmatched
+        /// The step the answer belongs to and its language when not the flow's first: bundle names only.
+        public var step: String?
+        public var language: String?
+        /// The branch the request's route took (`RouteOutcome`), never the input that chose it.
+        public var outcome: String?
         /// Why a request was refused (`unknown-number`, `signature-forged`, …).
         public var refusal: String?
     }

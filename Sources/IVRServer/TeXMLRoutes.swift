@@ -4,6 +4,7 @@ import HTTPTypes
 import IVRBundle
 import IVRCheck
 import IVRRuntime
+import TelnyxWebhook
 
 /// The TeXML endpoints: `{path}` answers a new call with its flow's entry document;
 /// `{path}/{bundle}/FLOW/NAME.route` routes an action request through the manifest
@@ -87,8 +88,10 @@ struct TeXMLRoutes {
             noteServed(document, of: served, context: context)
             context.notes.update { $0.refusal = "filled-document-invalid" }
             return Self.refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
-        case .document(let document, let bytes, let refusals):
+        case .document(let document, let bytes, let refusals, let refusedValues, let outcome):
             noteServed(document, of: served, context: context)
+            for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
+            noteOutcome(outcome, at: path, refusals: refusals, answer: document, of: served, context: context)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
             var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]
@@ -102,6 +105,26 @@ struct TeXMLRoutes {
         context.notes.update {
             $0.flow = served.flow(of: document)
             $0.document = document
+            $0.step = DocumentStep.step(of: document)
+            $0.language = DocumentStep.language(of: document)
+        }
+    }
+
+    /// Counts the step the answer enters and the branch the request's route took, both as the
+    /// bundle names them (`LoadedBundle.decide`); a dial whose target was refused counts as
+    /// `refused` at the dial's own step, since Telnyx never dials it.
+    private func noteOutcome(_ outcome: RouteOutcome?, at path: String, refusals: [ValueFilling.Refusal], answer document: String,
+                             of served: ServedBundle, context: ServerRequestContext) {
+        metrics.outcomes.served(document, of: served)
+        let routes = served.bundle.manifest.routes
+        let owner = BundleAddress.document(ofRoute: path)
+        if let outcome, let route = routes[owner] {
+            metrics.outcomes.routed(owner, of: served, kind: route.kind, outcome: outcome)
+            context.notes.update { $0.outcome = outcome.rawValue }
+        }
+        if !refusals.isEmpty, routes[document]?.kind == .dial {
+            metrics.outcomes.routed(document, of: served, kind: .dial, outcome: .refused)
+            context.notes.update { $0.outcome = RouteOutcome.refused.rawValue }
         }
     }
 
@@ -113,9 +136,9 @@ struct TeXMLRoutes {
 
     /// Names the bundle document an answer is, so a test caller's `expect step` works over HTTP
     /// as it does against the bundle (a bundle path, never anything from the request).
-    static let documentHeader = HTTPField.Name("X-IVRC-Document")!
-    static let momentHeader = HTTPField.Name("X-IVRC-Moment")!
-    static let testClockHeader = HTTPField.Name("X-IVRC-Test-Clock")!
+    static let documentHeader = HTTPField.Name(TestCallerHeaders.document)!
+    static let momentHeader = HTTPField.Name(TestCallerHeaders.moment)!
+    static let testClockHeader = HTTPField.Name(TestCallerHeaders.testClock)!
 
     /// A refusal carries a short plain-text reason and never TeXML, so Telnyx cannot play it.
     static func refusal(_ status: HTTPResponse.Status, _ reason: String) -> Response {

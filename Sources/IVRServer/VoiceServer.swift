@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import ServiceLifecycle
 
@@ -20,23 +22,46 @@ public struct VoiceServer: Sendable {
         metrics.signaturesDisabled(configuration.verifier == nil)
     }
 
+    /// The webhook listener's routes: TeXML only, behind the log and metrics middleware.
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
-        OperationsRoutes(store: store, metrics: metrics).add(to: router)
         TeXMLRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         return router
     }
 
-    /// The application, with the reloader watching `directory` when one is given. SIGTERM and
-    /// SIGINT shut it down gracefully: stop accepting, finish in-flight requests, return.
-    /// `listening` gets the port once it is bound (the one chosen for port 0).
+    /// The operations listener's routes: `/healthz`, `/readyz`, `/metrics`, on an address of
+    /// their own so the webhook's public listener never answers them.
+    public func operationsRouter() -> Router<ServerRequestContext> {
+        let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
+        OperationsRoutes(store: store, metrics: metrics).add(to: router)
+        return router
+    }
+
+    /// The application (the webhook listener, the operations listener beside it), with the
+    /// reloader watching `directory` when one is given. SIGTERM and SIGINT shut it down
+    /// gracefully: stop accepting, finish in-flight requests, return. `listening` gets the
+    /// webhook port once it is bound (the one chosen for port 0).
     public func application(watching directory: URL?,
                             listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
+        let limits = configuration.connectionLimits
+        var operationsLogger = logger
+        operationsLogger[metadataKey: "listener"] = "operations"
+        let operations = Application(
+            router: operationsRouter(), server: Self.http1(limits),
+            configuration: .init(address: .hostname(configuration.operationsHost, port: configuration.operationsPort),
+                                 serverName: nil,
+                                 availableConnectionsDelegate: .maximum(limits.maxOperationsConnections, logger: operationsLogger)),
+            logger: operationsLogger
+        )
+        let port = configuration.port
         var application = Application(
-            router: router(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in listening(channel.localAddress?.port ?? configuration.port) },
+            router: router(), server: Self.http1(limits),
+            configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil,
+                                 availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
+            services: [operations],
+            onServerRunning: { channel in listening(channel.localAddress?.port ?? port) },
             logger: logger
         )
         if let directory {
@@ -44,5 +69,11 @@ public struct VoiceServer: Sendable {
                                                    metrics: metrics, logger: logger))
         }
         return application
+    }
+
+    /// HTTP/1.1 with the idle timeout and the header and body deadlines of `limits`.
+    private static func http1(_ limits: ConnectionLimits) -> HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlineHandler(limits: limits)],
+                                    idleTimeout: TimeAmount(limits.idleTimeout)))
     }
 }

@@ -13,7 +13,7 @@ public enum CIWorkflow {
     static let matrixOnlyLines: Set<String> = [
         "    strategy:", "      fail-fast: false", "      matrix:", matrixLine, "      IVRC_ENV: ${{ matrix.environment }}",
     ]
-    static let matrixOnlyText = [#" --env "$IVRC_ENV""#, "-${{ matrix.environment }}"]
+    static let matrixOnlyText = [#" --env "$IVRC_ENV""#, "-${{ matrix.environment }}", #"`**${process.env.IVRC_ENV}**\n\n` + "#]
 
     /// `folder` relative to the repository's root (`.` for the root itself); `environments` are
     /// identifiers (`--env` names), in matrix order.

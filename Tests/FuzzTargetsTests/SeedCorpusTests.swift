@@ -1,12 +1,12 @@
 import Foundation
 import FuzzTargets
+import IVRTestSupport
 import Testing
 
 /// The fuzz targets' seed corpus (what `scripts/fuzz` starts from) runs through both
 /// pipelines without tripping any of their internal checks.
 @Suite struct SeedCorpusTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Repository.root
 
     static func seeds(_ fileExtension: String) -> [URL] {
         var found: [URL] = []

@@ -92,6 +92,43 @@ import Testing
         #expect(from.refusals.isEmpty && from.text.contains("<Number>+15550100123</Number>"))
     }
 
+    /// NUL, other controls and U+FFFE/U+FFFF cannot be written in XML 1.0: each becomes U+FFFD.
+    @Test func charactersXMLCannotCarryAreReplacedInEveryValue() throws {
+        let result = try served("<Say>{{said}}</Say>", ["said": "a\u{0}b\u{1B}c\u{FFFF}\td\u{FFFE}"])
+        #expect(result.text.contains("<Say>a\u{FFFD}b\u{FFFD}c\u{FFFD}\td\u{FFFD}</Say>"), "\(result.text)")
+    }
+
+    /// A refer is a transfer like a dial: its value must be digits (no `victim@evil.example`, no
+    /// `*72`), and no value may choose the host.
+    @Test func aReferFilledFromAValueReachesOnlyTheHostWrittenInTheFlow() throws {
+        let refer = #"<Refer action="/in/f/transfer.route"><Sip>sip:{{ext}}@pbx.example.com</Sip></Refer>"#
+        let ok = try served(refer, ["ext": "101"], limits: ["ext": 3])
+        #expect(ok.refusals.isEmpty && ok.text.contains("<Sip>sip:101@pbx.example.com</Sip>"))
+        let evil = try served(refer, ["ext": "victim@evil.example"])
+        #expect(evil.refusals == [.notDigits])
+        #expect(!evil.text.contains("<Refer") && !evil.text.contains("evil"))
+        #expect(evil.text.contains("<Redirect>/in/f/transfer.route?v=TOKEN</Redirect>"), "the refer's no-answer route")
+        #expect(try served(refer, ["ext": "*72"]).refusals == [.notDigits])
+        let host = #"<Refer><Sip>sip:desk@{{site}}.example.com</Sip></Refer>"#
+        #expect(try served(host, ["site": "101"]).refusals == [.foreignHost])
+        #expect(try served("<Dial><Sip>sip:desk@{{site}}</Sip></Dial>", ["site": "5"]).refusals.map(\.rawValue) == ["foreign-host"])
+    }
+
+    /// A whole `.` or `..` value would be a dot-segment: encoded, it stays one path component.
+    @Test func aDotSegmentValueIsEncodedInAURL() throws {
+        let play = "<Play>https://audio.example.com/prompts/{{a}}/{{b}}/x.mp3</Play>"
+        #expect(try served(play, ["a": "..", "b": "."]).text.contains("<Play>https://audio.example.com/prompts/%2E%2E/%2E/x.mp3</Play>"))
+        #expect(try served(play, ["a": "...", "b": "a.b"]).text.contains("prompts/.../a.b/x.mp3"))
+    }
+
+    /// A caller ID is written as it is: a value that is not E.164 refuses the dial.
+    @Test func aFilledCallerIdThatIsNotE164RefusesTheDial() throws {
+        let dial = #"<Dial callerId="{{From}}"><Number>+15550100200</Number></Dial>"#
+        #expect(try served(dial, ["From": "+0123456"]).refusals == [.notE164])
+        #expect(try served(dial, ["From": "15550100123"]).refusals == [.notE164])
+        #expect(try served(dial, ["From": "+15550100123"]).refusals.isEmpty)
+    }
+
     @Test func placeholdersWithoutAValueAndMustacheSectionsStayAsWritten() {
         #expect(ValueFilling.substitute("{{#Digits}}{{ Digits }}{{/Digits}} {{{x}}} {{!c}}", ["Digits": "5"], percentEncoding: false)
             == "{{#Digits}}5{{/Digits}} {{{x}}} {{!c}}")

@@ -24,23 +24,6 @@ enum RuleTesting {
         Checker.check([SourceFile(path: "example.ivr", text: text)], rules: []).diagnostics
     }
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A file under `examples/`.
-    static func example(_ name: String) throws -> SourceFile {
-        try load(repositoryRoot.appendingPathComponent("examples/\(name)"), as: "examples/\(name)")
-    }
-
-    /// A file under `Tests/IVRCheckTests/Fixtures/`.
-    static func fixture(_ name: String) throws -> SourceFile {
-        try load(repositoryRoot.appendingPathComponent("Tests/IVRCheckTests/Fixtures/\(name)"), as: name)
-    }
-
-    private static func load(_ url: URL, as path: String) throws -> SourceFile {
-        SourceFile(path: path, bytes: Array(try Data(contentsOf: url)))
-    }
-
     /// Human-readable findings for failure messages.
     static func describe(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { "\($0.span.start.line):\($0.span.start.column) \($0.id): \($0.message)" }.joined(separator: "\n")

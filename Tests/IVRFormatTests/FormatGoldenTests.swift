@@ -1,6 +1,7 @@
 import Foundation
 import IVRFormat
 import IVRLang
+import IVRTestSupport
 import Testing
 
 /// Messy inputs next to their formatted text (`NAME.ivr` → `NAME.formatted`), compared
@@ -16,12 +17,7 @@ import Testing
         let input = Fixtures.golden.appendingPathComponent(name)
         let formatted = try Fixtures.format(Fixtures.read(input, as: name))
         let expected = input.deletingPathExtension().appendingPathExtension("formatted")
-        if ProcessInfo.processInfo.environment["IVRC_UPDATE_GOLDEN"] == "1" {
-            try Data(formatted.utf8).write(to: expected)
-            return
-        }
-        let golden = try String(contentsOf: expected, encoding: .utf8)
-        #expect(formatted == golden, "\(expected.lastPathComponent) differs; rerun with IVRC_UPDATE_GOLDEN=1 if intended")
+        try Golden.compare(formatted, with: expected)
     }
 
     @Test func goldenInputsExist() {

@@ -1,6 +1,7 @@
 import Foundation
 import IVRFormat
 import IVRLang
+import IVRTestSupport
 import Testing
 
 /// Formatting is idempotent and never changes what the compiler produces, over the
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func examples() throws {
-        try Self.assertProperties(Fixtures.examples())
+        try Self.assertProperties(ExampleFlows.sources())
     }
 
     @Test func generatedCorpus() throws {
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func examplesAreAlreadyFormatted() throws {
-        for example in try Fixtures.examples() {
+        for example in try ExampleFlows.sources() {
             #expect(try Fixtures.format(example) == String(decoding: example.bytes, as: UTF8.self), "\(example.path)")
         }
     }

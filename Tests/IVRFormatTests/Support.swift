@@ -3,24 +3,16 @@ import IVRBundle
 import IVRCheck
 import IVRFormat
 import IVRLang
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
 /// Shared steps: read the examples, format text, compile what came out.
 enum Fixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let golden = Repository.tests("IVRFormatTests/Golden")
 
     static func read(_ url: URL, as path: String) throws -> SourceFile {
         SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
-    }
-
-    static func examples() throws -> [SourceFile] {
-        let directory = repositoryRoot.appendingPathComponent("examples")
-        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".ivr") }.sorted()
-            .map { try read(directory.appendingPathComponent($0), as: "examples/\($0)") }
     }
 
     /// `count` flows from `scripts/generate_corpus.py`, the benchmark generator.
@@ -29,7 +21,7 @@ enum Fixtures {
         defer { try? FileManager.default.removeItem(at: directory) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/generate_corpus.py").path,
+        process.arguments = ["python3", Repository.file("scripts/generate_corpus.py").path,
                              String(count), directory.path]
         try process.run()
         process.waitUntilExit()

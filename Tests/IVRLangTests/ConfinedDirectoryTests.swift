@@ -43,6 +43,20 @@ import Testing
         }
     }
 
+    @Test func followsALinkOnlyToAFileOfItsOwnKind() throws {
+        try withTree { root in
+            try Data("TOKEN=secret\n".utf8).write(to: root.appendingPathComponent("inside/.env"))
+            try link(root, "inside/flow.xml", to: ".env")
+            try link(root, "inside/other.ivr", to: "sub/flow.ivr.bak")
+            try Data("flow f\n".utf8).write(to: root.appendingPathComponent("inside/sub/flow.ivr.bak"))
+            let inside = try ConfinedDirectory(root.appendingPathComponent("inside").path)
+            #expect(failure { try inside.read("flow.xml", limit: 100, links: .followWithin) } == .linksToAnotherKind("xml"))
+            #expect(failure { try inside.read("other.ivr", limit: 100, links: .followWithin) } == .linksToAnotherKind("ivr"))
+            #expect(failure { try ConfinedDirectory.readFile(atPath: root.appendingPathComponent("inside/flow.xml").path, limit: 100) }
+                == .linksToAnotherKind("xml"))
+        }
+    }
+
     @Test func neverPassesThroughALinkedDirectory() throws {
         try withTree { root in
             try link(root, "inside/linked", to: "sub")

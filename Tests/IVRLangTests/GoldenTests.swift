@@ -1,11 +1,12 @@
 import Foundation
 import IVRLang
+import IVRTestSupport
 import Testing
 
 /// Source → AST dump and source → diagnostics, compared byte for byte with checked-in files.
 /// Regenerate on purpose with `IVRC_UPDATE_GOLDEN=1 swift test`.
 @Suite struct ParserGoldenTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let directory = Repository.tests("IVRLangTests/Golden")
 
     static var inputs: [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
@@ -24,18 +25,5 @@ import Testing
 
     @Test func goldenInputsExist() {
         #expect(Self.inputs.count >= 5)
-    }
-}
-
-enum Golden {
-    static var updating: Bool { ProcessInfo.processInfo.environment["IVRC_UPDATE_GOLDEN"] == "1" }
-
-    static func compare(_ actual: String, with expectedFile: URL) throws {
-        if updating {
-            try Data(actual.utf8).write(to: expectedFile)
-            return
-        }
-        let expected = try String(contentsOf: expectedFile, encoding: .utf8)
-        #expect(actual == expected, "\(expectedFile.lastPathComponent) differs; rerun with IVRC_UPDATE_GOLDEN=1 if the change is intended")
     }
 }

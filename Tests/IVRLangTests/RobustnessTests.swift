@@ -6,15 +6,7 @@ import Testing
 /// Hostile input never traps or hangs the parser: it always comes back with a tree and,
 /// for broken input, diagnostics.
 @Suite struct RobustnessTests {
-    static let examples: [[UInt8]] = {
-        let directory = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("examples")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".ivr") }.sorted().compactMap {
-            try? [UInt8](Data(contentsOf: directory.appendingPathComponent($0)))
-        }
-    }()
+    static let examples: [[UInt8]] = ((try? ExampleFlows.sources()) ?? []).map(\.bytes)
 
     @Test func examplesParseClean() {
         #expect(Self.examples.count >= 2)

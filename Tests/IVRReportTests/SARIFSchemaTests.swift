@@ -30,7 +30,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", validator,
-                             Golden.fixtures.appendingPathComponent("sarif-schema-2.1.0.json").path, log.path]
+                             BrokenFixture.folder.appendingPathComponent("sarif-schema-2.1.0.json").path, log.path]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRRuntime
 import TeXMLEmit
 import Testing
@@ -55,6 +56,10 @@ struct RedirectTests {
         #expect(DocumentStep.step(of: "flow/appointments.9.part2.xml") == "appointments.9")
         #expect(DocumentStep.step(of: "flow/hangup.call.xml") == nil)
         #expect(DocumentStep.step(of: "flow/welcome.es-MX.xml") == "welcome")
+        #expect(DocumentStep.language(of: "flow/welcome.es-MX.part2.xml") == "es-MX")
+        #expect(DocumentStep.language(of: "flow/appointments.9.xml") == nil)
+        #expect(DocumentStep.stepEntered(by: "flow/welcome.es-MX.xml") == "welcome")
+        #expect(DocumentStep.stepEntered(by: "flow/welcome.part2.xml") == nil)
         #expect(DocumentStep.step(of: "flow/welcome.es-MX.part2.xml") == "welcome")
         #expect(DocumentStep.step(of: "flow/welcome.9.es-MX.xml") == "welcome.9")
     }

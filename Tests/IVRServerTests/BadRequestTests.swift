@@ -10,7 +10,7 @@ import Testing
         let fixture = try ServerFixture()
         let (response, metrics) = try await fixture.test { client in
             let response = try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: "+1 555 000 0000"))
-            return (response, String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            return (response, fixture.server.metricsText)
         }
         #expect(response.status == .notFound)
         #expect(metrics.contains("ivrc_unknown_numbers_total 1"))
@@ -62,7 +62,7 @@ import Testing
         let (statuses, metrics) = try await fixture.test { client in
             var statuses: [HTTPResponse.Status] = []
             for uri in uris { statuses.append(try await ServerFixture.post(client, uri, [("CallSid", "v3:x")]).status) }
-            return (statuses, String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            return (statuses, fixture.server.metricsText)
         }
         for (uri, status) in zip(uris, statuses) { #expect(status == .notFound, "\(uri)") }
         #expect(metrics.contains("ivrc_unknown_bundle_requests_total 1"))

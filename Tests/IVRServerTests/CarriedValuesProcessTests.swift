@@ -26,9 +26,12 @@ import Testing
         try Data("too short\n".utf8).write(to: shortKey)
         let short = try ServeProcess.run(["serve", bundle.path, "--insecure-no-signatures", "--values-key-file", shortKey.path])
         #expect(short.status == 2 && short.output.contains("at least 32 bytes"), "\(short.output)")
+        try Data((String(repeating: "A", count: 44) + "\n").utf8).write(to: shortKey)
+        let pattern = try ServeProcess.run(["serve", bundle.path, "--insecure-no-signatures", "--values-key-file", shortKey.path])
+        #expect(pattern.status == 2 && pattern.output.contains("openssl rand -base64 32"), "\(pattern.output)")
 
         let key = directory.appendingPathComponent("values.key")
-        try Data("c2VjcmV0IGtleSBtYXRlcmlhbCBmb3IgaXZyYyB0ZXN0cw==\n".utf8).write(to: key)
+        try Data("\(ValuesKeyringTests.current)\n".utf8).write(to: key)
         let server = try ServeProcess(bundle: bundle, arguments: ["--values-key-file", key.path])
         let local = try ServeProcess.run(["test", flow.path])
         let live = try ServeProcess.run(["test", flow.path, "--url", "http://127.0.0.1:\(server.port)/texml"],

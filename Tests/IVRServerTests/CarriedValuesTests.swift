@@ -107,7 +107,7 @@ import Testing
                         CallValues.carrying(stale, on: path), CallValues.carrying(forgedKey, on: path), path] {
                 statuses.append(try await Self.post(client, uri, Self.call + [("Digits", "101")]).status)
             }
-            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            let metrics = server.metricsText
             #expect(metrics.contains(#"ivrc_carried_value_rejections_total{reason="forged"} 2"#), "\(metrics)")
             #expect(metrics.contains(#"ivrc_carried_value_rejections_total{reason="other-call"} 1"#))
             #expect(metrics.contains(#"ivrc_carried_value_rejections_total{reason="stale"} 1"#))
@@ -131,7 +131,7 @@ import Testing
             let operatorURL = String(entry[timeout...].prefix { $0 != "<" })
             let operatorDocument = String(buffer: try await Self.post(client, operatorURL, Self.call).body)
             let callBack = try await Self.post(client, try Self.action(in: operatorDocument), Self.call + [("Digits", digits)])
-            return (String(buffer: callBack.body), String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            return (String(buffer: callBack.body), server.metricsText)
         }
         #expect(!document.contains("<Dial") && !document.contains(digits))
         #expect(document.contains("<Say>Sorry, that number cannot be dialled.</Say>"))
@@ -162,5 +162,75 @@ import Testing
         try BundleWriter.write(try Compiler.compile(result.graph), to: directory, compilerVersion: "test", waivers: [])
         #expect(throws: BundleReloader.ValuesKeyMissing.self) { try BundleReloader.load(directory, urlPrefix: "/texml") }
         #expect(try BundleReloader.load(directory, urlPrefix: "/texml", valuesKeyed: true).values.flowNames == ["extensions"])
+    }
+
+    // MARK: Keys (rotation) and bounds
+
+    /// A token names the key that sealed it; after a rotation the previous key still opens what
+    /// it sealed, the new one seals, and a token sealed before key ids were written still opens.
+    @Test func aTokenNamesItsKeyAndAPreviousKeyStillOpensIt() throws {
+        let values = CallValues(values: ["ext": "101"])
+        let bundle = server.store.current.id
+        let rotated = try ValueSeal(keyMaterial: Array("a second key for the rotation test, 32+ bytes".utf8), previous: [Self.keyMaterial])
+        let old = seal.seal(values, callSid: "v3:call-1", bundle: bundle)
+        #expect(old.hasPrefix(seal.keyID + ".") && seal.keyID.count == 8 && seal.keyID != rotated.keyID, "\(old)")
+        #expect(try rotated.open(old, callSid: "v3:call-1", bundle: bundle).get() == values)
+        let new = rotated.seal(values, callSid: "v3:call-1", bundle: bundle)
+        #expect(new.hasPrefix(rotated.keyID + "."))
+        #expect(seal.open(new, callSid: "v3:call-1", bundle: bundle) == .failure(.forged))
+        let withoutID = String(old.drop { $0 != "." }.dropFirst())
+        #expect(try rotated.open(withoutID, callSid: "v3:call-1", bundle: bundle).get() == values)
+        let otherID = "00000000" + old.drop { $0 != "." }
+        #expect(rotated.open(otherID, callSid: "v3:call-1", bundle: bundle) == .failure(.forged))
+    }
+
+    /// A token longer than any the server seals is refused unread, counted as `too-large`
+    /// (it used to be counted as forged).
+    @Test func aTokenOverTheLimitIsRefusedAsTooLarge() async throws {
+        let huge = String(repeating: "A", count: ValueSeal.maxTokenBytes + 1)
+        #expect(seal.open(huge, callSid: "v3:call-1", bundle: server.store.current.id) == .failure(.tooLarge))
+        let status = try await test { client in
+            let action = try Self.action(in: String(buffer: try await Self.post(client, "/texml", Self.call).body))
+            let path = String(action.prefix { $0 != "?" })
+            return try await Self.post(client, CallValues.carrying(huge, on: path), Self.call + [("Digits", "101")]).status
+        }
+        #expect(status == .forbidden)
+        #expect(server.metricsText.contains(#"ivrc_carried_value_rejections_total{reason="too-large"} 1"#), "\(server.metricsText)")
+    }
+
+    /// A data dip answering 12.5 KB (and a full set of worst-case values): what is collected is
+    /// bounded, so the token sealed for them opens; the refused value stands for nothing.
+    @Test func collectedValuesAreBoundedSoEverySealedTokenOpens() throws {
+        let bundle = server.store.current.id
+        let lookup = Route(kind: .httpRequest, next: "dispatch/announce.xml", fields: ["eta", "dock"])
+        let first = CallValues.firstRequest(Dictionary(uniqueKeysWithValues: Self.call))
+        let answered = first.adding(lookup, parameters: ["eta": String(repeating: "é", count: 6_400), "dock": "7"])
+        #expect(answered.values["eta"] == "" && answered.values["dock"] == "7")
+        let token = seal.seal(answered, callSid: "v3:call-1", bundle: bundle)
+        #expect(try seal.open(token, callSid: "v3:call-1", bundle: bundle).get() == answered)
+
+        let fields = (0..<40).map { "field\($0)" }
+        let wide = Route(kind: .httpRequest, next: "dispatch/announce.xml", fields: fields)
+        let worst = Dictionary(uniqueKeysWithValues: fields.map { ($0, String(repeating: "\u{10FFFF}", count: CallValues.maxValueBytes / 4)) })
+        let full = first.collecting(wide, parameters: worst)
+        #expect(full.refused.allSatisfy { $0 == .valuesFull } && !full.refused.isEmpty)
+        let callSid = String(repeating: "v", count: CallValues.maxValueBytes)
+        let fullToken = seal.seal(full.values, callSid: callSid, bundle: bundle)
+        #expect(fullToken.utf8.count <= ValueSeal.maxTokenBytes)
+        #expect(try seal.open(fullToken, callSid: callSid, bundle: bundle).get() == full.values)
+    }
+
+    /// Through the server: a refused value is counted by reason, never logged.
+    @Test func aRefusedCollectedValueIsCounted() async throws {
+        let call = ServerFixture.firstRequest(to: ValuesFlow.dataDipNumber)
+        let eta = String(repeating: "9", count: CallValues.maxValueBytes + 1)
+        let announce = try await test { client in
+            let welcome = String(buffer: try await Self.post(client, "/texml", call).body)
+            let lookup = String(buffer: try await Self.post(client, try Self.action(in: welcome), call + [("Digits", "4711")]).body)
+            return String(buffer: try await Self.post(client, try Self.action(in: lookup), call + [("eta", eta), ("dock", "7")]).body)
+        }
+        #expect(announce.contains("<Say>Driver 4711, your load is at dock 7 in  minutes.</Say>"), "\(announce)")
+        #expect(server.metricsText.contains(#"ivrc_collected_value_refusals_total{reason="value-too-long"} 1"#), "\(server.metricsText)")
+        #expect(!log.text.contains(eta))
     }
 }

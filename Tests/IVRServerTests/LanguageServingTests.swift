@@ -6,14 +6,14 @@ import IVRBundle
 import IVRCheck
 import IVRLang
 import IVRServer
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
 /// A served Spanish call: after the caller presses 2, every document the server answers with
 /// speaks Spanish, and its `<Gather>` listens in Spanish for the Spanish phrases.
 @Suite struct LanguageServingTests {
-    static let flow = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("TeXMLEmitTests/Golden/bilingual.ivr")
+    static let flow = Repository.tests("TeXMLEmitTests/Golden/bilingual.ivr")
 
     static func bundle() throws -> LoadedBundle {
         let source = SourceFile(path: "bilingual.ivr", bytes: [UInt8](try Data(contentsOf: flow)))

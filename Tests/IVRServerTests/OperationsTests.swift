@@ -9,9 +9,9 @@ import Testing
         let fixture = try ServerFixture()
         let bundle = fixture.server.store.current
         let flow = try #require(bundle.bundle.manifest.flows.first)
-        let (health, ready, metrics) = try await fixture.test { client in
-            _ = try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: flow.number))
-            return (try await client.execute(uri: "/healthz", method: .get),
+        _ = try await fixture.test { client in try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: flow.number)) }
+        let (health, ready, metrics) = try await Application(router: fixture.server.operationsRouter()).test(.router) { client in
+            (try await client.execute(uri: "/healthz", method: .get),
                     try await client.execute(uri: "/readyz", method: .get),
                     String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
         }
@@ -25,5 +25,17 @@ import Testing
         #expect(metrics.contains(#"ivrc_requests_total{flow="\#(flow.name)",kind="entry",status="200"} 1"#))
         #expect(metrics.contains("ivrc_request_duration_seconds_bucket"))
         #expect(metrics.contains(#"ivrc_bundle_info{bundle="\#(bundle.id)""#))
+    }
+
+    /// The webhook's listener (public, behind nginx) never answers the operations routes: they
+    /// have a listener of their own (`--ops-host`/`--ops-port`, loopback by default).
+    @Test func theWebhookListenerDoesNotAnswerOperationsRoutes() async throws {
+        let fixture = try ServerFixture()
+        let statuses = try await fixture.test { client in
+            var statuses: [HTTPResponse.Status] = []
+            for uri in ["/healthz", "/readyz", "/metrics"] { statuses.append(try await client.execute(uri: uri, method: .get).status) }
+            return statuses
+        }
+        #expect(statuses == [.notFound, .notFound, .notFound])
     }
 }

@@ -56,7 +56,7 @@ import Testing
 
         try Data("{ not a manifest".utf8).write(to: directory.appendingPathComponent("manifest.json"))
         await reloader.poll()
-        #expect(!String(decoding: metrics.exposition(), as: UTF8.self).contains(#"outcome="refused""#))
+        #expect(!String(decoding: metrics.exposition(), as: UTF8.self).contains(#"ivrc_bundle_reloads_total{outcome="refused"}"#))
         await reloader.poll()
         #expect(String(decoding: metrics.exposition(), as: UTF8.self).contains(#"ivrc_bundle_reloads_total{outcome="refused"} 1"#))
         await reloader.poll()

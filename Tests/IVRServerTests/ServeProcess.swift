@@ -1,25 +1,21 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IVRTestSupport
 import Testing
 
 /// A real `ivrc serve` process on a free loopback port, its stdout (the JSON log) drained.
 final class ServeProcess: Sendable {
     let process: Process
+    /// The webhook listener's port.
     let port: Int
+    /// The operations listener's (`/healthz`, `/readyz`, `/metrics`).
+    let operationsPort: Int
     private let output = LogCapture()
-
-    /// `swift test` builds the executable next to the test bundle (`.build/<config>/`).
-    static var executable: URL? {
-        let bundle = Bundle.main.bundleURL
-        return [bundle, bundle.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("ivrc") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
 
     /// Runs `ivrc` to completion (e.g. `build`): exit status and what it printed.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolRun {
-        try ToolRun(try #require(executable, "ivrc was not built next to the tests"), arguments, environment: environment)
+        try ToolRun(try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests"), arguments, environment: environment)
     }
 
     /// Builds the examples into a fresh temporary bundle directory.
@@ -31,11 +27,14 @@ final class ServeProcess: Sendable {
         return bundle
     }
 
-    /// Starts the server and waits (at most 20 s) for it to listen.
-    init(bundle: URL, arguments: [String] = [], publicKey: String? = ServerFixture.publicKeyBase64) throws {
+    /// Starts the server and waits (at most 20 s) for both its listeners. `wrapper` runs ivrc
+    /// through another program (`prlimit --nofile=64 --`).
+    init(bundle: URL, arguments: [String] = [], publicKey: String? = ServerFixture.publicKeyBase64, wrapper: [String] = []) throws {
         process = Process()
-        process.executableURL = try #require(Self.executable, "ivrc was not built next to the tests")
-        process.arguments = ["serve", bundle.path, "--port", "0"] + arguments
+        let executable = try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests")
+        process.executableURL = wrapper.first.map { URL(fileURLWithPath: $0) } ?? executable
+        process.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [executable.path])
+            + ["serve", bundle.path, "--port", "0", "--ops-port", "0"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TELNYX_PUBLIC_KEY"] = publicKey
         process.environment = environment
@@ -46,16 +45,17 @@ final class ServeProcess: Sendable {
         pipe.fileHandleForReading.readabilityHandler = { handle in output.append([UInt8](handle.availableData)) }
         try process.run()
         let deadline = Date().addingTimeInterval(20)
-        var port: Int?
-        while port == nil, Date() < deadline, process.isRunning {
-            port = Self.listeningPort(in: output.text)
-            if port == nil { Thread.sleep(forTimeInterval: 0.02) }
+        var ports: (webhook: Int?, operations: Int?) = (nil, nil)
+        while ports.webhook == nil || ports.operations == nil, Date() < deadline, process.isRunning {
+            ports = Self.listeningPorts(in: output.text)
+            if ports.webhook == nil || ports.operations == nil { Thread.sleep(forTimeInterval: 0.02) }
         }
-        guard let port else {
+        guard let port = ports.webhook, let operationsPort = ports.operations else {
             process.terminate()
             throw ServeProcessError(message: "ivrc serve did not start: \(output.text)")
         }
         self.port = port
+        self.operationsPort = operationsPort
     }
 
     var log: String { output.text }
@@ -71,10 +71,16 @@ final class ServeProcess: Sendable {
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
-    /// "Server started and listening on 127.0.0.1:PORT" is Hummingbird's own log line.
-    private static func listeningPort(in log: String) -> Int? {
-        guard let range = log.range(of: "listening on 127.0.0.1:") else { return nil }
-        return Int(log[range.upperBound...].prefix { $0.isNumber })
+    /// "Server started and listening on 127.0.0.1:PORT" is Hummingbird's own log line, once per
+    /// listener; the operations listener's carries `"listener":"operations"`.
+    private static func listeningPorts(in log: String) -> (webhook: Int?, operations: Int?) {
+        var ports: (webhook: Int?, operations: Int?) = (nil, nil)
+        for line in log.split(separator: "\n") {
+            guard let range = line.range(of: "listening on 127.0.0.1:") else { continue }
+            let port = Int(line[range.upperBound...].prefix { $0.isNumber })
+            if line.contains(#""listener":"operations""#) { ports.operations = port } else { ports.webhook = port }
+        }
+        return ports
     }
 
     /// One signed POST on a fresh connection.
@@ -88,6 +94,11 @@ final class ServeProcess: Sendable {
 
     func get(_ uri: String) async throws -> TestClient.Response {
         try await TestClient.withClient(host: "127.0.0.1", port: port) { client in try await client.get(uri) }
+    }
+
+    /// `/healthz`, `/readyz` or `/metrics`, from the operations listener.
+    func operations(_ uri: String) async throws -> TestClient.Response {
+        try await TestClient.withClient(host: "127.0.0.1", port: operationsPort) { client in try await client.get(uri) }
     }
 }
 
@@ -137,6 +148,24 @@ struct RawConnection {
         _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
+    /// What the server sends within `seconds`, and whether it closed the connection by then
+    /// (false: the wait ran out first). The connection is closed afterwards.
+    func readUntilClosed(within seconds: Int) -> (text: String, closed: Bool) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        defer { Glibc.close(descriptor) }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count > 0 { received += buffer[..<count]; continue }
+            let closed = count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)
+            return (String(decoding: received, as: UTF8.self), closed)
+        }
+    }
+
+    func close() { Glibc.close(descriptor) }
+
     /// Everything the server sends until it closes the connection.
     func readToEnd() -> String {
         var received: [UInt8] = []
@@ -146,7 +175,7 @@ struct RawConnection {
             guard count > 0 else { break }
             received += buffer[..<count]
         }
-        close(descriptor)
+        Glibc.close(descriptor)
         return String(decoding: received, as: UTF8.self)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IVRTestSupport
 import Testing
 
 /// `ivrc serve` as deployed: the built binary, real sockets, real signals. Serialized so the
@@ -39,8 +40,8 @@ import Testing
         #expect(serving.contains("http://127.0.0.1:\(server.port)/"), "\(serving)")
 
         let busy = Process()
-        busy.executableURL = try #require(ServeProcess.executable)
-        busy.arguments = ["serve", bundle.path, "--port", "\(server.port)", "--insecure-no-signatures"]
+        busy.executableURL = try #require(BuiltExecutable.ivrc)
+        busy.arguments = ["serve", bundle.path, "--port", "\(server.port)", "--ops-port", "0", "--insecure-no-signatures"]
         let output = Pipe(), errors = Pipe()
         busy.standardOutput = output
         busy.standardError = errors
@@ -69,6 +70,9 @@ import Testing
             (["serve", bundle.path, "--insecure-no-signatures", "--unknown-number-status", "200"], "--unknown-number-status"),
             (["serve", bundle.deletingLastPathComponent().appendingPathComponent("none").path, "--insecure-no-signatures"], "no such file or directory"),
             (["serve", bundle.path, "--insecure-no-signatures", "--env", "production"], "was built without --env, not for `production`"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--port", "9000", "--ops-port", "9000"], "--ops-port must differ from --port"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--header-timeout", "0"], "--header-timeout must be between 1 and 3600"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--max-connections", "0"], "--max-connections must be at least 1"),
         ]
         for (arguments, message) in cases {
             let run = try ServeProcess.run(arguments, environment: ["TELNYX_PUBLIC_KEY": ""])
@@ -83,9 +87,9 @@ import Testing
         let server = try ServeProcess(bundle: bundle)
         let transcript = try await Self.call(keys: ["2"], via: [server])
         #expect(transcript.count == 2)
-        let ready = try await server.get("/readyz")
+        let ready = try await server.operations("/readyz")
         #expect(ready.status == .ok)
-        let metrics = String(buffer: try await server.get("/metrics").body ?? ByteBuffer())
+        let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
         #expect(metrics.contains(#"ivrc_calls_started_total{flow="patient_intake"} 1"#))
         let unsigned = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
             try await client.post("/texml", body: ByteBuffer(string: ServerFixture.form(ServerFixture.firstRequest(to: Self.intake))))
@@ -208,7 +212,7 @@ import Testing
             }
             let response = try await server.post("/texml", ServerFixture.firstRequest(to: Self.intake))
             #expect(response.status == .ok)
-            let metrics = String(buffer: try await server.get("/metrics").body ?? ByteBuffer())
+            let metrics = String(buffer: try await server.operations("/metrics").body ?? ByteBuffer())
             refused = metrics.contains(#"ivrc_bundle_reloads_total{outcome="refused"} 1"#)
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -237,7 +241,7 @@ import Testing
     }
 
     static func readiness(_ server: ServeProcess) async throws -> String {
-        let body = try await server.get("/readyz").body ?? ByteBuffer()
+        let body = try await server.operations("/readyz").body ?? ByteBuffer()
         let object = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
         return object?["bundle"] as? String ?? ""
     }
@@ -253,7 +257,7 @@ import Testing
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         #expect(answered == 1000)
-        #expect(try await server.get("/healthz").status == .ok)
+        #expect(try await server.operations("/healthz").status == .ok)
         #expect(server.process.isRunning)
         #expect(server.terminate() == 0)
     }

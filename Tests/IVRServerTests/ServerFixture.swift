@@ -5,6 +5,7 @@ import HummingbirdTesting
 import IVRCheck
 import IVRLang
 import IVRServer
+import IVRTestSupport
 import Logging
 import Synchronization
 import TeXMLEmit
@@ -14,9 +15,7 @@ import IVRBundle
 
 /// The example flows compiled in memory and served in-process, with the log captured.
 struct ServerFixture {
-    static let examples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples")
+    static let examples = Repository.examples
 
     /// Raw bytes: swift-crypto's key type is not Sendable, a static must be.
     static let privateKeyBytes = Curve25519.Signing.PrivateKey().rawRepresentation
@@ -53,10 +52,8 @@ struct ServerFixture {
     }
 
     static func compiled(only: String? = nil) throws -> CompiledBundle {
-        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path)
-            .filter { $0.hasSuffix(".ivr") && (only.map($0.contains) ?? true) }.sorted()
-        let sources = try names.map {
-            SourceFile(path: "examples/\($0)", bytes: [UInt8](try Data(contentsOf: examples.appendingPathComponent($0))))
+        let sources = try ExampleFlows.sources().filter { source in
+            only.map { source.path.dropFirst("examples/".count).contains($0) } ?? true
         }
         return try Compiler.compile(Checker.check(sources).graph)
     }
@@ -111,4 +108,10 @@ final class LogCapture: Sendable {
     var entries: [[String: Any]] {
         lines.withLock { $0 }.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
+}
+
+extension VoiceServer {
+    /// What the operations listener's `/metrics` answers now; the webhook listener (the router
+    /// these tests drive) does not serve it.
+    var metricsText: String { String(decoding: metrics.exposition(), as: UTF8.self) }
 }

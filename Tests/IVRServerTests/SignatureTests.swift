@@ -34,7 +34,7 @@ import Testing
         }
         let (response, metrics) = try await fixture.test { [headers] client in
             let response = try await client.execute(uri: "/texml", method: .post, headers: headers, body: ByteBuffer(string: body))
-            return (response, String(buffer: try await client.execute(uri: "/metrics", method: .get).body))
+            return (response, fixture.server.metricsText)
         }
         #expect(response.status == .forbidden)
         #expect(!String(buffer: response.body).contains("<"))
@@ -58,7 +58,7 @@ import Testing
     @Test func insecureModeIsVisibleInMetrics() async throws {
         for signed in [true, false] {
             let fixture = try ServerFixture(signed: signed)
-            let metrics = try await fixture.test { client in String(buffer: try await client.execute(uri: "/metrics", method: .get).body) }
+            let metrics = try await fixture.test { client in fixture.server.metricsText }
             #expect(metrics.contains("ivrc_signatures_disabled \(signed ? 0 : 1)"))
         }
     }

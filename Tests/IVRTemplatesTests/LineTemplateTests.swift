@@ -2,24 +2,22 @@ import Foundation
 import IVRCheck
 import IVRLang
 import IVRRuntime
+import IVRTestSupport
 import Testing
 @testable import IVRTemplates
 
 /// The templates are tested like the examples (clean, every test passing) and as templates:
 /// the compiled-in copy is the file in the repository, and instantiating fills what it says.
 @Suite struct LineTemplateTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func theBinaryCarriesTheFilesByteForByte() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("templates").path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.file("templates").path)
             .filter { $0.hasSuffix(".ivr") }.sorted()
         #expect(files.map { String($0.dropLast(4)) } == LineTemplate.all.map(\.name), "rerun scripts/embed-resources")
         for template in LineTemplate.all {
-            let onDisk = try String(contentsOf: Self.root.appendingPathComponent("templates/\(template.name).ivr"), encoding: .utf8)
+            let onDisk = try String(contentsOf: Repository.file("templates/\(template.name).ivr"), encoding: .utf8)
             #expect(template.source == onDisk, "\(template.name): rerun scripts/embed-resources")
         }
-        let workflow = try String(contentsOf: Self.root.appendingPathComponent("examples/ci/ivrc.yml"), encoding: .utf8)
+        let workflow = try String(contentsOf: Repository.file("examples/ci/ivrc.yml"), encoding: .utf8)
         #expect(LineTemplate.ciWorkflow == workflow, "rerun scripts/embed-resources")
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import IVRBundle
 import IVREnvironment
 import IVRLang
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// documents and manifest, byte for byte; a `NAME.toml` beside `NAME.ivr` is the environment
 /// it is built for (`--env`). Regenerate on purpose with `IVRC_UPDATE_GOLDEN=1`.
 @Suite struct BundleGoldenTests {
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenDirectory = Repository.tests("TeXMLEmitTests/Golden")
 
     /// `examples` (both example flows compiled together) plus every `Golden/*.ivr`.
     static var cases: [String] {
@@ -20,7 +21,7 @@ import Testing
     @Test(arguments: cases)
     func bundleMatchesGolden(_ name: String) throws {
         let sources = name == "examples"
-            ? try Compile.exampleSources()
+            ? try ExampleFlows.sources()
             : [SourceFile(path: "\(name).ivr", bytes: [UInt8](try Data(contentsOf: Self.goldenDirectory.appendingPathComponent("\(name).ivr"))))]
         let valuesPath = Self.goldenDirectory.appendingPathComponent("\(name).toml").path
         let environment = FileManager.default.fileExists(atPath: valuesPath)
@@ -32,32 +33,6 @@ import Testing
         files["manifest.json"] = BundleWriter.manifest(
             for: bundle, compilerVersion: "golden", waivers: [],
             environment: environment.map { Manifest.Environment($0, used: checked.environmentUsed) }).encoded
-        if ProcessInfo.processInfo.environment["IVRC_UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.removeItem(at: expected)
-            for (path, bytes) in files {
-                let url = expected.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
-            }
-            return
-        }
-        let onDisk = try Self.files(under: expected)
-        #expect(onDisk.keys.sorted() == files.keys.sorted(), "document set differs from \(expected.lastPathComponent)")
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            #expect(onDisk[path] == bytes, "\(name): \(path) differs from the golden file")
-        }
-    }
-
-    private static func files(under directory: URL) throws -> [String: [UInt8]] {
-        var result: [String: [UInt8]] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: directory.path)
-        while let relative = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let url = directory.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[relative] = [UInt8](try Data(contentsOf: url))
-            }
-        }
-        return result
+        try Golden.compare(files, withDirectory: expected)
     }
 }

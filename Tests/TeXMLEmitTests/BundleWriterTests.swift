@@ -1,5 +1,6 @@
 import Foundation
 import IVRBundle
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
@@ -7,8 +8,8 @@ import Testing
     @Test func buildsAreByteForByteIdentical() throws {
         let first = Compile.temporaryDirectory(), second = Compile.temporaryDirectory()
         defer { for url in [first, second] { try? FileManager.default.removeItem(at: url) } }
-        try BundleWriter.write(try Compile.bundle(Compile.exampleSources()), to: first, compilerVersion: "test")
-        try BundleWriter.write(try Compile.bundle(Compile.exampleSources()), to: second, compilerVersion: "test")
+        try BundleWriter.write(try Compile.bundle(ExampleFlows.sources()), to: first, compilerVersion: "test")
+        try BundleWriter.write(try Compile.bundle(ExampleFlows.sources()), to: second, compilerVersion: "test")
         let names = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
         #expect(names == (try FileManager.default.subpathsOfDirectory(atPath: second.path).sorted()))
         for name in names where name.hasSuffix(".xml") || name.hasSuffix(".json") {
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func manifestHashesEveryDocument() throws {
-        let bundle = try Compile.bundle(Compile.exampleSources())
+        let bundle = try Compile.bundle(ExampleFlows.sources())
         let manifest = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: [])
         #expect(manifest.documents.keys.sorted() == bundle.documents.keys.sorted())
         for (path, entry) in manifest.documents {
@@ -32,7 +33,7 @@ import Testing
         let parent = Compile.temporaryDirectory()
         let target = parent.appendingPathComponent("bundle")
         defer { try? FileManager.default.removeItem(at: parent) }
-        let bundle = try Compile.bundle(Compile.exampleSources())
+        let bundle = try Compile.bundle(ExampleFlows.sources())
         try BundleWriter.write(bundle, to: target, compilerVersion: "one")
         try BundleWriter.write(bundle, to: target, compilerVersion: "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["bundle"])
@@ -46,7 +47,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: target) }
         try Data("precious".utf8).write(to: target.appendingPathComponent("notes.txt"))
         #expect(throws: BundleWriter.Failure.self) {
-            try BundleWriter.write(try Compile.bundle(Compile.exampleSources()), to: target, compilerVersion: "x")
+            try BundleWriter.write(try Compile.bundle(ExampleFlows.sources()), to: target, compilerVersion: "x")
         }
         #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("notes.txt").path))
     }

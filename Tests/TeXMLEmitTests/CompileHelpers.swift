@@ -6,18 +6,8 @@ import Testing
 
 /// Shared steps of the back-end tests: check a source, compile it, find documents.
 enum Compile {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func sources(_ texts: [String: String]) -> [SourceFile] {
         texts.keys.sorted().map { SourceFile(path: $0, text: texts[$0]!) }
-    }
-
-    static func exampleSources() throws -> [SourceFile] {
-        let directory = repositoryRoot.appendingPathComponent("examples")
-        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".ivr") }.sorted()
-            .map { SourceFile(path: "examples/\($0)", bytes: [UInt8](try Data(contentsOf: directory.appendingPathComponent($0)))) }
     }
 
     /// Checks and compiles; the sources must be free of errors.

@@ -1,5 +1,6 @@
 import Foundation
 import IVRCheck
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// form is unchanged, and only from a bundle the same compiler version wrote.
 @Suite struct IncrementalCompileTests {
     func graph() throws -> FlowGraph {
-        let result = Checker.check(try Compile.exampleSources())
+        let result = Checker.check(try ExampleFlows.sources())
         try #require(result.diagnostics.allSatisfy { $0.severity != .error })
         return result.graph
     }

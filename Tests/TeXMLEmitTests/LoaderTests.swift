@@ -1,12 +1,13 @@
 import Foundation
 import IVRBundle
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
 @Suite struct LoaderTests {
     private func writtenExamples() throws -> URL {
         let directory = Compile.temporaryDirectory()
-        try BundleWriter.write(try Compile.bundle(Compile.exampleSources()), to: directory, compilerVersion: "test")
+        try BundleWriter.write(try Compile.bundle(ExampleFlows.sources()), to: directory, compilerVersion: "test")
         return directory
     }
 
@@ -140,7 +141,7 @@ import Testing
     }
 
     /// Sparse files: the size is refused from `fstat` alone, so nothing near it is ever held in memory.
-    @Test(arguments: [("manifest.json", LoadedBundle.manifestLimit), ("patient_intake/closed.xml", LoadedBundle.documentLimit)])
+    @Test(arguments: [("manifest.json", BundleLimits.maxManifestBytes), ("patient_intake/closed.xml", BundleLimits.maxDocumentBytes)])
     func anOversizedFileIsRefusedBeforeItIsRead(_ path: String, _ limit: Int) throws {
         let directory = try writtenExamples()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func everyGatherAndRecordHasAnActionThatIsNotItself() throws {
-        let bundle = try Compile.bundle(Compile.exampleSources())
+        let bundle = try Compile.bundle(ExampleFlows.sources())
         for (path, bytes) in bundle.documents {
             let text = String(decoding: bytes, as: UTF8.self)
             for verb in ["<Gather", "<Record"] where text.contains(verb) {

@@ -9,7 +9,7 @@ import Testing
 /// passes compiles to schema-valid documents (an internal compiler error fails the test).
 @Suite struct PipelineRobustnessTests {
     @Test func mutatedExamplesAreCheckedAndWhatPassesCompiles() throws {
-        let examples = try Compile.exampleSources().map(\.bytes)
+        let examples = try ExampleFlows.sources().map(\.bytes)
         var random = SeededRandom(seed: 0xC0FFEE)
         var compiled = 0, refused = 0
         for round in 0..<600 {
@@ -31,7 +31,7 @@ import Testing
     /// Values swapped for plausible wrong ones (`voice x`, `timeout=0s`, `on "#"`): `check`
     /// reports whatever `build` would refuse, so what passes the checker always compiles.
     @Test func valueMutantsThatCheckCleanCompile() throws {
-        let seeds = try Compile.exampleSources().map(\.bytes)
+        let seeds = try ExampleFlows.sources().map(\.bytes)
         var random = SeededRandom(seed: 0x5EED)
         var compiled = 0
         for round in 0..<1_500 {

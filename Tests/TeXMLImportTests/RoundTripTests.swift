@@ -1,6 +1,7 @@
 import Foundation
 import IVRCheck
 import IVRLang
+import IVRTestSupport
 import TeXMLEmit
 import TeXMLImport
 import Testing
@@ -9,15 +10,6 @@ import Testing
 /// sense of `CallEquivalence`: same verbs, attributes and text along every path a caller can
 /// take, whatever the documents are called and however the code is split into them.
 @Suite struct RoundTripTests {
-    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
-
-    static func exampleSources() throws -> [SourceFile] {
-        try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".ivr") }.sorted().map {
-            SourceFile(path: "examples/\($0)", bytes: [UInt8](try Data(contentsOf: examples.appendingPathComponent($0))))
-        }
-    }
-
     static func build(_ sources: [SourceFile]) throws -> CompiledBundle {
         let checked = Checker.check(sources)
         #expect(!checked.hasErrors, "\(checked.diagnostics)")
@@ -35,7 +27,7 @@ import Testing
     }
 
     @Test func everyExampleRoundTrips() throws {
-        let sources = try Self.exampleSources()
+        let sources = try ExampleFlows.sources()
         #expect(sources.count >= 2)
         let original = try Self.build(sources)
         for flow in original.flows {
@@ -55,7 +47,7 @@ import Testing
     }
 
     @Test func menusComeBackWithTheirTries() throws {
-        let original = try Self.build(try Self.exampleSources())
+        let original = try Self.build(try ExampleFlows.sources())
         let flow = try #require(original.flows.first { $0.name == "patient_intake" })
         let (files, options) = Self.importInput(flow, original)
         let source = TeXMLImporter.importFlow(files, options: options).source
@@ -65,7 +57,7 @@ import Testing
     }
 
     @Test func equivalenceNoticesAChangedVerb() throws {
-        let original = try Self.build(try Self.exampleSources())
+        let original = try Self.build(try ExampleFlows.sources())
         let flow = try #require(original.flows.first { $0.name == "patient_intake" })
         let (files, options) = Self.importInput(flow, original)
         let changed = TeXMLImporter.importFlow(files, options: options).source

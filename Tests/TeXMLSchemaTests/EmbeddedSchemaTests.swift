@@ -1,12 +1,11 @@
 import Foundation
+import IVRTestSupport
 import TeXMLSchema
 import Testing
 
 /// The XSD compiled into ivrc (SwiftPM `embedInCode`) is texml.xsd exactly.
 @Suite struct EmbeddedSchemaTests {
-    static let xsdFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/TeXMLSchema/Resources/texml.xsd")
+    static let xsdFile = Repository.file("Sources/TeXMLSchema/Resources/texml.xsd")
 
     @Test func embeddedSchemaIsTexmlXSDByteForByte() throws {
         let file = try Data(contentsOf: Self.xsdFile)

@@ -1,56 +1,44 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// Every broken fixture of the rule tests, through the CLI as CI runs it: errors exit 1 with
 /// the intended rule in the report; warning-only fixtures exit 0, and 1 under `--strict`.
 @Suite struct BrokenFixtureCLITests {
-    static let ruleFixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("IVRCheckTests/Fixtures").path
+    static let errorFixtures = RuleFixture.all.filter(\.failsCheck)
+    static let warningFixtures = RuleFixture.all.filter { !$0.failsCheck }
 
-    static let errorCases: [([String], String)] = [
-        (["recording_before_disclosure.ivr"], "recording-disclosure"),
-        (["no_emergency_step.ivr"], "emergency-route"),
-        (["emergency_not_one_key_away.ivr"], "emergency-reachable"),
-        (["emergency_without_fallback.ivr"], "emergency-live-dial"),
-        (["dials_own_number.ivr"], "dial-loopback"),
-        (["dial_cycle_a.ivr", "dial_cycle_b.ivr"], "dial-cycle"),
-        (["duplicate_number.ivr"], "duplicate-number"),
-        (["invalid_number.ivr"], "invalid-number"),
-        (["silent_loop.ivr"], "silent-loop"),
-        (["plan_templates.ivr"], "dial-loopback"),
-        (["unknown_placeholder.ivr"], "unknown-placeholder"),
-    ]
-
-    static let warningCases: [(String, String)] = [
-        ("unreachable_step.ivr", "unreachable-step"),
-        ("unreachable_code.ivr", "unreachable-code"),
-        ("menu_without_fallback.ivr", "menu-fallback"),
-        ("gather_without_timeout.ivr", "gather-timeout"),
-        ("recording_unsaved.ivr", "recording-unsaved"),
-    ]
-
-    @Test(arguments: errorCases)
-    func errorFixtureExitsOneWithItsRule(_ files: [String], _ rule: String) throws {
-        let run = try CLITests.ivrc(["check"] + files.map { "\(Self.ruleFixtures)/\($0)" })
+    @Test(arguments: errorFixtures)
+    func errorFixtureExitsOneWithItsRule(_ fixture: RuleFixture) throws {
+        let run = try CLITests.ivrc(["check"] + fixture.paths)
         #expect(run.status == 1)
-        #expect(run.stdout.contains("error[\(rule)]"), "\(files): \(run.stdout)")
+        #expect(run.stdout.contains("error[\(fixture.rule)]"), "\(fixture): \(run.stdout)")
     }
 
-    @Test(arguments: warningCases)
-    func warningFixtureFailsOnlyUnderStrict(_ file: String, _ rule: String) throws {
-        let path = "\(Self.ruleFixtures)/\(file)"
-        let relaxed = try CLITests.ivrc(["check", path])
+    /// The plan's first drafts break three rules; the loopback dials are errors.
+    @Test func planTemplatesExitOneWithDialLoopback() throws {
+        let run = try CLITests.ivrc(["check", RuleFixture.folder.appendingPathComponent("plan_templates.ivr").path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error[dial-loopback]"), "\(run.stdout)")
+    }
+
+    @Test(arguments: warningFixtures)
+    func warningFixtureFailsOnlyUnderStrict(_ fixture: RuleFixture) throws {
+        let relaxed = try CLITests.ivrc(["check"] + fixture.paths)
         #expect(relaxed.status == 0)
-        #expect(relaxed.stdout.contains("warning[\(rule)]"), "\(file): \(relaxed.stdout)")
-        let strict = try CLITests.ivrc(["check", "--strict", path])
+        #expect(relaxed.stdout.contains("warning[\(fixture.rule)]"), "\(fixture): \(relaxed.stdout)")
+        let strict = try CLITests.ivrc(["check", "--strict"] + fixture.paths)
         #expect(strict.status == 1)
-        #expect(strict.stdout.contains(rule))
+        #expect(strict.stdout.contains(fixture.rule))
+    }
+
+    @Test func bothKindsOfFixtureAreRun() {
+        #expect(Self.errorFixtures.count >= 10 && Self.warningFixtures.count >= 5)
     }
 
     @Test func brokenFlowsWriteNoBundle() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-no-bundle-\(UUID().uuidString)").path
-        let run = try CLITests.ivrc(["build", "\(Self.ruleFixtures)/recording_before_disclosure.ivr", "-o", output])
+        let run = try CLITests.ivrc(["build", RuleFixture.folder.appendingPathComponent("recording_before_disclosure.ivr").path, "-o", output])
         #expect(run.status == 1)
         #expect(!FileManager.default.fileExists(atPath: output))
     }
@@ -64,9 +52,7 @@ import Testing
 
 /// Every subcommand's own options parse (ArgumentParser reports clashes only at run time).
 @Suite struct SubcommandSmokeTests {
-    static let examples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples").path
+    static let examples = Repository.examples.path
 
     @Test(arguments: ["dot", "mermaid"])
     func graphDrawsTheExamples(_ format: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import IVRBundle
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
 
     private func startBuild(_ input: URL, into output: URL) throws -> Process {
         let process = Process()
-        let executable = try #require(CLITests.executable, "ivrc was not built next to the tests")
+        let executable = try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests")
         process.executableURL = executable
         process.arguments = ["build", input.path, "-o", output.path]
         process.standardOutput = FileHandle.nullDevice

@@ -1,16 +1,15 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// The CI recipe users copy (`examples/ci/ivrc.yml`) passes actionlint and runs the whole
 /// toolchain on the Swift ivrc needs.
 @Suite struct CIWorkflowTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let workflow = root.appendingPathComponent("examples/ci/ivrc.yml")
+    static let workflow = Repository.file("examples/ci/ivrc.yml")
 
     /// scripts/setup installs it under .build/tools.
     static var actionlint: URL? {
-        let installed = root.appendingPathComponent(".build/tools/venv/bin/actionlint")
+        let installed = Repository.file(".build/tools/venv/bin/actionlint")
         return FileManager.default.isExecutableFile(atPath: installed.path) ? installed : nil
     }
 
@@ -20,8 +19,8 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     }
 
-    @Test(arguments: ["ivrc fmt --check flows", "ivrc check --format sarif flows", "ivrc test --format sarif flows",
-                      "ivrc build flows -o bundle"])
+    @Test(arguments: ["ivrc fmt --check \"$FLOWS\"", "ivrc check --format sarif --env \"$IVRC_ENV\" \"$FLOWS\"",
+                      "ivrc test --format sarif --env \"$IVRC_ENV\" \"$FLOWS\"", "ivrc build \"$FLOWS\" --env \"$IVRC_ENV\" -o bundle"])
     func workflowRunsTheCommand(_ command: String) throws {
         let text = try String(contentsOf: Self.workflow, encoding: .utf8)
         #expect(text.contains(command))
@@ -29,7 +28,7 @@ import Testing
 
     @Test func workflowUsesTheSwiftThatSetupRequiresAndCanUploadFromPrivateRepositories() throws {
         let text = try String(contentsOf: Self.workflow, encoding: .utf8)
-        let setup = try String(contentsOf: Self.root.appendingPathComponent("scripts/setup"), encoding: .utf8)
+        let setup = try String(contentsOf: Repository.file("scripts/setup"), encoding: .utf8)
         let required = try #require(setup.split(separator: "\n").first { $0.hasPrefix("required_swift=") }?.dropFirst("required_swift=".count))
         #expect(text.contains("container: swift:\(required)-"))
         #expect(text.contains("actions: read"))

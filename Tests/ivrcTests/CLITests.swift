@@ -1,17 +1,10 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// The built `ivrc` run as CI runs it: exit status, stdout, stderr.
 @Suite struct CLITests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-    /// `swift test` builds the executable next to the test bundle (`.build/<config>/`).
-    static var executable: URL? {
-        let bundle = Bundle.main.bundleURL
-        return [bundle, bundle.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("ivrc") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static let fixtures = Repository.tests("ivrcTests/Fixtures")
 
     struct Run {
         let status: Int32
@@ -28,7 +21,7 @@ import Testing
     /// `wrapper` runs ivrc through another program (`setpriv …` to drop root).
     static func ivrc(_ arguments: [String], stdin: URL? = nil, environment: [String: String] = [:],
                      timeout: Double? = nil, wrapper: [String] = []) throws -> Run {
-        let executable = try #require(executable, "ivrc was not built next to the tests (\(Bundle.main.bundleURL.path))")
+        let executable = try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests (\(Bundle.main.bundleURL.path))")
         return try run(executable, arguments, stdin: stdin, environment: environment, timeout: timeout, wrapper: wrapper)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// The reproductions of the designer's trial (issue 11), through the built binary.
@@ -168,7 +169,7 @@ extension DesignerTrialCLITests {
 }
 
 extension DesignerTrialCLITests {
-    static let examples = FormatCommandTests.repositoryRoot.appendingPathComponent("examples").path
+    static let examples = Repository.examples.path
 
     @Test func cleanCheckSaysWhatItChecked() throws {
         let run = try CLITests.ivrc("check", Self.examples)

@@ -1,11 +1,9 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc fmt` as CI and editors run it: exit codes, what is written and what is printed.
 @Suite struct FormatCommandTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static let messy = """
     flow f
         number +1-800-596-3057
@@ -40,7 +38,7 @@ import Testing
     }
 
     @Test func examplesPassCheck() throws {
-        let run = try CLITests.ivrc("fmt", "--check", Self.repositoryRoot.appendingPathComponent("examples").path)
+        let run = try CLITests.ivrc("fmt", "--check", Repository.examples.path)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.isEmpty)
     }

@@ -45,11 +45,32 @@ import Testing
         try FormatCommandTests.withFiles([:]) { directory in
             let library = directory.appendingPathComponent("library")
             try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
-            try Data(Self.flow.utf8).write(to: library.appendingPathComponent("intake.flow"))
-            try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("intake.ivr").path,
-                                                       withDestinationPath: "library/intake.flow")
-            let run = try CLITests.ivrc(["check", directory.path], timeout: 60)
+            try Data(Self.flow.utf8).write(to: library.appendingPathComponent("intake.ivr"))
+            let link = directory.appendingPathComponent("intake.ivr")
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "library/intake.ivr")
+            let run = try CLITests.ivrc(["check", link.path], timeout: 60)
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        }
+    }
+
+    /// A pull request links `flow.xml` (or `.ivr`, `.toml`) to the workspace's `.env` beside it:
+    /// inside the tree, but not a file of the link's kind, so it is refused and never quoted.
+    @Test func aLinkToAnotherKindOfFileInsideTheTreeIsRefusedAndNeverQuoted() throws {
+        try FormatCommandTests.withFiles(["good.ivr": Self.flow]) { directory in
+            try Data("TOKEN=\(Self.secret)\n".utf8).write(to: directory.appendingPathComponent(".env"))
+            for name in ["evil.xml", "evil.ivr", "prod.toml"] {
+                try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(name).path, withDestinationPath: ".env")
+            }
+            let xml = directory.appendingPathComponent("evil.xml").path
+            for arguments in [["validate", xml], ["import", xml], ["check", directory.path],
+                              ["check", directory.appendingPathComponent("evil.ivr").path],
+                              ["check", "--env", directory.appendingPathComponent("prod.toml").path,
+                               directory.appendingPathComponent("good.ivr").path]] {
+                let run = try CLITests.ivrc(arguments, timeout: 60)
+                #expect(run.status == 2, "\(arguments): \(run.stderr)")
+                #expect(run.stderr.contains("is a symbolic link to something other than a ."), "\(arguments): \(run.stderr)")
+                #expect(!(run.stdout + run.stderr).contains(Self.secret), "\(arguments) quoted the linked file")
+            }
         }
     }
 

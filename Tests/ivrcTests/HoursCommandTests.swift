@@ -1,10 +1,10 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `hours` through the command line: the moment of a simulated call, and refused moments.
 @Suite struct HoursCommandTests {
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/dental_office.ivr").path
+    static let example = Repository.examples.appendingPathComponent("dental_office.ivr").path
 
     @Test func theMomentPicksTheBranch() throws {
         let closed = try CLITests.ivrc(["simulate", Self.example, "--at", "2026-12-25 10:00", "--press", "9"])

@@ -1,11 +1,11 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// A deploy that changes nothing changes nothing on disk: rebuilding identical output leaves
 /// the bundle's inodes and times alone; any change is written as before.
 @Suite struct IdempotentBuildTests {
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/patient_intake.ivr").path
+    static let example = Repository.examples.appendingPathComponent("patient_intake.ivr").path
 
     func stamp(_ path: String) throws -> (inode: Int, modified: Date) {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)

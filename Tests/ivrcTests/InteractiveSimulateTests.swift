@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc simulate` on a terminal asks the caller at each gather and dial. `script` (util-linux,
@@ -7,7 +8,7 @@ import Testing
     @Test func aCallerAtATerminalPressesNineAndTheNurseDoesNotAnswer() throws {
         let script = URL(fileURLWithPath: "/usr/bin/script")
         try #require(FileManager.default.isExecutableFile(atPath: script.path), "util-linux `script` is needed")
-        let ivrc = try #require(CLITests.executable)
+        let ivrc = try #require(BuiltExecutable.ivrc)
         let example = SubcommandSmokeTests.examples + "/patient_intake.ivr"
         let process = Process()
         process.executableURL = script

@@ -1,11 +1,11 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// Languages through the command line: the rules' findings and exit codes, the bilingual
 /// flow's tests and paths, the diagram's labels, the formatter and the simulator.
 @Suite struct LanguageCommandTests {
-    static let bilingual = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("TeXMLEmitTests/Golden/bilingual.ivr").path
+    static let bilingual = Repository.tests("TeXMLEmitTests/Golden/bilingual.ivr").path
 
     /// The bilingual flow with one edit, written to a temporary file.
     static func edited(_ from: String, _ to: String) throws -> URL {

@@ -1,10 +1,10 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `simulate --url` and `test --url` refuse what cannot work before any request is sent.
 @Suite struct LiveServerOptionTests {
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/patient_intake.ivr").path
+    static let example = Repository.examples.appendingPathComponent("patient_intake.ivr").path
 
     static let refused: [([String], String)] = [
         (["simulate", "--url", "http://127.0.0.1:9/texml"], "--url needs --number"),

@@ -1,11 +1,12 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// Modules through the command line: the shipped fleet example, every bad `use` located with
 /// exit 1, a finding inside a module reported with the flow that led there, and `fmt` keeping
 /// module syntax.
 @Suite struct ModuleCLITests {
-    static let fleet = FormatCommandTests.repositoryRoot.appendingPathComponent("examples/modules").path
+    static let fleet = Repository.examples.appendingPathComponent("modules").path
 
     static let module = """
         module fleet_emergency
@@ -66,7 +67,7 @@ import Testing
         #expect(graph.status == 0 && graph.stdout.contains("emergency.start"), "\(graph.stdout)")
         let paths = try CLITests.ivrc("test", "--paths", Self.fleet)
         #expect(paths.status == 0, "\(paths.stdout)")
-        #expect(try CLITests.ivrc("diff", "--exit-code", Self.fleet, Self.fleet).stdout == "no change for callers\n")
+        #expect(try CLITests.ivrc("diff", "--exit-code", Self.fleet, Self.fleet).stdout.hasPrefix("no change for callers\n"))
     }
 
     @Test func aDirectoryOfSourcesIsSimulatedWithItsModules() throws {

@@ -1,16 +1,15 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc` is one file: copied anywhere (a container stage, /usr/local/bin) with the build
 /// directory gone, it still checks and builds, because nothing is loaded from beside it.
 @Suite struct RelocationTests {
-    static let example = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples/patient_intake.ivr")
+    static let example = Repository.examples.appendingPathComponent("patient_intake.ivr")
 
     /// A resource bundle is found through a path compiled into the binary; none may be named.
     @Test func binaryNamesNoResourceBundle() throws {
-        let executable = try #require(CLITests.executable)
+        let executable = try #require(BuiltExecutable.ivrc)
         let binary = try Data(contentsOf: executable)
         #expect(binary.range(of: Data(".resources".utf8)) == nil)
     }
@@ -24,7 +23,7 @@ import Testing
     }()
 
     @Test(.enabled(if: canHideDirectories)) func copiedBinaryChecksAndBuildsWithoutItsBuildDirectory() throws {
-        let executable = try #require(CLITests.executable).resolvingSymlinksInPath()
+        let executable = try #require(BuiltExecutable.ivrc).resolvingSymlinksInPath()
         let buildDirectory = executable.deletingLastPathComponent()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-relocated-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

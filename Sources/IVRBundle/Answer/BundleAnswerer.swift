@@ -40,25 +40,29 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
             }
         }
         guard path.hasSuffix(".route") else {
-            return document(path, values: received, parameters: parameters, carrier: carrier)
+            return document(path, values: received, refusedValues: [], parameters: parameters, carrier: carrier)
         }
         let route = bundle.manifest.routes[owner]
         if route?.kind == .hours, clock == nil { return .momentNeeded(schedule: route?.schedule ?? owner) }
-        guard let next = bundle.next(after: owner, parameters: parameters, clock: clock ?? .assumed([:])) else {
+        guard let decision = bundle.decide(after: owner, parameters: parameters, clock: clock ?? .assumed([:])),
+              let next = decision.next else {
             return .noRoute(path: path)
         }
-        return document(next, values: received.adding(route, parameters: parameters), parameters: parameters, carrier: carrier)
+        let collected = received.collecting(route, parameters: parameters)
+        let answer = document(next, values: collected.values, refusedValues: collected.refused, parameters: parameters, carrier: carrier)
+        guard case .document(let path, let document, let refusals, let refusedValues, _) = answer else { return answer }
+        return .document(path: path, document, refusals: refusals, refusedValues: refusedValues, route: decision.outcome)
     }
 
     /// Document `path` as answered: as stored, or, in a flow that uses values, filled with them,
     /// every URL back into the bundle carrying the flow's values (sealed even when there are
     /// none yet: a sealed token also binds the call and the time).
     private func document<Carrier: CallValueCarrier>(
-        _ path: String, values: CallValues, parameters: [String: String], carrier: Carrier
+        _ path: String, values: CallValues, refusedValues: [CallValues.Refusal], parameters: [String: String], carrier: Carrier
     ) -> RequestAnswer<Documents.Document, Carrier.Rejection> {
         guard let flow = self.values.flow(of: path), let filling, let verbs = documents.verbs(path) else {
             guard let stored = documents.stored(path) else { return .unknownDocument(path: path) }
-            return .document(path: path, stored, refusals: [])
+            return .document(path: path, stored, refusals: [], refusedValues: refusedValues, route: nil)
         }
         let carried = values.restricted(to: flow.carried)
         let token = flow.carried.isEmpty ? "" : carrier.seal(carried)
@@ -68,7 +72,7 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
             token.isEmpty || !documents.leadsIntoBundle(url, from: path) ? url : CallValues.carrying(token, on: url)
         }
         switch documents.write(filled.verbs, path: path) {
-        case .success(let document): return .document(path: path, document, refusals: filled.refusals)
+        case .success(let document): return .document(path: path, document, refusals: filled.refusals, refusedValues: refusedValues, route: nil)
         case .failure(let invalid): return .invalidFilledDocument(path: path, message: invalid.message)
         }
     }

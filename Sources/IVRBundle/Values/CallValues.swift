@@ -17,26 +17,65 @@ public struct CallValues: Sendable, Equatable {
     public static let simulatedCaller = "+15550100000"
     public static let simulatedCallSid = "v3:ivrc-simulated"
 
-    /// The call's fields from its first request.
+    /// The longest value a call carries, in UTF-8 bytes: a longer one is refused when collected.
+    public static let maxValueBytes = 1024
+    /// The most a call carries, form-encoded: a value that would make it longer is refused when
+    /// collected. With the `CallSid` beside it, the sealed token stays under `ValueSeal`'s limit,
+    /// so every token the server writes opens.
+    public static let maxCarriedBytes = 6 * 1024
+
+    /// Why a collected value was not carried (a metric label, never the value). A refused value
+    /// stands for nothing afterwards, like a field a data dip's answer lacked: it is never cut
+    /// short, since a truncated number or account id would be a different, valid-looking one.
+    public enum Refusal: String, Sendable {
+        /// Longer than `maxValueBytes`.
+        case valueTooLong = "value-too-long"
+        /// Carrying it would take the call's values past `maxCarriedBytes`.
+        case valuesFull = "values-full"
+    }
+
+    /// The call's fields from its first request (one longer than `maxValueBytes` is not a
+    /// Telnyx value and is left out).
     public static func firstRequest(_ parameters: [String: String]) -> CallValues {
-        CallValues(values: parameters.filter { callFields.contains($0.key) })
+        var values = CallValues()
+        for name in callFields { if let value = parameters[name] { _ = values.collect(name, value) } }
+        return values
+    }
+
+    /// `collecting(route, parameters:)`'s values, for callers that do not count refusals.
+    public func adding(_ route: Route?, parameters: [String: String]) -> CallValues {
+        collecting(route, parameters: parameters).values
     }
 
     /// After an action request answered through `route`: a gather's route adds what was
     /// entered (digits first, else speech) under the gather's name; an http-request's route
-    /// adds each field of the answer (a field the answer lacked stands for nothing).
-    public func adding(_ route: Route?, parameters: [String: String]) -> CallValues {
-        if let route, route.kind == .httpRequest {
-            var next = self
-            for field in route.fields ?? [] { next.values[field] = parameters[field] ?? "" }
-            return next
-        }
-        guard let route, route.kind == .gather, let name = route.value else { return self }
-        let entered = [parameters["Digits"], parameters["SpeechResult"]].compactMap { $0 }.first { !$0.isEmpty }
-        guard let entered else { return self }
+    /// adds each field of the answer (a field the answer lacked stands for nothing). A value
+    /// over the bounds is refused (and stands for nothing), one refusal per value.
+    public func collecting(_ route: Route?, parameters: [String: String]) -> (values: CallValues, refused: [Refusal]) {
         var next = self
-        next.values[name] = entered
-        return next
+        var refused: [Refusal] = []
+        if let route, route.kind == .httpRequest {
+            for field in route.fields ?? [] {
+                if let refusal = next.collect(field, parameters[field] ?? "") { refused.append(refusal) }
+            }
+            return (next, refused)
+        }
+        guard let route, route.kind == .gather, let name = route.value else { return (self, []) }
+        let entered = [parameters["Digits"], parameters["SpeechResult"]].compactMap { $0 }.first { !$0.isEmpty }
+        guard let entered else { return (self, []) }
+        if let refusal = next.collect(name, entered) { refused.append(refusal) }
+        return (next, refused)
+    }
+
+    /// Sets `name` to `value` within the bounds; otherwise sets it to nothing and says why.
+    private mutating func collect(_ name: String, _ value: String) -> Refusal? {
+        values[name] = ""
+        guard value.utf8.count <= Self.maxValueBytes else { return .valueTooLong }
+        let before = formEncoded.utf8.count
+        let added = Self.percentEncoded(value).utf8.count
+        guard before + added <= Self.maxCarriedBytes else { return .valuesFull }
+        values[name] = value
+        return nil
     }
 
     /// Only the names a flow uses: nothing else is carried.

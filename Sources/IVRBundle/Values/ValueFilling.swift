@@ -10,13 +10,14 @@ import TeXMLSchema
 ///   `&amp;` never becomes `&amp;amp;`.
 /// - Each text is scanned once: a value holding `{{x}}` is inserted as text, never expanded.
 /// - In a URL (an XSD `Url`-typed attribute or text, or text written as an http(s) URL, as a
-///   `<Play>` URL is) a value is percent-encoded, so it stays
+///   `<Play>` URL is) a value is percent-encoded (a whole `.` or `..` too), so it stays
 ///   one query or path component; `carry` then adds the call's carried values to every URL
 ///   that leads back into the bundle. In an http-request's `<Body>` (JSON) it is JSON-escaped.
-/// - A dial target that holds a value is checked before anything is dialled: a gathered value
+/// - A dial or refer target that holds a value is checked before anything is dialled: a gathered value
 ///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
-///   and `To` a phone number; and the target must not be the line's own number
-///   (`dial-loopback`, decided at request time). A refused `<Dial>` becomes an apology (in the
+///   and `To` a phone number; no value may stand in a SIP target's host (`foreign-host`: the
+///   caller reaches only the host the flow names); and the target must not be the line's own number
+///   (`dial-loopback`, decided at request time). A refused `<Dial>` or `<Refer>` becomes an apology (in the
 ///   language and voice its route records, `RefusedDialApology`) and, if
 ///   it has an action, a `<Redirect>` to it: the route then takes the dial's no-answer branch,
 ///   as it would for a dial that failed. Without an action the call goes on with the next verb.
@@ -27,6 +28,10 @@ public struct ValueFilling: Sendable {
         case notDigits = "not-digits"
         case tooLong = "too-long"
         case loopback = "dial-loopback"
+        /// A filled `<Number>` or `callerId` is not E.164 (`+`, a first digit 1–9, 2 to 15 digits).
+        case notE164 = "not-e164"
+        /// A value stands in a SIP target's host: only the host written in the flow is reached.
+        case foreignHost = "foreign-host"
     }
 
     /// The most digits a dial target may take from a value (E.164's maximum).
@@ -47,10 +52,11 @@ public struct ValueFilling: Sendable {
     ///   - carry: rewrites a URL that leads back into the bundle (adds `v=`); others unchanged.
     public func fill(_ verbs: [XMLElement], values: [String: String], limits: [String: Int], ownNumber: String?,
                      route: Route?, carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
+        let values = values.mapValues(Self.xmlCarriable)
         var refusals: [Refusal] = []
         var filled: [XMLElement] = []
         for verb in verbs {
-            if verb.name == "Dial", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
+            if verb.name == "Dial" || verb.name == "Refer", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
                 refusals.append(refusal)
                 filled.append(Self.apology(speaking: route, line: verb.line))
                 if let action = verb.attribute("action") {
@@ -73,16 +79,40 @@ public struct ValueFilling: Sendable {
         return XMLElement(name: "Say", attributes: attributes, children: [.text(text)], line: line)
     }
 
+    /// `value` with every character XML 1.0 cannot carry replaced by U+FFFD.
+    static func xmlCarriable(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return value }
+        var carriable = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars { carriable.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}") }
+        return String(carriable)
+    }
+
+    /// XML 1.0's `Char` production (Swift scalars are never surrogates).
+    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
     /// A typed number has no `+`; a `<Number>` takes E.164, so digits alone get one.
     private static func internationalNumbers(in dial: XMLElement) -> XMLElement {
         var copy = dial
         copy.children = dial.children.map { child in
             guard case .element(var noun) = child, noun.name == "Number" else { return child }
             let text = noun.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) { noun.children = [.text("+" + text)] }
+            if let international = international(text), international != text { noun.children = [.text(international)] }
             return .element(noun)
         }
         return copy
+    }
+
+    /// `number` as E.164 (digits alone get their `+`), or nil when it cannot be one.
+    static func international(_ number: String) -> String? {
+        let digits = number.hasPrefix("+") ? number.dropFirst() : Substring(number)
+        guard (2...maxDialDigits).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              digits.first != "0" else { return nil }
+        return "+" + digits
     }
 
     private func fill(_ element: XMLElement, values: [String: String], carry: (String) -> String) -> XMLElement {
@@ -116,13 +146,26 @@ public struct ValueFilling: Sendable {
         for (noun, target) in targets {
             let names = Self.names(in: target).filter { values[$0] != nil }
             guard !names.isEmpty else { continue }
+            if noun == "Sip", Self.names(in: String(Self.host(of: target))).contains(where: { values[$0] != nil }) { return .foreignHost }
             for name in names {
                 if let refusal = Self.dialable(values[name] ?? "", name: name, limit: limits[name]) { return refusal }
             }
             let filled = Self.substitute(target, values, percentEncoding: false).trimmingCharacters(in: .whitespacesAndNewlines)
-            if noun == "Number", let ownNumber, "+" + filled.filter(\.isNumber) == ownNumber { return .loopback }
+            guard noun == "Number" else { continue }
+            guard let number = Self.international(filled) else { return .notE164 }
+            if number == ownNumber { return .loopback }
+        }
+        // A caller ID is written as it is, so it must already be E.164.
+        if let callerId = dial.attribute("callerId"), Self.names(in: callerId).contains(where: { values[$0] != nil }) {
+            let filled = Self.substitute(callerId, values, percentEncoding: false)
+            if Self.international(filled) != filled { return .notE164 }
         }
         return nil
+    }
+
+    /// What follows a SIP URI's last `@` (its host, port and parameters), or all of it without one.
+    private static func host(of sip: String) -> Substring {
+        sip.lastIndex(of: "@").map { sip[$0...] } ?? Substring(sip)
     }
 
     /// A gathered value is digits only, within its gather's bound; `From`/`To` a phone number.
@@ -141,7 +184,13 @@ public struct ValueFilling: Sendable {
     /// `text` with every `{{NAME}}` that has a value replaced, in one pass; malformed `{{…}}`
     /// stays as written.
     public static func substitute(_ text: String, _ values: [String: String], percentEncoding: Bool) -> String {
-        Placeholder.substitute(text) { name in values[name].map { percentEncoding ? CallValues.percentEncoded($0) : $0 } }
+        Placeholder.substitute(text) { name in values[name].map { percentEncoding ? urlComponent($0) : $0 } }
+    }
+
+    /// A value percent-encoded as one URL component; `.` and `..` too, which would otherwise
+    /// be dot-segments a server resolves to another path.
+    static func urlComponent(_ value: String) -> String {
+        value == "." || value == ".." ? value.replacingOccurrences(of: ".", with: "%2E") : CallValues.percentEncoded(value)
     }
 
     /// Inside an http-request's `<Body>` (JSON, the value between quotes): `"`, `\\` and

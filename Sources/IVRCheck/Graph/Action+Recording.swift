@@ -3,8 +3,9 @@ import IVRLang
 extension Action {
     /// TeXML verbs (written by name) that capture the call's audio. `Start` counts as a whole:
     /// the resolver keeps it opaque, and what it starts (a recording, a media stream, a
-    /// transcription) all carry the caller's voice somewhere.
-    static let capturingVerbs: Set<String> = ["Record", "Recording", "Stream", "Siprec", "Transcription"]
+    /// transcription) all carry the caller's voice somewhere. `ivrc validate` judges raw TeXML
+    /// by the same list.
+    public static let capturingVerbs: Set<String> = ["Record", "Recording", "Stream", "Siprec", "Transcription"]
 
     /// Whether running this action starts recording (or otherwise capturing) the caller:
     /// `record`, a `dial` with `record=…` other than `do-not-record` (on the dial or a

@@ -233,6 +233,21 @@ extension DiagnosticID {
         reported: [moduleChain(useDepthLimit + 1)],
         notReported: [moduleChain(useDepthLimit)])
 
+    public static let bundleLimit = DiagnosticID(
+        "bundle-limit",
+        summary: "The flows would write a bundle larger than `ivrc serve` loads.",
+        explanation: """
+            A bundle holds at most 100,000 documents (a 32 MiB manifest, 512 MiB of documents): \
+            `ivrc build` counts them before lowering (each step once per language a call can \
+            reach it in, a menu once more per extra try) and refuses, at the flow and the `use` \
+            whose module copies weigh most, rather than write a bundle the server would refuse. \
+            Use modules fewer times or split the flows into several bundles.
+            """,
+        noExample: """
+            it is reported by `ivrc build`, not `check`, and only past 100,000 documents, which \
+            no example of readable size writes
+            """)
+
     public static let missingParam = DiagnosticID(
         "missing-param",
         summary: "A `use` line does not give a parameter the module needs.",

@@ -303,6 +303,42 @@ extension DiagnosticID {
             """,
         ])
 
+    public static let valueInName = DiagnosticID(
+        "value-in-name",
+        summary: "A queue or conference name is filled from a value.",
+        explanation: """
+            `enqueue`, `dial queue` and `dial conference` connect the caller to whoever waits \
+            under that name. Filled from a value (what a caller typed or said, a data-dip answer), \
+            the caller would choose whom they reach ("vip support"). Write each name; to offer \
+            several, branch with a `menu` and write one name per branch.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather team -> wait
+                  say "Which team?"
+
+              step wait
+                enqueue ↓{{team}}
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather team -> wait
+                  say "Which team?"
+
+              step wait
+                enqueue support
+            """,
+        ])
+
     public static let unknownStatement = DiagnosticID(
         "unknown-statement",
         summary: "A statement keyword is not a TeXML verb ivrc knows.",

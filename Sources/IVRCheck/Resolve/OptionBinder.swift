@@ -102,8 +102,10 @@ extension FlowResolver {
         }
         let names = spec.attributes.filter { !OptionBinder.compilerOwned.contains($0.name) }.map(\.kebabName)
         let candidates = names + Array(OptionBinder.aliases.keys) + Array(OptionBinder.flagAliases.keys)
-        let help = Spelling.nearest(written, in: candidates).map { "did you mean `\($0)`?" }
+        let nearest = Spelling.nearest(written, in: candidates)
+        let help = nearest.map { "did you mean `\($0)`?" }
             ?? "options of `\(keyword)` (TeXML <\(element)>): \(names.sorted().joined(separator: ", "))"
-        error(.unknownOption, "`\(written)` is not an option of `\(keyword)`", range, help: help)
+        error(.unknownOption, "`\(written)` is not an option of `\(keyword)`", range, help: help,
+              fixIts: replacing(range, with: nearest))
     }
 }

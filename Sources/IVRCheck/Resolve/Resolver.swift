@@ -147,8 +147,13 @@ struct FlowResolver {
     func span(_ range: SourceRange) -> SourceSpan { source.span(range.start, range.end) }
 
     mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil,
-                        notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.error(id, message, at: span(range), help: help, notes: notes))
+                        notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) {
+        diagnostics.append(.error(id, message, at: span(range), help: help, notes: notes, fixIts: fixIts))
+    }
+
+    /// "did you mean `nearest`": the fix that writes it instead of what is at `range`.
+    func replacing(_ range: SourceRange, with nearest: String?) -> [FixIt] {
+        nearest.map { [.replace(span(range), with: $0)] } ?? []
     }
 
     /// The step a written name refers to, reporting `undefined-step` with a suggestion.
@@ -157,13 +162,15 @@ struct FlowResolver {
         let named = declaration.steps.map(\.name.text)
         let prefix = name.text.split(separator: ".").first.map(String.init) ?? name.text
         let uses = Set(named.filter { $0.contains(".") }.compactMap { $0.split(separator: ".").first.map(String.init) })
-        let hint = Spelling.nearest(name.text, in: named).map { "did you mean `\($0)`?" }
+        let nearest = Spelling.nearest(name.text, in: named)
+        let hint = nearest.map { "did you mean `\($0)`?" }
             // `m.step` names a module's step: the flow has to take the module in first.
             ?? (name.text.contains(".") && !uses.contains(prefix)
                 ? "`\(prefix).…` names a step of a module this flow does not use; add `use \(prefix) …` (or `use MODULE as \(prefix) …`) to the flow"
                 : nil)
             ?? "the steps of this flow are: \(named.joined(separator: ", "))"
-        error(.undefinedStep, "there is no step named `\(name.text)`", name.range, help: hint)
+        error(.undefinedStep, "there is no step named `\(name.text)`", name.range, help: hint,
+              fixIts: replacing(name.range, with: nearest))
         return nil
     }
 

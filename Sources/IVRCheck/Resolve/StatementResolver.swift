@@ -72,7 +72,8 @@ extension FlowResolver {
             return resolveDial(statement)
         case .enqueue:
             guard let name = single(statement, what: "a queue name", example: "enqueue support",
-                                    accept: { if case .word = $0 { true } else { false } }) else { return nil }
+                                    accept: { if case .word = $0 { true } else { false } }),
+                  writtenName(name, of: "queue") else { return nil }
             return Action(.enqueue(resolveEnqueue(statement, queue: name.text)), range: range)
         case .leave:
             _ = bind(statement, to: "Leave")
@@ -387,7 +388,7 @@ extension FlowResolver {
         case (.number, .word(let placeholder)) where Placeholder.isPlaceholder(placeholder): return placeholder
         case (.sip, .sipURI(let uri)): return uri
         case (.queue, .word(let name)), (.conference, .word(let name)), (.queue, .string(let name)), (.conference, .string(let name)):
-            return name
+            return writtenName(value, of: noun.rawValue) ? name : nil
         default:
             error(.syntax, "`\(source.text(value.range))` is not a valid \(noun.rawValue) target", value.range,
                   help: noun == .number ? "write a phone number: +1-646-555-0111" : noun == .sip ? "write a SIP URI: sip:desk@example.com" : "write a name")
@@ -401,10 +402,13 @@ extension FlowResolver {
         let keyword = statement.keyword.text
         guard let verb = OptionBinder.verb(kebab: keyword) else {
             let statements = StatementKeyword.allCases.map(\.rawValue) + StatementCatalog.genericVerbs.map(\.name)
-            let hint = StatementCatalog.notStatements.first { $0.name == keyword }.map(\.summary)
-                ?? Spelling.nearest(keyword, in: statements + OptionBinder.verbKeywords).map { "did you mean `\($0)`?" }
+            let notStatement = StatementCatalog.notStatements.first { $0.name == keyword }
+            let nearest = notStatement == nil ? Spelling.nearest(keyword, in: statements + OptionBinder.verbKeywords) : nil
+            let hint = notStatement.map(\.summary)
+                ?? nearest.map { "did you mean `\($0)`?" }
                 ?? "statements are \(statements.joined(separator: ", ")); `ivrc explain statements` says what each does and why other TeXML elements are not statements"
-            error(.unknownStatement, "`\(keyword)` is not a statement", statement.keyword.range, help: hint)
+            error(.unknownStatement, "`\(keyword)` is not a statement", statement.keyword.range, help: hint,
+                  fixIts: replacing(statement.keyword.range, with: nearest))
             return nil
         }
         return resolveElement(statement, as: verb)
@@ -494,6 +498,17 @@ extension FlowResolver {
             return nil
         }
         return value
+    }
+
+    /// A queue or conference name is written in the flow: filled from a value, a caller would
+    /// choose whom they are connected to (issue 20: "vip support").
+    private mutating func writtenName(_ value: Value, of what: String) -> Bool {
+        // `env.` and `param.` are written by whoever deploys or uses the flow, not by the caller.
+        let values = Placeholder.names(in: value.text).filter { !$0.hasPrefix("env.") && !$0.hasPrefix("param.") }
+        guard let name = values.first else { return true }
+        error(.valueInName, "a \(what) name cannot be filled from `{{\(name)}}`", value.range,
+              help: "write the \(what)'s name; to choose among a few, branch with a `menu` and write one name per branch")
+        return false
     }
 
     /// `-> STEP` on a statement that cannot continue anywhere is an error, never dropped.

@@ -71,9 +71,11 @@ public enum Waivers {
             return .error(unknownRule, "`\(rule)` cannot be waived", at: span,
                           help: "only checks can be waived; fix the problem instead (`ivrc rules` lists the checks)")
         }
-        let hint = Spelling.nearest(rule, in: waivable).map { "did you mean `\($0)`? " } ?? ""
+        let nearest = Spelling.nearest(rule, in: waivable)
+        let hint = nearest.map { "did you mean `\($0)`? " } ?? ""
         return .error(unknownRule, "there is no rule named `\(rule)`", at: span,
-                      help: "\(hint)`ivrc rules` lists the rules that can be waived")
+                      help: "\(hint)`ivrc rules` lists the rules that can be waived",
+                      fixIts: nearest.map { [.replace(span, with: $0)] } ?? [])
     }
 }
 

@@ -1,3 +1,4 @@
+import IVRBundle
 import TeXMLSchema
 
 /// One simulated call, executed the way Telnyx executes TeXML: fetch the entry document,

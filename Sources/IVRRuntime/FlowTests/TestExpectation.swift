@@ -1,3 +1,5 @@
+import IVRLang
+
 /// What a test expects to see in the transcript.
 public enum TestExpectation: Sendable, Hashable, CustomStringConvertible {
     /// A `<Say>` whose text contains the substring.
@@ -35,7 +37,7 @@ public enum TestExpectation: Sendable, Hashable, CustomStringConvertible {
 
     /// Phone numbers compare as `+` and digits (`+1-555-…` = `+1555…`); the rest case-insensitively.
     static func normalise(_ target: String) -> String {
-        if target.hasPrefix("+") { return "+" + target.filter(\.isNumber) }
+        if target.hasPrefix("+") { return PhoneNumberKey.of(target) }
         return target.lowercased()
     }
 }

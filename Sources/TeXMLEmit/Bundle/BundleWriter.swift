@@ -50,6 +50,7 @@ public enum BundleWriter {
         StagingDirectory.removeStale(for: target)
         // Encoded once: JSONEncoder on a 16,000-document manifest is a large part of a build.
         var manifestBytes = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
+        try requireWithinLimits(bundle, manifestBytes: manifestBytes.count, reusingFrom: target)
         if holds(manifestBytes, at: target) { return .unchanged }
         let staging = StagingDirectory(for: target).path
         try? files.removeItem(atPath: staging)
@@ -97,6 +98,21 @@ public enum BundleWriter {
         if let failure = failures.values.compactMap({ $0 }).first { throw Failure(description: failure) }
     }
 
+    /// A bundle over `BundleLimits` is never written: `ivrc serve` would refuse to load it.
+    private static func requireWithinLimits(_ bundle: CompiledBundle, manifestBytes: Int, reusingFrom target: URL) throws {
+        let reusedBytes = bundle.reused.keys.reduce(0) { sum, path in
+            var status = stat()
+            return sum + (stat(target.path + "/" + path, &status) == 0 ? Int(status.st_size) : 0)
+        }
+        let documentBytes = bundle.documents.values.reduce(reusedBytes) { $0 + $1.count }
+        guard let excess = BundleLimits.excess(documents: bundle.documentCount, manifestBytes: manifestBytes,
+                                               documentBytes: documentBytes) else { return }
+        let largest = bundle.flows.max { ($0.documents.count, $1.name) < ($1.documents.count, $0.name) }
+        let named = largest.map { " (the largest flow, `\($0.name)`, has \($0.documents.count) documents)" } ?? ""
+        throw Failure(description: "the bundle would hold \(excess), which `ivrc serve` refuses to load\(named); "
+            + "split the flows into several bundles")
+    }
+
     private static func requireReplaceable(_ target: URL) throws {
         if let refusal = ReplaceableBundle.refusal(for: target.path) { throw Failure(description: refusal) }
     }
@@ -118,7 +134,7 @@ public enum BundleWriter {
     /// manifest names present with the hash it records (`LoadedBundle` verifies them).
     private static func holds(_ manifest: [UInt8], at target: URL) -> Bool {
         guard let directory = try? ConfinedDirectory(target.path),
-              let existing = try? directory.read("manifest.json", limit: LoadedBundle.manifestLimit),
+              let existing = try? directory.read("manifest.json", limit: BundleLimits.maxManifestBytes),
               existing == manifest else { return false }
         return (try? LoadedBundle(directory: target)) != nil
     }

@@ -22,7 +22,7 @@ enum DocumentReuse {
             let (path, sha256) = documents[index]
             let destination = staging + "/" + path
             guard Glibc.link(previous + "/" + path, destination) == 0 else { return taken.set(index, false) }
-            let verified = (try? staged.read(path, limit: LoadedBundle.documentLimit)).map { DocumentHash.sha256($0) == sha256 } ?? false
+            let verified = (try? staged.read(path, limit: BundleLimits.maxDocumentBytes)).map { DocumentHash.sha256($0) == sha256 } ?? false
             if !verified { unlink(destination) }
             taken.set(index, verified)
         }

@@ -14,7 +14,7 @@ public struct PreviousBundle: Sendable {
     /// or one from another compiler version or format (its documents may differ byte for byte).
     public init?(at directory: URL, compilerVersion: String) {
         guard let bundle = try? ConfinedDirectory(directory.path),
-              let bytes = try? bundle.read("manifest.json", limit: LoadedBundle.manifestLimit),
+              let bytes = try? bundle.read("manifest.json", limit: BundleLimits.maxManifestBytes),
               let manifest = try? JSONDecoder().decode(ManifestOutline.self, from: Data(bytes)),
               manifest.formatVersion == Manifest.currentFormatVersion,
               manifest.compilerVersion == compilerVersion else { return nil }

@@ -12,19 +12,27 @@ enum ReplaceableBundle {
         guard kind == .directory else {
             return "\(target) exists and is not a directory; refusing to replace it"
         }
+        // The manifest is read before the tree is walked: `-o /usr` is refused at once instead
+        // of after listing every file below it.
+        let topLevel: [String]
+        do {
+            topLevel = try FileManager.default.contentsOfDirectory(atPath: target)
+        } catch {
+            return "refusing to replace \(target): \(error.localizedDescription)"
+        }
+        if topLevel.isEmpty { return nil }
+        let contents: ManifestOutline
+        do {
+            let bytes = try ConfinedDirectory(target).read("manifest.json", limit: BundleLimits.maxManifestBytes)
+            contents = try JSONDecoder().decode(ManifestOutline.self, from: Data(bytes))
+        } catch {
+            return "refusing to replace \(target): it is not empty and is not an ivrc bundle (its manifest.json: \(error))"
+        }
         let entries: [FileTree.Entry]
         do {
             entries = try FileTree.entries(under: target)
         } catch {
             return "refusing to replace \(target): \(error)"
-        }
-        if entries.isEmpty { return nil }
-        let contents: ManifestOutline
-        do {
-            let bytes = try ConfinedDirectory(target).read("manifest.json", limit: LoadedBundle.manifestLimit)
-            contents = try JSONDecoder().decode(ManifestOutline.self, from: Data(bytes))
-        } catch {
-            return "refusing to replace \(target): it is not empty and is not an ivrc bundle (its manifest.json: \(error))"
         }
         let named = namedEntries(contents.documents.keys)
         if let stranger = entries.first(where: { named[$0.relativePath] != $0.kind }) {

@@ -11,9 +11,6 @@ import TeXMLSchema
 /// disclosed before the link. Entry documents (the manifest's, else those nothing links to,
 /// and the first file) start undisclosed.
 struct DisclosureCheck {
-    /// Verbs that capture the caller's audio (the checker's list; `<Start>` is judged by what it starts).
-    static let capturingVerbs: Set<String> = ["Record", "Recording", "Stream", "Siprec", "Transcription"]
-
     let documents: [ParsedTeXML]
     let links: DocumentLinks
     let context: BundleContext
@@ -118,7 +115,8 @@ struct DisclosureCheck {
     }
 
     static func captures(_ element: XMLElement) -> Bool {
-        if capturingVerbs.contains(element.name) { return true }
+        // The checker's list: `<Start>` is judged by what it starts.
+        if Action.capturingVerbs.contains(element.name) { return true }
         guard element.name == "Dial" else { return false }
         let values = ([element] + element.elements).compactMap { $0.attribute("record") }
         return values.contains { $0 != "do-not-record" && $0 != "false" }

@@ -8,8 +8,11 @@ import IVRReport
 enum BrokenFixture {
     static let rules: [any Rule] = [ShoutingRule()]
 
+    /// `Tests/IVRReportTests/Fixtures/`: the flow, each format's golden output, the SARIF schema.
+    static let folder = Repository.tests("IVRReportTests/Fixtures")
+
     static func load() throws -> (sources: [SourceFile], diagnostics: [Diagnostic]) {
-        let url = Golden.fixtures.appendingPathComponent("broken.ivr")
+        let url = folder.appendingPathComponent("broken.ivr")
         // The short path keeps the goldens independent of where the checkout lives.
         let source = SourceFile(path: "flows/broken.ivr", bytes: [UInt8](try Data(contentsOf: url)))
         return ([source], Checker.check([source], rules: rules).diagnostics)

@@ -21,17 +21,38 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
+    /// The server's own defaults, so the flags cannot disagree with them.
+    private static let defaults = ServerConfiguration()
+
     @Argument(help: "Bundle directory written by `ivrc build -o`.")
     var bundle: String
 
     @Option(help: "Address to listen on.")
-    var host = "127.0.0.1"
+    var host = ServeCommand.defaults.host
 
     @Option(help: "Port to listen on (0: any free port, named in the startup log line).")
-    var port = 8080
+    var port = ServeCommand.defaults.port
+
+    @Option(help: "Address of the operations listener (/healthz, /readyz, /metrics); keep it private.")
+    var opsHost = "127.0.0.1"
+
+    @Option(help: "Port of the operations listener (0: any free port); never the webhook's.")
+    var opsPort = 8081
+
+    @Option(help: "Seconds a kept-alive connection may wait for its next request.")
+    var idleTimeout = 75
+
+    @Option(help: "Seconds a new connection has to send its complete request line and headers.")
+    var headerTimeout = 10
+
+    @Option(help: "Seconds a request has to send its complete body after its headers.")
+    var bodyTimeout = 10
+
+    @Option(help: "Connections held at once (more wait until one closes); lowered to what `ulimit -n` leaves room for.")
+    var maxConnections = 1024
 
     @Option(help: "Webhook path Telnyx POSTs new calls to; documents are served below it.")
-    var path = "/texml"
+    var path = ServeCommand.defaults.path
 
     @Option(help: "scheme://host[:port] the server is reached at from outside (e.g. behind nginx); documents then carry absolute URLs.")
     var publicURL: String?
@@ -46,21 +67,21 @@ struct ServeCommand: ParsableCommand {
     var signatureTolerance = Int(TelnyxSignature.defaultTolerance)
 
     @Option(help: "HTTP status for a number no flow answers (non-200 sends Telnyx to the failover URL).")
-    var unknownNumberStatus = 404
+    var unknownNumberStatus = ServeCommand.defaults.unknownNumberStatus
 
     @Option(help: "Largest request body accepted, in bytes (larger: 413).")
-    var maxBodyBytes = 64 * 1024
+    var maxBodyBytes = ServeCommand.defaults.maxBodyBytes
 
     @Option(help: "Seconds a replaced bundle keeps answering calls that started on it (default: 4 h, TeXML's longest call).")
-    var gracePeriod = 4 * 3600
+    var gracePeriod = Int(ServeCommand.defaults.retention.gracePeriod.components.seconds)
 
     @Option(help: "Milliseconds between checks of the bundle directory for replacement.")
-    var pollInterval = 1000
+    var pollInterval = Int(ServeCommand.defaults.pollInterval / .milliseconds(1))
 
     @Option(help: "Serve only a bundle built with --env NAME: a bundle built for another environment is refused, also on reload.")
     var env: String?
 
-    @Option(help: "File holding the key (at least 32 bytes, e.g. `head -c 32 /dev/urandom | base64`) that seals the values calls carry in URLs; also IVRC_VALUES_KEY. Give every replica the same key.")
+    @Option(help: "File holding the key that seals the values calls carry in URLs: base64 of at least 32 random bytes (`openssl rand -base64 32`), optionally followed by the previous key on a second line while rotating; also IVRC_VALUES_KEY. Give every replica the same key.")
     var valuesKeyFile: String?
 
     @Flag(help: "Decide `hours` by the moment `ivrc test --url` sends (X-IVRC-Moment) instead of the clock: test servers only.")
@@ -68,6 +89,14 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 (any free port) and 65535") }
+        guard (0...65535).contains(opsPort) else { throw ValidationError("--ops-port must be between 0 (any free port) and 65535") }
+        guard opsPort == 0 || opsPort != port || opsHost != host else {
+            throw ValidationError("--ops-port must differ from --port: /metrics and /readyz never share the webhook's listener")
+        }
+        for (name, seconds) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout)] {
+            guard (1...3600).contains(seconds) else { throw ValidationError("\(name) must be between 1 and 3600 seconds") }
+        }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard path.hasPrefix("/"), !path.hasSuffix("/"), !path.contains("//"), !path.contains(".."), !path.contains("?"),
               !path.contains(":"), !path.contains(where: \.isWhitespace) else {
             throw ValidationError("--path must be an absolute URL path without a trailing slash, e.g. /texml")
@@ -114,12 +143,24 @@ struct ServeCommand: ParsableCommand {
             return nil
         }
         do {
-            // A key file is text (base64 from /dev/urandom); the newline an editor adds is not key.
-            let text = String(decoding: material, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return try ValueSeal(keyMaterial: Array(text.utf8))
-        } catch let failure as ValueSeal.KeyFailure {
-            throw UsageFailure(failure.description)
+            return try ValuesKeyring.seal(from: String(decoding: material, as: UTF8.self))
+        } catch {
+            throw UsageFailure(error.description)
         }
+    }
+
+    /// The timeouts and caps asked for, the caps lowered to what the descriptor table leaves.
+    private func connectionLimits() throws -> ConnectionLimits {
+        var limits = ConnectionLimits()
+        limits.idleTimeout = .seconds(idleTimeout)
+        limits.headerTimeout = .seconds(headerTimeout)
+        limits.bodyTimeout = .seconds(bodyTimeout)
+        limits.maxConnections = maxConnections
+        guard let fitted = DescriptorBudget.fitted(limits, limit: DescriptorBudget.limit, open: DescriptorBudget.open) else {
+            throw UsageFailure("the descriptor limit (ulimit -n \(DescriptorBudget.limit ?? 0)) leaves no room for connections "
+                + "after the \(DescriptorBudget.reserve) the server keeps in reserve; raise it (systemd: LimitNOFILE=65536)")
+        }
+        return fitted
     }
 
     private var publicKey: String? {
@@ -130,6 +171,8 @@ struct ServeCommand: ParsableCommand {
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
+        configuration.operationsHost = opsHost
+        configuration.operationsPort = opsPort
         configuration.path = path
         configuration.publicURL = publicURL
         configuration.unknownNumberStatus = unknownNumberStatus
@@ -143,6 +186,7 @@ struct ServeCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: bundle)
         try reportingFailures {
+            configuration.connectionLimits = try connectionLimits()
             configuration.valueSeal = try valueSeal()
             let served: ServedBundle
             do {
@@ -161,10 +205,12 @@ struct ServeCommand: ParsableCommand {
             }
             // Said once the socket is bound: the real port for --port 0, nothing for a busy port.
             let signatures = configuration.verifier == nil ? "off" : "on"
-            let listening: @Sendable (Int) -> Void = { [host, path] bound in
+            let maxConnections = configuration.connectionLimits.maxConnections
+            let listening: @Sendable (Int) -> Void = { [host, path, opsHost, opsPort] bound in
                 logger.info("serving", metadata: [
                     "bundle": "\(served.id)", "flows": "\(served.bundle.manifest.flows.count)",
                     "url": "http://\(host):\(bound)\(path)", "signatures": "\(signatures)",
+                    "operations": "http://\(opsHost):\(opsPort)", "max_connections": "\(maxConnections)",
                 ])
             }
             return try Self.block(listeningOn: "\(host):\(port)") {

@@ -17,10 +17,15 @@ enum GitRevision {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             throw UsageFailure("\(argument): write REV:PATH with PATH relative to the repository, e.g. main:flows")
         }
+        // A REV git would read as an option (`--output=FILE`) could make it write files.
+        guard !revision.hasPrefix("-") else {
+            throw UsageFailure("\(argument): a revision cannot start with '-'; write REV:PATH, e.g. main:flows")
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-diff-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let archive = directory + "/export.tar"
-        let exported = run("git", ["archive", "--format=tar", "-o", archive, revision, "--", path])
+        let exported = run("git", ["--literal-pathspecs", "archive", "--format=tar", "-o", archive,
+                                    "--end-of-options", revision, path])
         guard exported.status == 0, run("tar", ["-x", "-f", archive, "-C", directory]).status == 0 else {
             try? FileManager.default.removeItem(atPath: directory)
             let reason = exported.error.split(separator: "\n").first.map(String.init) ?? "git archive failed"

@@ -58,6 +58,13 @@ struct BuildCommand: ParsableCommand {
                 standardError("ivrc: no bundle written: fix the errors above first\n")
                 return status
             }
+            // Counted before lowering: a bundle over the limits is never built in memory.
+            let overLimits = BundleLimits.check(result.graph)
+            if !overLimits.isEmpty {
+                diagnostics.emit(overLimits, sources: sources.with(values), waived: [])
+                standardError("ivrc: no bundle written: `ivrc serve` would refuse a bundle this large\n")
+                return ExitStatus.diagnostics
+            }
             let target = URL(fileURLWithPath: output)
             let flows = timer.measure("lower") { Compiler.lower(result.graph, baseURL: baseURL) }
             // A truncated or emptied file must not replace a serving bundle with nothing.

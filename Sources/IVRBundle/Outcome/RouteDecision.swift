@@ -1,0 +1,46 @@
+/// Which branch an action request took at a route, and the document it leads to: the one
+/// routing decision (`LoadedBundle.decide`), so the server's outcome metrics and the document it
+/// answers with can never disagree.
+public struct RouteDecision: Sendable, Equatable {
+    /// The document that answers the request; nil when the route has no document for the branch.
+    public let next: String?
+    /// The branch taken, from a bounded set per route kind (`RouteOutcome`), never the input.
+    public let outcome: RouteOutcome
+}
+
+/// The branch a route took, named by a fixed set per kind, so metric labels stay bounded
+/// whatever a caller sends. Never carries digits or speech.
+public enum RouteOutcome: String, Sendable, CaseIterable {
+    // menu
+    case key, timeout, invalid
+    // dial (`refused`: the target filled from a value was refused before Telnyx dialled)
+    case answered, noAnswer = "no-answer", busy, failed, refused
+    // http-request
+    case ok
+    // hours
+    case open, closed
+    // gather, record
+    case next
+
+    /// Every outcome a route of `kind` can report: the label set exported at 0 from the start.
+    public static func outcomes(of kind: Route.Kind) -> [RouteOutcome] {
+        switch kind {
+        case .menu: [.key, .timeout, .invalid]
+        case .dial: [.answered, .noAnswer, .busy, .failed, .refused]
+        case .httpRequest: [.ok, .failed]
+        case .hours: [.open, .closed]
+        case .gather, .record: [.next]
+        }
+    }
+
+    /// A dial's outcome by Telnyx's `DialCallStatus` (`completed`, `no-answer`, `busy`, `failed`,
+    /// `canceled`); anything unknown counts as failed.
+    static func dial(status: String?) -> RouteOutcome {
+        switch status {
+        case "completed": .answered
+        case "no-answer": .noAnswer
+        case "busy": .busy
+        default: .failed
+        }
+    }
+}

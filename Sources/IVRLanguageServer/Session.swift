@@ -1,0 +1,153 @@
+import Foundation
+import IVRCheck
+import IVREnvironment
+import IVRLang
+import IVRLanguageServerProtocol
+
+/// One initialized connection: the workspace, the negotiated encoding, the values file and
+/// what was last published. Used only on the server's queue.
+final class Session {
+    typealias RequestHandler = @Sendable (Session, IncomingMessage) throws(ResponseError) -> any Encodable
+
+    /// One small handler per request method.
+    static let requests: [String: RequestHandler] = [
+        "textDocument/formatting": Formatting.respond,
+        "textDocument/documentSymbol": DocumentSymbols.respond,
+        "textDocument/foldingRange": FoldingRanges.respond,
+        "textDocument/definition": StepNavigation.definition,
+        "textDocument/references": StepNavigation.references,
+        "textDocument/prepareRename": StepNavigation.prepareRename,
+        "textDocument/rename": StepNavigation.rename,
+        "textDocument/hover": HoverText.respond,
+        "textDocument/completion": Completions.respond,
+        "textDocument/codeAction": QuickFixes.respond,
+    ]
+
+    let encoding: PositionEncodingKind
+    private(set) var workspace: Workspace
+    private let environment: EnvironmentValues?
+    /// Problems to show once the session has started (a values file that cannot be read).
+    let startupProblems: [String]
+    private let documentationBase: String?
+    private var published: [String: [LSPDiagnostic]] = [:]
+    /// The last check's findings per file, each with what was published for it (for quick fixes).
+    /// The last check's position converters, for turning fix-its into edits.
+    private(set) var converters: [String: PositionConverter] = [:]
+    private(set) var findings: [String: [(finding: Diagnostic, published: LSPDiagnostic)]] = [:]
+    /// Opened documents are published even when clean, so the client knows they were checked.
+    private var mustPublish: Set<String> = []
+
+    init(_ params: InitializeParams, options: inout LanguageServer.Options) {
+        let offered = params.capabilities.general?.positionEncodings ?? []
+        encoding = offered.lazy.compactMap(PositionEncodingKind.init(rawValue:)).first ?? .utf16
+        let rootURI = params.workspaceFolders?.first?.uri ?? params.rootUri
+        let root = rootURI.flatMap(DocumentURI.path(of:)) ?? params.rootPath
+        workspace = Workspace(root: root)
+        let settings = params.initializationOptions
+        if let env = settings?["env"]?.stringValue, !env.isEmpty { options.environment = env }
+        documentationBase = settings?["ruleDocumentation"]?.stringValue
+        switch Self.loadEnvironment(options.environment, root: root) {
+        case .success(let values):
+            environment = values
+            startupProblems = []
+        case .failure(let problem):
+            environment = nil
+            startupProblems = [problem.message]
+        }
+    }
+
+    private static func loadEnvironment(_ env: String?, root: String?) -> Result<EnvironmentValues?, ResponseError> {
+        guard let env else { return .success(nil) }
+        let isFile = env.hasSuffix(".toml")
+        guard isFile || Parser.isIdentifier(env) else {
+            return .failure(ResponseError(.invalidParams, "ivrc: env takes an environment's name or a .toml file, got `\(env)`"))
+        }
+        let relative = isFile ? env : "environments/\(env).toml"
+        let path = relative.hasPrefix("/") ? relative
+            : URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath).appendingPathComponent(relative).path
+        let name = isFile ? String(env.split(separator: "/").last?.dropLast(5) ?? "") : env
+        do {
+            return .success(try ValuesFile.load(name: name, path: path))
+        } catch {
+            return .failure(ResponseError(.invalidParams, "ivrc: \(error.description)"))
+        }
+    }
+
+    // MARK: documents
+
+    func open(_ params: DidOpenTextDocumentParams) throws(ResponseError) {
+        let path = try Self.path(params.textDocument.uri)
+        workspace.openDocument(path, version: params.textDocument.version, text: params.textDocument.text)
+        mustPublish.insert(path)
+    }
+
+    func change(_ params: DidChangeTextDocumentParams) throws(ResponseError) {
+        let path = try Self.path(params.textDocument.uri)
+        // Full synchronisation: the last change is the whole text.
+        guard let text = params.contentChanges.last?.text else { return }
+        workspace.openDocument(path, version: params.textDocument.version, text: text)
+    }
+
+    func close(_ params: TextDocumentParams) throws(ResponseError) {
+        workspace.closeDocument(try Self.path(params.textDocument.uri))
+    }
+
+    func save(_ params: TextDocumentParams) throws(ResponseError) {
+        workspace.reread(try Self.path(params.textDocument.uri))
+    }
+
+    static func path(_ uri: String) throws(ResponseError) -> String {
+        guard let path = DocumentURI.path(of: uri) else {
+            throw ResponseError(.invalidParams, "`\(uri)` is not a file URI")
+        }
+        return path
+    }
+
+    /// A document the server holds, for a request about it.
+    func document(_ uri: String) throws(ResponseError) -> Document {
+        let path = try Self.path(uri)
+        guard let bytes = workspace.bytes(of: path) else {
+            throw ResponseError(.requestFailed, "\(path) is not open and not in the workspace")
+        }
+        return Document(path: path, bytes: bytes, encoding: encoding)
+    }
+
+    /// Every flow file, parsed, for requests that look across files.
+    func parsedWorkspace() -> [Document] {
+        workspace.sources.map { source in
+            Document(path: source.path, bytes: workspace.bytes(of: source.path) ?? source.bytes, encoding: encoding)
+        }
+    }
+
+    // MARK: diagnostics
+
+    /// Checks the whole workspace and returns what changed since the last publication (nothing
+    /// when `isStale` says a newer change arrived meanwhile).
+    func check(isStale: () -> Bool) -> [PublishDiagnosticsParams] {
+        let sources = workspace.sources
+        let result = Checker.check(sources, environment: environment)
+        guard !isStale() else { return [] }
+        var converters: [String: PositionConverter] = [:]
+        for source in sources {
+            converters[source.path] = PositionConverter(source, encoding: encoding,
+                                                        hasByteOrderMark: Document.hasByteOrderMark(workspace.bytes(of: source.path)))
+        }
+        if let environment { converters[environment.file.path] = PositionConverter(environment.file, encoding: encoding) }
+        let conversion = DiagnosticConversion(converter: { converters[$0] }, documentationBase: documentationBase)
+        self.converters = converters
+        findings = Dictionary(grouping: result.diagnostics.compactMap { finding in
+            conversion.convert(finding).map { (finding: finding, published: $0) }
+        }, by: \.finding.span.file)
+        let current = findings.mapValues { $0.map(\.published) }
+        let paths = Set(current.keys).union(published.keys).union(mustPublish).sorted()
+        let publications = paths.compactMap { path -> PublishDiagnosticsParams? in
+            let diagnostics = current[path] ?? []
+            guard mustPublish.contains(path) || diagnostics != published[path] ?? [] else { return nil }
+            return PublishDiagnosticsParams(uri: DocumentURI.uri(of: path), version: workspace.version(of: path),
+                                            diagnostics: diagnostics)
+        }
+        published = current
+        mustPublish = []
+        return publications
+    }
+}

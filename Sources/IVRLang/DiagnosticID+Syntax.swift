@@ -69,7 +69,21 @@ extension DiagnosticID {
             """,
         // 65 lines, each a block one space deeper than the line above: the last is one too many.
         reported: [nestedBlocks(Lexer.maxNestingDepth + 1)],
-        notReported: [nestedBlocks(Lexer.maxNestingDepth)])
+        // The fix: inner blocks moved into named steps.
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                menu
+                  say "For sales, press 1."
+                  on 1 -> sales
+
+              step sales
+                dial +1-555-010-0200
+            """,
+        ])
 
     public static let unterminatedString = DiagnosticID(
         "unterminated-string",
@@ -151,6 +165,7 @@ extension DiagnosticID {
               step start
                 gather region -> fetch
                   say "Which region?"
+                  on timeout -> start
 
               step fetch
                 redirect https://↓{{region}}.example.com/menu.xml
@@ -164,6 +179,7 @@ extension DiagnosticID {
               step start
                 gather region -> fetch
                   say "Which region?"
+                  on timeout -> start
 
               step fetch
                 redirect https://example.com/{{region}}/menu.xml

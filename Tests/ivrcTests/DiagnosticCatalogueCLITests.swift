@@ -1,10 +1,11 @@
 import Foundation
+import IVRTestSupport
 import Testing
 
 /// Every `DiagnosticID` declared anywhere in Sources is one `ivrc explain` lists (and so SARIF's
 /// rule table too). Emit sites take only declared constants, so this closes the catalogue.
 @Suite struct DiagnosticCatalogueCLITests {
-    static let sources = FormatCommandTests.repositoryRoot.appendingPathComponent("Sources")
+    static let sources = Repository.file("Sources")
 
     /// Ids declared as `static let NAME = DiagnosticID("id"` in every module but test support.
     static func declaredIDs() throws -> Set<String> {

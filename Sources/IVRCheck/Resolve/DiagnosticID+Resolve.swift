@@ -320,6 +320,7 @@ extension DiagnosticID {
               step start
                 gather team -> wait
                   say "Which team?"
+                  on timeout -> start
 
               step wait
                 enqueue ↓{{team}}
@@ -333,6 +334,7 @@ extension DiagnosticID {
               step start
                 gather team -> wait
                   say "Which team?"
+                  on timeout -> start
 
               step wait
                 enqueue support

@@ -11,6 +11,7 @@ public struct ServerMetrics: Sendable {
 
     public let registry: PrometheusCollectorRegistry
     let outcomes: OutcomeMetrics
+    private let process: ProcessMetrics
 
     /// Resolution around the plan's 200 ms goal and the benchmark's 2 ms p99 goal.
     private static let durationBuckets: [Duration] = [
@@ -22,6 +23,7 @@ public struct ServerMetrics: Sendable {
     public init() {
         registry = PrometheusCollectorRegistry()
         outcomes = OutcomeMetrics(registry: registry)
+        process = ProcessMetrics(registry: registry)
     }
 
     public func callStarted(flow: String) {
@@ -106,6 +108,9 @@ public struct ServerMetrics: Sendable {
         registry.makeCounter(name: name, labels: labels, help: help)
     }
 
-    /// The Prometheus text exposition of every metric.
-    public func exposition() -> [UInt8] { registry.emitToBuffer() }
+    /// The Prometheus text exposition of every metric, the process's read at this moment.
+    public func exposition() -> [UInt8] {
+        process.update()
+        return registry.emitToBuffer()
+    }
 }

@@ -24,6 +24,7 @@ public struct ServerMetrics: Sendable {
         registry = PrometheusCollectorRegistry()
         outcomes = OutcomeMetrics(registry: registry)
         process = ProcessMetrics(registry: registry)
+        _ = logLinesDropped  // exported at 0, so `increase()` sees the first drop
     }
 
     public func callStarted(flow: String) {
@@ -61,6 +62,15 @@ public struct ServerMetrics: Sendable {
     /// A dial target filled from a value and refused (not digits, too long, the line's own number).
     public func dialRefused(reason: String) {
         counter("ivrc_dial_refusals_total", [("reason", reason)], help: "Dial targets filled from call values and refused.").increment()
+    }
+
+    /// A log line dropped because standard output's reader fell behind (`LogWriter`).
+    public func logLineDropped() {
+        logLinesDropped.increment()
+    }
+
+    private var logLinesDropped: Counter {
+        counter("ivrc_log_lines_dropped_total", [], help: "Log lines dropped because the reader of standard output fell behind.")
     }
 
     public func unknownNumber() {

@@ -52,6 +52,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds SIGTERM keeps answering webhooks, /readyz 503, before the listener stops accepting.")
     var drainDelay = Int(ServeCommand.defaults.drainDelay.components.seconds)
 
+    @Option(help: "Bytes of log lines held while standard output's reader is behind; lines beyond are dropped and counted (ivrc_log_lines_dropped_total), requests never wait.")
+    var logBufferBytes = LogWriter.defaultCapacity
+
     @Option(help: "Connections held at once (more wait until one closes); lowered to what `ulimit -n` leaves room for.")
     var maxConnections = 1024
 
@@ -101,6 +104,7 @@ struct ServeCommand: ParsableCommand {
             guard (1...3600).contains(seconds) else { throw ValidationError("\(name) must be between 1 and 3600 seconds") }
         }
         guard (0...300).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 300 seconds") }
+        guard logBufferBytes >= 64 * 1024 else { throw ValidationError("--log-buffer-bytes must be at least 65536") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard path.hasPrefix("/"), !path.hasSuffix("/"), !path.contains("//"), !path.contains(".."), !path.contains("?"),
               !path.contains(":"), !path.contains(where: \.isWhitespace) else {
@@ -201,8 +205,10 @@ struct ServeCommand: ParsableCommand {
             } catch {
                 throw UsageFailure("cannot serve \(bundle): \(error)")
             }
-            let logger = Logger(label: "ivrc.serve") { JSONLogHandler.standardOutput(label: $0) }
-            let server = VoiceServer(bundle: served, configuration: configuration, logger: logger)
+            let metrics = ServerMetrics()
+            let logWriter = LogWriter(capacity: logBufferBytes) { metrics.logLineDropped() }
+            let logger = Logger(label: "ivrc.serve") { JSONLogHandler.writing(to: logWriter, label: $0) }
+            let server = VoiceServer(bundle: served, configuration: configuration, metrics: metrics, logger: logger)
             if configuration.verifier == nil {
                 logger.warning("signatures are NOT checked (--insecure-no-signatures): anyone who can reach this port can drive calls")
             }
@@ -220,8 +226,12 @@ struct ServeCommand: ParsableCommand {
                 ])
             }
             return try Self.block(listeningOn: "\(host):\(port)") {
+                defer { logWriter.flush() }
                 try await server.run(watching: directory, listening: listening)
-                logger.info("stopped", metadata: ["requests_finished": .stringConvertible(server.drain.requestsFinished)])
+                logger.info("stopped", metadata: [
+                    "requests_finished": .stringConvertible(server.drain.requestsFinished),
+                    "log_lines_dropped": .stringConvertible(logWriter.droppedLines),
+                ])
             }
         }
     }

@@ -104,13 +104,13 @@ public enum EnvironmentSubstitution {
 
         private mutating func lookup(_ key: String, at range: SourceRange) -> String? {
             guard let environment else {
-                report("undefined-value", "`env.\(key)` is a value that differs per environment, and no environment was chosen", range,
+                report(.undefinedValue, "`env.\(key)` is a value that differs per environment, and no environment was chosen", range,
                        help: "run with `--env NAME` to take the values from environments/NAME.toml")
                 return nil
             }
             guard let entry = environment.values[key] else {
                 let hint = Spelling.nearest(key, in: Array(environment.values.keys)).map { "did you mean `env.\($0)`? " } ?? ""
-                report("undefined-value", "`\(key)` is not defined in \(environment.file.path)", range,
+                report(.undefinedValue, "`\(key)` is not defined in \(environment.file.path)", range,
                        help: "\(hint)add `\(key) = \"…\"` to \(environment.file.path)")
                 return nil
             }
@@ -123,7 +123,7 @@ public enum EnvironmentSubstitution {
         private mutating func retyped(_ text: String, key: String, at range: SourceRange) -> Value? {
             let tokens = Lexer.tokenize(SourceFile(path: key, text: text)).tokens.filter { ![.newline, .end, .indent, .dedent].contains($0.kind) }
             guard tokens.count == 1, let kind = Value(tokens[0])?.kind else {
-                report("invalid-value", "`\(key)` is `\(text)`, which is not one value", range,
+                report(.invalidValue, "`\(key)` is `\(text)`, which is not one value", range,
                        help: "a value used outside quotes is one phone number, URL, duration, number or word; use `{{\(key)}}` inside a quoted string for text")
                 return nil
             }
@@ -133,12 +133,12 @@ public enum EnvironmentSubstitution {
         mutating func reportUnused() {
             guard let environment else { return }
             for key in environment.values.keys.sorted() where !used.contains(key) {
-                diagnostics.append(.warning("unused-value", "`\(key)` in \(environment.file.path) is used by no flow",
+                diagnostics.append(.warning(.unusedValue, "`\(key)` in \(environment.file.path) is used by no flow",
                                             at: environment.span(ofKey: key), help: "remove it, or use it as `env.\(key)`"))
             }
         }
 
-        private mutating func report(_ id: String, _ message: String, _ range: SourceRange, help: String) {
+        private mutating func report(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String) {
             diagnostics.append(.error(id, message, at: source.span(range.start, range.end), help: help))
         }
     }

@@ -16,8 +16,9 @@ struct ServeCommand: ParsableCommand {
             POST {path} with the call's To answers with that flow's entry document; every URL in a
             served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must
             carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is
-            reloaded on SIGHUP and when its directory is replaced; SIGTERM finishes in-flight
-            requests and exits 0. One JSON log line per request on stdout.
+            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers
+            503 at once, the webhook keeps answering for --drain-delay, then stops accepting,
+            finishes in-flight requests and exits 0. One JSON log line per request on stdout.
             """
     )
 
@@ -47,6 +48,12 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Seconds a request has to send its complete body after its headers.")
     var bodyTimeout = 10
+
+    @Option(help: "Seconds SIGTERM keeps answering webhooks, /readyz 503, before the listener stops accepting.")
+    var drainDelay = Int(ServeCommand.defaults.drainDelay.components.seconds)
+
+    @Option(help: "Bytes of log lines held while standard output's reader is behind; lines beyond are dropped and counted (ivrc_log_lines_dropped_total), requests never wait.")
+    var logBufferBytes = LogWriter.defaultCapacity
 
     @Option(help: "Connections held at once (more wait until one closes); lowered to what `ulimit -n` leaves room for.")
     var maxConnections = 1024
@@ -99,6 +106,8 @@ struct ServeCommand: ParsableCommand {
         for (name, seconds) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout)] {
             guard (1...3600).contains(seconds) else { throw ValidationError("\(name) must be between 1 and 3600 seconds") }
         }
+        guard (0...300).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 300 seconds") }
+        guard logBufferBytes >= 64 * 1024 else { throw ValidationError("--log-buffer-bytes must be at least 65536") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard path.hasPrefix("/"), !path.hasSuffix("/"), !path.contains("//"), !path.contains(".."), !path.contains("?"),
               !path.contains(":"), !path.contains(where: \.isWhitespace) else {
@@ -182,6 +191,7 @@ struct ServeCommand: ParsableCommand {
         configuration.maxBodyBytes = maxBodyBytes
         configuration.retention.gracePeriod = .seconds(gracePeriod)
         configuration.pollInterval = .milliseconds(pollInterval)
+        configuration.drainDelay = .seconds(drainDelay)
         configuration.testClock = testClock
         configuration.environment = env
         configuration.verifier = publicKey.flatMap {
@@ -198,9 +208,11 @@ struct ServeCommand: ParsableCommand {
             } catch {
                 throw UsageFailure("cannot serve \(bundle): \(error)")
             }
-            let logger = Logger(label: "ivrc.serve") { JSONLogHandler.standardOutput(label: $0) }
+            let metrics = ServerMetrics()
+            let logWriter = LogWriter(capacity: logBufferBytes) { metrics.logLineDropped() }
+            let logger = Logger(label: "ivrc.serve") { JSONLogHandler.writing(to: logWriter, label: $0) }
             configuration.recordings = try recordings.receiver(logger: logger)
-            let server = VoiceServer(bundle: served, configuration: configuration, logger: logger)
+            let server = VoiceServer(bundle: served, configuration: configuration, metrics: metrics, logger: logger)
             if configuration.verifier == nil {
                 logger.warning("signatures are NOT checked (--insecure-no-signatures): anyone who can reach this port can drive calls")
             }
@@ -218,7 +230,12 @@ struct ServeCommand: ParsableCommand {
                 ])
             }
             return try Self.block(listeningOn: "\(host):\(port)") {
-                try await server.application(watching: directory, listening: listening).runService()
+                defer { logWriter.flush() }
+                try await server.run(watching: directory, listening: listening)
+                logger.info("stopped", metadata: [
+                    "requests_finished": .stringConvertible(server.drain.requestsFinished),
+                    "log_lines_dropped": .stringConvertible(logWriter.droppedLines),
+                ])
             }
         }
     }

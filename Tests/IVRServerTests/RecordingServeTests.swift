@@ -48,10 +48,11 @@ import Testing
             Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() + "\n"
         }
 
-        func serve(maxBytes: Int = 1 << 20) throws -> ServeProcess {
+        /// - Parameter timeout: seconds a download may take; short where a stalled host is the point.
+        func serve(maxBytes: Int = 1 << 20, timeout: Int = 2) throws -> ServeProcess {
             try ServeProcess(bundle: bundle, arguments: [
                 "--recordings-dir", recordings, "--recordings-key-file", key, "--recordings-allow-http",
-                "--recordings-timeout", "2", "--recordings-max-bytes", "\(maxBytes)",
+                "--recordings-timeout", "\(timeout)", "--recordings-max-bytes", "\(maxBytes)",
             ])
         }
 
@@ -181,7 +182,8 @@ import Testing
         // Large enough that sealing and flushing it takes a while.
         let audio = [UInt8](repeating: 0x5A, count: 48 << 20)
         try await MediaHost().run(audio: audio) { base in
-            let server = try setup.serve(maxBytes: audio.count)
+            // The download may take its time on a busy machine: the kill, not a timeout, is under test.
+            let server = try setup.serve(maxBytes: audio.count, timeout: 120)
             let receiver = try await Self.receiverPath(on: server)
             let url = base + "/recordings/ok.wav"
             let sent = Task { try? await server.post(receiver, Self.callback("rec-big", url: url)) }
@@ -195,7 +197,7 @@ import Testing
             // Never a metadata file without its object: the recording is whole or absent.
             #expect(left == [] || left == ["rec-big.sealed"] || left == ["rec-big.json", "rec-big.sealed"], "\(left)")
 
-            let restarted = try setup.serve(maxBytes: audio.count)
+            let restarted = try setup.serve(maxBytes: audio.count, timeout: 120)
             #expect(setup.objects().allSatisfy { !$0.hasPrefix(".tmp-") })
             #expect(try await restarted.post(receiver, Self.callback("rec-big", url: url)).status == .ok)
             #expect(restarted.terminate() == 0)
@@ -203,7 +205,9 @@ import Testing
         #expect(setup.objects() == ["rec-big.json", "rec-big.sealed"])
         let output = setup.directory.appendingPathComponent("big.bin").path
         #expect(try ServeProcess.run(["recordings", "get", setup.recordings, "rec-big", "-o", output, "--key-file", setup.key]).status == 0)
-        #expect(FileManager.default.contents(atPath: output).map(Array.init) == audio)
+        // Compared outside #expect, which would print all 48 MiB on a mismatch.
+        let readBack = FileManager.default.contents(atPath: output) == Data(audio)
+        #expect(readBack, "the recording read back is not the audio served")
     }
 
     private static func field(_ name: String, in json: String) -> String {

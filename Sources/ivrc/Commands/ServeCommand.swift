@@ -13,11 +13,11 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer Telnyx TeXML webhooks from a compiled bundle.",
         discussion: """
-            POST {path} with the call's To answers with that flow's entry document; every URL in a
-            served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must
-            carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is
-            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers
-            503 at once, the webhook keeps answering for --drain-delay, then stops accepting,
+            POST {path} with the call's To answers with that flow's entry document; every URL in a \
+            served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must \
+            carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is \
+            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers \
+            503 at once, the webhook keeps answering for --drain-delay, then stops accepting, \
             finishes in-flight requests and exits 0. One JSON log line per request on stdout.
             """
     )

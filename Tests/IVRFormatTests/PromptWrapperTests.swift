@@ -54,6 +54,15 @@ import Testing
         #expect(formatted.contains("say \"\(first)\"\n      \"\(second)\"\n"))
     }
 
+    /// A prompt one word too long for its line: the last line takes two words, never one.
+    @Test func theLastLineNeverHoldsOneWordAlone() throws {
+        let text = "Thank you for calling the Lakeview Family Clinic patient line, where every call matters to us."
+        let formatted = try Fixtures.format(Self.flow(say: text))
+        #expect(formatted.contains("matters\"\n      \"to us.\"\n"), "\(formatted)")
+        #expect(formatted.split(separator: "\n").allSatisfy { $0.count <= SourceFormatter.lineWidth })
+        #expect(try Fixtures.format(formatted) == formatted)
+    }
+
     @Test func escapesCountTowardsTheWidth() throws {
         let text = Array(repeating: "\\\"quoted\\\"", count: 12).joined(separator: " ")
         let formatted = try Fixtures.format(Self.flow(say: text))

@@ -29,7 +29,7 @@ public struct VoiceServer: Sendable {
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: DrainMiddleware(drain: drain))
-        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
+        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics, trustedProxies: configuration.trustedProxies))
         RecordingRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         TeXMLRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         return router

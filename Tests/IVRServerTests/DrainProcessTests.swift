@@ -37,7 +37,7 @@ import Testing
     }
 
     /// Two replicas behind the shipped site's upstream and `/texml` location, each restarted in
-    /// turn (SIGTERM, drain, exit, start again on its port) while eight clients keep calling.
+    /// turn (SIGTERM, drain, exit, start again on its port) while four clients keep calling.
     @Test func aRollingRestartBehindTheShippedNginxSiteFailsNoRequest() async throws {
         let bundle = try ServeProcess.buildExamples()
         defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
@@ -47,12 +47,12 @@ import Testing
         let proxy = try NginxProxy(upstreams: Array(ports.prefix(2)), port: ports[2])
         defer { proxy.stop() }
 
-        // Eight callers on threads of their own (each request blocks on its socket), each a
+        // Four callers on threads of their own (each request blocks on its socket), each a
         // fresh connection with a Host header, as Telnyx's requests reach nginx.
         let running = Flag()
         let answered = Mutex<[UInt]>([])
         let callers = DispatchGroup()
-        for _ in 0..<8 {
+        for _ in 0..<4 {
             DispatchQueue.global().async(group: callers) {
                 while running.isSet {
                     let status = (try? Self.post(ServerFixture.firstRequest(to: ServeProcessTests.intake), port: proxy.port)) ?? 0

@@ -13,11 +13,11 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer Telnyx TeXML webhooks from a compiled bundle.",
         discussion: """
-            POST {path} with the call's To answers with that flow's entry document; every URL in a
-            served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must
-            carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is
-            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers
-            503 at once, the webhook keeps answering for --drain-delay, then stops accepting,
+            POST {path} with the call's To answers with that flow's entry document; every URL in a \
+            served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must \
+            carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is \
+            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers \
+            503 at once, the webhook keeps answering for --drain-delay, then stops accepting, \
             finishes in-flight requests and exits 0. One JSON log line per request on stdout.
             """
     )
@@ -48,6 +48,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Seconds a request has to send its complete body after its headers.")
     var bodyTimeout = 10
+
+    @Option(help: "Address of a proxy in front of the server (repeatable): its X-Forwarded-For names the client in the log. Without it the peer address is logged.")
+    var trustedProxy: [String] = []
 
     @Option(help: "Seconds SIGTERM keeps answering webhooks, /readyz 503, before the listener stops accepting.")
     var drainDelay = Int(ServeCommand.defaults.drainDelay.components.seconds)
@@ -105,6 +108,9 @@ struct ServeCommand: ParsableCommand {
         }
         for (name, seconds) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout)] {
             guard (1...3600).contains(seconds) else { throw ValidationError("\(name) must be between 1 and 3600 seconds") }
+        }
+        if let bad = trustedProxy.first(where: { !ClientAddress.isAddress($0) }) {
+            throw ValidationError("--trusted-proxy takes an IP address (127.0.0.1, ::1), not `\(bad)`")
         }
         guard (0...300).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 300 seconds") }
         guard logBufferBytes >= 64 * 1024 else { throw ValidationError("--log-buffer-bytes must be at least 65536") }
@@ -192,6 +198,7 @@ struct ServeCommand: ParsableCommand {
         configuration.retention.gracePeriod = .seconds(gracePeriod)
         configuration.pollInterval = .milliseconds(pollInterval)
         configuration.drainDelay = .seconds(drainDelay)
+        configuration.trustedProxies = Set(trustedProxy)
         configuration.testClock = testClock
         configuration.environment = env
         configuration.verifier = publicKey.flatMap {

@@ -11,7 +11,7 @@ struct DrainService: Service {
     func run() async throws {
         try? await gracefulShutdown()
         drain.begin()
-        logger.info("draining", metadata: ["delay_seconds": .stringConvertible(drain.delay.components.seconds)])
+        logger.info("draining", metadata: ["delay_seconds": .stringConvertible(Int(drain.delay.components.seconds))])
         try? await Task.sleep(for: drain.delay)
     }
 }

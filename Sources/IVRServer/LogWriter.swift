@@ -10,10 +10,11 @@ public final class LogWriter: Sendable {
     public static let defaultCapacity = 4 * 1024 * 1024
 
     private struct State {
-        var pending: [[UInt8]] = []
-        var pendingBytes = 0
+        var pending: [UInt8] = []
         /// Lines taken by the writer thread and not yet written.
         var writing = false
+        /// The writer thread sleeps until signalled: one wake-up per batch, not per line.
+        var asleep = false
     }
 
     public let capacity: Int
@@ -39,15 +40,14 @@ public final class LogWriter: Sendable {
 
     /// Queues one whole line, or drops it if the buffer holds `capacity` bytes already.
     public func write(_ line: [UInt8]) {
-        let queued = state.withLock { state in
-            guard state.pendingBytes + line.count <= capacity else { return false }
-            state.pending.append(line)
-            state.pendingBytes += line.count
-            return true
+        let (queued, wakeWriter) = state.withLock { state in
+            guard state.pending.count + line.count <= capacity else { return (false, false) }
+            state.pending += line
+            defer { state.asleep = false }
+            return (true, state.asleep)
         }
-        if queued {
-            wake.signal()
-        } else {
+        if wakeWriter { wake.signal() }
+        if !queued {
             dropped.add(1, ordering: .relaxed)
             onDrop()
         }
@@ -63,22 +63,29 @@ public final class LogWriter: Sendable {
         }
     }
 
+    /// Takes everything queued and writes it in one call; sleeps only when nothing is queued.
     private func drain() {
         while true {
-            wake.wait()
-            let batch = state.withLock { state in
-                defer { state.pending = []; state.pendingBytes = 0; state.writing = true }
-                return state.pending
+            let batch = state.withLock { state -> [UInt8] in
+                let batch = state.pending
+                state.pending = []
+                state.writing = !batch.isEmpty
+                state.asleep = batch.isEmpty
+                return batch
             }
-            for line in batch { writeAll(line) }
+            if batch.isEmpty {
+                wake.wait()
+                continue
+            }
+            writeAll(batch)
             state.withLock { $0.writing = false }
         }
     }
 
-    /// Blocks this thread, never a request's, until the line is written; a closed reader ends
-    /// the writing (EPIPE is ignored: SIGPIPE is off in a NIO process).
-    private func writeAll(_ line: [UInt8]) {
-        line.withUnsafeBytes { buffer in
+    /// Blocks this thread, never a request's, until the lines are written; a closed reader
+    /// ends the writing (EPIPE is ignored: SIGPIPE is off in a NIO process).
+    private func writeAll(_ lines: [UInt8]) {
+        lines.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -231,9 +231,9 @@ struct ServeCommand: ParsableCommand {
             let maxConnections = configuration.connectionLimits.maxConnections
             let listening: @Sendable (Int) -> Void = { [host, path, opsHost, opsPort] bound in
                 logger.info("serving", metadata: [
-                    "bundle": "\(served.id)", "flows": "\(served.bundle.manifest.flows.count)",
+                    "bundle": "\(served.id)", "flows": .stringConvertible(served.bundle.manifest.flows.count),
                     "url": "http://\(host):\(bound)\(path)", "signatures": "\(signatures)",
-                    "operations": "http://\(opsHost):\(opsPort)", "max_connections": "\(maxConnections)",
+                    "operations": "http://\(opsHost):\(opsPort)", "max_connections": .stringConvertible(maxConnections),
                 ])
             }
             return try Self.block(listeningOn: "\(host):\(port)") {

@@ -46,7 +46,7 @@ import Testing
             let source = directory.appendingPathComponent("first.ivr"), bundle = directory.appendingPathComponent("bundle")
             #expect(try build(source, into: bundle).status == 0)
             let path = bundle.appendingPathComponent("manifest.json")
-            let older = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 0")
+            let older = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : \(Manifest.currentFormatVersion)", with: "\"formatVersion\" : 0")
             try older.write(to: path, atomically: false, encoding: .utf8)
             let run = try build(source, into: bundle)
             #expect(run.status == 0, "\(run.stderr)")

@@ -16,8 +16,9 @@ import TeXMLSchema
 /// - A dial or refer target that holds a value is checked before anything is dialled: a gathered value
 ///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
 ///   and `To` a phone number; no value may stand in a SIP target's host (`foreign-host`: the
-///   caller reaches only the host the flow names); and the target must not be the line's own number
-///   (`dial-loopback`, decided at request time). A refused `<Dial>` or `<Refer>` becomes an apology (in the
+///   caller reaches only the host the flow names); a filled number must start with one of the
+///   dial's prefixes, when it has any (`not-allowed`: `allow=+1,+44`, `dial-prefixes`); and the
+///   target must not be the line's own number (`dial-loopback`, decided at request time). A refused `<Dial>` or `<Refer>` becomes an apology (in the
 ///   language and voice its route records, `RefusedDialApology`) and, if
 ///   it has an action, a `<Redirect>` to it: the route then takes the dial's no-answer branch,
 ///   as it would for a dial that failed. Without an action the call goes on with the next verb.
@@ -32,6 +33,8 @@ public struct ValueFilling: Sendable {
         case notE164 = "not-e164"
         /// A value stands in a SIP target's host: only the host written in the flow is reached.
         case foreignHost = "foreign-host"
+        /// A filled number starts with none of the dial's prefixes (`allow=`, `dial-prefixes`).
+        case notAllowed = "not-allowed"
     }
 
     /// The most digits a dial target may take from a value (E.164's maximum).
@@ -49,14 +52,20 @@ public struct ValueFilling: Sendable {
     ///   - limits: the most digits each gathered name may put into a dial target.
     ///   - ownNumber: the line's inbound number (E.164), which no filled target may dial.
     ///   - route: the document's route; a dial's records the language and voice of its apology.
+    ///   - dialPrefixes: the prefixes bounding each `<Dial>` of the document, in order
+    ///     (`Manifest.dialPrefixes(of:)`); a dial with none (or past the end) is not bounded.
     ///   - carry: rewrites a URL that leads back into the bundle (adds `v=`); others unchanged.
     public func fill(_ verbs: [XMLElement], values: [String: String], limits: [String: Int], ownNumber: String?,
-                     route: Route?, carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
+                     route: Route?, dialPrefixes: [[String]] = [],
+                     carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
         let values = values.mapValues(Self.xmlCarriable)
         var refusals: [Refusal] = []
         var filled: [XMLElement] = []
+        var dials = dialPrefixes.makeIterator()
         for verb in verbs {
-            if verb.name == "Dial" || verb.name == "Refer", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
+            let prefixes = verb.name == "Dial" ? dials.next() ?? [] : []
+            if verb.name == "Dial" || verb.name == "Refer",
+               let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber, prefixes: prefixes) {
                 refusals.append(refusal)
                 filled.append(Self.apology(speaking: route, line: verb.line))
                 if let action = verb.attribute("action") {
@@ -139,7 +148,8 @@ public struct ValueFilling: Sendable {
     }
 
     /// The first reason the dial's targets cannot be dialled with these values, or nil.
-    private func dialRefusal(_ dial: XMLElement, values: [String: String], limits: [String: Int], ownNumber: String?) -> Refusal? {
+    private func dialRefusal(_ dial: XMLElement, values: [String: String], limits: [String: Int], ownNumber: String?,
+                             prefixes: [String]) -> Refusal? {
         let nouns = dial.elements.filter { $0.name == "Number" || $0.name == "Sip" }
         let spelled = dial.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let targets = nouns.map { ($0.name, $0.text) } + (spelled.isEmpty ? [] : [("Number", spelled)])
@@ -153,6 +163,7 @@ public struct ValueFilling: Sendable {
             let filled = Self.substitute(target, values, percentEncoding: false).trimmingCharacters(in: .whitespacesAndNewlines)
             guard noun == "Number" else { continue }
             guard let number = Self.international(filled) else { return .notE164 }
+            if !DialPrefix.allows(number, within: prefixes) { return .notAllowed }
             if number == ownNumber { return .loopback }
         }
         // A caller ID is written as it is, so it must already be E.164.

@@ -39,6 +39,14 @@ public enum FrontEndDiagnostics {
             their own domain. Write the scheme and host; a value may fill the path or the query, \
             where it is percent-encoded as one component.
             """),
+        entry("body-content-type", "A value in an http-request body cannot be escaped for its Content-Type.", """
+            A value in an `http-request` body is escaped by the body's declared `Content-Type`: \
+            `application/json` (or `…+json`) JSON-escapes it, and it must stand inside a JSON \
+            string (`"{\\"name\\": \\"{{name}}\\"}"`), or a value such as `true` or `[…]` would \
+            become JSON; `application/x-www-form-urlencoded` percent-encodes it, so `x&role=admin` \
+            cannot add a parameter. A body with values and no Content-Type, or another one, is \
+            refused: declare one of these with `header Content-Type "…"`.
+            """),
         entry("value-in-name", "A queue or conference name is filled from a value.", """
             `enqueue`, `dial queue` and `dial conference` connect the caller to whoever waits \
             under that name. Filled from a value (what a caller typed or said, a data-dip answer), \

@@ -12,7 +12,8 @@ import TeXMLSchema
 /// - In a URL (an XSD `Url`-typed attribute or text, or text written as an http(s) URL, as a
 ///   `<Play>` URL is) a value is percent-encoded (a whole `.` or `..` too), so it stays
 ///   one query or path component; `carry` then adds the call's carried values to every URL
-///   that leads back into the bundle. In an http-request's `<Body>` (JSON) it is JSON-escaped.
+///   that leads back into the bundle. In an http-request's `<Body>` it is escaped by the
+///   request's `Content-Type` (`HTTPBodyEncoding`): JSON-escaped, or percent-encoded in a form.
 /// - A dial or refer target that holds a value is checked before anything is dialled: a gathered value
 ///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
 ///   and `To` a phone number; no value may stand in a SIP target's host (`foreign-host`: the
@@ -124,8 +125,11 @@ public struct ValueFilling: Sendable {
         return "+" + digits
     }
 
-    private func fill(_ element: XMLElement, values: [String: String], carry: (String) -> String) -> XMLElement {
+    private func fill(_ element: XMLElement, values: [String: String], body: HTTPBodyEncoding = .json,
+                      carry: (String) -> String) -> XMLElement {
         let spec = vocabulary.element(named: element.name)
+        // An http-request's `<Body>` is escaped by the Content-Type among its `<Headers>`.
+        let body = element.name == "Request" ? Self.bodyEncoding(of: element) : body
         var copy = element
         copy.attributes = element.attributes.map { attribute in
             let isURL = spec?.attribute(named: attribute.name)?.kind == .url || Self.isAbsoluteURL(attribute.value)
@@ -135,11 +139,11 @@ public struct ValueFilling: Sendable {
         copy.children = element.children.map { child in
             switch child {
             case .element(let nested):
-                return .element(fill(nested, values: values, carry: carry))
+                return .element(fill(nested, values: values, body: body, carry: carry))
             case .text(let text):
                 // `<Play>` text is a token (a media name or a URL): written as a URL, it is one.
                 let isURL = spec?.text == .url || Self.isAbsoluteURL(text)
-                let value = element.name == "Body" ? Self.substitute(text, values.mapValues(Self.jsonEscaped), percentEncoding: false)
+                let value = element.name == "Body" ? Self.substitute(text, values.mapValues { Self.escaped($0, for: body) }, percentEncoding: false)
                     : Self.substitute(text, values, percentEncoding: isURL)
                 return .text(isURL && !value.allSatisfy(\.isWhitespace) ? carry(value.trimmingCharacters(in: .whitespacesAndNewlines)) : value)
             }
@@ -202,6 +206,24 @@ public struct ValueFilling: Sendable {
     /// be dot-segments a server resolves to another path.
     static func urlComponent(_ value: String) -> String {
         value == "." || value == ".." ? value.replacingOccurrences(of: ".", with: "%2E") : CallValues.percentEncoded(value)
+    }
+
+    /// A `<Request>`'s body encoding by its `Content-Type` header; JSON without one (the
+    /// checker refuses values in a body that declares none, or another type).
+    private static func bodyEncoding(of request: XMLElement) -> HTTPBodyEncoding {
+        let headers = request.elements.filter { $0.name == "Headers" }.flatMap(\.elements).map { header in
+            (name: header.elements.first { $0.name == "Key" }?.text ?? "", value: header.elements.first { $0.name == "Value" }?.text ?? "")
+        }
+        return HTTPBodyEncoding.contentType(in: headers).flatMap { HTTPBodyEncoding(contentType: $0) } ?? .json
+    }
+
+    /// A value in a body: JSON-escaped (it stands inside a JSON string) or percent-encoded as
+    /// one form component.
+    static func escaped(_ value: String, for body: HTTPBodyEncoding) -> String {
+        switch body {
+        case .json: jsonEscaped(value)
+        case .form: CallValues.percentEncoded(value)
+        }
     }
 
     /// Inside an http-request's `<Body>` (JSON, the value between quotes): `"`, `\\` and

@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "CLinuxFileSystem"),
         // Shared by test targets only: the repository's folders and examples, golden files, the built
         // executable, the broken fixtures and their rules, feature flows, seeded random input mutation.
-        .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck"]),
+        .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck", "IVRRuntime", "TeXMLEmit"]),
         .target(
             name: "TeXMLSchema",
             dependencies: ["CLibXML2"],
@@ -59,7 +59,8 @@ let package = Package(
             dependencies: ["IVRLang", "TeXMLSchema", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "IVRBundle", "TeXMLSchema"]),
-        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck"]),
+        // `explain` runs each id's examples as `check` and `test` would, to point at the finding.
+        .target(name: "IVRReport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "IVREnvironment", "IVRRuntime", "TeXMLEmit", "TeXMLImport"]),
         .target(
             name: "TeXMLEmit",
             dependencies: [
@@ -67,7 +68,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit", "TeXMLSchema"]),
+        .target(name: "IVRRuntime", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema"]),
         .target(name: "IVRDiagram", dependencies: ["IVRCheck"]),
         .target(name: "IVRFormat", dependencies: ["IVRLang"]),
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
@@ -130,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IVRReportTests",
-            dependencies: ["IVRReport", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport"],
+            dependencies: ["IVRReport", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport", "IVREnvironment"],
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
@@ -158,7 +159,7 @@ let package = Package(
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
         .testTarget(name: "IVREnvironmentTests", dependencies: ["IVREnvironment", "IVRCheck", "IVRLang"]),
         .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime", "IVRTestSupport"]),
-        .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "TeXMLEmit"]),
+        .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "IVRTestSupport"]),
         .testTarget(name: "IVRLiveCallTests", dependencies: ["IVRLiveCall", "IVRRuntime"]),
         .testTarget(
             name: "IVRServerTests",

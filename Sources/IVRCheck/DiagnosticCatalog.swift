@@ -1,10 +1,8 @@
 /// Every id ivrc can report: the rules first, in `RuleCatalog` order, then the front end's.
-/// SARIF's rule table and `ivrc explain` read this one list.
+/// The checker's part of `EveryDiagnostic`, which SARIF's rule table and `ivrc explain` read.
 public enum DiagnosticCatalog {
     public static func all(rules: [any Rule] = RuleCatalog.all) -> [RuleDescription] {
-        let ruleDescriptions = rules.map(\.description)
-        let ruleIDs = Set(ruleDescriptions.map(\.id))
-        return ruleDescriptions + FrontEndDiagnostics.all.filter { !ruleIDs.contains($0.id) }
+        rules.map(\.description) + FrontEndDiagnostics.all.map { RuleDescription($0) }
     }
 
     public static func description(id: String, rules: [any Rule] = RuleCatalog.all) -> RuleDescription? {

@@ -1,30 +1,25 @@
 import IVRLang
 
-/// What a rule is, for `ivrc rules`, `ivrc explain`, SARIF and the rule's own tests.
-/// The examples are whole `.ivr` sources: the tests check that each `failing` one is
-/// reported and each `passing` one is not, and `explain` prints them.
+/// What a rule is, for `ivrc rules`, `ivrc explain`, SARIF and the rule's own tests: its
+/// `DiagnosticID` (id, severity, text and examples, described once) and where it applies.
 public struct RuleDescription: Sendable {
-    public let id: String
-    public let severity: Severity
-    /// One line for `ivrc rules`.
-    public let summary: String
-    /// One paragraph for `ivrc explain`.
-    public let explanation: String
+    public let diagnostic: DiagnosticID
     /// Industries the rule applies to; empty means every flow.
     public let industries: [Industry]
-    public let failing: [String]
-    public let passing: [String]
 
-    public init(id: String, severity: Severity, summary: String, explanation: String,
-                industries: [Industry] = [], failing: [String], passing: [String]) {
-        self.id = id
-        self.severity = severity
-        self.summary = summary
-        self.explanation = explanation
+    public init(_ diagnostic: DiagnosticID, industries: [Industry] = []) {
+        self.diagnostic = diagnostic
         self.industries = industries
-        self.failing = failing
-        self.passing = passing
     }
+
+    public var id: String { diagnostic.rawValue }
+    public var severity: Severity { diagnostic.severity }
+    /// One line for `ivrc rules`.
+    public var summary: String { diagnostic.summary }
+    /// One paragraph for `ivrc explain`.
+    public var explanation: String { diagnostic.explanation }
+    public var reported: [DiagnosticExample] { diagnostic.reported }
+    public var notReported: [DiagnosticExample] { diagnostic.notReported }
 
     public func applies(to flow: Flow) -> Bool {
         industries.isEmpty || industries.contains(flow.industry)
@@ -41,6 +36,6 @@ extension Rule {
     /// A diagnostic carrying this rule's id and severity.
     public func finding(_ message: String, at span: SourceSpan, help: String? = nil,
                         notes: [Diagnostic.Note] = []) -> Diagnostic {
-        Diagnostic(description.severity, description.id, message, at: span, help: help, notes: notes)
+        Diagnostic(description.severity, description.diagnostic, message, at: span, help: help, notes: notes)
     }
 }

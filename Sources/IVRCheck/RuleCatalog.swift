@@ -25,13 +25,4 @@ public enum RuleCatalog {
     public static func rule(id: String) -> (any Rule)? {
         all.first { $0.description.id == id }
     }
-
-    /// What `ivrc explain` and SARIF know: the graph rules, then the resolver's named checks.
-    public static var descriptions: [RuleDescription] {
-        all.map(\.description) + resolverDescriptions
-    }
-
-    public static func description(id: String) -> RuleDescription? {
-        descriptions.first { $0.id == id }
-    }
 }

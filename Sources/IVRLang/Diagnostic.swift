@@ -21,22 +21,22 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
     }
 
-    public let severity: Severity
-    /// Stable kebab-case rule id (`recording-disclosure`) or syntax id (`syntax`, `indentation`).
+    public private(set) var severity: Severity
+    /// A `DiagnosticID`'s raw value: kept a string so JSON and SARIF read and write it as one.
     public let id: String
     public let message: String
-    public let span: SourceSpan
+    public private(set) var span: SourceSpan
     public let help: String?
-    public let notes: [Note]
+    public private(set) var notes: [Note]
     /// Edits that fix it, when the fix is certain enough to apply by machine.
-    public let fixIts: [FixIt]
+    public private(set) var fixIts: [FixIt]
 
     public init(
-        _ severity: Severity, _ id: String, _ message: String, at span: SourceSpan,
+        _ severity: Severity, _ id: DiagnosticID, _ message: String, at span: SourceSpan,
         help: String? = nil, notes: [Note] = [], fixIts: [FixIt] = []
     ) {
         self.severity = severity
-        self.id = id
+        self.id = id.rawValue
         self.message = message
         self.span = span
         self.help = help
@@ -45,14 +45,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     public static func error(
-        _ id: String, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
+        _ id: DiagnosticID, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
         fixIts: [FixIt] = []
     ) -> Diagnostic {
         Diagnostic(.error, id, message, at: span, help: help, notes: notes, fixIts: fixIts)
     }
 
     public static func warning(
-        _ id: String, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
+        _ id: DiagnosticID, _ message: String, at span: SourceSpan, help: String? = nil, notes: [Note] = [],
         fixIts: [FixIt] = []
     ) -> Diagnostic {
         Diagnostic(.warning, id, message, at: span, help: help, notes: notes, fixIts: fixIts)
@@ -60,6 +60,18 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 }
 
 extension Diagnostic {
+    /// The same finding with another severity, place, notes or fixes (`--werror`, code copied
+    /// from a module): its id, message and help stay.
+    public func with(severity: Severity? = nil, span: SourceSpan? = nil, notes: [Note]? = nil,
+                     fixIts: [FixIt]? = nil) -> Diagnostic {
+        var copy = self
+        copy.severity = severity ?? self.severity
+        copy.span = span ?? self.span
+        copy.notes = notes ?? self.notes
+        copy.fixIts = fixIts ?? self.fixIts
+        return copy
+    }
+
     /// Report order: by file, then position, then id, so output is deterministic.
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.sorted {

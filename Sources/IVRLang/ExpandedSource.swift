@@ -59,11 +59,11 @@ public struct ExpandedSource: Sendable {
             let useNotes = regions[base(of: diagnostic.span.start.offset)]?.notes ?? []
             guard diagnostic.span.start.offset >= regionStride || diagnostic.notes.contains(where: { $0.span.start.offset >= regionStride })
             else { return diagnostic }
-            return Diagnostic(diagnostic.severity, diagnostic.id, diagnostic.message, at: unmoved(diagnostic.span), help: diagnostic.help,
-                              notes: diagnostic.notes.map { .init($0.message, at: unmoved($0.span)) } + useNotes,
-                              fixIts: diagnostic.fixIts.map { fix in
-                                  FixIt(fix.message, fix.changes.map { .init(unmoved($0.span), with: $0.replacement) })
-                              })
+            return diagnostic.with(span: unmoved(diagnostic.span),
+                                   notes: diagnostic.notes.map { .init($0.message, at: unmoved($0.span)) } + useNotes,
+                                   fixIts: diagnostic.fixIts.map { fix in
+                                       FixIt(fix.message, fix.changes.map { .init(unmoved($0.span), with: $0.replacement) })
+                                   })
         }
     }
 

@@ -69,7 +69,7 @@ public struct Lexer {
             return
         }
         if let tabAt {
-            report("indentation", "a tab is used for indentation", tabAt, tabAt + 1,
+            report(.indentation, "a tab is used for indentation", tabAt, tabAt + 1,
                    help: "indent with spaces only (two per level is the house style)")
         }
         indent(to: width, at: index)
@@ -81,7 +81,7 @@ public struct Lexer {
         let here = SourceRange(offset, offset)
         if width > indentStack.last! {
             if indentStack.count > Self.maxNestingDepth {
-                report("nesting-too-deep", "blocks are nested more than \(Self.maxNestingDepth) levels deep",
+                report(.nestingTooDeep, "blocks are nested more than \(Self.maxNestingDepth) levels deep",
                        offset, offset + 1, help: "split the flow into steps and use `goto`")
                 return
             }
@@ -92,7 +92,7 @@ public struct Lexer {
         var closing = indentStack.reversed().prefix { $0 > width }.count
         if !indentStack.contains(width) {
             let levels = indentStack.map(String.init).joined(separator: ", ")
-            report("indentation", "this line's indentation (\(width) spaces) does not match any enclosing block",
+            report(.indentation, "this line's indentation (\(width) spaces) does not match any enclosing block",
                    offset - width, offset,
                    help: "indent it to one of the enclosing levels (\(levels) spaces)")
             // Recover as if it were aligned with the innermost block it falls inside.
@@ -140,7 +140,7 @@ public struct Lexer {
                     let what = shown == "\u{FFFD}" ? "a byte that is not valid UTF-8"
                     : byte < 0x20 || byte == 0x7F ? "control character U+00\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16, uppercase: true))"
                     : "`\(shown)`"
-                    report("syntax", "unexpected \(what) here", index, scalarEnd,
+                    report(.syntax, "unexpected \(what) here", index, scalarEnd,
                            help: "text belongs in double quotes: \"…\"")
                     return
                 }
@@ -238,7 +238,7 @@ public struct Lexer {
                 tokens.append(Token(.word, word, range: SourceRange(start, end)))
                 return
             }
-            report("syntax", "`\(word)` is too large", start, end, help: "use a number below 1,000,000,000")
+            report(.syntax, "`\(word)` is too large", start, end, help: "use a number below 1,000,000,000")
             tokens.append(Token(.integer, word, number: 0, range: SourceRange(start, end)))
             return
         }
@@ -257,7 +257,7 @@ public struct Lexer {
             return stop
         case .malformed(let range):
             let problem = Placeholder.problem(range, in: bytes[start..<end])
-            report("invalid-placeholder", problem.message, start + problem.range.lowerBound, start + problem.range.upperBound,
+            report(.invalidPlaceholder, problem.message, start + problem.range.lowerBound, start + problem.range.upperBound,
                    help: problem.help)
             return nil
         case .literal, nil:
@@ -278,7 +278,7 @@ public struct Lexer {
             index += 1
         }
         if digits.count == 1 {
-            report("syntax", "`+` must start a phone number", start, start + 1,
+            report(.syntax, "`+` must start a phone number", start, start + 1,
                    help: "write numbers in international form, e.g. +1-800-596-3057")
             return start + 1
         }
@@ -316,7 +316,7 @@ public struct Lexer {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 guard let text = String(validating: decoded, as: UTF8.self) else {
-                    report("encoding", "this text is not valid UTF-8", start, index + 1,
+                    report(.encoding, "this text is not valid UTF-8", start, index + 1,
                            help: "save the file as UTF-8")
                     return index + 1
                 }
@@ -331,7 +331,7 @@ public struct Lexer {
             decoded.append(byte)
             index += 1
         }
-        report("unterminated-string", "this string is not closed before the end of the line", start, end,
+        report(.unterminatedString, "this string is not closed before the end of the line", start, end,
                help: "add a closing `\"`; to continue text on the next line, put it in its own quoted string there")
         return nil
     }
@@ -339,7 +339,7 @@ public struct Lexer {
     /// Decodes one escape at `index` (a backslash); nil after reporting a bad escape.
     private mutating func unescape(_ index: Int, _ end: Int, into decoded: inout [UInt8]) -> Int? {
         guard index + 1 < end else {
-            report("unterminated-string", "this string is not closed before the end of the line", index, end,
+            report(.unterminatedString, "this string is not closed before the end of the line", index, end,
                    help: "add a closing `\"`")
             return nil
         }
@@ -357,14 +357,14 @@ public struct Lexer {
                   let value = UInt32(String(decoding: bytes[hexStart..<close], as: UTF8.self), radix: 16),
                   let scalar = UnicodeScalar(value)
             else {
-                report("syntax", "invalid unicode escape", index, min(end, close + 1),
+                report(.syntax, "invalid unicode escape", index, min(end, close + 1),
                        help: "write it as \\u{1F600}: one to six hex digits naming a Unicode scalar")
                 return nil
             }
             decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
             return close + 1
         default:
-            report("syntax", "unknown escape `\\\(String(decoding: [bytes[index + 1]], as: UTF8.self))`",
+            report(.syntax, "unknown escape `\\\(String(decoding: [bytes[index + 1]], as: UTF8.self))`",
                    index, index + 2, help: "the escapes are \\\" \\\\ \\n \\t and \\u{XXXX}")
             return nil
         }
@@ -380,7 +380,7 @@ public struct Lexer {
         comments.append(Comment(text: text.trimmingSpaces(), range: SourceRange(start, end), ownLine: ownLine))
     }
 
-    private mutating func report(_ id: String, _ message: String, _ start: Int, _ end: Int, help: String?) {
+    private mutating func report(_ id: DiagnosticID, _ message: String, _ start: Int, _ end: Int, help: String?) {
         guard diagnostics.count < Self.maxErrors else { return }
         diagnostics.append(.error(id, message, at: source.span(start, end), help: help))
     }

@@ -66,7 +66,7 @@ public struct Parser {
                 case .statement(let statement):
                     statements.append(statement)
                 case .text(let values):
-                    report("syntax", "text on its own line must continue a statement", values[0].range,
+                    report(.syntax, "text on its own line must continue a statement", values[0].range,
                            help: "put it under a `say` (indented), or start the line with `say`")
                 case nil:
                     break
@@ -85,19 +85,19 @@ public struct Parser {
                 // Lines under a text line belong to nothing; dropping them silently would
                 // also let `ivrc fmt` delete them.
                 if current.kind == .indent {
-                    report("syntax", "a line of text cannot have an indented block under it", tokens[index + 1].range,
+                    report(.syntax, "a line of text cannot have an indented block under it", tokens[index + 1].range,
                            help: "indent these lines like the text above them, or under a statement")
                     skipBlock()
                 }
                 return .text(values)
             }
-            report("syntax", "a statement must start with a keyword such as `say`", first.range,
+            report(.syntax, "a statement must start with a keyword such as `say`", first.range,
                    help: "write `say \"…\"` to speak text")
             skipLine()
             return nil
         }
         guard first.kind == .word else {
-            report("syntax", "expected a statement keyword here, found \(describe(first))", first.range,
+            report(.syntax, "expected a statement keyword here, found \(describe(first))", first.range,
                    help: "statements start with a keyword: say, menu, dial, record, goto, …")
             skipLine()
             return nil
@@ -148,14 +148,14 @@ public struct Parser {
                     let optionValue = value(advance())
                     statement.options.append(StatementOption(name: name, value: optionValue))
                 } else {
-                    report("syntax", "option `\(token.text)` needs a value after `=`", token.range.through(tokens[index - 1].range),
+                    report(.syntax, "option `\(token.text)` needs a value after `=`", token.range.through(tokens[index - 1].range),
                            help: "write it as \(token.text)=VALUE, with no spaces around `=`")
                     skipLine()
                     return
                 }
             case .arrow:
                 guard current.kind == .word else {
-                    report("syntax", "expected a step name after `->`", token.range,
+                    report(.syntax, "expected a step name after `->`", token.range,
                            help: "write `-> STEP`, naming the step to continue at")
                     skipLine()
                     return
@@ -164,7 +164,7 @@ public struct Parser {
                 statement.target = Name(target.text, target.range)
                 statement.range = statement.range.through(target.range)
             case .equals:
-                report("syntax", "`=` must follow an option name", token.range,
+                report(.syntax, "`=` must follow an option name", token.range,
                        help: "options are written name=value, e.g. timeout=5s")
                 skipLine()
                 return
@@ -203,7 +203,7 @@ public struct Parser {
             let located = opening + problem.range.upperBound <= firstEscape
             let range = located ? SourceRange(token.range.start + opening + problem.range.lowerBound, token.range.start + opening + problem.range.upperBound)
                 : SourceRange(token.range.start, token.range.start + 1)
-            report("invalid-placeholder", problem.message, range, help: problem.help)
+            report(.invalidPlaceholder, problem.message, range, help: problem.help)
         }
     }
 
@@ -218,7 +218,7 @@ public struct Parser {
         // `env.` and `param.` are written by whoever deploys or uses the flow, not by the caller.
         for case .placeholder(let name, let range, _) in Placeholder.Scanner(text)
         where range.lowerBound < pathStart && !name.hasPrefix("env.") && !name.hasPrefix("param.") {
-            report("placeholder-in-host", "`{{\(name)}}` stands in the URL's scheme or host",
+            report(.placeholderInHost, "`{{\(name)}}` stands in the URL's scheme or host",
                    SourceRange(token.range.start + range.lowerBound, token.range.start + range.upperBound),
                    help: "write the scheme and host in the flow; a value may fill the path or the query: `https://api.example.com/{{\(name)}}`")
         }
@@ -267,7 +267,7 @@ public struct Parser {
         }
     }
 
-    private mutating func report(_ id: String, _ message: String, _ range: SourceRange, help: String?) {
+    private mutating func report(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String?) {
         guard diagnostics.count < Lexer.maxErrors else { return }
         diagnostics.append(.error(id, message, at: source.span(range.start, range.end), help: help))
     }
@@ -286,7 +286,7 @@ extension Parser {
             }
             guard line.keyword.text == "flow" else {
                 let suggestion = Spelling.nearest(line.keyword.text, in: ["flow", "module"]).map { "did you mean `\($0)`? " } ?? ""
-                report("syntax", "expected `flow NAME` or `module NAME` at the top level, found `\(line.keyword.text)`", line.keyword.range,
+                report(.syntax, "expected `flow NAME` or `module NAME` at the top level, found `\(line.keyword.text)`", line.keyword.range,
                        help: "\(suggestion)every statement belongs to a step inside a flow:\n    flow NAME\n      step NAME\n        …")
                 continue
             }
@@ -294,7 +294,7 @@ extension Parser {
             var flow = FlowDecl(name: name, settings: [], keys: [], steps: [], tests: [], range: line.range)
             for member in line.children { structureMember(member, into: &flow) }
             if flow.steps.isEmpty {
-                report("empty-flow", "flow `\(name.text)` has no steps", name.range,
+                report(.emptyFlow, "flow `\(name.text)` has no steps", name.range,
                        help: "add a step under it:\n    step welcome\n      say \"…\"")
             }
             flows.append(flow)
@@ -311,7 +311,7 @@ extension Parser {
             flow.uses.append(member)
         case "test":
             guard member.arguments.count == 1, case .string(let description) = member.arguments[0].kind else {
-                report("syntax", "a test needs a quoted description", member.range,
+                report(.syntax, "a test needs a quoted description", member.range,
                        help: "write `test \"urgent caller reaches the nurse\"`")
                 return
             }
@@ -319,7 +319,7 @@ extension Parser {
             flow.tests.append(TestDecl(description: description, body: member.children, range: member.range))
         case "schedule":
             if member.children.isEmpty {
-                report("syntax", "schedule has no `open` lines", member.range,
+                report(.syntax, "schedule has no `open` lines", member.range,
                        help: "indent its hours under it:\n    schedule office \"America/New_York\"\n      open mon-fri 8:00-18:00")
                 return
             }
@@ -331,11 +331,11 @@ extension Parser {
             let childrenFit = member.children.isEmpty || Self.blockSettings.contains(keyword)
             if !childrenFit || !valuesFit || !member.options.isEmpty || member.target != nil {
                 let count = Self.listSettings.contains(keyword) ? "one or more values" : "exactly one value"
-                report("syntax", "setting `\(keyword)` takes \(count)", member.range,
+                report(.syntax, "setting `\(keyword)` takes \(count)", member.range,
                        help: "write it on one line, e.g. `\(keyword) \(Self.settingExample(keyword))`")
             }
             if let previous = flow.setting(keyword) {
-                report("duplicate-setting", "`\(keyword)` is set twice in flow `\(flow.name.text)`", member.keyword.range,
+                report(.duplicateSetting, "`\(keyword)` is set twice in flow `\(flow.name.text)`", member.keyword.range,
                        help: "keep one; the first is on line \(source.line(of: previous.range.start))")
                 return
             }
@@ -345,7 +345,7 @@ extension Parser {
         default:
             let known = Self.settingNames + ["step", "test", "schedule", "on", "use"]
             let hint = Spelling.nearest(keyword, in: known).map { "did you mean `\($0)`? " } ?? ""
-            report("syntax", "`\(keyword)` cannot appear directly in a flow", member.keyword.range,
+            report(.syntax, "`\(keyword)` cannot appear directly in a flow", member.keyword.range,
                    help: "\(hint)a flow holds settings (\(Self.settingNames.joined(separator: ", "))), keys every menu accepts (`on 0 -> operator`), schedules, modules it uses (`use NAME`), steps and tests; statements go inside a step")
         }
     }
@@ -354,7 +354,7 @@ extension Parser {
         guard let name = identifier(member, what: "step", allowing: ["emergency"]) else { return nil }
         let emergency = member.arguments.dropFirst().first?.range
         if member.children.isEmpty {
-            report("syntax", "step `\(name.text)` has no statements", name.range,
+            report(.syntax, "step `\(name.text)` has no statements", name.range,
                    help: "indent the step's statements under it, e.g. `say \"…\"` or `hangup`")
         }
         return StepDecl(name: name, emergency: emergency, body: member.children, range: member.range)
@@ -372,12 +372,12 @@ extension Parser {
             case "step": if let step = structureStep(member) { module.steps.append(step) }
             default:
                 let hint = Spelling.nearest(member.keyword.text, in: ["param", "use", "step"]).map { "did you mean `\($0)`? " } ?? ""
-                report("syntax", "`\(member.keyword.text)` cannot appear directly in a module", member.keyword.range,
+                report(.syntax, "`\(member.keyword.text)` cannot appear directly in a module", member.keyword.range,
                        help: "\(hint)a module holds parameters (`param dispatch phone`), modules it uses (`use NAME`) and steps; settings and tests belong to the flows that use it")
             }
         }
         if module.steps.isEmpty {
-            report("syntax", "module `\(name.text)` has no steps", name.range,
+            report(.syntax, "module `\(name.text)` has no steps", name.range,
                    help: "add a step under it:\n    module NAME\n      step start\n        say \"…\"")
         }
         return module
@@ -400,17 +400,17 @@ extension Parser {
     private mutating func identifier(_ line: Statement, what: String, allowing flags: Set<String> = []) -> Name? {
         guard let first = line.arguments.first, case .word(let text) = first.kind, Self.isIdentifier(text) else {
             let at = line.arguments.first?.range ?? line.keyword.range
-            report("syntax", "expected a \(what) name after `\(what)`", at,
+            report(.syntax, "expected a \(what) name after `\(what)`", at,
                    help: "names are letters, digits, `_` and `-`, starting with a letter: `\(what) welcome`")
             return nil
         }
         for extra in line.arguments.dropFirst() where !flags.contains(extra.text) {
             let hint = Spelling.nearest(extra.text, in: flags).map { "did you mean `\($0)`?" }
                 ?? (flags.isEmpty ? "a \(what) line holds only its name" : "only \(flags.sorted().map { "`\($0)`" }.joined(separator: ", ")) may follow the name")
-            report("syntax", "unexpected `\(extra.text)` after the \(what) name", extra.range, help: hint)
+            report(.syntax, "unexpected `\(extra.text)` after the \(what) name", extra.range, help: hint)
         }
         if let option = line.options.first {
-            report("syntax", "a \(what) takes no options", option.range, help: "put options on the statements inside it")
+            report(.syntax, "a \(what) takes no options", option.range, help: "put options on the statements inside it")
         }
         noTarget(line, what: what)
         return Name(text, first.range)
@@ -419,7 +419,7 @@ extension Parser {
     /// A declaration line holds no `-> STEP`; one written there is reported, not dropped.
     private mutating func noTarget(_ line: Statement, what: String) {
         guard let target = line.target else { return }
-        report("syntax", "a \(what) line does not continue anywhere, so `-> \(target.text)` means nothing here", target.range,
+        report(.syntax, "a \(what) line does not continue anywhere, so `-> \(target.text)` means nothing here", target.range,
                help: "remove `-> \(target.text)`; to continue at a step, end the statements inside with `goto \(target.text)`")
     }
 

@@ -15,14 +15,20 @@ public enum RuleDocumentation {
         }.joined()
     }
 
-    /// The explanation, then the first failing example and the first passing one as the fix.
-    public static func explain(_ rule: RuleDescription) -> String {
+    /// The explanation, then the first reported example and the first not reported one as the
+    /// fix. Given the reported example's run (`ExampleRun`), its findings are shown as `ivrc check`
+    /// prints them, carets under the marked spans; SARIF's copy leaves them out.
+    public static func explain(_ rule: RuleDescription, run: ExampleRun.Outcome? = nil) -> String {
         var out = "\(rule.id) (\(rule.severity.rawValue), \(scope(rule)))\n\n\(rule.summary)\n\n\(rule.explanation)\n"
-        if let failing = rule.failing.first {
-            out += "\nThis is reported:\n\n\(indented(failing))"
+        if let reported = rule.reported.first {
+            out += "\nThis is reported:\n\n\(shown(reported))"
+            if let run {
+                let findings = DiagnosticRenderer(sources: run.files).render(run.findings(rule.id))
+                out += "\nivrc points at it:\n\n\(indented(findings))"
+            }
         }
-        if let passing = rule.passing.first {
-            out += "\nThis is not:\n\n\(indented(passing))"
+        if let notReported = rule.notReported.first {
+            out += "\nThis is not:\n\n\(shown(notReported))"
         }
         if isWaivable(rule) {
             out += "\nTo allow it in one place, say why above the statement, step or flow:\n\n"
@@ -34,13 +40,25 @@ public enum RuleDocumentation {
     /// The same content for SARIF viewers, which render `help.markdown`.
     public static func markdown(_ rule: RuleDescription) -> String {
         var out = "**\(rule.id)** (\(rule.severity.rawValue), \(scope(rule)))\n\n\(rule.summary)\n\n\(rule.explanation)\n"
-        if let failing = rule.failing.first {
-            out += "\nReported:\n\n```\n\(terminated(failing))```\n"
+        if let reported = rule.reported.first {
+            out += "\nReported:\n\n\(fenced(reported))"
         }
-        if let passing = rule.passing.first {
-            out += "\nNot reported:\n\n```\n\(terminated(passing))```\n"
+        if let notReported = rule.notReported.first {
+            out += "\nNot reported:\n\n\(fenced(notReported))"
         }
         return out
+    }
+
+    /// An example's files without markers, indented; the values file, when there is one, under its path.
+    private static func shown(_ example: DiagnosticExample) -> String {
+        guard let values = example.unmarkedValues else { return indented(example.unmarkedSource) }
+        return indented("# \(DiagnosticExample.flowPath)\n" + terminated(example.unmarkedSource))
+            + "\n" + indented("# \(DiagnosticExample.valuesPath)\n" + values)
+    }
+
+    private static func fenced(_ example: DiagnosticExample) -> String {
+        "```\n\(terminated(example.unmarkedSource))```\n"
+            + (example.unmarkedValues.map { "\n`\(DiagnosticExample.valuesPath)`:\n\n```\n\(terminated($0))```\n" } ?? "")
     }
 
     private static func isWaivable(_ rule: RuleDescription) -> Bool {

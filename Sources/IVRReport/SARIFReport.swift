@@ -23,7 +23,7 @@ public struct SARIFReport: Sendable {
         // An id missing from the catalogue still gets an entry, so the log stays valid.
         for id in Set((diagnostics + waived.map(\.diagnostic)).map(\.id)).subtracting(rules.map(\.id)).sorted() {
             let severity = diagnostics.first { $0.id == id }?.severity ?? .error
-            table.append(RuleDescription(id: id, severity: severity, summary: id, explanation: id, failing: [], passing: []))
+            table.append(RuleDescription(DiagnosticID(id, severity, summary: id, explanation: id, reported: [], notReported: [])))
         }
         let index = Dictionary(table.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let driver = SARIFLog.Driver(name: "ivrc", version: toolVersion, informationUri: informationURI,

@@ -1,27 +1,31 @@
 import IVRCheck
 import IVRLang
 
-/// A rule for tests of the machinery around rules (waivers, reports, `explain`) that must not
-/// change when a real rule's wording does: a `say` written in capitals is reported.
-public struct ShoutingRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "no-shouting", severity: .warning,
+extension DiagnosticID {
+    public static let noShouting = DiagnosticID(
+        "no-shouting", .warning,
         summary: "A prompt is written in capital letters.",
         explanation: "Text-to-speech reads capitals as shouting or spells them out; write prompts in sentence case.",
-        failing: ["""
+        reported: ["""
             flow line
               number +1-800-596-3057
               step welcome
                 say "WELCOME TO THE CLINIC"
             """],
-        passing: ["""
+        notReported: ["""
             flow line
               number +1-800-596-3057
               step welcome
                 say "Welcome to the clinic"
             """])
+}
+
+/// A rule for tests of the machinery around rules (waivers, reports, `explain`) that must not
+/// change when a real rule's wording does: a `say` written in capitals is reported.
+public struct ShoutingRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.noShouting)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

@@ -18,7 +18,7 @@ public struct ParsedTeXML: Sendable {
             let source = SourceFile(path: file.path, bytes: [])
             let message = "this file is \(file.byteCount) bytes, more than the \(limits.maxBytes)-byte limit for a TeXML document; it was not parsed"
             return ParsedTeXML(path: file.path, source: source, root: nil, refusal: [
-                .error("unsafe-xml", message, at: source.span(0, 0),
+                .error(.unsafeXML, message, at: source.span(0, 0),
                        help: "a TeXML document is a few kilobytes; check that this is the file you meant"),
             ])
         }
@@ -34,22 +34,22 @@ public struct ParsedTeXML: Sendable {
     private static func refusal(_ error: XMLParseError, in source: SourceFile) -> [Diagnostic] {
         switch error {
         case .tooLarge(let count, let limit):
-            return [.error("unsafe-xml", "this file is \(count) bytes, more than the \(limit)-byte limit; it was not parsed",
+            return [.error(.unsafeXML, "this file is \(count) bytes, more than the \(limit)-byte limit; it was not parsed",
                            at: source.lineSpan(1))]
         case .doctypeForbidden(let line):
-            return [.error("unsafe-xml",
+            return [.error(.unsafeXML,
                            "a DOCTYPE declaration is not allowed in TeXML; the file was refused and nothing it names was loaded",
                            at: source.lineSpan(line),
                            help: "DOCTYPEs can read local files (XXE) or expand entities without limit (billion laughs); TeXML never needs one, remove it")]
         case .tooDeep(let line, let limit):
-            return [.error("unsafe-xml", "elements nest more than \(limit) levels deep; the file was refused here",
+            return [.error(.unsafeXML, "elements nest more than \(limit) levels deep; the file was refused here",
                            at: source.lineSpan(line),
                            help: "TeXML nests at most a few levels (Response › Gather › Say); this file is not a call flow")]
         case .notUTF8(let encoding):
-            return [.error("unsafe-xml", "this file is in \(encoding), not UTF-8; it was refused", at: source.lineSpan(1),
+            return [.error(.unsafeXML, "this file is in \(encoding), not UTF-8; it was refused", at: source.lineSpan(1),
                            help: "TeXML is UTF-8: re-save the file as UTF-8 and declare encoding=\"UTF-8\" (or no encoding)")]
         case .malformed(let issues):
-            return issues.map { .error("malformed-xml", "not well-formed XML: \($0.message)", at: source.lineSpan($0.line)) }
+            return issues.map { .error(.malformedXML, "not well-formed XML: \($0.message)", at: source.lineSpan($0.line)) }
         }
     }
 }

@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func newDiagnosticIdsAreDescribed() {
-        let ids = Set(FrontEndDiagnostics.all.map(\.id))
+        let ids = Set(FrontEndDiagnostics.all.map(\.rawValue))
         #expect(ids.isSuperset(of: ["invalid-language", "undeclared-language", "duplicate-translation"]))
     }
 

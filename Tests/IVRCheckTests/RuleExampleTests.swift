@@ -2,12 +2,13 @@ import IVRCheck
 import IVRLang
 import Testing
 
-/// The examples in each rule's description are its documentation (`ivrc explain`) and
-/// its first tests: every failing example is reported by the rule, every passing one is not.
+/// The examples in each rule's description, checked by the rule alone: every reported example
+/// is reported by it, every not reported one is not, and both are otherwise clean input.
+/// (`DiagnosticExampleTests` holds every id's examples to their `↓` markers.)
 @Suite struct RuleExampleTests {
     static let examples: [(id: String, source: String, fails: Bool)] = RuleCatalog.all.flatMap { rule in
-        rule.description.failing.map { (rule.description.id, $0, true) }
-            + rule.description.passing.map { (rule.description.id, $0, false) }
+        rule.description.reported.map { (rule.description.id, $0.unmarkedSource, true) }
+            + rule.description.notReported.map { (rule.description.id, $0.unmarkedSource, false) }
     }
 
     @Test(arguments: examples.indices)
@@ -27,18 +28,5 @@ import Testing
         let example = Self.examples[index]
         let problems = RuleTesting.frontEndDiagnostics(example.source)
         #expect(problems.isEmpty, "example of \(example.id) has front-end errors:\n\(RuleTesting.describe(problems))")
-    }
-
-    @Test func resolverChecksReportTheirFailingExamplesOnly() {
-        for description in RuleCatalog.resolverDescriptions {
-            for source in description.failing {
-                let ids = RuleTesting.frontEndDiagnostics(source).map(\.id)
-                #expect(ids.contains(description.id), "\(description.id) failing example gave \(ids)")
-            }
-            for source in description.passing {
-                let problems = RuleTesting.frontEndDiagnostics(source)
-                #expect(problems.isEmpty, "\(description.id) passing example: \(RuleTesting.describe(problems))")
-            }
-        }
     }
 }

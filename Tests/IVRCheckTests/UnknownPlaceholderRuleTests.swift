@@ -68,7 +68,7 @@ import Testing
     /// the use, with the path that misses it.
     @Test func aSilentCallerPathMissesTheValueAndTheNoteShowsIt() throws {
         // The rule's own failing example: `gather ext` without `on timeout`, `{{ext}}` dialled.
-        let findings = RuleTesting.findings(rule, rule.description.failing[1])
+        let findings = RuleTesting.findings(rule, rule.description.reported[1].unmarkedSource)
         let finding = try #require(findings.first)
         #expect(findings.count == 1)
         #expect(finding.severity == .error)

@@ -79,7 +79,7 @@ import Testing
                 # ivrc: allow no-shouting
                 say "TETRIX"
             """)
-        #expect(ids(result) == [Waivers.withoutReason, "no-shouting"])
+        #expect(ids(result) == [Waivers.withoutReason.rawValue, "no-shouting"])
         #expect(result.diagnostics[0].severity == .error)
         #expect(result.waivers.isEmpty)
     }
@@ -92,7 +92,7 @@ import Testing
                 # ivrc: allow no-shouting --
                 say "TETRIX"
             """)
-        #expect(ids(result).contains(Waivers.withoutReason))
+        #expect(ids(result).contains(Waivers.withoutReason.rawValue))
     }
 
     @Test func unknownRuleGetsDidYouMean() {
@@ -103,7 +103,7 @@ import Testing
                 # ivrc: allow no-shoutin -- typo
                 say "TETRIX"
             """)
-        let problem = result.diagnostics.first { $0.id == Waivers.unknownRule }
+        let problem = result.diagnostics.first { $0.id == Waivers.unknownRule.rawValue }
         #expect(problem?.help?.contains("did you mean `no-shouting`?") == true)
         #expect(problem?.span.start.column == 19)
         #expect(ids(result).contains("no-shouting"))
@@ -117,7 +117,7 @@ import Testing
                 # ivrc: allow undefined-step -- later
                 goto nowhere
             """)
-        #expect(Set(ids(result)) == [Waivers.unknownRule, "undefined-step"])
+        #expect(Set(ids(result)) == [Waivers.unknownRule.rawValue, "undefined-step"])
     }
 
     @Test func unusedWaiverIsAWarning() {
@@ -128,7 +128,7 @@ import Testing
                 # ivrc: allow no-shouting -- just in case
                 say "Hello"
             """)
-        #expect(ids(result) == [Waivers.unused])
+        #expect(ids(result) == [Waivers.unused.rawValue])
         #expect(result.diagnostics[0].severity == .warning)
         #expect(result.waivers.isEmpty)
     }
@@ -140,7 +140,7 @@ import Testing
               step welcome
                 say "TETRIX"  # ivrc: allow no-shouting -- acronym
             """)
-        #expect(Set(ids(result)) == [Waivers.misplaced, "no-shouting"])
+        #expect(Set(ids(result)) == [Waivers.misplaced.rawValue, "no-shouting"])
     }
 
     @Test func malformedWaiverIsReported() {
@@ -151,7 +151,7 @@ import Testing
                 # ivrc: alow no-shouting -- typo in the verb
                 say "Hello"
             """)
-        #expect(ids(result) == [Waivers.malformed])
+        #expect(ids(result) == [Waivers.malformed.rawValue])
     }
 
     @Test func ordinaryCommentsAreNotWaivers() {

@@ -1,6 +1,7 @@
 import IVRCheck
 import IVRLang
 import IVRRuntime
+import IVRTestSupport
 import Testing
 @testable import IVRDiff
 
@@ -41,7 +42,7 @@ import Testing
     func views(_ text: String) throws -> [CallerView] {
         let result = Checker.check([SourceFile(path: "clinic.ivr", text: text)])
         try #require(!result.hasErrors, "\(result.diagnostics)")
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         return program.bundle.manifest.flows.map { CallerView(program: program, flow: $0) }
     }
 
@@ -99,7 +100,7 @@ import Testing
             + "      on timeout -> start\n      on invalid -> start\n"
         let result = Checker.check([SourceFile(path: "loop.ivr", text: loop)])
         try #require(!result.hasErrors, "\(result.diagnostics)")
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         let flow = try #require(program.bundle.manifest.flows.first)
         #expect(CallerView(program: program, flow: flow, depth: 3).allPathsFollowed)
         let deep = CallerView(program: program, flow: flow, depth: 8)  // 11^8 sequences: stops at the limit
@@ -146,7 +147,7 @@ import Testing
     func views(_ text: String, depth: Int) throws -> [CallerView] {
         let result = Checker.check([SourceFile(path: "intake.ivr", text: text)])
         try #require(!result.hasErrors, "\(result.diagnostics)")
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         return program.bundle.manifest.flows.map { CallerView(program: program, flow: $0, depth: depth) }
     }
 

@@ -91,7 +91,7 @@ import Testing
         for _ in 0..<200 {
             let column = Int(random.next() % UInt64(scalars.count))
             let offset = String(String.UnicodeScalarView(scalars[..<column])).utf8.count
-            let diagnostic = Diagnostic.error("syntax", "here", at: source.span(offset, offset + 1))
+            let diagnostic = Diagnostic.error(.syntax, "here", at: source.span(offset, offset + 1))
             let windowStart = max(0, min(column - 40, scalars.count - 160))
             let windowEnd = min(scalars.count, windowStart + 160)
             let expected = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map { $0.value < 0x20 ? Unicode.Scalar(0x2400 + $0.value) ?? $0 : $0 }))

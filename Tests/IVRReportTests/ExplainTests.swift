@@ -15,8 +15,8 @@ import Testing
         let text = RuleDocumentation.explain(rule)
         #expect(text.hasPrefix("\(rule.id) (\(rule.severity.rawValue), "))
         #expect(text.contains(rule.explanation))
-        let failing = try #require(rule.failing.first, "\(id) has no failing example")
-        let passing = try #require(rule.passing.first, "\(id) has no passing example")
+        let failing = try #require(rule.reported.first?.unmarkedSource, "\(id) has no reported example")
+        let passing = try #require(rule.notReported.first?.unmarkedSource, "\(id) has no not reported example")
         for line in failing.split(separator: "\n") { #expect(text.contains("    \(line)\n")) }
         for line in passing.split(separator: "\n") { #expect(text.contains("    \(line)\n")) }
         #expect(text.contains("# ivrc: allow \(id) -- REASON"))
@@ -24,12 +24,12 @@ import Testing
 
     @Test func testRuleExamplesBehaveAsDocumented() {
         let rule = ShoutingRule()
-        for example in rule.description.failing {
-            let ids = Checker.check([SourceFile(path: "f.ivr", text: example)], rules: [rule]).diagnostics.map(\.id)
+        for example in rule.description.reported {
+            let ids = Checker.check([example.flowFile], rules: [rule]).diagnostics.map(\.id)
             #expect(ids == ["no-shouting"])
         }
-        for example in rule.description.passing {
-            #expect(Checker.check([SourceFile(path: "p.ivr", text: example)], rules: [rule]).diagnostics.isEmpty)
+        for example in rule.description.notReported {
+            #expect(Checker.check([example.flowFile], rules: [rule]).diagnostics.isEmpty)
         }
     }
 
@@ -38,6 +38,23 @@ import Testing
         let text = RuleDocumentation.explain(syntax)
         #expect(text.contains(syntax.explanation))
         #expect(!text.contains("# ivrc: allow"))
+    }
+
+    /// `explain` points at the reported example's findings as `ivrc check` prints them: the
+    /// one renderer, carets under the marked span; the markers themselves are never shown.
+    @Test(arguments: ["undefined-step", "unused-value"])
+    func explainPointsAtTheMarkedSpanAsCheckWould(_ id: String) throws {
+        let entry = try #require(DiagnosticCatalog.description(id: id))
+        let example = try #require(entry.reported.first)
+        let run = try ExampleRun.run(example, of: id)
+        let findings = run.findings(id)
+        #expect(!findings.isEmpty)
+        let text = RuleDocumentation.explain(entry, run: run)
+        let rendered = DiagnosticRenderer(sources: run.files).render(findings)
+        for line in rendered.split(separator: "\n") { #expect(text.contains("    \(line)\n"), "missing: \(line)") }
+        #expect(rendered.contains("^"))
+        #expect(!text.contains(DiagnosticExample.marker))
+        #expect(!RuleDocumentation.markdown(entry).contains(DiagnosticExample.marker))
     }
 
     @Test func listShowsEveryRuleOnOneLine() {

@@ -1,3 +1,4 @@
+import IVRCheck
 import IVRLang
 @testable import IVRReport
 import Testing
@@ -16,10 +17,10 @@ import Testing
     }
 
     @Test func errorsAndWarningsUseTheirCommands() {
-        let error = Diagnostic.error("syntax", "bad, really: bad", at: span, help: "fix it")
+        let error = Diagnostic.error(.syntax, "bad, really: bad", at: span, help: "fix it")
         #expect(GitHubAnnotations.command(error)
             == "::error file=flows/a%2Cb%3Ac.ivr,line=3,col=5,endLine=3,endColumn=9,title=syntax::bad, really: bad%0Ahelp: fix it\n")
-        let warning = Diagnostic.warning("unused-waiver", "stale", at: span)
+        let warning = Diagnostic.warning(Waivers.unused, "stale", at: span)
         #expect(GitHubAnnotations.command(warning).hasPrefix("::warning file="))
     }
 }

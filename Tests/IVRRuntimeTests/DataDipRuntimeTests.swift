@@ -1,7 +1,6 @@
 import IVRCheck
 import IVRRuntime
 import IVRTestSupport
-import TeXMLEmit
 import Testing
 
 /// `http-request`: the call waits for the server's answer, a test gives it (`respond with …`),
@@ -10,7 +9,7 @@ import Testing
     func outcomes(_ extraTests: String = "") throws -> [TestOutcome] {
         let result = Examples.check(ValuesFlow.dataDip + extraTests)
         #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics.map(\.message))")
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         return Examples.tests(result.graph).map { FlowTestRunner.run($0, in: program) }
     }
 
@@ -47,7 +46,7 @@ import Testing
 
     @Test func everyPathIsExploredWithAStandInAnswer() throws {
         let result = Examples.check(ValuesFlow.dataDip)
-        let report = PathExplorer.explore(try CallProgram.compile(result.graph), flow: "dispatch")
+        let report = PathExplorer.explore(try CallProgram.compiled(result.graph), flow: "dispatch")
         #expect(report.problems.isEmpty, "\(report.problems)")
         #expect(report.pathsExplored >= 2)
     }

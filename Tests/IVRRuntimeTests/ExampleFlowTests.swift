@@ -2,6 +2,7 @@ import Foundation
 import IVRBundle
 import IVRCheck
 import IVRRuntime
+import IVRTestSupport
 import TeXMLEmit
 import Testing
 
@@ -10,7 +11,7 @@ struct ExampleFlowTests {
     @Test func everyExampleTestPasses() throws {
         let result = try Examples.checked()
         #expect(!result.hasErrors)
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         let tests = Examples.tests(result.graph)
         #expect(tests.count >= 10)
         for test in tests {
@@ -21,7 +22,7 @@ struct ExampleFlowTests {
 
     @Test func everyExampleTestPassesWithAbsoluteURLs() throws {
         let result = try Examples.checked()
-        let program = try CallProgram.compile(result.graph, baseURL: "https://ivr.example.com/texml")
+        let program = try CallProgram.compiled(result.graph, baseURL: "https://ivr.example.com/texml")
         for test in Examples.tests(result.graph) {
             let outcome = FlowTestRunner.run(test, in: program)
             #expect(outcome.passed, "\(test.description): \(outcome.failure ?? "")")

@@ -3,7 +3,6 @@ import IVRCheck
 import IVRLang
 import IVRRuntime
 import IVRTestSupport
-import TeXMLEmit
 
 /// The shipped examples, checked and compiled in memory.
 enum Examples {

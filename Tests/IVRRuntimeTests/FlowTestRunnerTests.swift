@@ -1,6 +1,7 @@
 import IVRCheck
 import IVRLang
 import IVRRuntime
+import IVRTestSupport
 import Testing
 
 @Suite("Flow tests: parsing and matching")
@@ -30,7 +31,7 @@ struct FlowTestRunnerTests {
         let result = Examples.check(Self.flow + "  test \"t\"\n" + body)
         let parsed = FlowTestParser.parse(try #require(result.graph.flows.first))
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
-        return FlowTestRunner.run(try #require(parsed.tests.first), in: try CallProgram.compile(result.graph))
+        return FlowTestRunner.run(try #require(parsed.tests.first), in: try CallProgram.compiled(result.graph))
     }
 
     @Test func expectationsMatchInOrderAfterTheEventsBeforeThem() throws {

@@ -1,7 +1,6 @@
 import Foundation
 import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 
 /// Small bundles written by hand, loaded through the real loader, for verb-level tests.
 enum HandWrittenBundle {

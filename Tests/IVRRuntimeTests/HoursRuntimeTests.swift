@@ -1,6 +1,6 @@
 import IVRCheck
 @testable import IVRRuntime
-import TeXMLEmit
+import IVRTestSupport
 import Testing
 
 /// Calls that reach `hours`: a test's `at` decides, a test without one stops with a clear
@@ -31,7 +31,7 @@ import Testing
 
     func outcomes(_ tests: String) throws -> [TestOutcome] {
         let result = Examples.check(Self.source(tests: tests))
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         return Examples.tests(result.graph).map { FlowTestRunner.run($0, in: program) }
     }
 
@@ -71,7 +71,7 @@ import Testing
 
     @Test func pathsExploreBothBranches() throws {
         let result = Examples.check(Self.source(tests: ""))
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         #expect(PathExplorer.scheduleStates(program, flow: "clinic") == [["clinic/office": false], ["clinic/office": true]])
         let report = PathExplorer.explore(program, flow: "clinic")
         #expect(report.problems.isEmpty, "\(report.problems)")

@@ -1,6 +1,6 @@
 import IVRCheck
 @testable import IVRRuntime
-import TeXMLEmit
+import IVRTestSupport
 import Testing
 
 /// Calls in a chosen language: `test` expectations see the text in the call's language, and
@@ -34,7 +34,7 @@ import Testing
 
     func outcomes(_ tests: String) throws -> [TestOutcome] {
         let result = Examples.check(Self.source(voicemail: Self.disclose, tests: tests))
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         return Examples.tests(result.graph).map { FlowTestRunner.run($0, in: program) }
     }
 
@@ -68,7 +68,7 @@ import Testing
     /// documents: it walked both.
     @Test func pathsExploreEveryLanguage() throws {
         let result = Examples.check(Self.source(voicemail: "", tests: ""))
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         let report = PathExplorer.explore(program, flow: "clinic")
         let documents = Set(report.problems.filter { $0.kind == .recordsBeforeDisclosure }.map(\.document))
         #expect(documents == ["clinic/voicemail.xml", "clinic/voicemail.es-MX.xml"], "\(report.problems)")

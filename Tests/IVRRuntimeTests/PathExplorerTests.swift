@@ -2,14 +2,14 @@ import IVRBundle
 import IVRCheck
 import IVRLang
 import IVRRuntime
-import TeXMLEmit
+import IVRTestSupport
 import Testing
 
 @Suite("Exhaustive paths over the compiled bundle")
 struct PathExplorerTests {
     @Test func theExamplesHaveNoBadPaths() throws {
         let result = try Examples.checked()
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         for flow in result.graph.flows {
             let report = PathExplorer.explore(program, flow: flow.name)
             #expect(report.problems.isEmpty, "\(flow.name): \(report.problems)")
@@ -88,7 +88,7 @@ struct PathExplorerTests {
         let flow = Self.flows[index]
         let result = Checker.check([SourceFile(path: "f.ivr", text: flow.source)])
         let ruleSaysSilent = result.diagnostics.contains { $0.id == "silent-loop" }
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         let explorerSaysSilent = PathExplorer.explore(program, flow: "f").problems.contains { $0.kind == .silentLoop }
         #expect(ruleSaysSilent == flow.silent)
         #expect(explorerSaysSilent == flow.silent)

@@ -1,6 +1,5 @@
 import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 import Testing
 
 @Suite("Runtime: Record")
@@ -19,6 +18,13 @@ struct RecordTests {
         #expect(url == "main.route")
         #expect(parameters["RecordingUrl"] != nil)
         #expect(transcript.contains(.say("thanks")))
+    }
+
+    @Test func aTranscribedRecordingSaysSoInTheTranscript() throws {
+        let program = try HandWrittenBundle.program([
+            "main": "<Record action=\"main.route\" transcription=\"true\"/>", "thanks": "<Hangup/>",
+        ], routes: ["main": Route(kind: .record, next: "f/thanks.xml")])
+        #expect(HandWrittenBundle.call(program).contains(.record(source: "<Record>, transcribed")))
     }
 
     @Test func aRecordingDoesNotSwallowKeysMeantForALaterMenu() throws {

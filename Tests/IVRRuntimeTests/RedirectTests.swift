@@ -1,6 +1,5 @@
 import IVRBundle
 import IVRRuntime
-import TeXMLEmit
 import Testing
 
 @Suite("Runtime: Redirect and URL resolution")

@@ -10,7 +10,7 @@ import Testing
     func outcomes(_ source: String) throws -> [TestOutcome] {
         let result = Examples.check(source)
         #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics.map(\.message))")
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         return Examples.tests(result.graph).map { FlowTestRunner.run($0, in: program) }
     }
 

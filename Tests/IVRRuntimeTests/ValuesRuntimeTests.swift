@@ -1,7 +1,6 @@
 import IVRCheck
 import IVRRuntime
 import IVRTestSupport
-import TeXMLEmit
 import Testing
 
 /// The runtime fills `{{NAME}}` with the server's own function, so `test` and `simulate` show
@@ -10,7 +9,7 @@ import Testing
     func outcomes(_ extraTests: String = "") throws -> [TestOutcome] {
         let result = Examples.check(ValuesFlow.source + extraTests)
         #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics.map(\.message))")
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         return Examples.tests(result.graph).map { FlowTestRunner.run($0, in: program) }
     }
 
@@ -70,7 +69,7 @@ import Testing
 
     @Test func everyPathIsExploredWithoutAProblem() throws {
         let result = Examples.check(ValuesFlow.source)
-        let report = PathExplorer.explore(try CallProgram.compile(result.graph), flow: "extensions")
+        let report = PathExplorer.explore(try CallProgram.compiled(result.graph), flow: "extensions")
         #expect(report.problems.isEmpty, "\(report.problems)")
     }
 }

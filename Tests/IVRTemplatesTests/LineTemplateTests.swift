@@ -24,7 +24,7 @@ import Testing
     static func checkAndTest(_ text: String) throws -> (diagnostics: [Diagnostic], failures: [String], tests: Int) {
         let result = Checker.check([SourceFile(path: "line.ivr", text: text)])
         guard !result.hasErrors else { return (result.diagnostics, [], 0) }
-        let program = try CallProgram.compile(result.graph)
+        let program = try CallProgram.compiled(result.graph)
         let tests = result.graph.flows.flatMap { FlowTestParser.parse($0).tests }
         return (result.diagnostics, tests.compactMap { FlowTestRunner.run($0, in: program).failure }, tests.count)
     }

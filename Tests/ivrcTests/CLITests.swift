@@ -99,6 +99,16 @@ import Testing
         #expect(run.stdout.hasPrefix("unknown-option (error, every flow)"))
     }
 
+    /// The reported example is run and its finding printed as `check` prints it, caret under the span.
+    @Test func explainPointsAtTheReportedExampleAsCheckDoes() throws {
+        let run = try Self.ivrc("explain", "undefined-step")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("    example.ivr:5:29: error[undefined-step]: there is no step named `voicemial`\n"))
+        #expect(run.stdout.contains("    5 |     dial +1-555-010-0200 -> voicemial\n"))
+        #expect(run.stdout.contains("|                             ^^^^^^^^^\n"))
+        #expect(!run.stdout.contains("↓"))
+    }
+
     @Test func rulesListsTheCatalogue() throws {
         let run = try Self.ivrc("rules")
         #expect(run.status == 0)

@@ -10,7 +10,7 @@ extension Diagnostic {
             Note("`env.\(substitution.key)` is `\(substitution.value)` in this environment", at: substitution.definition)
         }
         guard !added.isEmpty else { return self }
-        return Diagnostic(severity, id, message, at: span, help: help, notes: notes + added, fixIts: fixIts)
+        return with(notes: notes + added)
     }
 }
 

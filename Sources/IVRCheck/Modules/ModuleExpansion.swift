@@ -77,7 +77,7 @@ private struct ModuleExpander {
             for module in file.modules {
                 if let first = definitions[module.name.text] {
                     diagnostics.append(.error(
-                        "duplicate-module", "a module named `\(module.name.text)` is already defined",
+                        .duplicateModule, "a module named `\(module.name.text)` is already defined",
                         at: file.source.span(module.name.range.start, module.name.range.end), help: "give each module its own name",
                         notes: [.init("first defined here", at: first.source.span(first.declaration.name.range.start, first.declaration.name.range.end))]))
                     continue
@@ -96,7 +96,7 @@ private struct ModuleExpander {
             guard let parameter = ModuleParameter.read(line, in: source, report: { diagnostics.append($0) }) else { continue }
             if let first = parameters.first(where: { $0.name.text == parameter.name.text }) {
                 diagnostics.append(.error(
-                    "duplicate-param", "parameter `\(parameter.name.text)` is declared twice in module `\(module.name.text)`",
+                    .duplicateParam, "parameter `\(parameter.name.text)` is declared twice in module `\(module.name.text)`",
                     at: source.span(parameter.name.range.start, parameter.name.range.end), help: "keep one of them",
                     notes: [.init("first declared here", at: source.span(first.name.range.start, first.name.range.end))]))
                 continue
@@ -115,12 +115,12 @@ private struct ModuleExpander {
             if !declared.contains(reference.name.text) {
                 let hint = Spelling.nearest(reference.name.text, in: declared.sorted()).map { "did you mean `param.\($0)`? " } ?? ""
                 diagnostics.append(.error(
-                    "undefined-param", "module `\(module.name.text)` has no parameter `\(reference.name.text)`",
+                    .undefinedParam, "module `\(module.name.text)` has no parameter `\(reference.name.text)`",
                     at: source.span(range.start, range.end),
                     help: "\(hint)declare it under `module \(module.name.text)`: `param \(reference.name.text) TYPE`"))
             } else if reference.isStep, let kind = parameters.first(where: { $0.name.text == reference.name.text })?.kind, kind != .step {
                 diagnostics.append(.error(
-                    "invalid-param", "`param.\(reference.name.text)` stands where a step name does, but it is declared `\(kind.rawValue)`",
+                    .invalidParam, "`param.\(reference.name.text)` stands where a step name does, but it is declared `\(kind.rawValue)`",
                     at: source.span(range.start, range.end), help: "declare it `param \(reference.name.text) step` to take a step of the flow"))
             }
         }
@@ -142,7 +142,7 @@ private struct ModuleExpander {
                   let closing = definition.uses.first(where: { $0.module.text == members[0] }) else { continue }
             let range = closing.statement.range
             diagnostics.append(.error(
-                "module-cycle", "modules use each other in a cycle: \((members + [members[0]]).joined(separator: " -> "))",
+                .moduleCycle, "modules use each other in a cycle: \((members + [members[0]]).joined(separator: " -> "))",
                 at: definition.source.span(range.start, range.end),
                 help: "a module cannot take itself in, directly or through others; move the shared steps into a module of their own"))
         }
@@ -171,7 +171,7 @@ private struct ModuleExpander {
 
     private mutating func outsideModule(_ name: Name, in source: SourceFile, _ place: String) {
         diagnostics.append(.error(
-            "undefined-param", "`param.\(name.text)` is a module parameter, and \(place) is not a module",
+            .undefinedParam, "`param.\(name.text)` is a module parameter, and \(place) is not a module",
             at: source.span(name.range.start, name.range.end),
             help: "write the value itself here; `param.NAME` is used inside a `module`, and a flow gives it with `use MODULE \(name.text)=VALUE`"))
     }
@@ -181,12 +181,12 @@ private struct ModuleExpander {
         for use in uses {
             let name = use.name
             if scope.stepNames.contains(name.text) {
-                error("module-name-clash", "`\(name.text)` is already a step of \(scope.description), so `\(name.text).STEP` would be ambiguous",
+                error(.moduleNameClash, "`\(name.text)` is already a step of \(scope.description), so `\(name.text).STEP` would be ambiguous",
                       name.range, in: scope, help: "rename the step, or take the module in under another name: `use \(use.module.text) as OTHER_NAME`")
                 continue
             }
             if let first = taken[name.text] {
-                error("module-name-clash", "\(scope.description) already uses a module named `\(name.text)`", name.range, in: scope,
+                error(.moduleNameClash, "\(scope.description) already uses a module named `\(name.text)`", name.range, in: scope,
                       help: "take the second in under another name: `use \(use.module.text) as OTHER_NAME`",
                       notes: [.init("first used here", at: scope.source.span(first.range.start, first.range.end))])
                 continue
@@ -201,7 +201,7 @@ private struct ModuleExpander {
             let names = definitions.keys.sorted()
             let hint = Spelling.nearest(use.module.text, in: names).map { "did you mean `\($0)`? " }
                 ?? (names.isEmpty ? "no module is defined in the files checked; " : "the modules are: \(names.joined(separator: ", ")); ")
-            error("undefined-module", "there is no module named `\(use.module.text)`", use.module.range, in: scope,
+            error(.undefinedModule, "there is no module named `\(use.module.text)`", use.module.range, in: scope,
                   help: "\(hint)a module is written `module NAME` in any file checked together with this one")
             return
         }
@@ -212,7 +212,7 @@ private struct ModuleExpander {
             : copiedIntoFlow + cost > Self.flowStepLimit ? "more than \(Self.flowStepLimit) module steps into one flow"
             : copiedSteps + cost > Self.stepLimit ? "more than \(Self.stepLimit) module steps in all" : nil
         if let exceeded {
-            error("module-limit", "taking in `\(use.module.text)` here would copy \(exceeded)", use.module.range, in: scope,
+            error(.moduleLimit, "taking in `\(use.module.text)` here would copy \(exceeded)", use.module.range, in: scope,
                   help: "modules that use each other several times at every level multiply; write the shared steps once, in fewer layers")
             stopped = true
             return
@@ -249,13 +249,13 @@ private struct ModuleExpander {
             guard let parameter = definition.parameters.first(where: { $0.name.text == name }) else {
                 let names = definition.parameters.map(\.name.text)
                 let hint = Spelling.nearest(name, in: names).map { "did you mean `\($0)`? " } ?? ""
-                error("undefined-param", "module `\(module)` has no parameter `\(name)`", option.name.range, in: scope,
+                error(.undefinedParam, "module `\(module)` has no parameter `\(name)`", option.name.range, in: scope,
                       help: hint + (names.isEmpty ? "it takes no parameters" : "its parameters are \(names.joined(separator: ", "))"))
                 complete = false
                 continue
             }
             if let first = given[name] {
-                error("duplicate-param", "parameter `\(name)` is given twice", option.range, in: scope, help: "keep one of them",
+                error(.duplicateParam, "parameter `\(name)` is given twice", option.range, in: scope, help: "keep one of them",
                       notes: [.init("first given here", at: scope.source.span(first.range.start, first.range.end))])
                 complete = false
                 continue
@@ -273,7 +273,7 @@ private struct ModuleExpander {
                 continue
             }
             let kind = parameter.kind.map { " (\($0.noun))" } ?? ""
-            error("missing-param", "module `\(module)` needs a value for `\(parameter.name.text)`\(kind)", use.module.range, in: scope,
+            error(.missingParam, "module `\(module)` needs a value for `\(parameter.name.text)`\(kind)", use.module.range, in: scope,
                   help: "add `\(parameter.name.text)=VALUE` to this `use` line")
             complete = false
         }
@@ -299,7 +299,7 @@ private struct ModuleExpander {
             value = Value(.word(scope.qualifier + "." + word), written.range)
         }
         if !parameter.accepts(value), let kind = parameter.kind {
-            error("invalid-param", "`\(parameter.name.text)` must be \(kind.noun), not `\(scope.source.text(written.range))`",
+            error(.invalidParam, "`\(parameter.name.text)` must be \(kind.noun), not `\(scope.source.text(written.range))`",
                   written.range, in: scope, help: "give \(kind.noun) here")
             return nil
         }
@@ -319,7 +319,7 @@ private struct ModuleExpander {
     }
 
     /// A problem with a `use` line, with the uses that led to it when it is inside a module.
-    private mutating func error(_ id: String, _ message: String, _ range: SourceRange, in scope: UseScope, help: String,
+    private mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, in scope: UseScope, help: String,
                                 notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(id, message, at: scope.source.span(range.start, range.end), help: help, notes: notes + scope.notes))
     }

@@ -36,11 +36,11 @@ struct ModuleParameter {
 
     /// Reads one `param` line of a module, reporting what is wrong with it.
     static func read(_ line: Statement, in source: SourceFile, report: (Diagnostic) -> Void) -> ModuleParameter? {
-        func error(_ id: String, _ message: String, _ range: SourceRange, help: String) {
+        func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String) {
             report(.error(id, message, at: source.span(range.start, range.end), help: help))
         }
         guard let first = line.arguments.first, case .word(let name) = first.kind, Parser.isIdentifier(name) else {
-            error("syntax", "expected a parameter name after `param`", line.arguments.first?.range ?? line.keyword.range,
+            error(.syntax, "expected a parameter name after `param`", line.arguments.first?.range ?? line.keyword.range,
                   help: "write `param dispatch phone`, or `param company string default=\"Acme\"`")
             return nil
         }
@@ -49,28 +49,28 @@ struct ModuleParameter {
             guard let known = Kind(rawValue: written.text) else {
                 let names = Kind.allCases.map(\.rawValue)
                 let hint = Spelling.nearest(written.text, in: names).map { "did you mean `\($0)`? " } ?? ""
-                error("invalid-param", "`\(written.text)` is not a parameter type", written.range,
+                error(.invalidParam, "`\(written.text)` is not a parameter type", written.range,
                       help: "\(hint)types are \(names.joined(separator: ", ")); leave it out to accept any one value")
                 return nil
             }
             kind = known
         }
         for extra in line.arguments.dropFirst(2) {
-            error("syntax", "unexpected `\(extra.text)` after the parameter type", extra.range,
+            error(.syntax, "unexpected `\(extra.text)` after the parameter type", extra.range,
                   help: "a parameter is `param NAME [TYPE] [default=VALUE]`")
         }
         for option in line.options where option.name.text != "default" {
-            error("syntax", "a parameter takes only `default=VALUE`", option.range, help: "write `param \(name) \(kind?.rawValue ?? "string") default=VALUE`")
+            error(.syntax, "a parameter takes only `default=VALUE`", option.range, help: "write `param \(name) \(kind?.rawValue ?? "string") default=VALUE`")
         }
         if let target = line.target {
-            error("syntax", "a parameter line does not continue anywhere", target.range, help: "remove `-> \(target.text)`")
+            error(.syntax, "a parameter line does not continue anywhere", target.range, help: "remove `-> \(target.text)`")
         }
         if let child = line.children.first {
-            error("syntax", "a parameter takes no indented block", child.range, help: "write the parameter on one line")
+            error(.syntax, "a parameter takes no indented block", child.range, help: "write the parameter on one line")
         }
         let defaultValue = line.options.first { $0.name.text == "default" }?.value
         if let defaultValue, let kind, !kind.accepts(defaultValue.kind) {
-            error("invalid-param", "the default of `\(name)` must be \(kind.noun)", defaultValue.range,
+            error(.invalidParam, "the default of `\(name)` must be \(kind.noun)", defaultValue.range,
                   help: "give a default of the parameter's type, or change its type")
             return nil
         }

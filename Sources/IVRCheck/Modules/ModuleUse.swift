@@ -11,7 +11,7 @@ struct ModuleUse {
     /// Reads one `use` line, reporting what is wrong with its shape.
     static func read(_ line: Statement, in source: SourceFile, report: (Diagnostic) -> Void) -> ModuleUse? {
         func error(_ message: String, _ range: SourceRange) {
-            report(.error("syntax", message, at: source.span(range.start, range.end),
+            report(.error(.syntax, message, at: source.span(range.start, range.end),
                           help: "write `use fleet_emergency dispatch=+1-555-010-0911`, or `use fleet_emergency as emergency …`"))
         }
         let words = line.arguments.map { value -> Name? in

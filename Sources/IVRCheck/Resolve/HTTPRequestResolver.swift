@@ -5,7 +5,7 @@ extension FlowResolver {
     /// `body "TEXT"` and `field NAME "json.path"` lines.
     mutating func resolveHTTPRequest(_ statement: Statement) -> HTTPRequest? {
         guard let url = statement.arguments.first, case .url(let address) = url.kind, statement.arguments.count == 1 else {
-            error("syntax", "`http-request` needs the URL it asks", statement.keyword.range,
+            error(.syntax, "`http-request` needs the URL it asks", statement.keyword.range,
                   help: "write `http-request https://dispatch.example.com/eta method=POST -> announce`")
             return nil
         }
@@ -13,7 +13,7 @@ extension FlowResolver {
                                   next: statement.target.flatMap { lookup($0) })
         for option in statement.options {
             guard option.name.text == "method", let value = option.value, ["GET", "POST"].contains(value.text) else {
-                error("invalid-option", "`http-request` takes only `method=GET` or `method=POST`", option.range,
+                error(.invalidOption, "`http-request` takes only `method=GET` or `method=POST`", option.range,
                       help: "headers, a body and the answer's fields go in its block: `header`, `body`, `field`")
                 continue
             }
@@ -24,7 +24,7 @@ extension FlowResolver {
             checkBodyValues(request, at: body.range)
         }
         if statement.target == nil {
-            error("syntax", "`http-request` does not say where the call goes once the server answers", statement.range,
+            error(.syntax, "`http-request` does not say where the call goes once the server answers", statement.range,
                   help: "add `-> STEP`; the step can use each `field` of the answer as {{NAME}}")
         }
         return request
@@ -40,13 +40,13 @@ extension FlowResolver {
             request.body = strings[0]
         case "field" where words.count == 1 && strings.count == 1 && line.arguments.count == 2 && Self.isValueName(words[0]):
             guard !request.fields.contains(where: { $0.name == words[0] }) else {
-                error("duplicate-key", "`field \(words[0])` is already taken from this answer", line.range,
+                error(.duplicateKey, "`field \(words[0])` is already taken from this answer", line.range,
                       help: "give each field its own name")
                 return
             }
             request.fields.append(.init(name: words[0], path: strings[0]))
         default:
-            error("syntax", "`\(source.text(line.range))` is not a line of an `http-request`", line.range,
+            error(.syntax, "`\(source.text(line.range))` is not a line of an `http-request`", line.range,
                   help: "its block holds `header NAME \"VALUE\"`, one `body \"TEXT\"` and `field NAME \"json.path\"` lines")
         }
     }
@@ -58,17 +58,17 @@ extension FlowResolver {
         let help = "declare `header Content-Type \"application/json\"` (values go inside JSON strings, JSON-escaped) "
             + "or `header Content-Type \"application/x-www-form-urlencoded\"` (values percent-encoded)"
         guard let contentType = HTTPBodyEncoding.contentType(in: request.headers) else {
-            error("body-content-type", "the body holds `{{\(first)}}` but the request declares no Content-Type to escape it by", range,
+            error(.bodyContentType, "the body holds `{{\(first)}}` but the request declares no Content-Type to escape it by", range,
                   help: help)
             return
         }
         guard let encoding = HTTPBodyEncoding(contentType: contentType) else {
-            error("body-content-type", "a value cannot be escaped for a `\(contentType)` body (`{{\(first)}}`)", range,
+            error(.bodyContentType, "a value cannot be escaped for a `\(contentType)` body (`{{\(first)}}`)", range,
                   help: help + "; a body of another type cannot hold values")
             return
         }
         if encoding == .json, let unquoted = HTTPBodyEncoding.unquotedPlaceholders(inJSON: body).first {
-            error("body-content-type", "`{{\(unquoted)}}` stands outside a JSON string: a value such as `true` or `[…]` would become JSON", range,
+            error(.bodyContentType, "`{{\(unquoted)}}` stands outside a JSON string: a value such as `true` or `[…]` would become JSON", range,
                   help: "put it between quotes, `\"{{\(unquoted)}}\"`: inside a string a value is JSON-escaped and stays one string")
         }
     }

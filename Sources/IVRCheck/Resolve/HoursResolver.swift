@@ -5,16 +5,16 @@ extension FlowResolver {
     mutating func resolveHours(_ statement: Statement, in stepName: String) -> Hours? {
         let example = "hours office\n      on open -> front_desk\n      on closed -> voicemail"
         guard statement.arguments.count == 1, let name = statement.arguments.first, case .word(let schedule) = name.kind else {
-            error("syntax", "`hours` needs the name of a schedule", statement.range, help: "write:\n    \(example)")
+            error(.syntax, "`hours` needs the name of a schedule", statement.range, help: "write:\n    \(example)")
             return nil
         }
         if let extra = statement.options.first?.range ?? statement.target?.range {
-            error("syntax", "`hours` takes its branches as an indented block", extra, help: "write:\n    \(example)")
+            error(.syntax, "`hours` takes its branches as an indented block", extra, help: "write:\n    \(example)")
         }
         guard schedules.contains(schedule) else {
             let hint = Spelling.nearest(schedule, in: schedules).map { "did you mean `\($0)`? " }
                 ?? (schedules.isEmpty ? "declare it in the flow: `schedule \(schedule) \"America/New_York\"` with `open` lines; " : "")
-            error("undefined-schedule", "there is no schedule named `\(schedule)`", name.range,
+            error(.undefinedSchedule, "there is no schedule named `\(schedule)`", name.range,
                   help: "\(hint)the flow's schedules are declared with `schedule NAME \"Zone\"`")
             return nil
         }
@@ -22,15 +22,15 @@ extension FlowResolver {
         for branch in statement.children {
             let label = branch.arguments.first?.text ?? ""
             guard branch.keyword.text == "on", branch.arguments.count == 1, label == "open" || label == "closed" else {
-                error("syntax", "`hours` holds `on open` and `on closed` branches", branch.range, help: "write:\n    \(example)")
+                error(.syntax, "`hours` holds `on open` and `on closed` branches", branch.range, help: "write:\n    \(example)")
                 continue
             }
             if let option = branch.options.first {
-                error("syntax", "an `hours` branch takes no options, and `\(option.name.text)` would be ignored", option.range,
+                error(.syntax, "an `hours` branch takes no options, and `\(option.name.text)` would be ignored", option.range,
                       help: "write `on \(label) -> STEP`; to switch the call's language, put `language TAG` in the step it leads to")
             }
             if let first = targets[label] {
-                error("duplicate-key", "`hours \(schedule)` already has an `on \(label)` branch", branch.range,
+                error(.duplicateKey, "`hours \(schedule)` already has an `on \(label)` branch", branch.range,
                       notes: [.init("the first one", at: span(first.range))])
                 continue
             }
@@ -38,7 +38,7 @@ extension FlowResolver {
         }
         guard let open = targets["open"], let closed = targets["closed"] else {
             let missing = targets["open"] == nil ? "open" : "closed"
-            error("syntax", "`hours \(schedule)` has no `on \(missing)` branch", statement.keyword.range,
+            error(.syntax, "`hours \(schedule)` has no `on \(missing)` branch", statement.keyword.range,
                   help: "a call arrives both when the line is open and when it is closed; say where each goes:\n    \(example)")
             return nil
         }

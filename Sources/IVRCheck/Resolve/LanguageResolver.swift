@@ -14,19 +14,19 @@ extension FlowResolver {
             for value in setting.values {
                 guard let tag = languageTag(value, what: " (in `languages`)") else { continue }
                 if languages.contains(tag) {
-                    error("duplicate-translation", "`\(tag)` is listed twice in `languages`", value.range,
+                    error(.duplicateTranslation, "`\(tag)` is listed twice in `languages`", value.range,
                           help: "list each language once; the first is the one every call starts in")
                     continue
                 }
                 if languages.count == Self.maxLanguages {
-                    error("invalid-setting", "a flow speaks at most \(Self.maxLanguages) languages", value.range,
+                    error(.invalidSetting, "a flow speaks at most \(Self.maxLanguages) languages", value.range,
                           help: "split the line into flows per group of languages")
                     break
                 }
                 languages.append(tag)
             }
             if let single = declaration.setting("language") {
-                error("invalid-setting", "`language` and `languages` are both set", single.range,
+                error(.invalidSetting, "`language` and `languages` are both set", single.range,
                       help: "keep `languages \(languages.joined(separator: " "))`: its first language is where every call starts")
             }
         }
@@ -37,11 +37,11 @@ extension FlowResolver {
             guard let tag = declaredLanguage(line.keyword, what: "voice") else { continue }
             guard line.arguments.count == 1, line.options.isEmpty, line.target == nil, line.children.isEmpty,
                   let value = line.arguments.first else {
-                error("syntax", "a voice line names one voice", line.range, help: "write `\(tag) Polly.Mia` under `voice`")
+                error(.syntax, "a voice line names one voice", line.range, help: "write `\(tag) Polly.Mia` under `voice`")
                 continue
             }
             if let problem = OptionBinder.vocabulary.element(named: "Say")?.attribute(named: "voice")?.kind.validate(value.text) {
-                error("invalid-setting", "`\(source.text(value.range))` is not a valid <Say> voice: \(problem)", value.range,
+                error(.invalidSetting, "`\(source.text(value.range))` is not a valid <Say> voice: \(problem)", value.range,
                       help: "write it as `\(tag) Polly.Mia`")
                 continue
             }
@@ -58,7 +58,7 @@ extension FlowResolver {
         var seen: [String: SourceRange] = [:]
         for line in lines {
             guard StatementKeyword(rawValue: line.keyword.text) == nil else {
-                error("syntax", "`\(line.keyword.text)` cannot go inside a `\(keyword)`", line.keyword.range,
+                error(.syntax, "`\(line.keyword.text)` cannot go inside a `\(keyword)`", line.keyword.range,
                       help: "the lines under a `\(keyword)` give its text in another language: `es-MX \"…\"`")
                 continue
             }
@@ -67,7 +67,7 @@ extension FlowResolver {
             let strings = line.arguments.filter(Self.isString)
             guard !strings.isEmpty, strings.count == line.arguments.count, line.options.isEmpty, line.target == nil,
                   line.children.isEmpty else {
-                error("syntax", "a translation line holds only quoted text", line.range,
+                error(.syntax, "a translation line holds only quoted text", line.range,
                       help: "write `\(tag) \"…\"`; options go on the `\(keyword)` line")
                 continue
             }
@@ -86,7 +86,7 @@ extension FlowResolver {
         for option in options {
             if option.name.text == "language", let value = option.value {
                 if language != nil {
-                    error("duplicate-option", "this branch already chooses a language", option.range)
+                    error(.duplicateOption, "this branch already chooses a language", option.range)
                 } else {
                     language = declaredLanguage(Name(value.text, value.range), what: "branch")
                 }
@@ -94,17 +94,17 @@ extension FlowResolver {
                 if isUnspokenModuleTranslation(option.name) { continue }
                 guard let tag = declaredLanguage(option.name, what: "phrase") else { continue }
                 guard phrase != nil else {
-                    error("syntax", "this branch has a phrase in \(tag) but none in \(languages.first ?? "the flow's first language")",
+                    error(.syntax, "this branch has a phrase in \(tag) but none in \(languages.first ?? "the flow's first language")",
                           option.range, help: "write the first language's phrase after the key: `on 2 \"appointments\" \(tag)=\(source.text(value.range))`")
                     continue
                 }
                 guard claimLanguage(tag, at: option.name.range, in: &seen, what: "a phrase") else { continue }
                 phrases[tag] = value.text
             } else if languages.contains(option.name.text) {
-                error("syntax", "`\(option.name.text)=` takes the branch's phrase in quotes", option.range,
+                error(.syntax, "`\(option.name.text)=` takes the branch's phrase in quotes", option.range,
                       help: "write `\(option.name.text)=\"…\"`: `on 2 \"appointments\" \(option.name.text)=\"citas\" -> STEP`")
             } else {
-                error("syntax", "a branch takes no option `\(source.text(option.range))`", option.range,
+                error(.syntax, "a branch takes no option `\(source.text(option.range))`", option.range,
                       help: "a branch takes `language=TAG` and phrases per language in quotes (`es-MX=\"citas\"`); put other options on the menu itself")
             }
         }
@@ -114,7 +114,7 @@ extension FlowResolver {
     /// `language TAG` in a step.
     mutating func resolveLanguageStatement(_ statement: Statement) -> String? {
         guard statement.arguments.count == 1, statement.options.isEmpty, let value = statement.arguments.first else {
-            error("syntax", "`language` names one language", statement.range,
+            error(.syntax, "`language` names one language", statement.range,
                   help: "write `language es-MX`, one of the flow's `languages`")
             return nil
         }
@@ -135,7 +135,7 @@ extension FlowResolver {
             let written = source.text(value.range)
             let hint = LanguageTag.canonical(value.text).map { "write it `\($0)`" }
                 ?? "write a BCP 47 tag: a language, optionally a region, such as `es-MX`, `en-US` or `fr-CA`"
-            error("invalid-language", "`\(written)` is not a language tag\(context)", value.range, help: hint)
+            error(.invalidLanguage, "`\(written)` is not a language tag\(context)", value.range, help: hint)
             return nil
         }
         return text
@@ -149,11 +149,11 @@ extension FlowResolver {
             let help = languages.isEmpty
                 ? "declare the flow's languages, the first where calls start: `languages en-US \(tag)`"
                 : "add it to the flow's `languages \(languages.joined(separator: " "))`, or use one of those"
-            error("undeclared-language", "`\(tag)` is not one of this flow's languages", name.range, help: help)
+            error(.undeclaredLanguage, "`\(tag)` is not one of this flow's languages", name.range, help: help)
             return nil
         }
         if tag == languages.first, what != "branch", what != "language", what != "voice" {
-            error("duplicate-translation", "`\(tag)` is the flow's first language: the \(what)'s own text is already \(tag)", name.range,
+            error(.duplicateTranslation, "`\(tag)` is the flow's first language: the \(what)'s own text is already \(tag)", name.range,
                   help: "remove this line, or put its text on the \(what) itself")
             return nil
         }
@@ -163,7 +163,7 @@ extension FlowResolver {
     /// Records where a language's line first appeared; a second one is `duplicate-translation`.
     private mutating func claimLanguage(_ tag: String, at range: SourceRange, in seen: inout [String: SourceRange], what: String) -> Bool {
         if let first = seen[tag] {
-            error("duplicate-translation", "\(what) in \(tag) is given twice here", range,
+            error(.duplicateTranslation, "\(what) in \(tag) is given twice here", range,
                   help: "keep one of them", notes: [.init("the first one", at: span(first))])
             return false
         }

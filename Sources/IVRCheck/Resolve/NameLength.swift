@@ -13,14 +13,14 @@ extension FlowResolver {
     /// Reports a written name longer than the limit.
     mutating func checkLength(of name: Name, what: String) {
         guard name.text.utf8.count > Self.maxNameLength else { return }
-        error("name-too-long", "this \(what) name is \(name.text.utf8.count) bytes long, more than \(Self.maxNameLength)",
+        error(.nameTooLong, "this \(what) name is \(name.text.utf8.count) bytes long, more than \(Self.maxNameLength)",
               name.range, help: "use a shorter name: it becomes a file name in the bundle")
     }
 
     /// Reports a branch block whose derived name has outgrown the limit.
     mutating func checkDerivedLength(of name: String, at range: SourceRange) {
         guard name.utf8.count > Self.maxDerivedNameLength else { return }
-        error("name-too-long", "branch blocks nest so deep here that their document name is \(name.utf8.count) bytes long",
+        error(.nameTooLong, "branch blocks nest so deep here that their document name is \(name.utf8.count) bytes long",
               range, help: "move the block into a named step and reach it with `-> STEP`")
     }
 }

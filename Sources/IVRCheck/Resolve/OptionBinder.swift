@@ -32,7 +32,7 @@ extension FlowResolver {
 
         func accept(_ name: String, _ value: String, _ range: SourceRange) {
             if let first = seen[name] {
-                error("duplicate-option", "`\(kebabCase(name))` is given twice", range,
+                error(.duplicateOption, "`\(kebabCase(name))` is given twice", range,
                       help: "keep one", notes: [.init("first given here", at: span(first))])
                 return
             }
@@ -42,7 +42,7 @@ extension FlowResolver {
 
         for flag in statement.arguments.dropFirst(positional) {
             guard case .word(let word) = flag.kind else {
-                error("syntax", "unexpected `\(source.text(flag.range))` in `\(keyword)`", flag.range,
+                error(.syntax, "unexpected `\(source.text(flag.range))` in `\(keyword)`", flag.range,
                       help: "options are written name=value; text goes in double quotes")
                 continue
             }
@@ -62,17 +62,17 @@ extension FlowResolver {
                 continue
             }
             if OptionBinder.compilerOwned.contains(attribute.name) {
-                error("compiler-owned-option", "`\(written)` is set by the compiler", option.name.range,
+                error(.compilerOwnedOption, "`\(written)` is set by the compiler", option.name.range,
                       help: "say where the call continues with `-> STEP`; the compiler writes the action URL")
                 continue
             }
             guard let value = option.value else {
-                error("invalid-option", "`\(written)` needs a value", option.range, help: "write \(written)=VALUE")
+                error(.invalidOption, "`\(written)` needs a value", option.range, help: "write \(written)=VALUE")
                 continue
             }
             guard let text = attributeText(value, for: attribute, written: written) else { continue }
             if let problem = attribute.kind.validate(text) {
-                error("invalid-option", "`\(written)=\(source.text(value.range))` is out of range: \(problem)", value.range,
+                error(.invalidOption, "`\(written)=\(source.text(value.range))` is out of range: \(problem)", value.range,
                       help: "see the TeXML <\(element!)> documentation for `\(attribute.name)`")
                 continue
             }
@@ -87,7 +87,7 @@ extension FlowResolver {
             return seconds(value, what: "`\(written)`").map(String.init)
         }
         if case .duration = value.kind {
-            error("invalid-option", "`\(written)` is not a duration", value.range,
+            error(.invalidOption, "`\(written)` is not a duration", value.range,
                   help: "write the value TeXML expects for `\(attribute.name)`")
             return nil
         }
@@ -97,7 +97,7 @@ extension FlowResolver {
     private mutating func unknownOption(_ written: String, _ range: SourceRange, keyword: String, element: String?,
                                         spec: ElementSpec?) {
         guard let element, let spec else {
-            error("unknown-option", "`\(keyword)` takes no options", range, help: "remove `\(written)`")
+            error(.unknownOption, "`\(keyword)` takes no options", range, help: "remove `\(written)`")
             return
         }
         let names = spec.attributes.filter { !OptionBinder.compilerOwned.contains($0.name) }.map(\.kebabName)
@@ -105,7 +105,7 @@ extension FlowResolver {
         let nearest = Spelling.nearest(written, in: candidates)
         let help = nearest.map { "did you mean `\($0)`?" }
             ?? "options of `\(keyword)` (TeXML <\(element)>): \(names.sorted().joined(separator: ", "))"
-        error("unknown-option", "`\(written)` is not an option of `\(keyword)`", range, help: help,
+        error(.unknownOption, "`\(written)` is not an option of `\(keyword)`", range, help: help,
               fixIts: replacing(range, with: nearest))
     }
 }

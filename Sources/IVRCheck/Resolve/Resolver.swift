@@ -20,7 +20,7 @@ public struct Resolver {
                 diagnostics += resolver.diagnostics
                 if let (previous, range) = firstFlow[flow.name] {
                     diagnostics.append(.error(
-                        "duplicate-flow", "a flow named `\(flow.name)` is already defined",
+                        .duplicateFlow, "a flow named `\(flow.name)` is already defined",
                         at: flow.span(flow.nameRange), help: "give each flow its own name",
                         notes: [.init("first defined here", at: previous.span(range))]))
                     continue
@@ -72,7 +72,7 @@ struct FlowResolver {
         for step in declaration.steps {
             checkLength(of: step.name, what: "step")
             if let first = stepIndex[step.name.text] {
-                error("duplicate-step", "step `\(step.name.text)` is defined twice", step.name.range,
+                error(.duplicateStep, "step `\(step.name.text)` is defined twice", step.name.range,
                       help: "rename one of them; step names are unique within a flow",
                       notes: [.init("first defined here", at: span(steps[first].range))])
                 continue
@@ -83,7 +83,7 @@ struct FlowResolver {
         }
         let emergencies = declaration.steps.filter { $0.emergency != nil }
         for extra in emergencies.dropFirst() {
-            error("duplicate-emergency", "flow `\(flow.name)` already has an emergency step", extra.emergency!,
+            error(.duplicateEmergency, "flow `\(flow.name)` already has an emergency step", extra.emergency!,
                   help: "mark a single step `emergency`; menus route to it with one key",
                   notes: [.init("the first emergency step", at: span(emergencies[0].name.range))])
         }
@@ -102,7 +102,7 @@ struct FlowResolver {
             switch setting.name.text {
             case "number":
                 guard case .phone(let number) = value.kind else {
-                    error("syntax", "`number` must be a phone number", value.range,
+                    error(.syntax, "`number` must be a phone number", value.range,
                           help: "write it in international form: `number +1-800-596-3057`")
                     continue
                 }
@@ -112,7 +112,7 @@ struct FlowResolver {
                 guard let industry = Industry(rawValue: value.text) else {
                     let names = Industry.allCases.map(\.rawValue)
                     let hint = Spelling.nearest(value.text, in: names).map { "did you mean `\($0)`? " } ?? ""
-                    error("invalid-setting", "`\(value.text)` is not an industry", value.range,
+                    error(.invalidSetting, "`\(value.text)` is not an industry", value.range,
                           help: "\(hint)industries are \(names.joined(separator: ", "))")
                     continue
                 }
@@ -121,7 +121,7 @@ struct FlowResolver {
                 // Written on every <Say>, so a value the schema refuses must stop here.
                 let name = setting.name.text
                 if let problem = OptionBinder.vocabulary.element(named: "Say")?.attribute(named: name)?.kind.validate(value.text) {
-                    error("invalid-setting", "`\(name) \(source.text(value.range))` is not a valid <Say> \(name): \(problem)",
+                    error(.invalidSetting, "`\(name) \(source.text(value.range))` is not a valid <Say> \(name): \(problem)",
                           value.range, help: "write it as `\(name) \(Parser.settingExample(name))`")
                     continue
                 }
@@ -129,12 +129,12 @@ struct FlowResolver {
             case "languages":
                 continue
             case "dial-prefixes":
-                dialPrefixes = setting.values.filter { checkDialPrefix($0, writtenIn: "`dial-prefixes`", id: "invalid-setting") }.map(\.text)
+                dialPrefixes = setting.values.filter { checkDialPrefix($0, writtenIn: "`dial-prefixes`", id: .invalidSetting) }.map(\.text)
                 flow.dialPrefixes = dialPrefixes
             default:
                 let name = setting.name.text
                 guard case .url(let url) = value.kind else {
-                    error("invalid-setting", "`\(name)` must be an http(s) URL", value.range,
+                    error(.invalidSetting, "`\(name)` must be an http(s) URL", value.range,
                           help: "write it as `\(name) \(Parser.settingExample(name))`")
                     continue
                 }
@@ -142,7 +142,7 @@ struct FlowResolver {
             }
         }
         if flow.number == nil {
-            error("missing-number", "flow `\(flow.name)` does not say which number it answers", declaration.name.range,
+            error(.missingNumber, "flow `\(flow.name)` does not say which number it answers", declaration.name.range,
                   help: "add `number +1-…` under `flow \(flow.name)`")
         }
     }
@@ -151,7 +151,7 @@ struct FlowResolver {
 
     /// Whether `value` is an E.164 prefix (`+1`, `+44`, `+1876`), reporting it if not.
     /// Dashes are allowed, as in any written number (`+1-876`).
-    mutating func checkDialPrefix(_ value: Value, writtenIn place: String, id: String = "invalid-option") -> Bool {
+    mutating func checkDialPrefix(_ value: Value, writtenIn place: String, id: DiagnosticID = .invalidOption) -> Bool {
         let text = value.text.replacingOccurrences(of: "-", with: "")
         if case .phone = value.kind, DialPrefix.isValid(text) { return true }
         let problem = text.isEmpty ? "an empty prefix" : !text.hasPrefix("+") ? "`\(text)` has no `+`"
@@ -163,7 +163,7 @@ struct FlowResolver {
 
     func span(_ range: SourceRange) -> SourceSpan { source.span(range.start, range.end) }
 
-    mutating func error(_ id: String, _ message: String, _ range: SourceRange, help: String? = nil,
+    mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil,
                         notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) {
         diagnostics.append(.error(id, message, at: span(range), help: help, notes: notes, fixIts: fixIts))
     }
@@ -186,7 +186,7 @@ struct FlowResolver {
                 ? "`\(prefix).…` names a step of a module this flow does not use; add `use \(prefix) …` (or `use MODULE as \(prefix) …`) to the flow"
                 : nil)
             ?? "the steps of this flow are: \(named.joined(separator: ", "))"
-        error("undefined-step", "there is no step named `\(name.text)`", name.range, help: hint,
+        error(.undefinedStep, "there is no step named `\(name.text)`", name.range, help: hint,
               fixIts: replacing(name.range, with: nearest))
         return nil
     }

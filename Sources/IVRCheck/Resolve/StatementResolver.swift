@@ -25,7 +25,7 @@ extension FlowResolver {
         if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours
             && known != .httpRequest,
            let child = statement.children.first {
-            error("syntax", "`\(keyword)` takes no indented block", child.keyword.range,
+            error(.syntax, "`\(keyword)` takes no indented block", child.keyword.range,
                   help: "move these lines out of the block, or into a step of their own")
         }
         if !StatementKeyword.continuing.contains(known) { noTarget(statement) }
@@ -48,7 +48,7 @@ extension FlowResolver {
                 guard let seconds = seconds(length, what: "a pause") else { return nil }
                 // Written positionally, the length is still <Pause length>, with its range.
                 if let problem = OptionBinder.vocabulary.element(named: "Pause")?.attribute(named: "length")?.kind.validate(String(seconds)) {
-                    error("invalid-option", "`pause \(source.text(length.range))` is out of range: length \(problem)", length.range,
+                    error(.invalidOption, "`pause \(source.text(length.range))` is out of range: length \(problem)", length.range,
                           help: "see the TeXML <Pause> documentation for `length`")
                     return nil
                 }
@@ -110,7 +110,7 @@ extension FlowResolver {
             if case .integer(let count)? = option.value?.kind, (1...10).contains(count) {
                 tries = count
             } else {
-                error("invalid-option", "`tries` must be a whole number from 1 to 10", option.range,
+                error(.invalidOption, "`tries` must be a whole number from 1 to 10", option.range,
                       help: "`tries=3` plays the menu up to three times before its timeout/invalid branch")
             }
         }
@@ -128,7 +128,7 @@ extension FlowResolver {
             }
         }
         if menu.branches.isEmpty {
-            error("syntax", "this menu has no `on` branches", statement.keyword.range,
+            error(.syntax, "this menu has no `on` branches", statement.keyword.range,
                   help: "add branches under it, e.g. `on 1 -> appointments`")
         }
         for key in flowKeys {
@@ -138,7 +138,7 @@ extension FlowResolver {
             }
             if menu.branch(key.key)?.target != key.target {
                 let target = key.target.map { "`\(steps[$0].name)`" } ?? "its step"
-                error("duplicate-key", "`\(key.key)` is a key of every menu in this flow; this menu cannot use it for something else", own,
+                error(.duplicateKey, "`\(key.key)` is a key of every menu in this flow; this menu cannot use it for something else", own,
                       help: "remove this branch (every menu already sends \(key.key) to \(target)), or choose another key and say it in the prompt",
                       notes: [.init("the flow's key `\(key.key)`", at: span(key.range))])
             }
@@ -152,13 +152,13 @@ extension FlowResolver {
         var seen: [Branch.Key: SourceRange] = [:]
         for statement in statements {
             if let child = statement.children.first {
-                error("syntax", "a key of every menu leads to a step, not a block", child.keyword.range,
+                error(.syntax, "a key of every menu leads to a step, not a block", child.keyword.range,
                       help: "write `on \(statement.arguments.first.map { source.text($0.range) } ?? "0") -> STEP` and put these lines in that step")
                 continue
             }
             guard let branch = resolveBranch(statement, in: declaration.name.text) else { continue }
             guard case .digits = branch.key else {
-                error("syntax", "`on \(branch.key)` belongs to each menu, not to the whole flow", statement.arguments[0].range,
+                error(.syntax, "`on \(branch.key)` belongs to each menu, not to the whole flow", statement.arguments[0].range,
                       help: "write `on \(branch.key) -> STEP` under the menu; in the flow, `on KEY -> STEP` names a key every menu accepts")
                 continue
             }
@@ -172,7 +172,7 @@ extension FlowResolver {
     private mutating func claim(_ branch: Branch, at range: SourceRange, in seen: inout [Branch.Key: SourceRange],
                                 owner: String) -> Bool {
         if let first = seen[branch.key] {
-            error("duplicate-key", "\(owner) already has a branch for `\(branch.key)`", range,
+            error(.duplicateKey, "\(owner) already has a branch for `\(branch.key)`", range,
                   help: "each key can lead to one place; remove or change one of them",
                   notes: [.init("first branch for `\(branch.key)`", at: span(first))])
             return false
@@ -184,7 +184,7 @@ extension FlowResolver {
     /// Say/play/pause inside a menu or gather; anything else is reported.
     private mutating func resolvePrompt(_ child: Statement, in parent: String) -> Action? {
         guard ["say", "disclose", "play", "pause"].contains(child.keyword.text) else {
-            error("syntax", "`\(child.keyword.text)` cannot go inside a \(parent)", child.keyword.range,
+            error(.syntax, "`\(child.keyword.text)` cannot go inside a \(parent)", child.keyword.range,
                   help: "a \(parent) holds say, play and pause prompts\(parent == "menu" ? " and `on KEY` branches" : ""); put other statements in the step a branch leads to")
             return nil
         }
@@ -193,7 +193,7 @@ extension FlowResolver {
 
     private mutating func resolveBranch(_ statement: Statement, in stepName: String) -> Branch? {
         guard let keyValue = statement.arguments.first else {
-            error("syntax", "`on` needs a key", statement.keyword.range,
+            error(.syntax, "`on` needs a key", statement.keyword.range,
                   help: "write `on 1 -> STEP`; keys are 0–9, \"*\", \"#\", timeout or invalid")
             return nil
         }
@@ -203,7 +203,7 @@ extension FlowResolver {
             if case .string(let text) = extra.kind, phrase == nil, case .digits = key {
                 phrase = text
             } else {
-                error("syntax", "unexpected `\(extra.text)` in this branch", extra.range,
+                error(.syntax, "unexpected `\(extra.text)` in this branch", extra.range,
                       help: "a branch is `on KEY [\"speech phrase\"] -> STEP` or `on KEY` with an indented block")
             }
         }
@@ -224,10 +224,10 @@ extension FlowResolver {
         case (nil, false):
             return anonymousStep(named: anonymousName, statement.children, at: statement.keyword.range)
         case (.some, false):
-            error("syntax", "a branch has either `-> STEP` or an indented block, not both", statement.range,
+            error(.syntax, "a branch has either `-> STEP` or an indented block, not both", statement.range,
                   help: "move the block into the step it points to, or drop the `->`")
         case (nil, true):
-            error("syntax", "branch `on \(label)` does not say where to go", statement.range,
+            error(.syntax, "branch `on \(label)` does not say where to go", statement.range,
                   help: "add `-> STEP`, or indent the statements to run under it")
         }
         return nil
@@ -244,11 +244,11 @@ extension FlowResolver {
         case .word("invalid"):
             return .invalid
         case _ where value.text.isDigits:
-            error("syntax", "`\(source.text(value.range))` is more than one key", value.range,
+            error(.syntax, "`\(source.text(value.range))` is more than one key", value.range,
                   help: "quote key sequences: `on \"\(source.text(value.range))\" -> STEP`")
         default:
             let hint = Spelling.nearest(value.text, in: ["timeout", "invalid"]).map { "did you mean `\($0)`? " } ?? ""
-            error("syntax", "`\(value.text)` is not a menu key", value.range,
+            error(.syntax, "`\(value.text)` is not a menu key", value.range,
                   help: "\(hint)keys are a digit 0–9, a quoted key string (\"*\", \"#\", \"12\"), timeout or invalid")
         }
         return nil
@@ -256,7 +256,7 @@ extension FlowResolver {
 
     private mutating func resolveGather(_ statement: Statement, in stepName: String) -> Gather? {
         guard let name = statement.arguments.first, case .word(let variable) = name.kind, Self.isValueName(variable) else {
-            error("syntax", "`gather` needs the name of the value it collects (letters, digits and `_`)", statement.keyword.range,
+            error(.syntax, "`gather` needs the name of the value it collects (letters, digits and `_`)", statement.keyword.range,
                   help: "write `gather member_id num-digits=8 -> lookup`; the value is then `{{member_id}}`")
             return nil
         }
@@ -270,7 +270,7 @@ extension FlowResolver {
             }
         }
         if statement.target == nil {
-            error("syntax", "`gather \(variable)` does not say which step receives the value", statement.range,
+            error(.syntax, "`gather \(variable)` does not say which step receives the value", statement.range,
                   help: "add `-> STEP`; from there on the call can use {{\(variable)}}")
         }
         return gather
@@ -280,12 +280,12 @@ extension FlowResolver {
     private mutating func resolveGatherTimeout(_ child: Statement, of gather: inout Gather, in stepName: String) {
         guard let branch = resolveBranch(child, in: stepName) else { return }
         guard branch.key == .timeout, branch.phrase == nil else {
-            error("syntax", "a `gather` has only an `on timeout` branch", child.range,
+            error(.syntax, "a `gather` has only an `on timeout` branch", child.range,
                   help: "the value goes to the step after `->` whatever was entered; write `on timeout -> STEP` for a caller who enters nothing")
             return
         }
         if let first = gather.timeout {
-            error("duplicate-key", "this gather already has an `on timeout` branch", child.range,
+            error(.duplicateKey, "this gather already has an `on timeout` branch", child.range,
                   help: "keep one of them", notes: [.init("first `on timeout`", at: span(first.range))])
             return
         }
@@ -307,7 +307,7 @@ extension FlowResolver {
                 hold = step
             } else {
                 let hint = Spelling.nearest(word, in: declaration.steps.map(\.name.text)).map { "did you mean the step `\($0)`? " } ?? ""
-                error("invalid-option", "`wait-url=\(word)` is neither a URL nor a step of this flow", value.range,
+                error(.invalidOption, "`wait-url=\(word)` is neither a URL nor a step of this flow", value.range,
                       help: "\(hint)write an http(s) URL, or the name of the step that plays the hold music")
             }
         }
@@ -339,12 +339,12 @@ extension FlowResolver {
             guard let noun = DialTarget.Kind(rawValue: child.keyword.text) else {
                 let hint = Spelling.nearest(child.keyword.text, in: ["number", "sip", "queue", "conference"])
                     .map { "did you mean `\($0)`? " } ?? ""
-                error("syntax", "`\(child.keyword.text)` is not a dial target", child.keyword.range,
+                error(.syntax, "`\(child.keyword.text)` is not a dial target", child.keyword.range,
                       help: "\(hint)list targets as `number +1-…`, `sip sip:…`, `queue NAME` or `conference NAME`")
                 continue
             }
             guard let value = child.arguments.first else {
-                error("syntax", "`\(noun.rawValue)` needs a target", child.keyword.range,
+                error(.syntax, "`\(noun.rawValue)` needs a target", child.keyword.range,
                       help: "e.g. `number +1-646-555-0111`")
                 continue
             }
@@ -357,12 +357,12 @@ extension FlowResolver {
         }
         if let conference = targets.first(where: { $0.kind == .conference }), targets.count > 1 {
             let other = targets.first { $0.kind != .conference } ?? targets[1]
-            error("syntax", "a `dial` that joins a conference cannot call anyone else", other.range,
+            error(.syntax, "a `dial` that joins a conference cannot call anyone else", other.range,
                   help: "TeXML puts a <Conference> alone in its <Dial>; dial `conference \(conference.value)` on its own and call the others in their own `dial`",
                   notes: [.init("the conference", at: span(conference.range))])
         }
         if targets.isEmpty && statement.arguments.isEmpty && statement.children.isEmpty {
-            error("syntax", "`dial` needs someone to call", statement.keyword.range,
+            error(.syntax, "`dial` needs someone to call", statement.keyword.range,
                   help: "write `dial +1-555-010-0200`, or list targets in an indented block")
         }
         bound(&targets, by: allow)
@@ -378,12 +378,12 @@ extension FlowResolver {
         var prefixes = dialPrefixes
         if let allow {
             guard let value = allow.value, !value.text.isEmpty else {
-                error("invalid-option", "`allow` needs the E.164 prefixes a filled number may start with", allow.range,
+                error(.invalidOption, "`allow` needs the E.164 prefixes a filled number may start with", allow.range,
                       help: "write them after `=`, separated by commas: `allow=+1,+44`")
                 return
             }
             guard targets.contains(where: \.isValueNumber) else {
-                error("invalid-option", "`allow=` bounds a number filled from a value, and this dial fills none", allow.range,
+                error(.invalidOption, "`allow=` bounds a number filled from a value, and this dial fills none", allow.range,
                       help: "remove `\(source.text(allow.range))`: the numbers written in the flow are the only ones it dials")
                 return
             }
@@ -404,7 +404,7 @@ extension FlowResolver {
         case .word(let target) where DialPrefix.written(in: target) != nil:
             return prefixed(target, at: value) ? DialTarget(kind: .number, value: target, attributes: [], range: value.range) : nil
         default:
-            error("syntax", "`\(source.text(value.range))` is not something `dial` can call", value.range,
+            error(.syntax, "`\(source.text(value.range))` is not something `dial` can call", value.range,
                   help: "dial a phone number (+1-…), a SIP URI (sip:…), `queue NAME` or `conference NAME`")
             return nil
         }
@@ -420,7 +420,7 @@ extension FlowResolver {
         case (.queue, .word(let name)), (.conference, .word(let name)), (.queue, .string(let name)), (.conference, .string(let name)):
             return writtenName(value, of: noun.rawValue) ? name : nil
         default:
-            error("syntax", "`\(source.text(value.range))` is not a valid \(noun.rawValue) target", value.range,
+            error(.syntax, "`\(source.text(value.range))` is not a valid \(noun.rawValue) target", value.range,
                   help: noun == .number ? "write a phone number: +1-646-555-0111" : noun == .sip ? "write a SIP URI: sip:desk@example.com" : "write a name")
             return nil
         }
@@ -442,7 +442,7 @@ extension FlowResolver {
             let hint = notStatement.map(\.summary)
                 ?? nearest.map { "did you mean `\($0)`?" }
                 ?? "statements are \(statements.joined(separator: ", ")); `ivrc explain statements` says what each does and why other TeXML elements are not statements"
-            error("unknown-statement", "`\(keyword)` is not a statement", statement.keyword.range, help: hint,
+            error(.unknownStatement, "`\(keyword)` is not a statement", statement.keyword.range, help: hint,
                   fixIts: replacing(statement.keyword.range, with: nearest))
             return nil
         }
@@ -461,7 +461,7 @@ extension FlowResolver {
         let spec = OptionBinder.vocabulary.element(named: element)
         let allowed = spec?.children ?? []
         if spec?.requiresChild == true, statement.children.isEmpty {
-            error("syntax", "`\(statement.keyword.text)` needs something indented under it", statement.keyword.range,
+            error(.syntax, "`\(statement.keyword.text)` needs something indented under it", statement.keyword.range,
                   help: "TeXML <\(element)> holds at least one of: \(allowed.map(kebabCase).joined(separator: ", "))")
         }
         var children: [Action] = []
@@ -470,7 +470,7 @@ extension FlowResolver {
                 let names = allowed.map(kebabCase)
                 let hint = Spelling.nearest(child.keyword.text, in: names).map { "did you mean `\($0)`?" }
                     ?? (names.isEmpty ? "`\(statement.keyword.text)` holds nothing" : "it can hold \(names.joined(separator: ", "))")
-                error("syntax", "`\(child.keyword.text)` cannot go inside `\(statement.keyword.text)`", child.keyword.range, help: hint)
+                error(.syntax, "`\(child.keyword.text)` cannot go inside `\(statement.keyword.text)`", child.keyword.range, help: hint)
                 continue
             }
             children.append(resolveElement(child, as: name))
@@ -483,12 +483,12 @@ extension FlowResolver {
         guard let value = statement.arguments.first else { return nil }
         let keyword = statement.keyword.text
         guard let kind = OptionBinder.vocabulary.element(named: element)?.text else {
-            error("syntax", "`\(keyword)` takes no text", value.range,
+            error(.syntax, "`\(keyword)` takes no text", value.range,
                   help: "remove `\(source.text(value.range))`; TeXML <\(element)> holds only the elements indented under it")
             return nil
         }
         if let problem = kind.validate(text) {
-            error("invalid-option", "the text of `\(keyword)` \(problem)", value.range,
+            error(.invalidOption, "the text of `\(keyword)` \(problem)", value.range,
                   help: "see the TeXML <\(element)> documentation")
             return nil
         }
@@ -500,7 +500,7 @@ extension FlowResolver {
     private mutating func text(of statement: Statement, what keyword: String) -> String? {
         let strings = statement.arguments.prefix { if case .string = $0.kind { true } else { false } }
         guard !strings.isEmpty else {
-            error("syntax", "`\(keyword)` needs text in double quotes", statement.arguments.first?.range ?? statement.keyword.range,
+            error(.syntax, "`\(keyword)` needs text in double quotes", statement.arguments.first?.range ?? statement.keyword.range,
                   help: "write `\(keyword) \"…\"`, or put quoted lines indented under it")
             return nil
         }
@@ -513,7 +513,7 @@ extension FlowResolver {
     /// False after reporting a character XML cannot carry.
     private mutating func isSpeakable(_ text: String, at range: SourceRange) -> Bool {
         guard let bad = text.unicodeScalars.first(where: Self.isUnspeakable) else { return true }
-        error("invalid-text", "this text contains the control character U+\(String(format: "%04X", bad.value))", range,
+        error(.invalidText, "this text contains the control character U+\(String(format: "%04X", bad.value))", range,
               help: "remove it; TeXML (XML 1.0) cannot carry control characters other than tab and newline")
         return false
     }
@@ -528,7 +528,7 @@ extension FlowResolver {
     private mutating func single(_ statement: Statement, what: String, example: String,
                                  accept: (Value.Kind) -> Bool) -> Value? {
         guard let value = statement.arguments.first, accept(value.kind) else {
-            error("syntax", "`\(statement.keyword.text)` needs \(what)",
+            error(.syntax, "`\(statement.keyword.text)` needs \(what)",
                   statement.arguments.first?.range ?? statement.keyword.range, help: "e.g. `\(example)`")
             return nil
         }
@@ -541,7 +541,7 @@ extension FlowResolver {
         // `env.` and `param.` are written by whoever deploys or uses the flow, not by the caller.
         let values = Placeholder.names(in: value.text).filter { !$0.hasPrefix("env.") && !$0.hasPrefix("param.") }
         guard let name = values.first else { return true }
-        error("value-in-name", "a \(what) name cannot be filled from `{{\(name)}}`", value.range,
+        error(.valueInName, "a \(what) name cannot be filled from `{{\(name)}}`", value.range,
               help: "write the \(what)'s name; to choose among a few, branch with a `menu` and write one name per branch")
         return false
     }
@@ -550,7 +550,7 @@ extension FlowResolver {
     private mutating func noTarget(_ statement: Statement) {
         if let target = statement.target {
             let continuing = StatementKeyword.continuing.map(\.rawValue).joined(separator: ", ")
-            error("syntax", "`\(statement.keyword.text)` does not continue anywhere, so `-> \(target.text)` means nothing here",
+            error(.syntax, "`\(statement.keyword.text)` does not continue anywhere, so `-> \(target.text)` means nothing here",
                   target.range,
                   help: "remove `-> \(target.text)`, or put `goto \(target.text)` on the next line; only \(continuing) take `-> STEP`")
         }
@@ -562,16 +562,16 @@ extension FlowResolver {
         case .duration(let milliseconds) where milliseconds % 1000 == 0:
             return milliseconds / 1000
         case .duration(let milliseconds):
-            error("invalid-option", "TeXML counts \(what) in whole seconds; `\(Value.formatDuration(milliseconds))` is not", value.range,
+            error(.invalidOption, "TeXML counts \(what) in whole seconds; `\(Value.formatDuration(milliseconds))` is not", value.range,
                   help: "round it to \(max(1, (milliseconds + 500) / 1000))s")
         case .integer(let number):
-            error("invalid-option", "`\(number)` has no unit", value.range,
+            error(.invalidOption, "`\(number)` has no unit", value.range,
                   help: "write `\(number)s` for seconds (or `\(number)ms`, `\(number)m`)")
         case .word(let digits) where digits.isDigits:
-            error("invalid-option", "`\(digits)` is too large for \(what)", value.range,
+            error(.invalidOption, "`\(digits)` is too large for \(what)", value.range,
                   help: "use a number below \(Lexer.largestNumber), with its unit")
         default:
-            error("invalid-option", "`\(value.text)` is not a duration", value.range, help: "write a duration such as 5s")
+            error(.invalidOption, "`\(value.text)` is not a duration", value.range, help: "write a duration such as 5s")
         }
         return nil
     }

@@ -1,14 +1,9 @@
 import IVRBundle
 import IVRLang
 
-/// A schedule that is never open, or open around the clock with no closures, decides nothing:
-/// one of its `hours` branches can never run.
-public struct ConstantScheduleRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "constant-schedule",
-        severity: .warning,
+extension DiagnosticID {
+    public static let constantSchedule = DiagnosticID(
+        "constant-schedule", .warning,
         summary: "every schedule can be both open and closed",
         explanation: """
             `hours NAME` sends the call to `on open` or `on closed` by the schedule's opening \
@@ -17,12 +12,12 @@ public struct ConstantScheduleRule: Rule {
             dates never sends anyone to the closed branch. Both usually mean a line was left out \
             or a range was mistyped (`8:00-8:00`).
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
-              schedule office "America/New_York"
+              schedule ↓office "America/New_York"
                 open daily 0:00-24:00
 
               step start
@@ -34,7 +29,7 @@ public struct ConstantScheduleRule: Rule {
                 dial +1-555-010-0200
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -52,6 +47,14 @@ public struct ConstantScheduleRule: Rule {
                 dial +1-555-010-0200
             """,
         ])
+}
+
+/// A schedule that is never open, or open around the clock with no closures, decides nothing:
+/// one of its `hours` branches can never run.
+public struct ConstantScheduleRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.constantSchedule)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

@@ -1,13 +1,8 @@
 import IVRLang
 
-/// Across all flows compiled together: no flow dials another flow's inbound number without
-/// caller input in a ring that comes back to itself (A → B → A).
-public struct DialCycleRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "dial-cycle",
-        severity: .error,
+extension DiagnosticID {
+    public static let dialCycle = DiagnosticID(
+        "dial-cycle",
         summary: "flows do not dial each other's inbound numbers in a cycle",
         explanation: """
             When flow A dials flow B's number as soon as it answers, and B dials A's, a call \
@@ -19,13 +14,13 @@ public struct DialCycleRule: Rule {
             whose name sorts first, with notes at the other dials. Break the cycle with a menu in \
             front of one dial, or dial a person's direct line instead of the other flow's main number.
             """,
-        failing: [
+        reported: [
             """
             flow north
               number +1-212-555-0100
 
               step start
-                dial +1-212-555-0200
+                dial ↓+1-212-555-0200
 
             flow south
               number +1-212-555-0200
@@ -34,7 +29,7 @@ public struct DialCycleRule: Rule {
                 dial +1-212-555-0100
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow north
               number +1-212-555-0100
@@ -59,6 +54,14 @@ public struct DialCycleRule: Rule {
                 dial +1-212-555-0222
             """,
         ])
+}
+
+/// Across all flows compiled together: no flow dials another flow's inbound number without
+/// caller input in a ring that comes back to itself (A → B → A).
+public struct DialCycleRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.dialCycle)
 
     /// A dial that flow `from` makes without caller input to flow `to`'s number.
     private struct Link {

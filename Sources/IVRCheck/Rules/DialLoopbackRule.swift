@@ -1,12 +1,8 @@
 import IVRLang
 
-/// A flow never dials, refers or redirects to the number it answers on.
-public struct DialLoopbackRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "dial-loopback",
-        severity: .error,
+extension DiagnosticID {
+    public static let dialLoopback = DiagnosticID(
+        "dial-loopback",
         summary: "no dial, refer or redirect target is the flow's own inbound number",
         explanation: """
             Dialling the number a flow answers on does not reach a person: the call rings back \
@@ -17,13 +13,13 @@ public struct DialLoopbackRule: Rule {
             with the flow's `number`, ignoring dashes, spaces and the `+`. Dial the person's direct \
             line or extension instead.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
               step start
-                dial +1-800-596-3057 timeout=30s
+                dial ↓+1-800-596-3057 timeout=30s
             """,
             """
             flow front_desk
@@ -32,10 +28,10 @@ public struct DialLoopbackRule: Rule {
               step start
                 dial timeout=30s
                   number +1-555-010-0200
-                  sip sip:+18005963057@carrier.example.com
+                  ↓sip sip:+18005963057@carrier.example.com
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -44,6 +40,13 @@ public struct DialLoopbackRule: Rule {
                 dial +1-555-010-0200 timeout=30s
             """,
         ])
+}
+
+/// A flow never dials, refers or redirects to the number it answers on.
+public struct DialLoopbackRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.dialLoopback)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap(check)

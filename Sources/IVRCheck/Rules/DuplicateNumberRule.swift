@@ -1,12 +1,8 @@
 import IVRLang
 
-/// Each inbound number belongs to one flow.
-public struct DuplicateNumberRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "duplicate-number",
-        severity: .error,
+extension DiagnosticID {
+    public static let duplicateNumber = DiagnosticID(
+        "duplicate-number",
         summary: "no two flows answer the same number",
         explanation: """
             A number can ring only one flow: the bundle maps each inbound number to one entry \
@@ -15,7 +11,7 @@ public struct DuplicateNumberRule: Rule {
             as a starting point. Numbers are compared in E.164 form, so `+1-800-596-3057` and \
             `+18005963057` are the same. Give the new flow its own number.
             """,
-        failing: [
+        reported: [
             """
             flow intake
               number +1-800-596-3057
@@ -24,13 +20,13 @@ public struct DuplicateNumberRule: Rule {
                 dial +1-555-010-0200
 
             flow intake_copy
-              number +18005963057
+              number ↓+18005963057
 
               step start
                 dial +1-555-010-0300
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow intake
               number +1-800-596-3057
@@ -45,6 +41,13 @@ public struct DuplicateNumberRule: Rule {
                 dial +1-555-010-0300
             """,
         ])
+}
+
+/// Each inbound number belongs to one flow.
+public struct DuplicateNumberRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.duplicateNumber)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         var first: [String: Flow] = [:]

@@ -1,12 +1,8 @@
 import IVRLang
 
-/// The emergency step rings a person first, and has somewhere to go if nobody answers.
-public struct EmergencyLiveDialRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "emergency-live-dial",
-        severity: .error,
+extension DiagnosticID {
+    public static let emergencyLiveDial = DiagnosticID(
+        "emergency-live-dial",
         summary: "the emergency step dials a person first, with a fallback when nobody answers",
         explanation: """
             The emergency step has one job: ring a person. Following its gotos, the first thing \
@@ -16,15 +12,14 @@ public struct EmergencyLiveDialRule: Rule {
             then voicemail), or statements after it in the step that route the call on. A message \
             followed by `hangup` is not a fallback. Applies to healthcare and fleet flows.
             """,
-        industries: [.healthcare, .fleet],
-        failing: [
+        reported: [
             """
             flow driver_line
               number +1-888-804-6762
               industry fleet
 
               step dispatch emergency
-                dial +1-555-020-0911 timeout=15s
+                ↓dial +1-555-020-0911 timeout=15s
             """,
             """
             flow driver_line
@@ -33,10 +28,10 @@ public struct EmergencyLiveDialRule: Rule {
 
               step dispatch emergency
                 say "Please hold for the next dispatcher."
-                enqueue dispatch
+                ↓enqueue dispatch
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow driver_line
               number +1-888-804-6762
@@ -62,6 +57,13 @@ public struct EmergencyLiveDialRule: Rule {
                 dial +1-555-020-0912 timeout=20s
             """,
         ])
+}
+
+/// The emergency step rings a person first, and has somewhere to go if nobody answers.
+public struct EmergencyLiveDialRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.emergencyLiveDial, industries: [.healthcare, .fleet])
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.filter(description.applies).compactMap(check)

@@ -1,12 +1,8 @@
 import IVRLang
 
-/// Every menu a caller can hear offers a single key to the emergency step.
-public struct EmergencyReachableRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "emergency-reachable",
-        severity: .error,
+extension DiagnosticID {
+    public static let emergencyReachable = DiagnosticID(
+        "emergency-reachable",
         summary: "every menu reaches the emergency step with a single key",
         explanation: """
             Someone in trouble should not have to go through two menus to get help. Every menu a \
@@ -17,8 +13,7 @@ public struct EmergencyReachableRule: Rule {
             so callers learn it: written in the flow (`on 9 -> urgent` next to the settings), it is \
             a key of every menu and counts for each. Applies to healthcare and fleet flows.
             """,
-        industries: [.healthcare, .fleet],
-        failing: [
+        reported: [
             """
             flow patient_line
               number +1-800-596-3057
@@ -34,7 +29,7 @@ public struct EmergencyReachableRule: Rule {
                   on invalid -> welcome
 
               step appointments
-                menu timeout=5s
+                ↓menu timeout=5s
                   say "To book, press 1. To cancel, press 2."
                   on 1 -> desk
                   on 2 -> desk
@@ -48,7 +43,7 @@ public struct EmergencyReachableRule: Rule {
                 dial +1-555-010-0911 -> desk
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow patient_line
               number +1-800-596-3057
@@ -107,6 +102,13 @@ public struct EmergencyReachableRule: Rule {
                 dial +1-555-010-0911 -> desk
             """,
         ])
+}
+
+/// Every menu a caller can hear offers a single key to the emergency step.
+public struct EmergencyReachableRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.emergencyReachable, industries: [.healthcare, .fleet])
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.filter(description.applies).flatMap(check)

@@ -1,12 +1,8 @@
 import IVRLang
 
-/// Healthcare and fleet lines must mark the step that gets a caller to help at once.
-public struct EmergencyRouteRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "emergency-route",
-        severity: .error,
+extension DiagnosticID {
+    public static let emergencyRoute = DiagnosticID(
+        "emergency-route",
         summary: "healthcare and fleet flows mark an emergency step",
         explanation: """
             A patient line or a driver line has to get a caller in trouble to a person quickly, \
@@ -15,10 +11,9 @@ public struct EmergencyRouteRule: Rule {
             menu reaches it with one key and `emergency-live-dial` proves it rings a person with \
             a fallback. The rule applies to flows with `industry healthcare` or `industry fleet`.
             """,
-        industries: [.healthcare, .fleet],
-        failing: [
+        reported: [
             """
-            flow driver_line
+            flow ↓driver_line
               number +1-888-804-6762
               industry fleet
 
@@ -27,7 +22,7 @@ public struct EmergencyRouteRule: Rule {
                 dial +1-555-020-0400 timeout=30s
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow driver_line
               number +1-888-804-6762
@@ -47,6 +42,13 @@ public struct EmergencyRouteRule: Rule {
                 dial +1-212-555-0111
             """,
         ])
+}
+
+/// Healthcare and fleet lines must mark the step that gets a caller to help at once.
+public struct EmergencyRouteRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.emergencyRoute, industries: [.healthcare, .fleet])
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.filter { description.applies(to: $0) && $0.emergencyStep == nil }.map { flow in

@@ -1,12 +1,8 @@
 import IVRLang
 
-/// Every `gather` says where a caller who enters nothing goes.
-public struct GatherTimeoutRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "gather-timeout",
-        severity: .warning,
+extension DiagnosticID {
+    public static let gatherTimeout = DiagnosticID(
+        "gather-timeout", .warning,
         summary: "every `gather` says where a caller who enters nothing goes (`on timeout`)",
         explanation: """
             A `<Gather>` that gets no input falls through to the next verb. Without `on timeout` \
@@ -15,13 +11,13 @@ public struct GatherTimeoutRule: Rule {
             where a silent caller goes with `on timeout -> STEP` (or an indented block) inside \
             the gather: usually a person, or the gather's own step to ask again.
             """,
-        failing: [
+        reported: [
             """
             flow extensions
               number +1-800-596-3057
 
               step start
-                gather ext num-digits=3 -> connect
+                ↓gather ext num-digits=3 -> connect
                   say "Enter the extension."
 
               step connect
@@ -29,7 +25,7 @@ public struct GatherTimeoutRule: Rule {
                 dial +1-555-010-0200
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow extensions
               number +1-800-596-3057
@@ -46,6 +42,13 @@ public struct GatherTimeoutRule: Rule {
                 dial +1-555-010-0200
             """,
         ])
+}
+
+/// Every `gather` says where a caller who enters nothing goes.
+public struct GatherTimeoutRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.gatherTimeout)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

@@ -1,17 +1,8 @@
 import IVRLang
 
-/// Every phone number written in a flow is a dialable E.164 number.
-public struct InvalidNumberRule: Rule {
-    public init() {}
-
-    /// E.164 allows at most 15 digits. The shortest numbers in real use are 7 digits
-    /// (a 3-digit country code and a 4-digit subscriber number, e.g. Niue, Tokelau), so
-    /// anything shorter is a typo or a local short code, which a carrier cannot route.
-    static let digitRange = 7...15
-
-    public let description = RuleDescription(
-        id: "invalid-number",
-        severity: .error,
+extension DiagnosticID {
+    public static let invalidNumber = DiagnosticID(
+        "invalid-number",
         summary: "every phone number is a valid E.164 number",
         explanation: """
             Telnyx routes numbers in E.164 form: `+`, a country code that never starts with 0, \
@@ -22,23 +13,23 @@ public struct InvalidNumberRule: Rule {
             country code and a 4-digit subscriber number). Dashes are ignored; the help shows the \
             number as the compiler reads it.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
               step start
-                dial +0-20-7946-0018
+                dial ↓+0-20-7946-0018
             """,
             """
             flow front_desk
-              number +1-800-596-30579999999
+              number ↓+1-800-596-30579999999
 
               step start
                 dial +1-555-010-0200
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -47,6 +38,18 @@ public struct InvalidNumberRule: Rule {
                 dial +44-20-7946-0018
             """,
         ])
+}
+
+/// Every phone number written in a flow is a dialable E.164 number.
+public struct InvalidNumberRule: Rule {
+    public init() {}
+
+    /// E.164 allows at most 15 digits. The shortest numbers in real use are 7 digits
+    /// (a 3-digit country code and a 4-digit subscriber number, e.g. Niue, Tokelau), so
+    /// anything shorter is a typo or a local short code, which a carrier cannot route.
+    static let digitRange = 7...15
+
+    public let description = RuleDescription(.invalidNumber)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

@@ -1,12 +1,8 @@
 import IVRLang
 
-/// Every menu says what happens on silence and on a key it does not know.
-public struct MenuFallbackRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "menu-fallback",
-        severity: .warning,
+extension DiagnosticID {
+    public static let menuFallback = DiagnosticID(
+        "menu-fallback", .warning,
         summary: "every menu handles `timeout` and `invalid`",
         explanation: """
             Callers press nothing (they are driving, or did not hear the options) and press keys \
@@ -15,13 +11,13 @@ public struct MenuFallbackRule: Rule {
             does the same. Give every menu both branches, usually to a person (the front desk) or \
             back to the menu itself.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
               step start
-                menu timeout=5s
+                ↓menu timeout=5s
                   say "For appointments, press 1."
                   on 1 -> appointments
 
@@ -29,7 +25,7 @@ public struct MenuFallbackRule: Rule {
                 dial +1-555-010-0200
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -45,6 +41,13 @@ public struct MenuFallbackRule: Rule {
                 dial +1-555-010-0200
             """,
         ])
+}
+
+/// Every menu says what happens on silence and on a key it does not know.
+public struct MenuFallbackRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.menuFallback)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

@@ -1,15 +1,8 @@
 import IVRLang
 
-/// A menu branch cannot use the key that ends the menu's input.
-public struct MenuFinishKeyRule: Rule {
-    public init() {}
-
-    /// TeXML's `finishOnKey` when the menu does not set one.
-    static let defaultFinishKey = "#"
-
-    public let description = RuleDescription(
-        id: "menu-finish-key",
-        severity: .error,
+extension DiagnosticID {
+    public static let menuFinishKey = DiagnosticID(
+        "menu-finish-key",
         summary: "no menu branch uses the key that ends the menu's input",
         explanation: """
             A menu is a TeXML `<Gather>`, which stops collecting keys when the caller presses its \
@@ -18,7 +11,7 @@ public struct MenuFinishKeyRule: Rule {
             caller presses the key and the menu hears nothing. Use another key for the branch, or \
             give the menu a `finish-on-key` that no branch uses.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -26,7 +19,7 @@ public struct MenuFinishKeyRule: Rule {
               step start
                 menu timeout=5s
                   say "For the directory, press pound."
-                  on "#" -> directory
+                  ↓on "#" -> directory
                   on timeout -> directory
                   on invalid -> start
 
@@ -34,7 +27,7 @@ public struct MenuFinishKeyRule: Rule {
                 dial +1-555-010-0200
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -50,6 +43,16 @@ public struct MenuFinishKeyRule: Rule {
                 dial +1-555-010-0200
             """,
         ])
+}
+
+/// A menu branch cannot use the key that ends the menu's input.
+public struct MenuFinishKeyRule: Rule {
+    public init() {}
+
+    /// TeXML's `finishOnKey` when the menu does not set one.
+    static let defaultFinishKey = "#"
+
+    public let description = RuleDescription(.menuFinishKey)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

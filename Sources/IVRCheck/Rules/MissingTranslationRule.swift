@@ -1,16 +1,9 @@
 import IVRBundle
 import IVRLang
 
-/// Every prompt a call can reach in a language has text in that language: each `say`,
-/// `disclose` and menu/gather prompt, and each speech phrase of a menu branch. Proved over the
-/// (step, language) states a call can be in, so a step shared by every language (the emergency
-/// step, voicemail) needs every language, and a step only Spanish callers reach needs only Spanish.
-public struct MissingTranslationRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "missing-translation",
-        severity: .error,
+extension DiagnosticID {
+    public static let missingTranslation = DiagnosticID(
+        "missing-translation",
         summary: "every prompt a call reaches in a language has text in that language",
         explanation: """
             A flow with `languages en-US es-MX` starts every call in its first language; a menu \
@@ -24,7 +17,7 @@ public struct MissingTranslationRule: Rule {
             ivrc itself in the call's language (\(RefusedDialApology.languages) are built in); a flow \
             that reaches such a dial in another language is reported at the target.
             """,
-        failing: [
+        reported: [
             """
             flow clinic
               number +1-800-596-3057
@@ -38,7 +31,7 @@ public struct MissingTranslationRule: Rule {
                   on 2 language=es-MX -> main
 
               step main
-                say "How can we help?"
+                ↓say "How can we help?"
                 hangup
             """,
             """
@@ -51,7 +44,7 @@ public struct MissingTranslationRule: Rule {
                 menu
                   say "For appointments, say appointments."
                     es-MX "Para citas, diga citas."
-                  on 1 "appointments" -> welcome
+                  ↓on 1 "appointments" -> welcome
             """,
             """
             flow clinic
@@ -64,13 +57,13 @@ public struct MissingTranslationRule: Rule {
                   on timeout -> goodbye
 
               step connect
-                dial sip:{{ext}}@pbx.example.com -> goodbye
+                dial ↓sip:{{ext}}@pbx.example.com -> goodbye
 
               step goodbye
                 hangup
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow clinic
               number +1-800-596-3057
@@ -89,6 +82,16 @@ public struct MissingTranslationRule: Rule {
                 hangup
             """,
         ])
+}
+
+/// Every prompt a call can reach in a language has text in that language: each `say`,
+/// `disclose` and menu/gather prompt, and each speech phrase of a menu branch. Proved over the
+/// (step, language) states a call can be in, so a step shared by every language (the emergency
+/// step, voicemail) needs every language, and a step only Spanish callers reach needs only Spanish.
+public struct MissingTranslationRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.missingTranslation)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap(check)

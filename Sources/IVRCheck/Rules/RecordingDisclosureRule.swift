@@ -1,15 +1,8 @@
 import IVRLang
 
-/// No path from the entry, or from a step a call can only be sent to from outside, reaches a
-/// recording before a `disclose` heard in the call's language at that point. Proved by a
-/// breadth-first walk over (step, language, languages the notice was heard in) states, so
-/// the path kept for the note is a shortest one; a flow with one language has two states a step.
-public struct RecordingDisclosureRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "recording-disclosure",
-        severity: .error,
+extension DiagnosticID {
+    public static let recordingDisclosure = DiagnosticID(
+        "recording-disclosure",
         summary: "nothing records the caller before they have heard a recording disclosure",
         explanation: """
             Callers must be told a call is recorded before the recording starts. This rule follows \
@@ -27,14 +20,14 @@ public struct RecordingDisclosureRule: Rule {
             note shows one path that gets there undisclosed; put the `disclose` on that path, \
             usually at the top of the first step.
             """,
-        failing: [
+        reported: [
             """
             flow intake
               number +1-800-596-3057
 
               step welcome
                 say "After the beep, state your name."
-                record max=60s beep
+                ↓record max=60s beep
             """,
             """
             flow intake
@@ -52,7 +45,7 @@ public struct RecordingDisclosureRule: Rule {
 
               step registration
                 say "After the beep, state your name."
-                record max=60s beep
+                ↓record max=60s beep
             """,
             """
             flow intake
@@ -64,7 +57,7 @@ public struct RecordingDisclosureRule: Rule {
 
               step closed
                 say "We are closed. Leave a message after the beep."
-                record max=60s beep
+                ↓record max=60s beep
             """,
             """
             flow intake
@@ -82,10 +75,10 @@ public struct RecordingDisclosureRule: Rule {
               step message
                 say "Leave a message after the beep."
                   es-MX "Deje un mensaje después del tono."
-                record max=60s beep
+                ↓record max=60s beep
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow intake
               number +1-800-596-3057
@@ -150,6 +143,16 @@ public struct RecordingDisclosureRule: Rule {
                 record max=60s beep
             """,
         ])
+}
+
+/// No path from the entry, or from a step a call can only be sent to from outside, reaches a
+/// recording before a `disclose` heard in the call's language at that point. Proved by a
+/// breadth-first walk over (step, language, languages the notice was heard in) states, so
+/// the path kept for the note is a shortest one; a flow with one language has two states a step.
+public struct RecordingDisclosureRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.recordingDisclosure)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap(check)

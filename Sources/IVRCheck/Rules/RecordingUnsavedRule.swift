@@ -1,13 +1,8 @@
 import IVRLang
 
-/// Every recording is delivered somewhere: Telnyx recording URLs expire ten minutes after the
-/// call, so a recording without `recordingStatusCallback` is lost.
-public struct RecordingUnsavedRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "recording-unsaved",
-        severity: .warning,
+extension DiagnosticID {
+    public static let recordingUnsaved = DiagnosticID(
+        "recording-unsaved", .warning,
         summary: "every recording is delivered somewhere (recording-status-callback)",
         explanation: """
             Telnyx keeps a recording's URL for ten minutes after the call ends; only the \
@@ -18,7 +13,7 @@ public struct RecordingUnsavedRule: Rule {
             every recording of the flow. A statement can name its own with \
             `recording-status-callback=URL`.
             """,
-        failing: [
+        reported: [
             """
             flow voicemail
               number +1-800-596-3057
@@ -26,7 +21,7 @@ public struct RecordingUnsavedRule: Rule {
               step start
                 disclose "This call is being recorded."
                 say "Leave a message after the beep."
-                record beep max=120s -> done
+                ↓record beep max=120s -> done
 
               step done
                 hangup
@@ -37,10 +32,10 @@ public struct RecordingUnsavedRule: Rule {
 
               step start
                 disclose "This call may be recorded."
-                dial +1-555-020-0911 record=record-from-answer
+                ↓dial +1-555-020-0911 record=record-from-answer
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow voicemail
               number +1-800-596-3057
@@ -63,6 +58,14 @@ public struct RecordingUnsavedRule: Rule {
                 dial +1-555-020-0911 record=record-from-answer recording-status-callback=https://records.example.com/dial
             """,
         ])
+}
+
+/// Every recording is delivered somewhere: Telnyx recording URLs expire ten minutes after the
+/// call, so a recording without `recordingStatusCallback` is lost.
+public struct RecordingUnsavedRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.recordingUnsaved)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.filter { $0.recordingStatusCallback == nil }.flatMap(check)

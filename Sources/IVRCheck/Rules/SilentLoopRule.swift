@@ -1,12 +1,8 @@
 import IVRLang
 
-/// No cycle of steps that never waits for the caller: the call would spin until it is dropped.
-public struct SilentLoopRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "silent-loop",
-        severity: .error,
+extension DiagnosticID {
+    public static let silentLoop = DiagnosticID(
+        "silent-loop",
         summary: "no cycle of steps goes round without waiting for the caller",
         explanation: """
             A `goto` compiles to a TeXML `<Redirect>`, and a dial's `-> STEP` to its action URL. \
@@ -19,20 +15,20 @@ public struct SilentLoopRule: Rule {
             use `enqueue` to hold callers. Each circle is reported once, at the step that comes \
             first in the file.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
               step start
                 disclose "This call may be recorded."
-                dial +1-555-010-0200 timeout=20s -> backup
+                ↓dial +1-555-010-0200 timeout=20s -> backup
 
               step backup
                 dial +1-555-010-0201 timeout=20s -> start
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -53,6 +49,13 @@ public struct SilentLoopRule: Rule {
                 record max=120s beep
             """,
         ])
+}
+
+/// No cycle of steps that never waits for the caller: the call would spin until it is dropped.
+public struct SilentLoopRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.silentLoop)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap(check)

@@ -1,16 +1,8 @@
 import IVRLang
 
-/// A number filled from a call value is dialled only within E.164 prefixes the flow names.
-public struct UnboundedValueDialRule: Rule {
-    public init() {}
-
-    /// Industries where an unbounded value dial is an error, not a warning: a healthcare or
-    /// fleet line's outbound minutes are billed to a practice or a dispatcher, not the caller.
-    static let strictIndustries: Set<Industry> = [.healthcare, .fleet]
-
-    public let description = RuleDescription(
-        id: "unbounded-value-dial",
-        severity: .warning,
+extension DiagnosticID {
+    public static let unboundedValueDial = DiagnosticID(
+        "unbounded-value-dial", .warning,
         summary: "a number filled from a call value is bounded to E.164 prefixes (an error in healthcare and fleet)",
         explanation: """
             `dial {{callback}}` dials whatever the caller typed, and `dial {{From}}` whatever caller \
@@ -24,14 +16,14 @@ public struct UnboundedValueDialRule: Rule {
             profile's allowed destinations as well, so a bound left out costs nothing. A warning, \
             and an error for healthcare and fleet lines.
             """,
-        failing: [
+        reported: [
             """
             flow callback
               number +1-800-596-3057
 
               step start
                 say "We will call you back."
-                dial {{From}}
+                dial ↓{{From}}
             """,
             """
             flow callback
@@ -43,10 +35,10 @@ public struct UnboundedValueDialRule: Rule {
                   on timeout -> start
 
               step ring
-                dial {{callback}} timeout=20s
+                dial ↓{{callback}} timeout=20s
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow callback
               number +1-800-596-3057
@@ -77,6 +69,17 @@ public struct UnboundedValueDialRule: Rule {
                 dial +1{{callback}} timeout=20s
             """,
         ])
+}
+
+/// A number filled from a call value is dialled only within E.164 prefixes the flow names.
+public struct UnboundedValueDialRule: Rule {
+    public init() {}
+
+    /// Industries where an unbounded value dial is an error, not a warning: a healthcare or
+    /// fleet line's outbound minutes are billed to a practice or a dispatcher, not the caller.
+    static let strictIndustries: Set<Industry> = [.healthcare, .fleet]
+
+    public let description = RuleDescription(.unboundedValueDial)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap(check)
@@ -89,13 +92,12 @@ public struct UnboundedValueDialRule: Rule {
             for action in step.actions {
                 guard case .dial(let targets, _, _) = action.kind else { continue }
                 for target in targets where target.isValueNumber && !target.isBounded {
-                    findings.append(Diagnostic(
-                        severity, description.id,
+                    findings.append(finding(
                         "`\(target.value)` dials any number the call puts there, in any country",
                         at: flow.span(target.range),
                         help: "bound it: `allow=+1,+44` on the dial, `dial-prefixes +1 +44` in the flow, or a country code "
                             + "before a typed value (`dial +1{{callback}}`); and restrict the allowed destinations of the Telnyx "
-                            + "outbound voice profile the line uses"))
+                            + "outbound voice profile the line uses").with(severity: severity))
                 }
             }
         }

@@ -2,17 +2,9 @@ import Foundation
 import IVRBundle
 import IVRLang
 
-/// Mustache placeholders name a value the request provides, or one that every path to them
-/// has gathered.
-public struct UnknownPlaceholderRule: Rule {
-    public init() {}
-
-    /// Parameters Telnyx sends with its TeXML requests: what the runtime fills a placeholder with.
-    public static let requestParameters = TelnyxRequestParameters.names
-
-    public let description = RuleDescription(
-        id: "unknown-placeholder",
-        severity: .error,
+extension DiagnosticID {
+    public static let unknownPlaceholder = DiagnosticID(
+        "unknown-placeholder",
         summary: "`{{placeholders}}` name a request parameter, or a gather every path to them has passed",
         explanation: """
             `ivrc serve` (and `ivrc test`, `ivrc simulate`) fill `{{Name}}` when a document is \
@@ -27,13 +19,13 @@ public struct UnknownPlaceholderRule: Rule {
             looks at say and disclose text (menu and gather prompts included), play and \
             redirect URLs and dial targets.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
               step start
-                say "Hello, caller from {{Form}}."
+                say "Hello, caller from {{↓Form}}."
                 dial +1-555-010-0200
             """,
             """
@@ -45,10 +37,10 @@ public struct UnknownPlaceholderRule: Rule {
                   say "Enter the extension."
 
               step connect
-                dial sip:{{ext}}@pbx.example.com
+                dial sip:{{↓ext}}@pbx.example.com
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -67,6 +59,17 @@ public struct UnknownPlaceholderRule: Rule {
                 dial +1-555-010-0200
             """,
         ])
+}
+
+/// Mustache placeholders name a value the request provides, or one that every path to them
+/// has gathered.
+public struct UnknownPlaceholderRule: Rule {
+    public init() {}
+
+    /// Parameters Telnyx sends with its TeXML requests: what the runtime fills a placeholder with.
+    public static let requestParameters = TelnyxRequestParameters.names
+
+    public let description = RuleDescription(.unknownPlaceholder)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap(check)

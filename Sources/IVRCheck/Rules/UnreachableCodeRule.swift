@@ -1,12 +1,8 @@
 import IVRLang
 
-/// Nothing is written after the statement that ends a step's straight-line code.
-public struct UnreachableCodeRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "unreachable-code",
-        severity: .warning,
+extension DiagnosticID {
+    public static let unreachableCode = DiagnosticID(
+        "unreachable-code", .warning,
         summary: "no statement follows one that ends the step",
         explanation: """
             A menu, `goto`, `redirect`, `hangup` and `reject` end a step: the call goes to a branch, \
@@ -15,21 +11,21 @@ public struct UnreachableCodeRule: Rule {
             in the same step never runs. Move it before the statement that ends the step, into the \
             step the call goes to, or delete it.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
 
               step start
                 dial +1-555-010-0200 -> closed
-                say "Goodbye."
+                ↓say "Goodbye."
 
               step closed
                 say "We are closed."
                 hangup
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -42,6 +38,13 @@ public struct UnreachableCodeRule: Rule {
                 hangup
             """,
         ])
+}
+
+/// Nothing is written after the statement that ends a step's straight-line code.
+public struct UnreachableCodeRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.unreachableCode)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

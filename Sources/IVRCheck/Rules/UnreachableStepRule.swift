@@ -1,12 +1,8 @@
 import IVRLang
 
-/// Every named step can be reached from the entry.
-public struct UnreachableStepRule: Rule {
-    public init() {}
-
-    public let description = RuleDescription(
-        id: "unreachable-step",
-        severity: .warning,
+extension DiagnosticID {
+    public static let unreachableStep = DiagnosticID(
+        "unreachable-step", .warning,
         summary: "every step can be reached from the first step",
         explanation: """
             A step that no menu branch, goto or `-> STEP` leads to never runs, so a caller can \
@@ -15,7 +11,7 @@ public struct UnreachableStepRule: Rule {
             step of the flow; every other step needs a way in. Either add one (`on 4 -> billing`, \
             `goto billing`) or delete the step.
             """,
-        failing: [
+        reported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -23,11 +19,11 @@ public struct UnreachableStepRule: Rule {
               step start
                 dial +1-555-010-0200
 
-              step billing
+              step ↓billing
                 dial +1-555-010-0300
             """,
         ],
-        passing: [
+        notReported: [
             """
             flow front_desk
               number +1-800-596-3057
@@ -39,6 +35,13 @@ public struct UnreachableStepRule: Rule {
                 dial +1-555-010-0300
             """,
         ])
+}
+
+/// Every named step can be reached from the entry.
+public struct UnreachableStepRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(.unreachableStep)
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         graph.flows.flatMap { flow in

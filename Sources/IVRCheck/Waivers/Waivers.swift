@@ -4,12 +4,6 @@ import IVRLang
 /// reason` comments, drops the diagnostics they cover, and reports waivers that cannot be
 /// trusted (no reason, unknown rule, above nothing) or that silence nothing.
 public enum Waivers {
-    public static let withoutReason = "waiver-without-reason"
-    public static let unknownRule = "unknown-waiver-rule"
-    public static let malformed = "malformed-waiver"
-    public static let misplaced = "misplaced-waiver"
-    public static let unused = "unused-waiver"
-
     public struct Outcome: Sendable {
         /// The diagnostics left after waiving, plus the waivers' own problems; sorted.
         public let diagnostics: [Diagnostic]

@@ -198,7 +198,7 @@ public enum FlowTestParser {
         }
 
         private mutating func report(_ message: String, _ range: SourceRange, help: String? = nil) {
-            diagnostics.append(.error("test-syntax", message, at: flow.span(range), help: help))
+            diagnostics.append(.error(.testSyntax, message, at: flow.span(range), help: help))
         }
     }
 }

@@ -1,3 +1,4 @@
+import IVRCheck
 import IVRLang
 
 /// The result of one flow test: passed, or the first thing that went wrong, with the transcript.
@@ -8,4 +9,14 @@ public struct TestOutcome: Sendable {
     public let transcript: [CallEvent]
 
     public var passed: Bool { failure == nil }
+}
+
+extension TestOutcome {
+    /// The `test-failed` finding at the test, with the call's transcript as help; nil when it passed.
+    public var diagnostic: Diagnostic? {
+        failure.map { failure in
+            .error(.testFailed, "test \"\(test.description)\" of flow `\(test.flow)` failed: \(failure)",
+                   at: test.span, help: "the call went:\n" + TranscriptFormatter.format(transcript, indent: "    "))
+        }
+    }
 }

@@ -1,3 +1,6 @@
+import IVRCheck
+import IVRLang
+
 /// What the exhaustive exploration of one flow found.
 public struct PathReport: Sendable {
     public let flow: String
@@ -5,4 +8,11 @@ public struct PathReport: Sendable {
     public let pathsExplored: Int
     /// One problem per kind and document (the first path that shows it).
     public let problems: [PathProblem]
+}
+
+extension PathReport {
+    /// One `path-problem` finding per problem, at the flow's name.
+    public func diagnostics(at flow: Flow) -> [Diagnostic] {
+        problems.map { .error(.pathProblem, "flow `\(flow.name)`: \($0)", at: flow.span(flow.nameRange)) }
+    }
 }

@@ -32,7 +32,7 @@ extension BundleLimits {
                 ? "flow `\(flow.name)` would write \(documents) documents, over the bundle limit of \(maxDocuments)"
                 : "flow `\(flow.name)` would take the bundle to \(total) documents, over the limit of \(maxDocuments)"
             diagnostics.append(.error(
-                "bundle-limit", message, at: flow.source.span(flow.nameRange.start, flow.nameRange.end),
+                .bundleLimit, message, at: flow.source.span(flow.nameRange.start, flow.nameRange.end),
                 help: "each step is written once per language a call can reach it in, and a menu once more per extra try; "
                     + "use modules fewer times, in fewer layers, or split the flows into several bundles",
                 notes: heaviestUse(in: flow).map { [$0] } ?? []))

@@ -138,7 +138,7 @@ struct FlowWriter {
 
     mutating func warn(_ message: String, at path: String, line: Int) {
         guard let source = documents[path]?.source else { return }
-        warnings.append(.warning("import-lossy", message, at: source.lineSpan(line)))
+        warnings.append(.warning(.importLossy, message, at: source.lineSpan(line)))
     }
 
     /// `patient_intake/welcome.part2.xml` → `welcome.part2`.

@@ -59,7 +59,7 @@ public enum TeXMLImporter {
     private static func notTeXML(_ document: ParsedTeXML) -> [Diagnostic] {
         guard let root = document.root, root.name != "Response" || root.namespace != nil else { return [] }
         let written = root.namespace.map { "<\(root.name) xmlns=\"\($0)\">" } ?? "<\(root.name)>"
-        return [.error("texml-schema", "the root element is \(written), not TeXML's <Response>; this is not a TeXML document",
+        return [.error(.texmlSchema, "the root element is \(written), not TeXML's <Response>; this is not a TeXML document",
                        at: document.source.lineSpan(root.line),
                        help: "TeXML documents are <Response> elements in no namespace")]
     }
@@ -67,7 +67,7 @@ public enum TeXMLImporter {
     /// A document of an ivrc bundle that no longer matches the SHA-256 its manifest records.
     private static func changedSinceBuild(_ file: TeXMLFile, _ source: SourceFile, context: BundleContext) -> [Diagnostic] {
         guard let recorded = context.hashes[file.path], DocumentHash.sha256([UInt8](file.data)) != recorded else { return [] }
-        return [.error("bundle-hash", "this document does not match its SHA-256 in the bundle's manifest.json; it was changed after the build",
+        return [.error(.bundleHash, "this document does not match its SHA-256 in the bundle's manifest.json; it was changed after the build",
                        at: source.lineSpan(1),
                        help: "rebuild the bundle with `ivrc build`, or import the .ivr source it was built from")]
     }

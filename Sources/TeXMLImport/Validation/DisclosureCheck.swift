@@ -71,7 +71,7 @@ struct DisclosureCheck {
                     let what = element.name == "Dial" ? "<Dial record=\"\(element.attribute("record") ?? "…")\"> records the call"
                         : "<\(element.name)> captures the caller's audio"
                     finding = .error(
-                        "recording-disclosure", "\(what) before any <Say> tells the caller the call is recorded",
+                        .recordingDisclosure, "\(what) before any <Say> tells the caller the call is recorded",
                         at: document.source.span(ofElement: element.name, line: element.line),
                         help: "say it first, e.g. <Say>This call is recorded for quality purposes.</Say>")
                 }

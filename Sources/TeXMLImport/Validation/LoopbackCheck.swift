@@ -21,7 +21,7 @@ enum LoopbackCheck {
             guard digits == own else { return }
             let verb = element.name == "Redirect" ? "<Redirect> goes" : (parent?.name == "Refer" ? "<Refer> sends the call" : "<Dial> calls out")
             findings.append(.error(
-                "dial-loopback", "this \(verb) to \(number), the number this line answers on: the call would ring back into itself",
+                .dialLoopback, "this \(verb) to \(number), the number this line answers on: the call would ring back into itself",
                 at: document.source.span(ofElement: element.name, line: element.line),
                 help: "dial the person's direct line or extension instead"))
         }

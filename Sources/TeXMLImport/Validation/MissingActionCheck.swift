@@ -13,7 +13,7 @@ enum MissingActionCheck {
             guard verbs.contains(element.name), element.attribute("action") == nil else { return }
             let when = element.name == "Record" ? "the recording ends" : "the caller answers"
             findings.append(.error(
-                "missing-action",
+                .missingAction,
                 "<\(element.name)> has no action: when \(when), Telnyx requests this same document again and the call loops",
                 at: document.source.span(ofElement: element.name, line: element.line),
                 help: "add action=\"…\" naming the document that should follow"))

@@ -17,7 +17,7 @@ enum SchemaDiagnostics {
             if violation.message.hasPrefix("Element content") {
                 for nested in element.elements {
                     result.append(.error(
-                        "texml-schema", "<\(nested.name)> cannot go inside <\(element.name)>",
+                        .texmlSchema, "<\(nested.name)> cannot go inside <\(element.name)>",
                         at: document.source.span(ofElement: nested.name, line: nested.line),
                         help: "TeXML's <\(element.name)> takes nothing nested; put the <\(nested.name)> before it"))
                 }
@@ -32,7 +32,7 @@ enum SchemaDiagnostics {
     private static func diagnostic(_ violation: SchemaViolation, document: ParsedTeXML) -> Diagnostic {
             let source = document.source
             guard let name = violation.element else {
-                return .error("texml-schema", violation.message, at: source.lineSpan(violation.line))
+                return .error(.texmlSchema, violation.message, at: source.lineSpan(violation.line))
             }
             let span = source.span(ofElement: name, line: violation.line)
             if violation.message.contains("This element is not expected"),
@@ -41,9 +41,9 @@ enum SchemaDiagnostics {
                 let help = allowed.isEmpty
                     ? "TeXML's <\(parent.name)> takes nothing nested; put the <\(name)> before it"
                     : "inside <\(parent.name)>, TeXML allows " + allowed.map { "<\($0)>" }.joined(separator: ", ")
-                return .error("texml-schema", "<\(name)> cannot go inside <\(parent.name)>", at: span, help: help)
+                return .error(.texmlSchema, "<\(name)> cannot go inside <\(parent.name)>", at: span, help: help)
             }
-            return .error("texml-schema", "<\(name)>: \(violation.message)", at: span)
+            return .error(.texmlSchema, "<\(name)>: \(violation.message)", at: span)
     }
 
     /// The element named `name` whose start tag is on `line`.

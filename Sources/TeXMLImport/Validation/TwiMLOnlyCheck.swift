@@ -17,7 +17,7 @@ enum TwiMLOnlyCheck {
         root.walk { element, _ in
             if let entry = TwiMLOnlyVocabulary.elements[element.name] {
                 let diagnostic = Diagnostic.error(
-                    "twiml-only", "<\(element.name)> is a TwiML verb that Telnyx TeXML does not support",
+                    .twimlOnly, "<\(element.name)> is a TwiML verb that Telnyx TeXML does not support",
                     at: document.source.span(ofElement: element.name, line: element.line), help: entry.note)
                 findings.append(Finding(diagnostic: diagnostic, line: element.line, name: element.name))
             }
@@ -27,7 +27,7 @@ enum TwiMLOnlyCheck {
                     ?? "`\(attribute.name)` is a TwiML attribute of <\(element.name)> that TeXML does not have"
                 let help = entry.texml.map { "write \($0)=\"\(attribute.value)\"" } ?? entry.note
                 let diagnostic = Diagnostic.error(
-                    "twiml-only", message,
+                    .twimlOnly, message,
                     at: document.source.span(ofAttribute: attribute.name, element: element.name, line: element.line),
                     help: help)
                 findings.append(Finding(diagnostic: diagnostic, line: element.line, name: attribute.name))

@@ -13,7 +13,7 @@ struct WaitURLCheck {
             guard element.name == "Enqueue", let url = element.attribute("waitUrl"), !url.contains("://"),
                   links.document(for: url, from: document.path) == nil else { return }
             findings.append(.warning(
-                "unresolved-wait-url",
+                .unresolvedWaitURL,
                 "<Enqueue> waitUrl=\"\(url)\" is not an absolute URL and names none of the given documents, so callers wait in silence",
                 at: document.source.span(ofElement: element.name, line: element.line),
                 help: "write the hold music document's full https:// URL, or validate it together with this file"))

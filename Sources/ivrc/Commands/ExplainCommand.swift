@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let catalogue = DiagnosticCatalog.all() + TeXMLDiagnostics.all + FlowTestDiagnostics.all
+            let catalogue = EveryDiagnostic.all
             guard let id else {
                 FileHandle.standardOutput.write(Data(StatementDocumentation.index(catalogue).utf8))
                 return ExitStatus.clean
@@ -34,7 +34,11 @@ struct ExplainCommand: ParsableCommand {
                 let hint = Spelling.nearest(id, in: ids).map { "; did you mean `\($0)`?" } ?? ""
                 throw UsageFailure("no rule or diagnostic is named `\(id)`\(hint) (`ivrc rules` lists the rules)")
             }
-            FileHandle.standardOutput.write(Data(RuleDocumentation.explain(description).utf8))
+            var run: ExampleRun.Outcome?
+            if let example = description.reported.first {
+                do { run = try ExampleRun.run(example, of: description.id) } catch { throw UsageFailure("\(error)") }
+            }
+            FileHandle.standardOutput.write(Data(RuleDocumentation.explain(description, run: run).utf8))
             return ExitStatus.clean
         }
     }

@@ -9,11 +9,11 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the flows' test blocks against the compiled TeXML.",
         discussion: """
-            Every `test` block is a simulated call through the documents and routes `build` would
-            write. With --paths, every call path up to --depth caller choices is followed instead,
-            and paths that hang up on nobody, loop without input or record before the disclosure
-            are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead
-            (each test calls its flow's number), so the same tests prove the server.
+            Every `test` block is a simulated call through the documents and routes `build` would \
+            write. With --paths, every call path up to --depth caller choices is followed instead, \
+            and paths that hang up on nobody, loop without input or record before the disclosure \
+            are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead \
+            (each test calls its flow's number), so the same tests prove the server. \
             Ends with `N passed, N failed`; exit 1 on any failure.
             """
     )
@@ -78,7 +78,7 @@ struct TestCommand: ParsableCommand {
             let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment).map {
                 FlowTestRunner.run(test, source: $0.source, entry: $0.entry)
             } ?? FlowTestRunner.run(test, in: program)
-            guard let failure = outcome.failure else {
+            guard let failure = outcome.failure, let diagnostic = outcome.diagnostic else {
                 passed += 1
                 if output.format == .text { print("ok   \(test.flow): \(test.description)") }
                 continue
@@ -90,8 +90,7 @@ struct TestCommand: ParsableCommand {
                 print("  transcript:")
                 print(transcript, terminator: "")
             }
-            failures.append(.error("test-failed", "test \"\(test.description)\" of flow `\(test.flow)` failed: \(failure)",
-                                   at: test.span, help: "the call went:\n" + transcript))
+            failures.append(diagnostic)
         }
         if output.format != .text { output.emit(failures, sources: sources) }
         return (passed, failures.count)
@@ -111,7 +110,7 @@ struct TestCommand: ParsableCommand {
                 print("FAIL \(flow.name): \(report.problems.count) problem(s) in \(report.pathsExplored) paths")
                 for problem in report.problems { print("  \(problem)") }
             }
-            problems += report.problems.map { .error("path-problem", "flow `\(flow.name)`: \($0)", at: flow.span(flow.nameRange)) }
+            problems += report.diagnostics(at: flow)
         }
         if output.format != .text { output.emit(problems, sources: sources) }
         return (passed, flows.count - passed)

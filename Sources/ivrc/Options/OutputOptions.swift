@@ -36,7 +36,7 @@ struct OutputOptions: ParsableArguments {
         case .json:
             JSONReport(toolVersion: CompilerVersion.string).render(shown)
         case .sarif:
-            SARIFReport(rules: DiagnosticCatalog.all() + TeXMLDiagnostics.all + FlowTestDiagnostics.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
+            SARIFReport(rules: EveryDiagnostic.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
         case .github:
             GitHubAnnotations.render(shown)
         }
@@ -51,7 +51,7 @@ struct OutputOptions: ParsableArguments {
     private func reported(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard strict else { return diagnostics }
         return diagnostics.map {
-            Diagnostic(.error, $0.id, $0.message, at: $0.span, help: $0.help, notes: $0.notes, fixIts: $0.fixIts)
+            $0.with(severity: .error)
         }
     }
 }

@@ -20,7 +20,8 @@ struct CheckedProgram {
             return nil
         }
         do {
-            return CheckedProgram(result: result, program: try CallProgram.compile(result.graph, baseURL: baseURL))
+            let compiled = try InMemoryBundle(compiling: result.graph, baseURL: baseURL)
+            return CheckedProgram(result: result, program: CallProgram(bundle: compiled.bundle, baseURLs: compiled.baseURLs))
         } catch {
             standardError("\(error)\n")
             return nil

@@ -99,6 +99,12 @@ public struct LoadedBundle: Sendable {
                 throw Failure(description: "route of \(from) leads to \(target), which is not in the bundle")
             }
         }
+        // A prefix is compared with a filled number: one that is no prefix could let any number through.
+        for (path, dials) in manifest.dialPrefixes ?? [:] {
+            if let prefix = dials.joined().first(where: { !DialPrefix.isValid($0) }) {
+                throw Failure(description: "the dials of \(path) are bounded by `\(prefix)`, which is not an E.164 prefix")
+            }
+        }
         var entries: [String: String] = [:]
         for flow in manifest.flows {
             guard documents[flow.entry] != nil else {

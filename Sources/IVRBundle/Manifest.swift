@@ -1,7 +1,9 @@
 /// `manifest.json`: everything a server needs to answer Telnyx without reading `.ivr` files.
 /// Encoded with sorted keys, so the same flows give the same bytes on every machine.
 public struct Manifest: Sendable, Codable, Equatable {
-    public static let currentFormatVersion = 1
+    /// 2: `dialPrefixes` bounds value-filled dials; a reader of format 1 would ignore them and
+    /// dial any number, so it must refuse the bundle instead.
+    public static let currentFormatVersion = 2
 
     public struct FlowEntry: Sendable, Codable, Equatable {
         public let name: String
@@ -59,6 +61,10 @@ public struct Manifest: Sendable, Codable, Equatable {
     public let schedules: [String: Schedule]?
     /// The environment the bundle was built for (`--env`), absent without one.
     public let environment: Environment?
+    /// The E.164 prefixes the value-filled numbers of a document's `<Dial>`s may start with
+    /// (`allow=`, `dial-prefixes`), by document path: one list per `<Dial>` of the document,
+    /// in order, empty for a dial with no such bound. Absent when no dial is bounded.
+    public let dialPrefixes: [String: [[String]]]?
 
     /// Which values went into the bundle: the environment's name and a SHA-256 over the
     /// `key=value` lines of the values the flows used, so two deployments can be compared.
@@ -74,7 +80,7 @@ public struct Manifest: Sendable, Codable, Equatable {
 
     public init(formatVersion: Int, compilerVersion: String, flows: [FlowEntry], routes: [String: Route],
                 documents: [String: DocumentEntry], waivers: [Waiver], schedules: [String: Schedule]? = nil,
-                environment: Environment? = nil) {
+                environment: Environment? = nil, dialPrefixes: [String: [[String]]]? = nil) {
         self.formatVersion = formatVersion
         self.compilerVersion = compilerVersion
         self.flows = flows
@@ -83,5 +89,11 @@ public struct Manifest: Sendable, Codable, Equatable {
         self.waivers = waivers
         self.schedules = schedules
         self.environment = environment
+        self.dialPrefixes = dialPrefixes
+    }
+
+    /// The prefixes bounding each `<Dial>` of document `path`, in order; empty when none is bounded.
+    public func dialPrefixes(of path: String) -> [[String]] {
+        dialPrefixes?[path] ?? []
     }
 }

@@ -7,6 +7,7 @@ public enum RuleCatalog {
         EmergencyReachableRule(),
         EmergencyLiveDialRule(),
         DialLoopbackRule(),
+        UnboundedValueDialRule(),
         DialCycleRule(),
         DuplicateNumberRule(),
         InvalidNumberRule(),

@@ -122,7 +122,7 @@ public struct Lexer {
             case UInt8(ascii: "="):
                 tokens.append(Token(.equals, "=", range: SourceRange(index, index + 1)))
                 index += 1
-                index = lexKeys(index, end) ?? index
+                index = lexKeys(index, end) ?? lexPrefixList(index, end) ?? index
             case UInt8(ascii: "-") where index + 1 < end && bytes[index + 1] == UInt8(ascii: ">"):
                 tokens.append(Token(.arrow, "->", range: SourceRange(index, index + 2)))
                 index += 2
@@ -282,7 +282,29 @@ public struct Lexer {
                    help: "write numbers in international form, e.g. +1-800-596-3057")
             return start + 1
         }
+        // `+1{{callback}}`: a country code the value's digits follow, one dial target.
+        if index + 1 < end, bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") {
+            guard let stop = lexPlaceholder(index, end) else { return end }
+            let placeholder = tokens.removeLast()
+            tokens.append(Token(.word, digits + placeholder.text, range: SourceRange(start, stop)))
+            return stop
+        }
         tokens.append(Token(.phone, digits, range: SourceRange(start, index)))
+        return index
+    }
+
+    /// An option's value starting with `+` that is not one phone number (`allow=+1,+44`, or a
+    /// malformed `allow=+1x`): one word up to the next space, for the reader to check as a
+    /// list of prefixes. Returns the index after it, or nil to lex the value as usual.
+    private mutating func lexPrefixList(_ start: Int, _ end: Int) -> Int? {
+        guard start < end, bytes[start] == UInt8(ascii: "+") else { return nil }
+        var index = start
+        while index < end, bytes[index] > UInt8(ascii: " "), bytes[index] != 0x7F { index += 1 }
+        let run = bytes[(start + 1)..<index]
+        let isNumber = run.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            && run.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+        guard !isNumber, !run.contains(UInt8(ascii: "{")) else { return nil }
+        tokens.append(Token(.word, String(decoding: bytes[start..<index], as: UTF8.self), range: SourceRange(start, index)))
         return index
     }
 

@@ -8,11 +8,12 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
 
     /// Setting names a flow accepts.
-    public static let settingNames = ["number", "industry", "voice", "language", "languages", "base-url", "recording-status-callback", "retention"]
+    public static let settingNames = ["number", "industry", "voice", "language", "languages", "base-url", "recording-status-callback",
+                                      "retention", "dial-prefixes"]
 
     /// Settings that take several values (`languages en-US es-MX`) or lines under them
     /// (a voice per language under `voice`).
-    static let listSettings: Set<String> = ["languages"]
+    static let listSettings: Set<String> = ["languages", "dial-prefixes"]
     static let blockSettings: Set<String> = ["voice"]
 
     public static func parse(_ source: SourceFile) -> ParsedFile {
@@ -389,6 +390,7 @@ extension Parser {
         case "voice": "alice"
         case "language": "en-US"
         case "languages": "en-US es-MX"
+        case "dial-prefixes": "+1 +44"
         case "recording-status-callback": "https://records.example.com/telnyx"
         case "retention": "7y"
         default: "https://ivr.example.com/texml"

@@ -12,7 +12,7 @@ enum Vocabulary {
 
     /// Written directly in a flow, at the first indentation.
     static let flowLevel = ["number", "industry", "voice", "language", "languages", "base-url",
-                            "recording-status-callback", "step", "test", "schedule", "use", "on"]
+                            "recording-status-callback", "dial-prefixes", "step", "test", "schedule", "use", "on"]
 
     static func options(of keyword: String) -> [AttributeSpec] {
         guard let element = statements[keyword]?.element else { return [] }

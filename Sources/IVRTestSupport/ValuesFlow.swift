@@ -25,7 +25,7 @@ public enum ValuesFlow {
               on timeout -> desk
 
           step call_back
-            dial {{callback}} timeout=20s -> desk
+            dial {{callback}} allow=+1 timeout=20s -> desk
 
           step desk
             dial +1-555-010-0200

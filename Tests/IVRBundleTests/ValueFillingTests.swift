@@ -121,6 +121,20 @@ import Testing
         #expect(try served(play, ["a": "...", "b": "a.b"]).text.contains("prompts/.../a.b/x.mp3"))
     }
 
+    /// A body is escaped by its request's Content-Type: in a form a value is percent-encoded and
+    /// cannot add a parameter; in JSON (with parameters, or without a Content-Type) JSON-escaped.
+    @Test func aBodyValueIsEscapedByItsRequestsContentType() throws {
+        func request(_ contentType: String, _ body: String) -> String {
+            #"<HttpRequest async="false" action="/in/f/a.route"><Request url="https://d.example.com/x" method="POST">"#
+                + #"<Headers><Header><Key>content-type</Key><Value>\#(contentType)</Value></Header></Headers>"#
+                + #"<Body>\#(body)</Body></Request><Response><Type>JSON</Type></Response></HttpRequest>"#
+        }
+        let form = try served(request("application/x-www-form-urlencoded", "name={{name}}&amp;role=caller"), ["name": "x&role=admin"])
+        #expect(form.text.contains("<Body>name=x%26role%3Dadmin&amp;role=caller</Body>"), "\(form.text)")
+        let json = try served(request("application/json; charset=utf-8", #"{"name": "{{name}}"}"#), ["name": #"x", "role": "admin"#])
+        #expect(json.text.contains(#"<Body>{"name": "x\", \"role\": \"admin"}</Body>"#), "\(json.text)")
+    }
+
     /// A caller ID is written as it is: a value that is not E.164 refuses the dial.
     @Test func aFilledCallerIdThatIsNotE164RefusesTheDial() throws {
         let dial = #"<Dial callerId="{{From}}"><Number>+15550100200</Number></Dial>"#

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func aPlaceholderIsADialTargetAndAMalformedOneIsASyntaxError() {
-        let dialled = RuleTesting.allDiagnostics([SourceFile(path: "t.ivr", text: Self.flow("      on timeout -> operator\n", dial: "{{ext}}"))])
+        let dialled = RuleTesting.allDiagnostics([SourceFile(path: "t.ivr", text: Self.flow("      on timeout -> operator\n", dial: "{{ext}} allow=+1"))])
         #expect(dialled.isEmpty, "\(dialled.map(\.message))")
         let broken = RuleTesting.allDiagnostics([SourceFile(path: "t.ivr", text: Self.flow("      on timeout -> operator\n", dial: "{{ext"))])
         #expect(broken.contains { $0.id == "invalid-placeholder" && $0.message == "this `{{` is not closed by `}}`" && $0.span.start.line == 10 })

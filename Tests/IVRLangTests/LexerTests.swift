@@ -135,4 +135,14 @@ import Testing
         #expect(diagnostic.message == "unexpected control character U+0019 here")
         #expect(diagnostic.span.start.column == 22)
     }
+    /// `+1-{{x}}` is one dial target (a country code the value follows) and `allow=+1,+44` one
+    /// list value; a value that is no number (`+1x`, `+`) is one word for the reader to refuse.
+    @Test func aPrefixedPlaceholderAndAPrefixListAreOneTokenEach() {
+        let lexed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "dial +1-{{callback}} allow=+1,+44 caller-id=+1-555-010-0100\n"))
+        #expect(lexed.diagnostics.isEmpty)
+        let values = lexed.tokens.filter { $0.kind == .word || $0.kind == .phone }.map { "\($0.kind) \($0.text)" }
+        #expect(values == ["word dial", "word +1{{callback}}", "word allow", "word +1,+44", "word caller-id", "phone +15550100100"])
+        let malformed = Lexer.tokenize(SourceFile(path: "t.ivr", text: "dial {{x}} allow=+1x b=+\n")).tokens.map(\.text)
+        #expect(malformed.contains("+1x") && malformed.contains("+"))
+    }
 }

@@ -51,6 +51,22 @@ import Testing
         #expect(!last.transcript.contains { if case .dial(let targets) = $0 { targets.contains { $0.value.contains(digits) } } else { false } })
     }
 
+    /// The callback is bounded to +1 (`allow=+1`): a satellite number typed in is refused as
+    /// the server refuses it, and the dial's no-answer route runs.
+    @Test func aCallbackOutsideItsAllowedPrefixesIsRefused() throws {
+        let results = try outcomes("""
+
+              test "a satellite number"
+                silence
+                press "882161234567#"
+                expect say "cannot be dialled"
+                expect no dial +882161234567
+                expect dial +1-555-010-0200
+            """)
+        let last = try #require(results.last)
+        #expect(last.passed, "\(last.failure ?? "")")
+    }
+
     @Test func everyPathIsExploredWithoutAProblem() throws {
         let result = Examples.check(ValuesFlow.source)
         let report = PathExplorer.explore(try CallProgram.compiled(result.graph), flow: "extensions")

@@ -14,16 +14,14 @@ import Testing
         // Long enough for the checks below on a machine running the whole suite; the test
         // waits it out once, then the server exits on its own.
         let server = try ServeProcess(bundle: bundle, arguments: ["--drain-delay", "15"])
-        // Under the whole suite's load the first connection to a fresh listener was once closed
-        // by the test client (ioOnClosedChannel, the server still running): ask again, bounded.
-        #expect(try await Self.retrying { try await server.operations("/readyz") }.status == .ok)
+        #expect(try await server.operations("/readyz").status == .ok)
         #expect(try await server.post("/texml", ServerFixture.firstRequest(to: ServeProcessTests.intake)).headers[.connection] != "close")
 
         server.process.terminate()
-        var readiness = try await Self.retrying { try await server.operations("/readyz") }
+        var readiness = try await server.operations("/readyz")
         for _ in 0..<100 where readiness.status == .ok {
             try await Task.sleep(for: .milliseconds(20))
-            readiness = try await Self.retrying { try await server.operations("/readyz") }
+            readiness = try await server.operations("/readyz")
         }
         #expect(readiness.status == .serviceUnavailable)
         let body = String(buffer: readiness.body ?? ByteBuffer())
@@ -83,14 +81,6 @@ import Testing
 }
 
 extension DrainProcessTests {
-    /// `request`, asked up to five times while the test client reports a closed channel.
-    static func retrying(_ request: () async throws -> TestClient.Response) async throws -> TestClient.Response {
-        for _ in 1..<5 {
-            if let response = try? await request() { return response }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return try await request()
-    }
 
     /// One signed POST on a connection of its own: the status line's code (0 if none came).
     static func post(_ fields: [(String, String)], port: Int) throws -> UInt {

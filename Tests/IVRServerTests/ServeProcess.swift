@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import IVRTestSupport
+import NIOCore
 import Testing
 
 /// A real `ivrc serve` process on a free loopback port, its stdout (the JSON log) drained.
@@ -89,18 +90,34 @@ final class ServeProcess: Sendable {
     func post(_ uri: String, _ fields: [(String, String)]) async throws -> TestClient.Response {
         let body = ServerFixture.form(fields)
         let headers = try ServerFixture.signature(for: body)
-        return try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+        return try await Self.exchange(port: port) { client in
             try await client.post(uri, headers: headers, body: ByteBuffer(string: body))
         }
     }
 
     func get(_ uri: String) async throws -> TestClient.Response {
-        try await TestClient.withClient(host: "127.0.0.1", port: port) { client in try await client.get(uri) }
+        try await Self.exchange(port: port) { client in try await client.get(uri) }
     }
 
     /// `/healthz`, `/readyz` or `/metrics`, from the operations listener.
     func operations(_ uri: String) async throws -> TestClient.Response {
-        try await TestClient.withClient(host: "127.0.0.1", port: operationsPort) { client in try await client.get(uri) }
+        try await Self.exchange(port: operationsPort) { client in try await client.get(uri) }
+    }
+
+    /// One request on a fresh connection. While the whole suite runs, the test client now and
+    /// then finds its new connection closed before it wrote a byte (NIO's ioOnClosedChannel,
+    /// the server running and answering everyone else); the request never left, so it is
+    /// sent again on another connection, at most five times.
+    static func exchange(port: Int, _ request: @escaping @Sendable (TestClient) async throws -> TestClient.Response)
+        async throws -> TestClient.Response {
+        for _ in 1..<5 {
+            do {
+                return try await TestClient.withClient(host: "127.0.0.1", port: port, operation: request)
+            } catch ChannelError.ioOnClosedChannel {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        return try await TestClient.withClient(host: "127.0.0.1", port: port, operation: request)
     }
 }
 

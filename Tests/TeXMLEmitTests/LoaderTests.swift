@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func manifestPathsCannotLeaveTheBundle() throws {
-        let manifest = Manifest(formatVersion: 1, compilerVersion: "x", flows: [], routes: [:],
+        let manifest = Manifest(formatVersion: Manifest.currentFormatVersion, compilerVersion: "x", flows: [], routes: [:],
                                 documents: ["../../etc/passwd": .init(sha256: "00")], waivers: [])
         let directory = Compile.temporaryDirectory()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -61,16 +61,27 @@ import Testing
     }
 
     @Test func aRouteToAMissingDocumentIsRefused() throws {
-        let manifest = Manifest(formatVersion: 1, compilerVersion: "x", flows: [],
+        let manifest = Manifest(formatVersion: Manifest.currentFormatVersion, compilerVersion: "x", flows: [],
                                 routes: ["f/a.xml": Route(kind: .record, next: "f/b.xml")], documents: [:], waivers: [])
         #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(manifest: manifest, documents: ["f/a.xml": []]) }
     }
 
     @Test func aDialRouteWhoseLanguageIsNoTagIsRefused() throws {
         let route = Route(kind: .dial, next: "f/a.xml", language: "es\"><Play>x</Play>")
-        let manifest = Manifest(formatVersion: 1, compilerVersion: "x", flows: [], routes: ["f/a.xml": route], documents: [:], waivers: [])
+        let manifest = Manifest(formatVersion: Manifest.currentFormatVersion, compilerVersion: "x", flows: [], routes: ["f/a.xml": route], documents: [:], waivers: [])
         let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(manifest: manifest, documents: ["f/a.xml": []]) }
         #expect(error?.description.contains("is not a BCP 47 tag") == true)
+    }
+
+    /// A dial bound is compared with filled numbers: one that is no E.164 prefix (an empty
+    /// string would allow every number) refuses the bundle.
+    @Test func aDialBoundThatIsNoPrefixIsRefused() throws {
+        for prefix in ["", "+", "1", "+0", "+1x"] {
+            let manifest = Manifest(formatVersion: Manifest.currentFormatVersion, compilerVersion: "x", flows: [], routes: [:],
+                                    documents: [:], waivers: [], dialPrefixes: ["f/a.xml": [["+44", prefix]]])
+            let error = #expect(throws: LoadedBundle.Failure.self) { try LoadedBundle(manifest: manifest, documents: ["f/a.xml": []]) }
+            #expect(error?.description.contains("is not an E.164 prefix") == true, "\(prefix)")
+        }
     }
 
     /// The written examples with `path`'s manifest hash set to `bytes`' hash, as an attacker

@@ -53,7 +53,7 @@ import Testing
         let reject = try #require(vocabulary.element(named: "Reject"))
         #expect(reject.attribute(named: "reason")?.kind == .enumeration(["rejected", "busy"]))
         let number = try #require(vocabulary.element(named: "Number"))
-        #expect(number.text == .pattern(#"\+[1-9][0-9]{1,14}|\{\{[A-Za-z_][A-Za-z0-9_.]*\}\}"#))
+        #expect(number.text == .pattern(#"\+[1-9][0-9]{1,14}|(\+[1-9][0-9]{0,13})?\{\{[A-Za-z_][A-Za-z0-9_.]*\}\}"#))
         #expect(vocabulary.element(named: "Redirect")?.text == .url)
     }
 

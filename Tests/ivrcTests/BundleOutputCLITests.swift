@@ -40,13 +40,52 @@ import Testing
         }
     }
 
+    /// `-o /usr`: a directory full of files that is no bundle is refused on its missing
+    /// manifest, which is read before anything below it is listed, and left as it was.
+    @Test func aLargeDirectoryThatIsNoBundleIsRefusedOnItsManifest() throws {
+        try FormatCommandTests.withFiles(["first.ivr": Self.first]) { directory in
+            let system = directory.appendingPathComponent("usr")
+            for group in 0..<20 {
+                let folder = system.appendingPathComponent("lib\(group)/share")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for file in 0..<50 { try Data("x".utf8).write(to: folder.appendingPathComponent("f\(file)")) }
+            }
+            let before = try contents(system)
+            let run = try build(directory.appendingPathComponent("first.ivr"), into: system)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("it is not empty and is not an ivrc bundle (its manifest.json:"), "\(run.stderr)")
+            #expect(!run.stderr.contains("which its manifest.json does not name"))
+            #expect(try contents(system) == before)
+        }
+    }
+
+    /// A source that would lower to more documents than `serve` loads is refused before it is
+    /// lowered: a `bundle-limit` error at the flow's name, exit 1, nothing written.
+    @Test func aBuildOverTheDocumentLimitIsALocatedErrorAndWritesNothing() throws {
+        let steps = BundleLimits.maxDocuments / 10 + 1
+        var source = "flow huge\n  number +1-800-555-0199\n\n"
+        for index in 0..<steps {
+            source += "  step s\(index)\n    menu tries=10\n      say \"Press 1.\"\n      on 1 -> s\((index + 1) % steps)\n"
+                + "      on timeout -> s0\n      on invalid -> s0\n\n"
+        }
+        try FormatCommandTests.withFiles(["huge.ivr": source]) { directory in
+            let output = directory.appendingPathComponent("bundle")
+            let run = try build(directory.appendingPathComponent("huge.ivr"), into: output)
+            #expect(run.status == 1)
+            #expect(run.stdout.contains("huge.ivr:1:6: error[bundle-limit]: flow `huge` would write \(steps * 10) documents, "
+                + "over the bundle limit of \(BundleLimits.maxDocuments)"), "\(run.stdout)")
+            #expect(run.stderr.contains("no bundle written"))
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+    }
+
     /// After an upgrade, the bundle an older ivrc wrote (another format) is still replaced.
     @Test func aBundleOfAnotherFormatVersionIsReplaced() throws {
         try FormatCommandTests.withFiles(["first.ivr": Self.first]) { directory in
             let source = directory.appendingPathComponent("first.ivr"), bundle = directory.appendingPathComponent("bundle")
             #expect(try build(source, into: bundle).status == 0)
             let path = bundle.appendingPathComponent("manifest.json")
-            let older = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 0")
+            let older = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : \(Manifest.currentFormatVersion)", with: "\"formatVersion\" : 0")
             try older.write(to: path, atomically: false, encoding: .utf8)
             let run = try build(source, into: bundle)
             #expect(run.status == 0, "\(run.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import IVRBundle
 import IVRTestSupport
 import Testing
 
@@ -29,10 +30,10 @@ import Testing
         #expect(try CLITests.ivrc(["build", Self.examples + "/driver_emergency.ivr", "-o", bundle.path]).status == 0)
         let manifest = bundle.appendingPathComponent("manifest.json")
         let text = try String(contentsOf: manifest, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99").write(to: manifest, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"formatVersion\" : \(Manifest.currentFormatVersion)", with: "\"formatVersion\" : 99").write(to: manifest, atomically: true, encoding: .utf8)
         let run = try CLITests.ivrc(["diff", bundle.path, Self.examples + "/driver_emergency.ivr"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("\(manifest.path): bundle format 99 is not supported (this ivrc reads format 1)"), "\(run.stderr)")
+        #expect(run.stderr.contains("\(manifest.path): bundle format 99 is not supported (this ivrc reads format \(Manifest.currentFormatVersion))"), "\(run.stderr)")
     }
 
     @Test func aChangeIsListedAndGatesTheDeploy() throws {

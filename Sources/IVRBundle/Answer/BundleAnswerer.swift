@@ -68,7 +68,7 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
         let token = flow.carried.isEmpty ? "" : carrier.seal(carried)
         let documents = documents
         let filled = filling.fill(verbs, values: carried.filling(with: parameters), limits: flow.limits, ownNumber: flow.number,
-                                  route: bundle.manifest.routes[path]) { url in
+                                  route: bundle.manifest.routes[path], dialPrefixes: bundle.manifest.dialPrefixes(of: path)) { url in
             token.isEmpty || !documents.leadsIntoBundle(url, from: path) ? url : CallValues.carrying(token, on: url)
         }
         switch documents.write(filled.verbs, path: path) {

@@ -12,12 +12,14 @@ import TeXMLSchema
 /// - In a URL (an XSD `Url`-typed attribute or text, or text written as an http(s) URL, as a
 ///   `<Play>` URL is) a value is percent-encoded (a whole `.` or `..` too), so it stays
 ///   one query or path component; `carry` then adds the call's carried values to every URL
-///   that leads back into the bundle. In an http-request's `<Body>` (JSON) it is JSON-escaped.
+///   that leads back into the bundle. In an http-request's `<Body>` it is escaped by the
+///   request's `Content-Type` (`HTTPBodyEncoding`): JSON-escaped, or percent-encoded in a form.
 /// - A dial or refer target that holds a value is checked before anything is dialled: a gathered value
 ///   must be digits only, at most the gather's digits (and never more than E.164's 15); `From`
 ///   and `To` a phone number; no value may stand in a SIP target's host (`foreign-host`: the
-///   caller reaches only the host the flow names); and the target must not be the line's own number
-///   (`dial-loopback`, decided at request time). A refused `<Dial>` or `<Refer>` becomes an apology (in the
+///   caller reaches only the host the flow names); a filled number must start with one of the
+///   dial's prefixes, when it has any (`not-allowed`: `allow=+1,+44`, `dial-prefixes`); and the
+///   target must not be the line's own number (`dial-loopback`, decided at request time). A refused `<Dial>` or `<Refer>` becomes an apology (in the
 ///   language and voice its route records, `RefusedDialApology`) and, if
 ///   it has an action, a `<Redirect>` to it: the route then takes the dial's no-answer branch,
 ///   as it would for a dial that failed. Without an action the call goes on with the next verb.
@@ -32,6 +34,8 @@ public struct ValueFilling: Sendable {
         case notE164 = "not-e164"
         /// A value stands in a SIP target's host: only the host written in the flow is reached.
         case foreignHost = "foreign-host"
+        /// A filled number starts with none of the dial's prefixes (`allow=`, `dial-prefixes`).
+        case notAllowed = "not-allowed"
     }
 
     /// The most digits a dial target may take from a value (E.164's maximum).
@@ -49,14 +53,20 @@ public struct ValueFilling: Sendable {
     ///   - limits: the most digits each gathered name may put into a dial target.
     ///   - ownNumber: the line's inbound number (E.164), which no filled target may dial.
     ///   - route: the document's route; a dial's records the language and voice of its apology.
+    ///   - dialPrefixes: the prefixes bounding each `<Dial>` of the document, in order
+    ///     (`Manifest.dialPrefixes(of:)`); a dial with none (or past the end) is not bounded.
     ///   - carry: rewrites a URL that leads back into the bundle (adds `v=`); others unchanged.
     public func fill(_ verbs: [XMLElement], values: [String: String], limits: [String: Int], ownNumber: String?,
-                     route: Route?, carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
+                     route: Route?, dialPrefixes: [[String]] = [],
+                     carry: (String) -> String) -> (verbs: [XMLElement], refusals: [Refusal]) {
         let values = values.mapValues(Self.xmlCarriable)
         var refusals: [Refusal] = []
         var filled: [XMLElement] = []
+        var dials = dialPrefixes.makeIterator()
         for verb in verbs {
-            if verb.name == "Dial" || verb.name == "Refer", let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber) {
+            let prefixes = verb.name == "Dial" ? dials.next() ?? [] : []
+            if verb.name == "Dial" || verb.name == "Refer",
+               let refusal = dialRefusal(verb, values: values, limits: limits, ownNumber: ownNumber, prefixes: prefixes) {
                 refusals.append(refusal)
                 filled.append(Self.apology(speaking: route, line: verb.line))
                 if let action = verb.attribute("action") {
@@ -115,8 +125,11 @@ public struct ValueFilling: Sendable {
         return "+" + digits
     }
 
-    private func fill(_ element: XMLElement, values: [String: String], carry: (String) -> String) -> XMLElement {
+    private func fill(_ element: XMLElement, values: [String: String], body: HTTPBodyEncoding = .json,
+                      carry: (String) -> String) -> XMLElement {
         let spec = vocabulary.element(named: element.name)
+        // An http-request's `<Body>` is escaped by the Content-Type among its `<Headers>`.
+        let body = element.name == "Request" ? Self.bodyEncoding(of: element) : body
         var copy = element
         copy.attributes = element.attributes.map { attribute in
             let isURL = spec?.attribute(named: attribute.name)?.kind == .url || Self.isAbsoluteURL(attribute.value)
@@ -126,11 +139,11 @@ public struct ValueFilling: Sendable {
         copy.children = element.children.map { child in
             switch child {
             case .element(let nested):
-                return .element(fill(nested, values: values, carry: carry))
+                return .element(fill(nested, values: values, body: body, carry: carry))
             case .text(let text):
                 // `<Play>` text is a token (a media name or a URL): written as a URL, it is one.
                 let isURL = spec?.text == .url || Self.isAbsoluteURL(text)
-                let value = element.name == "Body" ? Self.substitute(text, values.mapValues(Self.jsonEscaped), percentEncoding: false)
+                let value = element.name == "Body" ? Self.substitute(text, values.mapValues { Self.escaped($0, for: body) }, percentEncoding: false)
                     : Self.substitute(text, values, percentEncoding: isURL)
                 return .text(isURL && !value.allSatisfy(\.isWhitespace) ? carry(value.trimmingCharacters(in: .whitespacesAndNewlines)) : value)
             }
@@ -139,7 +152,8 @@ public struct ValueFilling: Sendable {
     }
 
     /// The first reason the dial's targets cannot be dialled with these values, or nil.
-    private func dialRefusal(_ dial: XMLElement, values: [String: String], limits: [String: Int], ownNumber: String?) -> Refusal? {
+    private func dialRefusal(_ dial: XMLElement, values: [String: String], limits: [String: Int], ownNumber: String?,
+                             prefixes: [String]) -> Refusal? {
         let nouns = dial.elements.filter { $0.name == "Number" || $0.name == "Sip" }
         let spelled = dial.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let targets = nouns.map { ($0.name, $0.text) } + (spelled.isEmpty ? [] : [("Number", spelled)])
@@ -153,6 +167,7 @@ public struct ValueFilling: Sendable {
             let filled = Self.substitute(target, values, percentEncoding: false).trimmingCharacters(in: .whitespacesAndNewlines)
             guard noun == "Number" else { continue }
             guard let number = Self.international(filled) else { return .notE164 }
+            if !DialPrefix.allows(number, within: prefixes) { return .notAllowed }
             if number == ownNumber { return .loopback }
         }
         // A caller ID is written as it is, so it must already be E.164.
@@ -191,6 +206,24 @@ public struct ValueFilling: Sendable {
     /// be dot-segments a server resolves to another path.
     static func urlComponent(_ value: String) -> String {
         value == "." || value == ".." ? value.replacingOccurrences(of: ".", with: "%2E") : CallValues.percentEncoded(value)
+    }
+
+    /// A `<Request>`'s body encoding by its `Content-Type` header; JSON without one (the
+    /// checker refuses values in a body that declares none, or another type).
+    private static func bodyEncoding(of request: XMLElement) -> HTTPBodyEncoding {
+        let headers = request.elements.filter { $0.name == "Headers" }.flatMap(\.elements).map { header in
+            (name: header.elements.first { $0.name == "Key" }?.text ?? "", value: header.elements.first { $0.name == "Value" }?.text ?? "")
+        }
+        return HTTPBodyEncoding.contentType(in: headers).flatMap { HTTPBodyEncoding(contentType: $0) } ?? .json
+    }
+
+    /// A value in a body: JSON-escaped (it stands inside a JSON string) or percent-encoded as
+    /// one form component.
+    static func escaped(_ value: String, for body: HTTPBodyEncoding) -> String {
+        switch body {
+        case .json: jsonEscaped(value)
+        case .form: CallValues.percentEncoded(value)
+        }
     }
 
     /// Inside an http-request's `<Body>` (JSON, the value between quotes): `"`, `\\` and

@@ -45,6 +45,9 @@ public struct Flow: Sendable {
     public var languages: [String] = []
     /// `voice` lines per language (`es-MX Polly.Mia` under `voice`); others use `voice`.
     public var voices: [String: String] = [:]
+    /// `dial-prefixes +1 +44`: the E.164 prefixes a number filled from a value may start
+    /// with, for every dial without its own `allow=`. Empty when the flow sets none.
+    public var dialPrefixes: [String] = []
     /// The module copies among `steps` (`use NAME`), whose ranges are moved up into regions.
     public var regions: [ExpandedSource.Region] = []
 
@@ -244,6 +247,17 @@ public struct DialTarget: Sendable {
     public let value: String
     public let attributes: [Attribute]
     public let range: SourceRange
+
+    /// The E.164 prefixes a number filled from a value must start with (`allow=`, else the
+    /// flow's `dial-prefixes`); empty when neither bounds it.
+    public var prefixes: [String] = []
+
+    /// Whether the target is a number filled from a call value (`{{callback}}`, `+1{{x}}`).
+    public var isValueNumber: Bool { kind == .number && !Placeholder.names(in: value).isEmpty }
+
+    /// Whether a value-filled number can reach only some destinations: by `allow=`,
+    /// `dial-prefixes` or a country code written before the value.
+    public var isBounded: Bool { !prefixes.isEmpty || DialPrefix.written(in: value) != nil }
 
     /// Whether a person can answer this target directly (a number or a SIP endpoint).
     public var isLive: Bool { kind == .number || kind == .sip }

@@ -359,6 +359,48 @@ extension DiagnosticID {
             """,
         ])
 
+    public static let bodyContentType = DiagnosticID(
+        "body-content-type",
+        summary: "A value in an http-request body cannot be escaped for its Content-Type.",
+        explanation: """
+            A value in an `http-request` body is escaped by the body's declared `Content-Type`: \
+            `application/json` (or `application/…+json`) JSON-escapes it, and it must stand inside \
+            a JSON string, or a value such as `true` or `[…]` would become JSON; \
+            `application/x-www-form-urlencoded` percent-encodes it, so `x&role=admin` cannot add a \
+            parameter. A body with values and no Content-Type, or another one, is refused: declare \
+            one of these with `header Content-Type "…"`.
+            """,
+        reported: [
+            """
+            flow dispatch
+              number +1-800-555-0180
+
+              step lookup
+                http-request https://dispatch.example.com/loads method=POST -> announce
+                  header Content-Type "application/json"
+                  body ↓"{\\"driver\\": {{From}}}"
+                  field eta "load.eta_minutes"
+
+              step announce
+                say "Your load arrives in {{eta}} minutes."
+            """,
+        ],
+        notReported: [
+            """
+            flow dispatch
+              number +1-800-555-0180
+
+              step lookup
+                http-request https://dispatch.example.com/loads method=POST -> announce
+                  header Content-Type "application/json"
+                  body "{\\"driver\\": \\"{{From}}\\"}"
+                  field eta "load.eta_minutes"
+
+              step announce
+                say "Your load arrives in {{eta}} minutes."
+            """,
+        ])
+
     public static let unknownStatement = DiagnosticID(
         "unknown-statement",
         summary: "A statement keyword is not a TeXML verb ivrc knows.",

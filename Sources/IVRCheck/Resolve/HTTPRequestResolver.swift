@@ -20,6 +20,9 @@ extension FlowResolver {
             request.method = value.text
         }
         for child in statement.children { resolveHTTPRequestLine(child, into: &request) }
+        if let body = statement.children.last(where: { $0.keyword.text == "body" })?.arguments.first {
+            checkBodyValues(request, at: body.range)
+        }
         if statement.target == nil {
             error(.syntax, "`http-request` does not say where the call goes once the server answers", statement.range,
                   help: "add `-> STEP`; the step can use each `field` of the answer as {{NAME}}")
@@ -45,6 +48,28 @@ extension FlowResolver {
         default:
             error(.syntax, "`\(source.text(line.range))` is not a line of an `http-request`", line.range,
                   help: "its block holds `header NAME \"VALUE\"`, one `body \"TEXT\"` and `field NAME \"json.path\"` lines")
+        }
+    }
+
+    /// A value in a body is escaped by the body's declared `Content-Type` (`HTTPBodyEncoding`):
+    /// without one it could not be, and in JSON it must stand inside a string.
+    private mutating func checkBodyValues(_ request: HTTPRequest, at range: SourceRange) {
+        guard let body = request.body, let first = Placeholder.names(in: body).first else { return }
+        let help = "declare `header Content-Type \"application/json\"` (values go inside JSON strings, JSON-escaped) "
+            + "or `header Content-Type \"application/x-www-form-urlencoded\"` (values percent-encoded)"
+        guard let contentType = HTTPBodyEncoding.contentType(in: request.headers) else {
+            error(.bodyContentType, "the body holds `{{\(first)}}` but the request declares no Content-Type to escape it by", range,
+                  help: help)
+            return
+        }
+        guard let encoding = HTTPBodyEncoding(contentType: contentType) else {
+            error(.bodyContentType, "a value cannot be escaped for a `\(contentType)` body (`{{\(first)}}`)", range,
+                  help: help + "; a body of another type cannot hold values")
+            return
+        }
+        if encoding == .json, let unquoted = HTTPBodyEncoding.unquotedPlaceholders(inJSON: body).first {
+            error(.bodyContentType, "`{{\(unquoted)}}` stands outside a JSON string: a value such as `true` or `[…]` would become JSON", range,
+                  help: "put it between quotes, `\"{{\(unquoted)}}\"`: inside a string a value is JSON-escaped and stays one string")
         }
     }
 

@@ -50,6 +50,8 @@ struct FlowResolver {
     var flowKeys: [Branch] = []
     /// The flow's `languages`, the first the one a call starts in; empty when it declares none.
     var languages: [String] = []
+    /// The flow's `dial-prefixes`: the bound of every value dial without its own `allow=`.
+    var dialPrefixes: [String] = []
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
@@ -136,6 +138,9 @@ struct FlowResolver {
                 flow.retention = retention
             case "recording-status-callback" where value.text == Flow.servedRecordings:
                 flow.recordingStatusCallback = Flow.servedRecordings
+            case "dial-prefixes":
+                dialPrefixes = setting.values.filter { checkDialPrefix($0, writtenIn: "`dial-prefixes`", id: .invalidSetting) }.map(\.text)
+                flow.dialPrefixes = dialPrefixes
             default:
                 let name = setting.name.text
                 guard case .url(let url) = value.kind else {
@@ -154,6 +159,18 @@ struct FlowResolver {
     }
 
     // MARK: Helpers shared by the statement resolvers
+
+    /// Whether `value` is an E.164 prefix (`+1`, `+44`, `+1876`), reporting it if not.
+    /// Dashes are allowed, as in any written number (`+1-876`).
+    mutating func checkDialPrefix(_ value: Value, writtenIn place: String, id: DiagnosticID = .invalidOption) -> Bool {
+        let text = value.text.replacingOccurrences(of: "-", with: "")
+        if case .phone = value.kind, DialPrefix.isValid(text) { return true }
+        let problem = text.isEmpty ? "an empty prefix" : !text.hasPrefix("+") ? "`\(text)` has no `+`"
+            : text.count == 1 ? "`+` alone is no prefix" : "`\(text)` is not `+` and a country code's digits"
+        error(id, "\(problem) in \(place): a prefix is `+`, a first digit 1–9, at most 15 digits", value.range,
+              help: "write E.164 prefixes, e.g. `+1` (North America) or `+44` (UK): `allow=+1,+44`, `dial-prefixes +1 +44`")
+        return false
+    }
 
     func span(_ range: SourceRange) -> SourceSpan { source.span(range.start, range.end) }
 

@@ -324,6 +324,7 @@ extension FlowResolver {
     private mutating func resolveDial(_ statement: Statement) -> Action? {
         var targets: [DialTarget] = []
         var rest = statement
+        let allow = rest.options.firstIndex { $0.name.text == "allow" }.map { rest.options.remove(at: $0) }
         if let first = statement.arguments.first {
             rest.arguments.removeFirst()
             if case .word(let noun) = first.kind, noun == "queue" || noun == "conference", let name = rest.arguments.first {
@@ -364,9 +365,34 @@ extension FlowResolver {
             error(.syntax, "`dial` needs someone to call", statement.keyword.range,
                   help: "write `dial +1-555-010-0200`, or list targets in an indented block")
         }
+        bound(&targets, by: allow)
         let attributes = bind(rest, to: "Dial")
         return Action(.dial(targets: targets, attributes: attributes, next: statement.target.flatMap { lookup($0) }),
                       range: statement.range)
+    }
+
+    /// Gives the dial's value-filled numbers their bound: `allow=`, else the flow's
+    /// `dial-prefixes`. An `allow=` on a dial that fills no number from a value bounds
+    /// nothing, and is refused so no one believes it does.
+    private mutating func bound(_ targets: inout [DialTarget], by allow: StatementOption?) {
+        var prefixes = dialPrefixes
+        if let allow {
+            guard let value = allow.value, !value.text.isEmpty else {
+                error(.invalidOption, "`allow` needs the E.164 prefixes a filled number may start with", allow.range,
+                      help: "write them after `=`, separated by commas: `allow=+1,+44`")
+                return
+            }
+            guard targets.contains(where: \.isValueNumber) else {
+                error(.invalidOption, "`allow=` bounds a number filled from a value, and this dial fills none", allow.range,
+                      help: "remove `\(source.text(allow.range))`: the numbers written in the flow are the only ones it dials")
+                return
+            }
+            let written = value.text.split(separator: ",", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "-", with: "") }
+            let valid = written.filter { checkDialPrefix(Value(.phone($0), value.range), writtenIn: "`allow=`") }
+            guard valid.count == written.count else { return }
+            prefixes = valid
+        }
+        for index in targets.indices where targets[index].isValueNumber { targets[index].prefixes = prefixes }
     }
 
     private mutating func dialTarget(_ value: Value) -> DialTarget? {
@@ -375,6 +401,8 @@ extension FlowResolver {
         case .sipURI(let uri): return DialTarget(kind: .sip, value: uri, attributes: [], range: value.range)
         case .word(let placeholder) where Placeholder.isPlaceholder(placeholder):
             return DialTarget(kind: .number, value: placeholder, attributes: [], range: value.range)
+        case .word(let target) where DialPrefix.written(in: target) != nil:
+            return prefixed(target, at: value) ? DialTarget(kind: .number, value: target, attributes: [], range: value.range) : nil
         default:
             error(.syntax, "`\(source.text(value.range))` is not something `dial` can call", value.range,
                   help: "dial a phone number (+1-…), a SIP URI (sip:…), `queue NAME` or `conference NAME`")
@@ -386,6 +414,8 @@ extension FlowResolver {
         switch (noun, value.kind) {
         case (.number, .phone(let number)): return number
         case (.number, .word(let placeholder)) where Placeholder.isPlaceholder(placeholder): return placeholder
+        case (.number, .word(let target)) where DialPrefix.written(in: target) != nil:
+            return prefixed(target, at: value) ? target : nil
         case (.sip, .sipURI(let uri)): return uri
         case (.queue, .word(let name)), (.conference, .word(let name)), (.queue, .string(let name)), (.conference, .string(let name)):
             return writtenName(value, of: noun.rawValue) ? name : nil
@@ -394,6 +424,11 @@ extension FlowResolver {
                   help: noun == .number ? "write a phone number: +1-646-555-0111" : noun == .sip ? "write a SIP URI: sip:desk@example.com" : "write a name")
             return nil
         }
+    }
+
+    /// `+1{{callback}}`: the written country code must be one a number can start with.
+    private mutating func prefixed(_ target: String, at value: Value) -> Bool {
+        checkDialPrefix(Value(.phone(DialPrefix.written(in: target) ?? ""), value.range), writtenIn: "a dial target")
     }
 
     // MARK: Any other TeXML verb

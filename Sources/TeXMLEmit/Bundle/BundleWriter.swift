@@ -13,6 +13,7 @@ public enum BundleWriter {
     public static func manifest(for bundle: CompiledBundle, compilerVersion: String,
                                 waivers: [Manifest.Waiver], environment: Manifest.Environment? = nil) -> Manifest {
         let schedules = bundle.flows.reduce(into: [String: Schedule]()) { all, flow in all.merge(flow.schedules) { first, _ in first } }
+        let dialPrefixes = bundle.flows.reduce(into: [String: [[String]]]()) { all, flow in all.merge(flow.dialPrefixes) { first, _ in first } }
         return Manifest(
             formatVersion: Manifest.currentFormatVersion,
             compilerVersion: compilerVersion,
@@ -23,7 +24,8 @@ public enum BundleWriter {
                 .merging(bundle.reused.mapValues { Manifest.DocumentEntry(sha256: $0) }) { first, _ in first },
             waivers: waivers,
             schedules: schedules.isEmpty ? nil : schedules,
-            environment: environment)
+            environment: environment,
+            dialPrefixes: dialPrefixes.isEmpty ? nil : dialPrefixes)
     }
 
     /// What `write` did.

@@ -16,6 +16,8 @@ public struct LoweredFlow: Sendable {
     public let schedules: [String: Schedule]
     /// How long the flow's recordings are kept.
     public let retention: RecordingRetention
+    /// The prefixes bounding each `<Dial>` of a document, by document path (`Manifest.dialPrefixes`).
+    public let dialPrefixes: [String: [[String]]]
 }
 
 /// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
@@ -33,6 +35,7 @@ struct FlowLowering {
     private let verbs: VerbLowering
     private var documents: [TeXMLDocument] = []
     private var routes: [String: Route] = [:]
+    private var dialPrefixes: [String: [[String]]] = [:]
     private var partCounts: [String: Int] = [:]
     private var needsHangupDocument = false
     private let inlinable: Set<Int>
@@ -52,7 +55,8 @@ struct FlowLowering {
                            entry: BundleAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
                            documents: sorted, routes: lowering.routes,
                            schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first },
-                           retention: flow.keptFor)
+                           retention: flow.keptFor,
+                           dialPrefixes: lowering.dialPrefixes)
     }
 
     /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.
@@ -89,6 +93,13 @@ struct FlowLowering {
         let name: String
         let step: String
         var verbs: [XMLElement] = []
+        /// The prefixes bounding each `<Dial>` among `verbs`, in order.
+        var dials: [[String]] = []
+
+        mutating func appendDial(_ dial: XMLElement, bounded targets: [DialTarget]) {
+            verbs.append(dial)
+            dials.append(targets.first { !$0.prefixes.isEmpty }?.prefixes ?? [])
+        }
     }
 
     private func path(_ name: String) -> String { BundleAddress.path(name, flow: flow.name) }
@@ -110,6 +121,7 @@ struct FlowLowering {
 
     private mutating func finish(_ document: Pending) {
         documents.append(TeXMLDocument(path: path(document.name), verbs: document.verbs, step: document.step))
+        if document.dials.contains(where: { !$0.isEmpty }) { dialPrefixes[path(document.name)] = document.dials }
     }
 
     /// A fresh continuation document name for the step `root`: `welcome.part2`, `welcome.part3`, …
@@ -200,7 +212,7 @@ struct FlowLowering {
                 case .dial(let targets, let attributes, let next?):
                     var dialAttributes = verbs.attributes(attributes)
                     dialAttributes["action"] = address.route(current.name, flow: flow.name)
-                    current.verbs.append(verbs.dial(targets, dialAttributes, step: step.name))
+                    current.appendDial(verbs.dial(targets, dialAttributes, step: step.name), bounded: targets)
                     var route = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
                     // Only a target filled from a value can be refused, and then apologised for.
                     if targets.contains(where: { !Placeholder.names(in: $0.value).isEmpty }) {
@@ -209,6 +221,8 @@ struct FlowLowering {
                     }
                     routes[path(current.name)] = route
                     return
+                case .dial(let targets, let attributes, nil):
+                    current.appendDial(verbs.dial(targets, verbs.attributes(attributes), step: step.name), bounded: targets)
                 case .enqueue(let enqueue):
                     // Telnyx fetches the action when the caller leaves the queue; whatever
                     // the outcome, the call goes on at `next`, so no route is needed.

@@ -38,6 +38,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         metadata["step"] = notes.step.map { "\($0)" }
         metadata["outcome"] = notes.outcome.map { "\($0)" }
         metadata["language"] = notes.language.map { "\($0)" }
+        metadata["emergency"] = notes.emergency.map { .stringConvertible($0) }
         logger.info("request", metadata: metadata)
         return response
     }

@@ -14,6 +14,11 @@ public struct LoweredFlow: Sendable {
     public let routes: [String: Route]
     /// The flow's schedules by manifest key (`FLOW/NAME`), decided when a call reaches them.
     public let schedules: [String: Schedule]
+    /// The step marked `emergency`, if any.
+    public let emergencyStep: String?
+    /// The flow's `languages`, when a call can choose among two or more.
+    public let languages: [String]?
+    public let industry: Industry
 }
 
 /// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
@@ -49,7 +54,9 @@ struct FlowLowering {
         return LoweredFlow(name: flow.name, number: flow.number,
                            entry: BundleAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
                            documents: sorted, routes: lowering.routes,
-                           schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first })
+                           schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first },
+                           emergencyStep: flow.emergencyStep.map { flow.steps[$0].name },
+                           languages: flow.languages.count > 1 ? flow.languages : nil, industry: flow.industry)
     }
 
     /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.

@@ -9,11 +9,11 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the flows' test blocks against the compiled TeXML.",
         discussion: """
-            Every `test` block is a simulated call through the documents and routes `build` would
-            write. With --paths, every call path up to --depth caller choices is followed instead,
-            and paths that hang up on nobody, loop without input or record before the disclosure
-            are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead
-            (each test calls its flow's number), so the same tests prove the server.
+            Every `test` block is a simulated call through the documents and routes `build` would \
+            write. With --paths, every call path up to --depth caller choices is followed instead, \
+            and paths that hang up on nobody, loop without input or record before the disclosure \
+            are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead \
+            (each test calls its flow's number), so the same tests prove the server. \
             Ends with `N passed, N failed`; exit 1 on any failure.
             """
     )

@@ -35,11 +35,7 @@ import Testing
         #expect(lines.count == 2 && lines.allSatisfy { $0.contains(#""emergency":true"#) }, "\(lines)")
         #expect(!server.log.contains(call.first { $0.0 == "From" }?.1 ?? "From"))
 
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-metrics-\(UUID().uuidString).prom")
-        try Data(metrics.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        _ = try DeploymentFilesTests.tool("promtool", ["--version"])
-        let check = try ToolRun(URL(fileURLWithPath: "/bin/sh"), ["-c", "promtool check metrics < \"$1\"", "sh", file.path])
+        let check = try DeploymentFilesTests.promtoolCheckMetrics(metrics)
         #expect(check.status == 0, "\(check.output)")
         #expect(server.terminate() == 0)
     }

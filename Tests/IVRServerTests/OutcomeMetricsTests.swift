@@ -76,11 +76,7 @@ extension OutcomeMetricsTests {
     /// Every family has HELP text and a valid exposition, scraped after a call has moved counters.
     @Test func theScrapedMetricsPassPromtool() async throws {
         let (metrics, _) = try await walk([("after_hours.route", [("Digits", "9")])])
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-metrics-\(UUID().uuidString).prom")
-        try Data(metrics.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        _ = try DeploymentFilesTests.tool("promtool", ["--version"])
-        let run = try ToolRun(URL(fileURLWithPath: "/bin/sh"), ["-c", "promtool check metrics < \"$1\"", "sh", file.path])
+        let run = try DeploymentFilesTests.promtoolCheckMetrics(metrics)
         #expect(run.status == 0, "\(run.output)")
         #expect(metrics.contains("# HELP ivrc_requests_total"))
         #expect(metrics.contains("# HELP ivrc_request_duration_seconds"))

@@ -13,6 +13,9 @@ public struct Manifest: Sendable, Codable, Equatable {
         /// rebuild whose flow has the same hash reuses those documents. Absent in bundles
         /// written before incremental builds, which are then rebuilt in full.
         public let inputSHA256: String?
+        /// How long `ivrc serve` keeps the flow's recordings (`retention`, else the industry's
+        /// standard). Absent in bundles written before recordings were received.
+        public let retention: RecordingRetention?
         /// The step marked `emergency`, whose entries and dial outcomes the server counts apart.
         public let emergencyStep: String?
         /// `languages`, the first where every call starts; absent unless the flow has two or more.
@@ -21,12 +24,13 @@ public struct Manifest: Sendable, Codable, Equatable {
         /// fleet 50); absent for `general`. The server exports it for the call-volume alert.
         public let dailyCallTarget: Int?
 
-        public init(name: String, number: String, entry: String, inputSHA256: String? = nil, emergencyStep: String? = nil,
-                    languages: [String]? = nil, dailyCallTarget: Int? = nil) {
+        public init(name: String, number: String, entry: String, inputSHA256: String? = nil, retention: RecordingRetention? = nil,
+                    emergencyStep: String? = nil, languages: [String]? = nil, dailyCallTarget: Int? = nil) {
             self.name = name
             self.number = number
             self.entry = entry
             self.inputSHA256 = inputSHA256
+            self.retention = retention
             self.emergencyStep = emergencyStep
             self.languages = languages
             self.dailyCallTarget = dailyCallTarget

@@ -33,7 +33,7 @@ public struct MediaHost {
         router.get("recordings/stalled.wav") { _, _ in
             Response(status: .ok, headers: [.contentType: "audio/wav"], body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(bytes: audio.prefix(1000)))
-                try? await Task.sleep(for: .seconds(5))
+                try? await Task.sleep(for: .seconds(12))  // longer than any download timeout the tests set
                 try await writer.finish(nil)
             })
         }

@@ -6,7 +6,7 @@ import Testing
 /// The downloader against a loopback media host: every way a fetch can fail is a distinct
 /// reason (a metric label), and nothing but a whole, bounded, secure body is returned.
 @Suite(.serialized) struct RecordingDownloaderTests {
-    static func downloader(maxBytes: Int = 1 << 20, timeout: Duration = .seconds(1), allowHTTP: Bool = true) -> RecordingDownloader {
+    static func downloader(maxBytes: Int = 1 << 20, timeout: Duration = .seconds(20), allowHTTP: Bool = true) -> RecordingDownloader {
         var limits = RecordingDownloader.Limits()
         limits.maxBytes = maxBytes
         limits.timeout = timeout
@@ -35,7 +35,7 @@ import Testing
         try await MediaHost().run { base in
             #expect(await Self.failure(Self.downloader(), base + "/recordings/missing.wav") == .notFound)
             #expect(await Self.failure(Self.downloader(), base + "/recordings/downgraded.wav") == .insecureRedirect)
-            #expect(await Self.failure(Self.downloader(), base + "/recordings/stalled.wav") == .timedOut)
+            #expect(await Self.failure(Self.downloader(timeout: .seconds(1)), base + "/recordings/stalled.wav") == .timedOut)
             #expect(await Self.failure(Self.downloader(maxBytes: SpokenWAV.bytes.count - 1), base + "/recordings/ok.wav") == .tooLarge)
             #expect(await Self.failure(Self.downloader(maxBytes: 100_000), base + "/recordings/endless.wav") == .tooLarge)
             #expect(await Self.failure(Self.downloader(allowHTTP: false), base + "/recordings/ok.wav") == .insecureURL)

@@ -48,8 +48,9 @@ import Testing
             Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() + "\n"
         }
 
-        /// - Parameter timeout: seconds a download may take; short where a stalled host is the point.
-        func serve(maxBytes: Int = 1 << 20, timeout: Int = 2) throws -> ServeProcess {
+        /// - Parameter timeout: seconds a download may take: long enough for a loopback download
+        /// on a machine running the whole suite, short enough to wait out a stalled host once.
+        func serve(maxBytes: Int = 1 << 20, timeout: Int = 8) throws -> ServeProcess {
             try ServeProcess(bundle: bundle, arguments: [
                 "--recordings-dir", recordings, "--recordings-key-file", key, "--recordings-allow-http",
                 "--recordings-timeout", "\(timeout)", "--recordings-max-bytes", "\(maxBytes)",

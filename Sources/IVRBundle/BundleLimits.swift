@@ -12,6 +12,8 @@ public enum BundleLimits {
     public static let maxDocumentBytesInAll = 512 * 1024 * 1024
     /// A document is refused above the XML parser's size limit, before a byte of it is read.
     public static let maxDocumentBytes = SafeXMLParser.Limits().maxBytes
+    /// Languages a flow may list (`languages`): each is a metric label of the server's.
+    public static let maxLanguages = 8
 
     /// What a bundle of this size exceeds, as one sentence; nil within every bound.
     public static func excess(documents: Int, manifestBytes: Int, documentBytes: Int) -> String? {

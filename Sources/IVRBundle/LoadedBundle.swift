@@ -110,6 +110,13 @@ public struct LoadedBundle: Sendable {
             guard documents[flow.entry] != nil else {
                 throw Failure(description: "entry \(flow.entry) of flow \(flow.name) is not in the bundle")
             }
+            // Both become metric labels: only what the flow's own documents name.
+            if let languages = flow.languages, languages.count > BundleLimits.maxLanguages || !languages.allSatisfy(LanguageTag.isValid) {
+                throw Failure(description: "flow \(flow.name) lists languages that are not at most \(BundleLimits.maxLanguages) BCP 47 tags")
+            }
+            if let step = flow.emergencyStep, !documents.keys.contains(where: { $0.hasPrefix(flow.name + "/") && DocumentStep.step(of: $0) == step }) {
+                throw Failure(description: "emergency step \(step) of flow \(flow.name) has no document in the bundle")
+            }
             entries[flow.number] = flow.entry
         }
         self.manifest = manifest

@@ -18,13 +18,24 @@ public struct Manifest: Sendable, Codable, Equatable {
         /// How long `ivrc serve` keeps the flow's recordings (`retention`, else the industry's
         /// standard). Absent in bundles written before recordings were received.
         public let retention: RecordingRetention?
+        /// The step marked `emergency`, whose entries and dial outcomes the server counts apart.
+        public let emergencyStep: String?
+        /// `languages`, the first where every call starts; absent unless the flow has two or more.
+        public let languages: [String]?
+        /// Calls a day the onboarding plan expects of the flow's `industry` (healthcare 100,
+        /// fleet 50); absent for `general`. The server exports it for the call-volume alert.
+        public let dailyCallTarget: Int?
 
-        public init(name: String, number: String, entry: String, inputSHA256: String? = nil, retention: RecordingRetention? = nil) {
+        public init(name: String, number: String, entry: String, inputSHA256: String? = nil, retention: RecordingRetention? = nil,
+                    emergencyStep: String? = nil, languages: [String]? = nil, dailyCallTarget: Int? = nil) {
             self.name = name
             self.number = number
             self.entry = entry
             self.inputSHA256 = inputSHA256
             self.retention = retention
+            self.emergencyStep = emergencyStep
+            self.languages = languages
+            self.dailyCallTarget = dailyCallTarget
         }
     }
 

@@ -43,7 +43,8 @@ public struct JSONLogHandler: LogHandler {
 
     /// One JSON object with its keys in byte order, written by hand: Foundation's encoder keeps
     /// no key order on Linux and sorts with the locale's collation (slower than the request).
-    /// A value logged as a number (`.stringConvertible(200)`) is a JSON number; the rest strings.
+    /// A value logged as a number or a Bool (`.stringConvertible(200)`, `.stringConvertible(true)`) is
+    /// a JSON number or boolean; the rest strings.
     static func line(_ fields: [String: Logger.Metadata.Value]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (index, key) in fields.keys.sorted().enumerated() {
@@ -54,6 +55,10 @@ public struct JSONLogHandler: LogHandler {
             if case .stringConvertible(let number) = value, number is Int || number is Double {
                 let text = number.description
                 if Double(text)?.isFinite == true { bytes += Array(text.utf8); continue }
+            }
+            if case .stringConvertible(let flag as Bool) = value {
+                bytes += Array(flag.description.utf8)
+                continue
             }
             appendString(value.description, to: &bytes)
         }

@@ -45,6 +45,7 @@ struct OperationsRoutes {
         }
         router.get("metrics") { _, context in
             context.notes.update { $0.kind = .operations }
+            metrics.observeOpening(of: store.current, at: .instant(Date()))
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
         }

@@ -45,6 +45,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         metadata["step"] = notes.step.map { "\($0)" }
         metadata["outcome"] = notes.outcome.map { "\($0)" }
         metadata["language"] = notes.language.map { "\($0)" }
+        metadata["emergency"] = notes.emergency.map { .stringConvertible($0) }
         metadata["client"] = ClientAddress.resolve(peer: context.peer, forwardedFor: request.headers[values: Self.forwardedFor],
                                                    trustedProxies: trustedProxies).map { "\($0)" }
         if notes.kind == .unmatched {

@@ -17,6 +17,7 @@ public struct ServedBundle: Sendable {
     /// actually loaded rather than against a later look (nil for a bundle made in memory).
     var origin: BundleFingerprint?
     private let flowOfDocument: [String: String]
+    private let flowEntries: [String: Manifest.FlowEntry]
     /// Answers requests (`BundleAnswerer`, the runtime's own function) from the relocated
     /// documents; flows that fill `{{NAME}}` per request keep theirs as relocated trees.
     let answerer: BundleAnswerer<ServedDocuments>
@@ -40,6 +41,7 @@ public struct ServedBundle: Sendable {
                                   documents: documents)
         self.bundle = bundle
         self.loadedAt = loadedAt
+        flowEntries = Dictionary(bundle.manifest.flows.map { ($0.name, $0) }) { first, _ in first }
         // Documents live in their flow's folder, `FLOW/NAME.xml`.
         flowOfDocument = Dictionary(uniqueKeysWithValues: bundle.manifest.documents.keys.map { path in
             (path, String(path.prefix { $0 != "/" }))
@@ -56,4 +58,22 @@ public struct ServedBundle: Sendable {
     public func flow(of path: String) -> String? { flowOfDocument[BundleAddress.document(ofRoute: path)] }
 
     public var compilerVersion: String { bundle.manifest.compilerVersion }
+
+    /// The manifest entry of the flow a bundle path belongs to.
+    public func flowEntry(of path: String) -> Manifest.FlowEntry? {
+        flow(of: path).flatMap { flowEntries[$0] }
+    }
+
+    /// Whether a bundle path (document or route) belongs to its flow's `emergency` step.
+    public func isEmergency(_ path: String) -> Bool {
+        guard let emergency = flowEntry(of: path)?.emergencyStep else { return false }
+        return DocumentStep.step(of: BundleAddress.document(ofRoute: path)) == emergency
+    }
+
+    /// The language a document speaks, for flows a caller can choose a language in: its
+    /// `STEP.TAG.xml` tag, or the flow's first language; nil for flows with one language.
+    public func language(of document: String) -> String? {
+        guard let languages = flowEntry(of: document)?.languages, let first = languages.first else { return nil }
+        return DocumentStep.language(of: document) ?? first
+    }
 }

@@ -1,4 +1,7 @@
+import Foundation
+import IVRBundle
 import Prometheus
+import TelnyxWebhook
 
 /// Every metric `ivrc serve` exposes on `/metrics`, each family with its HELP text, in a
 /// Prometheus registry owned by this server (not a process-global one), so two servers in one
@@ -20,30 +23,43 @@ public struct ServerMetrics: Sendable {
         .seconds(1),
     ]
 
+    /// Every counter without a bundle's labels starts at 0, so an alert's `increase()` sees the
+    /// first refused reload, unknown number or forged request.
     public init() {
         registry = PrometheusCollectorRegistry()
         outcomes = OutcomeMetrics(registry: registry)
         process = ProcessMetrics(registry: registry)
-        _ = logLinesDropped  // exported at 0, so `increase()` sees the first drop
+        _ = logLinesDropped
+        for outcome in ReloadOutcome.allCases { _ = reloads(outcome) }
+        for reason in TelnyxSignature.Rejection.allCases { _ = signatureRejections(reason.rawValue) }
+        _ = unknownNumbers()
+        _ = unknownBundles()
+        for kind in [RequestKind.entry, .route, .document] { _ = durations(kind) }
     }
 
     public func callStarted(flow: String) {
-        counter("ivrc_calls_started_total", [("flow", flow)], help: "Calls answered with a flow's entry document.").increment()
+        callsStarted(flow: flow).increment()
     }
 
     public func request(flow: String, kind: RequestKind, status: Int, duration: Duration) {
-        counter("ivrc_requests_total", [("flow", flow), ("kind", kind.rawValue), ("status", String(status))],
-                help: "TeXML requests answered, by flow, endpoint kind and HTTP status.").increment()
+        requests(flow: flow, kind: kind, status: status).increment()
+        durations(kind).record(duration)
+    }
+
+    private func durations(_ kind: RequestKind) -> DurationHistogram {
         registry.makeDurationHistogram(
             descriptor: MetricNameDescriptor(metricName: "ivrc_request_duration", unitName: "seconds",
                                              helpText: "Time from request to response of TeXML requests, by endpoint kind."),
             labels: [("kind", kind.rawValue)], buckets: Self.durationBuckets
-        ).record(duration)
+        )
     }
 
     public func signatureRejected(reason: String) {
+        signatureRejections(reason).increment()
+    }
+
+    private func signatureRejections(_ reason: String) -> Counter {
         counter("ivrc_signature_rejections_total", [("reason", reason)], help: "Requests refused for a missing, stale or forged signature.")
-            .increment()
     }
 
     /// A gathered or looked-up value not carried (`CallValues.Refusal`: too long, or the call's
@@ -92,31 +108,85 @@ public struct ServerMetrics: Sendable {
     }
 
     public func unknownNumber() {
-        counter("ivrc_unknown_numbers_total", [], help: "Calls to a number no flow answers.").increment()
+        unknownNumbers().increment()
+    }
+
+    private func unknownNumbers() -> Counter {
+        counter("ivrc_unknown_numbers_total", [], help: "Calls to a number no flow answers.")
     }
 
     /// A request naming a bundle id that is not current and not within its grace period.
     public func unknownBundle() {
-        counter("ivrc_unknown_bundle_requests_total", [], help: "Requests naming a bundle replaced longer ago than the grace period.")
-            .increment()
+        unknownBundles().increment()
     }
 
-    public enum ReloadOutcome: String, Sendable {
+    private func unknownBundles() -> Counter {
+        counter("ivrc_unknown_bundle_requests_total", [], help: "Requests naming a bundle replaced longer ago than the grace period.")
+    }
+
+    public enum ReloadOutcome: String, Sendable, CaseIterable {
         case loaded, unchanged, refused
     }
 
     public func reload(_ outcome: ReloadOutcome) {
-        counter("ivrc_bundle_reloads_total", [("outcome", outcome.rawValue)], help: "Bundle reload attempts, by outcome.").increment()
+        reloads(outcome).increment()
+    }
+
+    private func reloads(_ outcome: ReloadOutcome) -> Counter {
+        counter("ivrc_bundle_reloads_total", [("outcome", outcome.rawValue)], help: "Bundle reload attempts, by outcome.")
     }
 
     /// `ivrc_bundle_info{bundle,manifest_sha256,compiler_version} 1` for the bundle new calls
-    /// start on; the previous bundle's series is removed.
+    /// start on; the previous bundle's series is removed. Every flow's calls and requests are
+    /// exported at 0 and its daily call target set; a flow the new bundle dropped loses its gauges.
     public func serving(_ bundle: ServedBundle, replacing previous: ServedBundle?) {
         if let previous, previous.id != bundle.id { registry.unregisterGauge(bundleInfo(previous)) }
         bundleInfo(bundle).set(to: 1)
         registry.makeGauge(name: "ivrc_bundle_flows", labels: [], help: "Flows in the bundle new calls start on.")
             .set(to: Double(bundle.bundle.manifest.flows.count))
+        let flows = bundle.bundle.manifest.flows
+        for dropped in (previous?.bundle.manifest.flows ?? []) where !flows.contains(where: { $0.name == dropped.name }) {
+            registry.unregisterGauge(dailyCallTarget(flow: dropped.name))
+            registry.unregisterGauge(flowOpen(flow: dropped.name))
+        }
+        for flow in flows {
+            _ = callsStarted(flow: flow.name)
+            if let target = flow.dailyCallTarget { dailyCallTarget(flow: flow.name).set(to: Double(target)) }
+        }
+        // The statuses the TeXML routes answer with; "" is a request no flow answers (unknown number or bundle).
+        for flow in flows.map(\.name) + [""] {
+            for kind in [RequestKind.entry, .route, .document] {
+                for status in [200, 403, 404, 500] { _ = requests(flow: flow, kind: kind, status: status) }
+            }
+        }
         outcomes.declare(bundle)
+    }
+
+    /// `ivrc_flow_open{flow}`: 1 while one of the flow's schedules is open (always, without one),
+    /// set when Prometheus scrapes, so the quiet-line alert expects calls only in opening hours.
+    public func observeOpening(of bundle: ServedBundle, at moment: CallMoment) {
+        for flow in bundle.bundle.manifest.flows {
+            flowOpen(flow: flow.name).set(to: bundle.bundle.manifest.isOpen(flow: flow.name, at: moment) ? 1 : 0)
+        }
+    }
+
+    private func callsStarted(flow: String) -> Counter {
+        counter("ivrc_calls_started_total", [("flow", flow)], help: "Calls answered with a flow's entry document.")
+    }
+
+    private func requests(flow: String, kind: RequestKind, status: Int) -> Counter {
+        counter("ivrc_requests_total", [("flow", flow), ("kind", kind.rawValue), ("status", String(status))],
+                help: "TeXML requests answered, by flow, endpoint kind and HTTP status (kind unmatched: refused before routing).")
+    }
+
+    private func dailyCallTarget(flow: String) -> Gauge {
+        registry.makeGauge(name: "ivrc_flow_daily_calls_target", labels: [("flow", flow)],
+                           help: "Calls a day the onboarding plan expects of the flow's industry.")
+    }
+
+    private func flowOpen(flow: String) -> Gauge {
+        registry.makeGauge(name: "ivrc_flow_open", labels: [("flow", flow)],
+                           help: "1 while the flow is in its opening hours (always for a flow without a schedule).")
     }
 
     /// 1 when the server runs with `--insecure-no-signatures`, so a dashboard can alert on it.

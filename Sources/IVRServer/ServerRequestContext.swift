@@ -29,6 +29,8 @@ public final class RequestNotes: Sendable {
         public var language: String?
         /// The branch the request's route took (`RouteOutcome`), never the input that chose it.
         public var outcome: String?
+        /// Whether the request belongs to the flow's `emergency` step (its route or its answer).
+        public var emergency: Bool?
         /// Why a request was refused (`unknown-number`, `signature-forged`, …).
         public var refusal: String?
     }

@@ -52,16 +52,17 @@ struct TeXMLRoutes {
         let parameters = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
         let bundleId = context.parameters.get("bundle") ?? ""
         let path = context.parameters.getCatchAll().joined(separator: "/")
-        context.notes.update { $0.callSid = parameters["CallSid"] }
+        context.notes.update {
+            $0.callSid = parameters["CallSid"]
+            // Set before the bundle is found: a signed request for a replaced bundle is still one Telnyx sent.
+            $0.kind = path.hasSuffix(".route") ? .route : .document
+        }
         guard let served = store.bundle(id: bundleId) else {
             metrics.unknownBundle()
             context.notes.update { $0.refusal = "unknown-bundle" }
             return Self.refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")
         }
-        context.notes.update {
-            $0.bundle = served.id
-            $0.kind = path.hasSuffix(".route") ? .route : .document
-        }
+        context.notes.update { $0.bundle = served.id }
         let token = CallValues.carriedToken(in: "?" + (request.uri.query ?? ""))
         return answer(path, .carried(token: token), of: served, request: request, parameters: parameters, context: context)
     }
@@ -107,6 +108,7 @@ struct TeXMLRoutes {
             $0.document = document
             $0.step = DocumentStep.step(of: document)
             $0.language = DocumentStep.language(of: document)
+            $0.emergency = served.isEmergency(document)
         }
     }
 
@@ -118,12 +120,15 @@ struct TeXMLRoutes {
         metrics.outcomes.served(document, of: served)
         let routes = served.bundle.manifest.routes
         let owner = BundleAddress.document(ofRoute: path)
-        if let outcome, let route = routes[owner] {
-            metrics.outcomes.routed(owner, of: served, kind: route.kind, outcome: outcome)
-            context.notes.update { $0.outcome = outcome.rawValue }
+        if let outcome, routes[owner] != nil {
+            metrics.outcomes.routed(owner, of: served, outcome: outcome, next: document)
+            context.notes.update {
+                $0.outcome = outcome.rawValue
+                $0.emergency = $0.emergency == true || served.isEmergency(owner)
+            }
         }
         if !refusals.isEmpty, routes[document]?.kind == .dial {
-            metrics.outcomes.routed(document, of: served, kind: .dial, outcome: .refused)
+            metrics.outcomes.routed(document, of: served, outcome: .refused, next: nil)
             context.notes.update { $0.outcome = RouteOutcome.refused.rawValue }
         }
     }

@@ -13,6 +13,15 @@ import Testing
         return try ToolRun(URL(fileURLWithPath: path), arguments)
     }
 
+    /// `promtool check metrics` over a Prometheus text exposition (it reads standard input).
+    static func promtoolCheckMetrics(_ metrics: String) throws -> ToolRun {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-metrics-\(UUID().uuidString).prom")
+        try Data(metrics.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try tool("promtool", ["--version"])
+        return try ToolRun(URL(fileURLWithPath: "/bin/sh"), ["-c", "promtool check metrics < \"$1\"", "sh", file.path])
+    }
+
     @Test func alertingRulesPassPromtool() throws {
         let run = try Self.tool("promtool", ["check", "rules", Self.examples.appendingPathComponent("monitoring/alerts.yml").path])
         #expect(run.status == 0, "\(run.output)")

@@ -9,14 +9,15 @@ import Testing
 @Suite struct OutcomeMetricsTests {
     static let flow = "dental_office"
 
-    private func walk(_ requests: [(String, [(String, String)])]) async throws -> (metrics: String, log: [[String: Any]]) {
-        let fixture = try ServerFixture(only: Self.flow)
+    private func walk(_ requests: [(String, [(String, String)])], flow: String = Self.flow) async throws
+        -> (metrics: String, log: [[String: Any]]) {
+        let fixture = try ServerFixture(only: flow)
         let bundle = fixture.server.store.current
-        let number = try #require(bundle.bundle.manifest.flows.first).number
+        let number = try #require(bundle.bundle.manifest.flows.first { $0.name == flow }).number
         try await fixture.test { client in
             _ = try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: number))
             for (route, fields) in requests {
-                let response = try await ServerFixture.post(client, "/texml/\(bundle.id)/\(Self.flow)/\(route)",
+                let response = try await ServerFixture.post(client, "/texml/\(bundle.id)/\(flow)/\(route)",
                                                             ServerFixture.firstRequest(to: number) + fields)
                 #expect(response.status == .ok, "\(route)")
             }
@@ -75,13 +76,42 @@ extension OutcomeMetricsTests {
     /// Every family has HELP text and a valid exposition, scraped after a call has moved counters.
     @Test func theScrapedMetricsPassPromtool() async throws {
         let (metrics, _) = try await walk([("after_hours.route", [("Digits", "9")])])
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-metrics-\(UUID().uuidString).prom")
-        try Data(metrics.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        _ = try DeploymentFilesTests.tool("promtool", ["--version"])
-        let run = try ToolRun(URL(fileURLWithPath: "/bin/sh"), ["-c", "promtool check metrics < \"$1\"", "sh", file.path])
+        let run = try DeploymentFilesTests.promtoolCheckMetrics(metrics)
         #expect(run.status == 0, "\(run.output)")
         #expect(metrics.contains("# HELP ivrc_requests_total"))
         #expect(metrics.contains("# HELP ivrc_request_duration_seconds"))
+    }
+}
+
+extension OutcomeMetricsTests {
+    private static func emergency(_ outcome: String, fallback: String = "", _ value: Int) -> String {
+        #"ivrc_emergency_calls_total{flow="\#(flow)",outcome="\#(outcome)",fallback="\#(fallback)"} \#(value)"#
+    }
+
+    /// The emergency step entered from the after-hours menu, its dial not answered: the call
+    /// counts as entered and as no-answer, falling back to after_hours; nothing else moves.
+    @Test func anUnansweredEmergencyDialMovesExactlyItsEmergencyCounters() async throws {
+        let before = try await walk([]).metrics
+        for outcome in ["no-answer", "busy", "failed", "refused"] {
+            #expect(before.contains(Self.emergency(outcome, fallback: "after_hours", 0)), "\(outcome)")
+        }
+        #expect(before.contains(Self.emergency("answered", 0)) && before.contains(Self.emergency("entered", 0)))
+        let (metrics, log) = try await walk([("after_hours.route", [("Digits", "9")]),
+                                             ("emergency_line.route", [("DialCallStatus", "no-answer")])])
+        let moved = metrics.split(separator: "\n").map(String.init).filter { $0.hasPrefix("ivrc_emergency_calls_total") && !$0.hasSuffix(" 0") }
+        #expect(moved.sorted() == [Self.emergency("entered", 1), Self.emergency("no-answer", fallback: "after_hours", 1)].sorted(),
+                "\(moved)")
+        let routed = log.filter { $0["kind"] as? String == "route" }
+        #expect(routed.map { $0["emergency"] as? Bool } == [true, true])
+        #expect(log.first { $0["kind"] as? String == "entry" }?["emergency"] as? Bool == false)
+    }
+
+    /// Choosing Spanish on the bilingual line counts es-MX once; English, where every call starts, stays 0.
+    @Test func aLanguageBranchCountsTheLanguageChosen() async throws {
+        let flow = "dental_office_bilingual"
+        let (metrics, log) = try await walk([("welcome.route", [("Digits", "2")])], flow: flow)
+        #expect(metrics.contains(#"ivrc_languages_chosen_total{flow="\#(flow)",language="es-MX"} 1"#))
+        #expect(metrics.contains(#"ivrc_languages_chosen_total{flow="\#(flow)",language="en-US"} 0"#))
+        #expect(log.last?["language"] as? String == "es-MX")
     }
 }

@@ -56,7 +56,8 @@ import Testing
 
         try Data("{ not a manifest".utf8).write(to: directory.appendingPathComponent("manifest.json"))
         await reloader.poll()
-        #expect(!String(decoding: metrics.exposition(), as: UTF8.self).contains(#"ivrc_bundle_reloads_total{outcome="refused"}"#))
+        // Exported at 0 from the start, so an alert's `increase()` sees the first refusal.
+        #expect(String(decoding: metrics.exposition(), as: UTF8.self).contains(#"ivrc_bundle_reloads_total{outcome="refused"} 0"#))
         await reloader.poll()
         #expect(String(decoding: metrics.exposition(), as: UTF8.self).contains(#"ivrc_bundle_reloads_total{outcome="refused"} 1"#))
         await reloader.poll()

@@ -7,7 +7,7 @@ import IVRLang
 extension FlowResolver {
     /// At most this many languages per flow: the disclosure proof tracks which of them the
     /// caller has heard the notice in, so its states grow with their subsets.
-    static let maxLanguages = 8
+    static let maxLanguages = BundleLimits.maxLanguages
 
     mutating func resolveLanguages(into flow: inout Flow) {
         if let setting = declaration.setting("languages") {

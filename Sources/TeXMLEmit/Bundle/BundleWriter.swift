@@ -17,8 +17,11 @@ public enum BundleWriter {
         return Manifest(
             formatVersion: Manifest.currentFormatVersion,
             compilerVersion: compilerVersion,
-            flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name],
-                                                retention: $0.retention) },
+            flows: bundle.flows.map {
+                .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name],
+                      retention: $0.retention, emergencyStep: $0.emergencyStep, languages: $0.languages,
+                      dailyCallTarget: $0.industry.dailyCallTarget)
+            },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
             documents: bundle.documents.mapValues { .init(sha256: DocumentHash.sha256($0)) }
                 .merging(bundle.reused.mapValues { Manifest.DocumentEntry(sha256: $0) }) { first, _ in first },

@@ -18,6 +18,11 @@ public struct LoweredFlow: Sendable {
     public let retention: RecordingRetention
     /// The prefixes bounding each `<Dial>` of a document, by document path (`Manifest.dialPrefixes`).
     public let dialPrefixes: [String: [[String]]]
+    /// The step marked `emergency`, if any.
+    public let emergencyStep: String?
+    /// The flow's `languages`, when a call can choose among two or more.
+    public let languages: [String]?
+    public let industry: Industry
 }
 
 /// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
@@ -55,8 +60,9 @@ struct FlowLowering {
                            entry: BundleAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
                            documents: sorted, routes: lowering.routes,
                            schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first },
-                           retention: flow.keptFor,
-                           dialPrefixes: lowering.dialPrefixes)
+                           retention: flow.keptFor, dialPrefixes: lowering.dialPrefixes,
+                           emergencyStep: flow.emergencyStep.map { flow.steps[$0].name },
+                           languages: flow.languages.count > 1 ? flow.languages : nil, industry: flow.industry)
     }
 
     /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.

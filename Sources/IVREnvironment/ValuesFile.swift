@@ -4,7 +4,9 @@ import IVRLang
 import TOMLKit
 
 /// Reads an environment's values file: TOML with one `key = value` per line (strings,
-/// numbers, booleans). Anything else — not TOML, tables, arrays — is refused with where.
+/// numbers, booleans), shared by every flow, and a table per line whose values are its own
+/// (`[patient_intake]` then `number = "+1-…"`: `env.number` in that flow). Anything else — not
+/// TOML, tables inside tables, arrays — is refused with where.
 public enum ValuesFile {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -36,21 +38,39 @@ public enum ValuesFile {
         }
         let lines = keyLines(in: file)
         var values: [String: (text: String, line: Int)] = [:]
+        var tables: Set<String> = []
         for key in table.keys.sorted() {
             let line = lines[key] ?? 1
-            guard let value = table[key], let text = scalar(value) else {
-                throw Failure(description: "\(file.path):\(line): error: `\(key)` is not a single value; write `\(key) = \"…\"` (no tables or arrays)")
+            guard let value = table[key] else { continue }
+            if let text = scalar(value) {
+                values[key] = (text, line)
+                continue
             }
-            values[key] = (text, line)
+            guard let lineTable = value.table else {
+                throw Failure(description: "\(file.path):\(line): error: `\(key)` is not a single value; write `\(key) = \"…\"` (no arrays)")
+            }
+            tables.insert(key)
+            for inner in lineTable.keys.sorted() {
+                let qualified = "\(key).\(inner)"
+                let innerLine = lines[qualified] ?? line
+                guard let text = lineTable[inner].flatMap(scalar) else {
+                    throw Failure(description: "\(file.path):\(innerLine): error: `\(inner)` in [\(key)] is not a single value; write `\(inner) = \"…\"` (no tables in tables, no arrays)")
+                }
+                values[qualified] = (text, innerLine)
+            }
         }
-        return EnvironmentValues(name: name, file: file, values: values)
+        return EnvironmentValues(name: name, file: file, values: values, tables: tables)
     }
 
-    /// A values file holding these strings, written by TOMLKit (keys in sorted order).
-    public static func render(_ values: [String: String]) -> String {
+    /// A values file holding these strings, written by TOMLKit (keys in sorted order), as the
+    /// table `[line]` when a line is named.
+    public static func render(_ values: [String: String], line: String? = nil) -> String {
         let table = TOMLTable()
         for key in values.keys.sorted() { table[key] = values[key] }
-        return table.convert(to: .toml) + "\n"
+        guard let line else { return table.convert(to: .toml) + "\n" }
+        let file = TOMLTable()
+        file[line] = table
+        return file.convert(to: .toml) + "\n"
     }
 
     private static func scalar(_ value: TOMLValueConvertible) -> String? {
@@ -61,17 +81,29 @@ public enum ValuesFile {
         return nil
     }
 
-    /// The line each top-level key is written on, in one pass (a values file may hold many keys).
+    /// The line each key is written on (a table's keys as `table.key`, the table itself on its
+    /// `[table]` line), in one pass (a values file may hold many keys).
     private static func keyLines(in file: SourceFile) -> [String: Int] {
         var lines: [String: Int] = [:]
+        var section: String?
         for line in 1...max(1, file.lineStarts.count) {
             let text = file.lineText(line).drop { $0 == " " || $0 == "\t" }
-            guard let equals = text.firstIndex(of: "="), !text.hasPrefix("#"), !text.hasPrefix("[") else { continue }
-            var key = text[..<equals].trimmingCharacters(in: .whitespaces)
-            if key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
-            if lines[key] == nil { lines[key] = line }
+            if text.hasPrefix("["), let end = text.firstIndex(of: "]") {
+                let name = unquoted(text[text.index(after: text.startIndex)..<end].trimmingCharacters(in: .whitespaces))
+                section = name
+                if lines[name] == nil { lines[name] = line }
+                continue
+            }
+            guard let equals = text.firstIndex(of: "="), !text.hasPrefix("#") else { continue }
+            let key = unquoted(text[..<equals].trimmingCharacters(in: .whitespaces))
+            let qualified = section.map { "\($0).\(key)" } ?? key
+            if lines[qualified] == nil { lines[qualified] = line }
         }
         return lines
+    }
+
+    private static func unquoted(_ key: String) -> String {
+        key.count >= 2 && key.hasPrefix("\"") && key.hasSuffix("\"") ? String(key.dropFirst().dropLast()) : key
     }
 
 }

@@ -119,7 +119,7 @@ struct LayoutBuilder {
         if let target = statement.target { after.append("-> \(target.text)") }
         emitHead(before: [statement.keyword.text] + arguments.map(ValueSpelling.spell(source)), text: text,
                  after: after, depth: depth, at: statement.range.start, blankBefore: blankBefore,
-                 children: statement.children, wraps: statement.children.isEmpty)
+                 children: statement.children, wraps: true)
     }
 
     private mutating func emitHead(before: [String], text: ContinuedText?, after: [String], depth: Int, at offset: Int,

@@ -6,7 +6,8 @@ import IVRLang
 enum PromptWrapper {
     /// Pieces whose quoted width fits `firstWidth` (the first) and `width` (the rest) where a
     /// split point allows. A sentence end is preferred over a word boundary when it keeps
-    /// the line at least half full; a word longer than the width stays whole.
+    /// the line at least half full; a word longer than the width stays whole; the last line
+    /// never holds one word alone when the line above can give it another.
     static func wrap(_ text: String, firstWidth: Int, width: Int) -> [String] {
         let characters = Array(text)
         // offsets[i]: quoted width of characters[0..<i], without the quotes.
@@ -19,7 +20,7 @@ enum PromptWrapper {
                 && !(isDigit(characters[index - 1]) && isDigit(characters[index + 1]))
         }
 
-        var pieces: [String] = []
+        var pieceStarts: [Int] = []
         var start = 0
         var budget = firstWidth
         var next = 0  // first split point not yet passed
@@ -43,12 +44,21 @@ enum PromptWrapper {
             } else {
                 cut = fitting ?? splits[next]
             }
-            pieces.append(String(characters[start..<cut]))
+            pieceStarts.append(start)
             start = cut + 1
             budget = width
         }
-        pieces.append(String(characters[start...]))
-        return pieces
+        pieceStarts.append(start)
+        // A last line of one word: take the word before it down too, when the line above keeps
+        // a word of its own and the last line still fits.
+        if pieceStarts.count >= 2, !splits.contains(where: { $0 > start }) {
+            let above = pieceStarts[pieceStarts.count - 2]
+            if let earlier = splits.last(where: { $0 > above && $0 < start - 1 }), quoted(earlier + 1, characters.count) <= width {
+                pieceStarts[pieceStarts.count - 1] = earlier + 1
+            }
+        }
+        let ends = pieceStarts.dropFirst().map { $0 - 1 } + [characters.count]
+        return zip(pieceStarts, ends).map { String(characters[$0..<$1]) }
     }
 
     private static func isDigit(_ character: Character) -> Bool {

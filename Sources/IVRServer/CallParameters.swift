@@ -5,21 +5,19 @@ import Hummingbird
 /// `application/x-www-form-urlencoded` form of UTF-8 text is a 400.
 enum CallParameters {
     static func decode(_ request: inout Request, maxBodyBytes: Int) async throws -> [String: String] {
-        let form: String
+        let fields: [String: String]?
         if request.method == .get {
-            form = request.uri.query ?? ""
+            fields = try? FormFields.decode(Array((request.uri.query ?? "").utf8))
         } else {
             let body = try await request.collectBody(upTo: maxBodyBytes)
-            guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
+            guard String(validating: body.readableBytesView, as: UTF8.self) != nil else {
                 throw HTTPError(.badRequest, message: "request body is not UTF-8 text")
             }
-            form = text
+            fields = try? FormFields.decode(body.readableBytesView)
         }
-        guard !form.isEmpty else { return [:] }
-        do {
-            return try URLEncodedFormDecoder().decode([String: String].self, from: form)
-        } catch {
+        guard let fields else {
             throw HTTPError(.badRequest, message: "request is not a form-encoded list of fields (application/x-www-form-urlencoded)")
         }
+        return fields
     }
 }

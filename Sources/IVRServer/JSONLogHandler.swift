@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// A swift-log handler that writes each entry as one JSON object on one line (sorted keys),
 /// the shape log shippers ingest without parsing rules. The sink is injectable so tests can
@@ -18,12 +17,9 @@ public struct JSONLogHandler: LogHandler {
         self.sink = sink
     }
 
-    /// Writes lines to standard output, whole lines at a time across threads.
-    public static func standardOutput(label: String) -> JSONLogHandler {
-        let output = Mutex(FileHandle.standardOutput)
-        return JSONLogHandler(label: label) { bytes in
-            output.withLock { $0.write(Data(bytes)) }
-        }
+    /// Writes lines through `writer` (standard output, off the requests' threads).
+    public static func writing(to writer: LogWriter, label: String) -> JSONLogHandler {
+        JSONLogHandler(label: label) { writer.write($0) }
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

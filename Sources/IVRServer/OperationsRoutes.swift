@@ -1,13 +1,19 @@
 import Foundation
 import Hummingbird
 
-/// `/healthz` (the process answers), `/readyz` (which bundle new calls start on) and
-/// `/metrics` (Prometheus text), for load balancers, deploy scripts and Prometheus.
+/// `/healthz` (liveness: the process answers), `/readyz` (readiness: which bundle new calls
+/// start on, or 503 while draining) and `/metrics` (Prometheus text), for load balancers,
+/// Kubernetes probes, deploy scripts and Prometheus.
 struct OperationsRoutes {
     let store: BundleStore
     let metrics: ServerMetrics
+    let drain: Drain
 
     struct Readiness: Encodable {
+        /// `ready`, or `draining` after SIGTERM (with the status 503).
+        let status: String
+        /// When draining began.
+        let since: String?
         let bundle: String
         let manifestSHA256: String
         let compilerVersion: String
@@ -25,14 +31,17 @@ struct OperationsRoutes {
         router.get("readyz") { _, context in
             context.notes.update { $0.kind = .operations }
             let served = store.current
+            let draining = drain.since
             let readiness = Readiness(
+                status: draining == nil ? "ready" : "draining", since: draining.map { ISO8601DateFormatter().string(from: $0) },
                 bundle: served.id, manifestSHA256: served.manifestHash, compilerVersion: served.compilerVersion,
                 loadedAt: ISO8601DateFormatter().string(from: served.loadedAt), flows: served.bundle.manifest.flows.count
             )
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            return Self.text(String(decoding: try encoder.encode(readiness), as: UTF8.self) + "\n", contentType: "application/json")
+            return Self.text(String(decoding: try encoder.encode(readiness), as: UTF8.self) + "\n", contentType: "application/json",
+                             status: draining == nil ? .ok : .serviceUnavailable)
         }
         router.get("metrics") { _, context in
             context.notes.update { $0.kind = .operations }
@@ -41,7 +50,7 @@ struct OperationsRoutes {
         }
     }
 
-    private static func text(_ text: String, contentType: String) -> Response {
-        Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+    private static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

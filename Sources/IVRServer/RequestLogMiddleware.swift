@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -10,6 +11,12 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     let logger: Logger
     let metrics: ServerMetrics
+    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    var trustedProxies: Set<String> = []
+
+    private static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+    /// An unmatched path is logged (never its query) up to this many bytes.
+    static let maxLoggedPath = 256
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -38,7 +45,13 @@ struct RequestLogMiddleware: RouterMiddleware {
         metadata["step"] = notes.step.map { "\($0)" }
         metadata["outcome"] = notes.outcome.map { "\($0)" }
         metadata["language"] = notes.language.map { "\($0)" }
-        logger.info("request", metadata: metadata)
+        metadata["client"] = ClientAddress.resolve(peer: context.peer, forwardedFor: request.headers[values: Self.forwardedFor],
+                                                   trustedProxies: trustedProxies).map { "\($0)" }
+        if notes.kind == .unmatched {
+            metadata["path"] = "\(String(decoding: request.uri.path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self))"
+        }
+        // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
+        logger.log(level: notes.refusal == nil ? .info : .warning, "request", metadata: metadata)
         return response
     }
 

@@ -22,6 +22,11 @@ public struct ServerConfiguration: Sendable {
     /// Answer to a number no flow answers: 404 lets Telnyx's failover URL take over.
     public var unknownNumberStatus = 404
     public var retention = BundleStore.Retention()
+    /// Proxies (nginx, a load balancer) whose `X-Forwarded-For` names the client in the log.
+    public var trustedProxies: Set<String> = []
+    /// How long SIGTERM keeps the webhook answering, `/readyz` 503, before it stops accepting:
+    /// long enough for a load balancer's next readiness check to take the replica out.
+    public var drainDelay: Duration = .seconds(3)
     /// How often the bundle directory is checked for replacement.
     public var pollInterval: Duration = .seconds(1)
     /// `hours` decided by the moment a test sends (`X-IVRC-Moment`, from `ivrc test --url`)

@@ -11,6 +11,7 @@ public struct ServerMetrics: Sendable {
 
     public let registry: PrometheusCollectorRegistry
     let outcomes: OutcomeMetrics
+    private let process: ProcessMetrics
 
     /// Resolution around the plan's 200 ms goal and the benchmark's 2 ms p99 goal.
     private static let durationBuckets: [Duration] = [
@@ -22,6 +23,8 @@ public struct ServerMetrics: Sendable {
     public init() {
         registry = PrometheusCollectorRegistry()
         outcomes = OutcomeMetrics(registry: registry)
+        process = ProcessMetrics(registry: registry)
+        _ = logLinesDropped  // exported at 0, so `increase()` sees the first drop
     }
 
     public func callStarted(flow: String) {
@@ -59,6 +62,15 @@ public struct ServerMetrics: Sendable {
     /// A dial target filled from a value and refused (not digits, too long, the line's own number).
     public func dialRefused(reason: String) {
         counter("ivrc_dial_refusals_total", [("reason", reason)], help: "Dial targets filled from call values and refused.").increment()
+    }
+
+    /// A log line dropped because standard output's reader fell behind (`LogWriter`).
+    public func logLineDropped() {
+        logLinesDropped.increment()
+    }
+
+    private var logLinesDropped: Counter {
+        counter("ivrc_log_lines_dropped_total", [], help: "Log lines dropped because the reader of standard output fell behind.")
     }
 
     public func unknownNumber() {
@@ -106,6 +118,9 @@ public struct ServerMetrics: Sendable {
         registry.makeCounter(name: name, labels: labels, help: help)
     }
 
-    /// The Prometheus text exposition of every metric.
-    public func exposition() -> [UInt8] { registry.emitToBuffer() }
+    /// The Prometheus text exposition of every metric, the process's read at this moment.
+    public func exposition() -> [UInt8] {
+        process.update()
+        return registry.emitToBuffer()
+    }
 }

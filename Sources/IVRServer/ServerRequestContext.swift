@@ -6,9 +6,12 @@ import Synchronization
 public struct ServerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public let notes = RequestNotes()
+    /// The connection's peer address (a proxy's, behind one).
+    public let peer: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress
     }
 }
 

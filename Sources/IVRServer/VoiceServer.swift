@@ -12,12 +12,14 @@ public struct VoiceServer: Sendable {
     public let configuration: ServerConfiguration
     public let metrics: ServerMetrics
     public let logger: Logger
+    public let drain: Drain
 
     public init(bundle: ServedBundle, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(), logger: Logger) {
         self.store = BundleStore(bundle, retention: configuration.retention)
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
+        self.drain = Drain(delay: configuration.drainDelay)
         metrics.serving(bundle, replacing: nil)
         metrics.signaturesDisabled(configuration.verifier == nil)
     }
@@ -25,7 +27,8 @@ public struct VoiceServer: Sendable {
     /// The webhook listener's routes: TeXML only, behind the log and metrics middleware.
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
-        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
+        router.add(middleware: DrainMiddleware(drain: drain))
+        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics, trustedProxies: configuration.trustedProxies))
         TeXMLRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         return router
     }
@@ -35,14 +38,24 @@ public struct VoiceServer: Sendable {
     public func operationsRouter() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
-        OperationsRoutes(store: store, metrics: metrics).add(to: router)
+        OperationsRoutes(store: store, metrics: metrics, drain: drain).add(to: router)
         return router
     }
 
+    /// Runs the application until SIGTERM or SIGINT, then drains: `/readyz` turns 503 and the
+    /// webhook keeps answering for `drainDelay`, then the listener stops accepting, finishes
+    /// the requests it has, and the call returns.
+    public func run(watching directory: URL?, listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: [application(watching: directory, listening: listening), DrainService(drain: drain, logger: logger)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
     /// The application (the webhook listener, the operations listener beside it), with the
-    /// reloader watching `directory` when one is given. SIGTERM and SIGINT shut it down
-    /// gracefully: stop accepting, finish in-flight requests, return. `listening` gets the
-    /// webhook port once it is bound (the one chosen for port 0).
+    /// reloader watching `directory` when one is given. Stopped gracefully, it stops accepting,
+    /// finishes in-flight requests and returns. `listening` gets the webhook port once it is
+    /// bound (the one chosen for port 0).
     public func application(watching directory: URL?,
                             listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
         let limits = configuration.connectionLimits

@@ -118,7 +118,7 @@ public struct LineTemplate: Sendable {
         for parameter in parameters {
             if deploymentValuesInEnvironment && parameter.kind != .text {
                 let given = values[parameter.name]
-                let key = Self.environmentKey(parameter.name, of: flow)
+                let key = parameter.name
                 environmentValues[key] = try given.map { value throws(Failure) in try Self.spelled(value, as: parameter) } ?? parameter.defaultValue
                 body = body.replacingOccurrences(of: parameter.defaultValue, with: "env.\(key)")
                 continue
@@ -126,7 +126,7 @@ public struct LineTemplate: Sendable {
             guard let value = values[parameter.name] else { continue }
             body = body.replacingOccurrences(of: parameter.defaultValue, with: try Self.spelled(value, as: parameter))
         }
-        let numberKey = Self.environmentKey(Self.numberKey, of: flow)
+        let numberKey = Self.numberKey
         if deploymentValuesInEnvironment { environmentValues[numberKey] = number }
         let source = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             if line.hasPrefix("flow ") { return "flow \(flow)" }
@@ -136,11 +136,9 @@ public struct LineTemplate: Sendable {
         return Instance(source: source, environmentValues: environmentValues)
     }
 
-    /// The environment key that holds the line's own number (after the flow's name).
+    /// The environment key that holds the line's own number, in the line's table of the
+    /// values file (`[lakeview]` then `number = …`), which other lines may share.
     public static let numberKey = "number"
-
-    /// `lakeview_nurse`: a line's key in a values file other lines may share.
-    public static func environmentKey(_ key: String, of flow: String) -> String { "\(flow)_\(key)" }
 
     /// A value as it can stand where the default stood: escaped inside a string for text.
     private static func spelled(_ value: String, as parameter: Parameter) throws(Failure) -> String {

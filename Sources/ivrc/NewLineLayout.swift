@@ -53,7 +53,7 @@ struct NewLineLayout {
                     template: String) throws -> ValuesFileChange {
         let path = atRoot("environments/\(environment).toml")
         let shown = RepositoryRoot.shown(path)
-        let added = ValuesFile.render(values)
+        let added = ValuesFile.render(values, line: line)
         var text = added
         var existed = false
         if FileManager.default.fileExists(atPath: path) {
@@ -63,8 +63,8 @@ struct NewLineLayout {
             } catch {
                 throw UsageFailure("\(error); nothing was written")
             }
-            if let taken = values.keys.sorted().first(where: { current.values[$0] != nil }) {
-                throw UsageFailure("\(shown) already has `\(taken)` (is there a line named `\(line)` already?); it is left as it is and nothing was written")
+            if current.tables.contains(line) || current.values[line] != nil {
+                throw UsageFailure("\(shown) already has `[\(line)]` (is there a line named `\(line)` already?); it is left as it is and nothing was written")
             }
             let existing = String(decoding: current.file.bytes, as: UTF8.self)
             text = existing + (existing.hasSuffix("\n") || existing.isEmpty ? "" : "\n") + "\n# \(line) (ivrc new \(template))\n" + added

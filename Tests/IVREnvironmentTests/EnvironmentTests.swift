@@ -83,12 +83,35 @@ import Testing
 
     @Test func valuesFilesThatAreNotFlatTOMLAreRefused() {
         #expect { try Self.values("line = \n") } throws: { ($0 as? ValuesFile.Failure)?.description.hasPrefix("environments/staging.toml:1:") == true }
-        #expect { try Self.values("line = \"x\"\n[numbers]\ndesk = \"+1\"\n") } throws: {
-            ($0 as? ValuesFile.Failure)?.description.contains("`numbers` is not a single value") == true
+        #expect { try Self.values("line = \"x\"\n[numbers]\ndesk = \"+1\"\n[numbers.more]\nx = 1\n") } throws: {
+            ($0 as? ValuesFile.Failure)?.description.contains("`more` in [numbers] is not a single value") == true
         }
         #expect { try Self.values("ok = 1\nlist = [1, 2]\n") } throws: {
             ($0 as? ValuesFile.Failure)?.description.hasPrefix("environments/staging.toml:2:") == true
         }
+    }
+
+    /// Two lines share one values file: each line's table holds its own values, read first by
+    /// that line; another line's table is never `unused-value` here, its own unused keys are.
+    @Test func aLinesTableComesFirstAndAnotherLinesTableIsNotUnused() throws {
+        let shared = try Self.values("""
+            company = "Northwind"
+
+            [dispatch]
+            line = "+1-555-020-0100"
+            dispatch = "+1-555-020-0911"
+            spare = "+1-555-020-0999"
+
+            [clinic]
+            line = "+1-555-030-0100"
+            """)
+        let result = check(shared)
+        #expect(result.graph.flows.first?.number == "+15550200100")
+        #expect(result.environmentUsed == ["company", "dispatch.dispatch", "dispatch.line"])
+        let unused = result.diagnostics.filter { $0.id == "unused-value" }
+        #expect(unused.map(\.message) == ["`dispatch.spare` in environments/staging.toml is used by no flow"])
+        #expect(unused.first?.span.start.line == 6 && unused.first?.span.start.column == 1)
+        #expect(unused.first.map { $0.span.end.column - $0.span.start.column } == "spare".count)
     }
 
     @Test func numbersAndBooleansReadAsText() throws {

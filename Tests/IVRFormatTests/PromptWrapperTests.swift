@@ -54,6 +54,35 @@ import Testing
         #expect(formatted.contains("say \"\(first)\"\n      \"\(second)\"\n"))
     }
 
+    /// A prompt one word too long for its line: the last line takes two words, never one.
+    @Test func theLastLineNeverHoldsOneWordAlone() throws {
+        let text = "Thank you for calling the Lakeview Family Clinic patient line, where every call matters to us."
+        let formatted = try Fixtures.format(Self.flow(say: text))
+        #expect(formatted.contains("matters\"\n      \"to us.\"\n"), "\(formatted)")
+        #expect(formatted.split(separator: "\n").allSatisfy { $0.count <= SourceFormatter.lineWidth })
+        #expect(try Fixtures.format(formatted) == formatted)
+    }
+
+    /// A prompt with translations under it wraps like any other; its translations stay its
+    /// children and the flow compiles to the same documents.
+    @Test func aTranslatedPromptWrapsToo() throws {
+        let source = """
+            flow long
+              number +1-800-596-3057
+              languages en-US es-MX
+              step main
+                say "Thank you for calling the Lakeview Family Clinic patient line, where every call matters to us all."
+                  es-MX "Gracias por llamar a la línea de pacientes de la Clínica Familiar Lakeview, donde cada llamada importa."
+                hangup
+
+            """
+        let formatted = try Fixtures.format(source)
+        #expect(formatted.split(separator: "\n").allSatisfy { $0.count <= SourceFormatter.lineWidth }, "\(formatted)")
+        #expect(formatted.contains("matters to\"\n      \"us all.\"\n      es-MX \""), "\(formatted)")
+        #expect(try Fixtures.compile([SourceFile(path: "test.ivr", text: formatted)])
+            == Fixtures.compile([SourceFile(path: "test.ivr", text: source)]))
+    }
+
     @Test func escapesCountTowardsTheWidth() throws {
         let text = Array(repeating: "\\\"quoted\\\"", count: 12).joined(separator: " ")
         let formatted = try Fixtures.format(Self.flow(say: text))

@@ -20,6 +20,13 @@ struct RecordTests {
         #expect(transcript.contains(.say("thanks")))
     }
 
+    @Test func aTranscribedRecordingSaysSoInTheTranscript() throws {
+        let program = try HandWrittenBundle.program([
+            "main": "<Record action=\"main.route\" transcription=\"true\"/>", "thanks": "<Hangup/>",
+        ], routes: ["main": Route(kind: .record, next: "f/thanks.xml")])
+        #expect(HandWrittenBundle.call(program).contains(.record(source: "<Record>, transcribed")))
+    }
+
     @Test func aRecordingDoesNotSwallowKeysMeantForALaterMenu() throws {
         let program = try HandWrittenBundle.program([
             "main": "<Record action=\"main.route\"/>",

@@ -28,13 +28,15 @@ final class ServeProcess: Sendable {
     }
 
     /// Starts the server and waits (at most 20 s) for both its listeners. `wrapper` runs ivrc
-    /// through another program (`prlimit --nofile=64 --`).
+    /// through another program (`prlimit --nofile=64 --`). No drain delay unless `arguments`
+    /// give one, so SIGTERM stops it at once.
     init(bundle: URL, arguments: [String] = [], publicKey: String? = ServerFixture.publicKeyBase64, wrapper: [String] = []) throws {
         process = Process()
         let executable = try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests")
         process.executableURL = wrapper.first.map { URL(fileURLWithPath: $0) } ?? executable
+        let drainDelay = arguments.contains("--drain-delay") ? [] : ["--drain-delay", "0"]
         process.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [executable.path])
-            + ["serve", bundle.path, "--port", "0", "--ops-port", "0"] + arguments
+            + ["serve", bundle.path, "--port", "0", "--ops-port", "0"] + drainDelay + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TELNYX_PUBLIC_KEY"] = publicKey
         process.environment = environment
@@ -140,7 +142,10 @@ struct RawConnection {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard descriptor >= 0, connected == 0 else { throw ServeProcessError(message: "cannot connect to port \(port)") }
+        guard descriptor >= 0, connected == 0 else {
+            if descriptor >= 0 { Glibc.close(descriptor) }
+            throw ServeProcessError(message: "cannot connect to port \(port)")
+        }
     }
 
     func send(_ text: String) {

@@ -31,7 +31,7 @@ import Testing
         let file = try Self.edited("      es-MX \"Le comunicamos con la enfermera.\"\n", "")
         let run = try CLITests.ivrc(["check", file.path])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("bilingual.ivr:30:5: error[missing-translation]: `say \"Connecting you to the nurse.\"` has no es-MX text"),
+        #expect(run.stdout.contains("bilingual.ivr:31:5: error[missing-translation]: `say \"Connecting you to the nurse.\"` has no es-MX text"),
                 "\(run.stdout)")
     }
 

@@ -47,25 +47,30 @@ import Testing
                                      "--env", "production", "-o", file])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let flow = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(flow.contains("  number env.lakeview_number\n") && flow.contains("env.lakeview_nurse") && !flow.contains("+1-312-555-0199"))
+        #expect(flow.contains("  number env.number\n") && flow.contains("env.nurse") && !flow.contains("+1-312-555-0199"))
         let written = try String(contentsOfFile: values, encoding: .utf8)
-        #expect(written.contains("lakeview_number = '+1-312-555-0140'") || written.contains("lakeview_number = \"+1-312-555-0140\""), "\(written)")
+        #expect(written.contains("[lakeview]") && (written.contains("number = '+1-312-555-0140'") || written.contains("number = \"+1-312-555-0140\"")), "\(written)")
         #expect(written.contains("+1-312-555-0199"))
         let build = try CLITests.ivrc(["build", file, "--env", values, "-o", directory.appendingPathComponent("bundle").path, "--strict"])
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
         let manifest = try String(contentsOfFile: directory.appendingPathComponent("bundle/manifest.json").path, encoding: .utf8)
         #expect(manifest.contains("+13125550140") && manifest.contains("\"production\""))
 
-        // A second line's keys join the same values file, under its own name; its first line's keys stay.
+        // A second line's values join the same values file in its own table; the first line's stay.
         let again = try CLITests.ivrc(["new", "healthcare", "other", "--number", "+1-312-555-0141", "--env", "production",
                                        "-o", directory.appendingPathComponent("other.ivr").path])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         let shared = try String(contentsOfFile: values, encoding: .utf8)
-        #expect(shared.hasPrefix(written) && shared.contains("other_number = '+1-312-555-0141'"), "\(shared)")
+        #expect(shared.hasPrefix(written) && shared.contains("[other]") && shared.contains("number = '+1-312-555-0141'"), "\(shared)")
+        // Each line checks clean on its own against the shared file, the other line's table not "unused".
+        for line in ["lakeview.ivr", "other.ivr"] {
+            let check = try CLITests.ivrc(["check", directory.appendingPathComponent(line).path, "--env", values, "--strict"])
+            #expect(check.status == 0, "\(line): \(check.stdout)\(check.stderr)")
+        }
         // A line whose keys the file already holds is refused, and nothing is written.
         let clash = try CLITests.ivrc(["new", "healthcare", "other", "--number", "+1-312-555-0142", "--env", "production",
                                        "-o", directory.appendingPathComponent("other2.ivr").path])
-        #expect(clash.status == 2 && clash.stderr.contains("already has `other_desk`"), "\(clash.stderr)")
+        #expect(clash.status == 2 && clash.stderr.contains("already has `[other]`"), "\(clash.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("other2.ivr").path))
         #expect(try String(contentsOfFile: values, encoding: .utf8) == shared)
     }

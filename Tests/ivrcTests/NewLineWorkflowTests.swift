@@ -89,7 +89,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("flows/.github").path))
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("flows/environments").path))
         let values = try String(contentsOf: repository.appendingPathComponent("environments/production.toml"), encoding: .utf8)
-        #expect(values.contains("lakeview_number") && values.contains("northwind_number") && values.contains("+1-888-804-6762"), "\(values)")
+        #expect(values.contains("[lakeview]") && values.contains("[northwind]") && values.contains("+1-888-804-6762"), "\(values)")
 
         let workflowURL = repository.appendingPathComponent(".github/workflows/ivrc.yml")
         let text = try String(contentsOf: workflowURL, encoding: .utf8)

@@ -85,7 +85,9 @@ extension DiagnosticID {
         summary: "A key of the values file is used by no flow.",
         explanation: """
             The environment defines a value nothing refers to: a typo on one side, or a value \
-            left over. Remove it or use it, so the values file says what the deployment uses.
+            left over. Remove it or use it, so the values file says what the deployment uses. A \
+            table named after a flow that is not being checked holds another line's values and \
+            is left alone.
             """,
         reported: [
             DiagnosticExample(

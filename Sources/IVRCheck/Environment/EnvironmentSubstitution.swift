@@ -25,12 +25,13 @@ public enum EnvironmentSubstitution {
     }
 
     public static func apply(_ files: [ParsedFile], _ environment: EnvironmentValues?) -> Output {
-        var state = State(environment: environment)
+        var state = State(environment: environment, lines: Set(files.flatMap { $0.flows.map(\.name.text) }))
         let substituted = files.map { file in
             var file = file
             state.source = file.source
             file.flows = file.flows.map { flow in
                 var flow = flow
+                state.line = flow.name.text
                 flow.settings = flow.settings.map { Setting(name: $0.name, values: $0.values.map { state.value($0) }, children: $0.children.map { state.statement($0) }, range: $0.range) }
                 flow.steps = flow.steps.map { state.step($0) }
                 flow.tests = flow.tests.map { test in
@@ -42,6 +43,8 @@ public enum EnvironmentSubstitution {
                 flow.uses = flow.uses.map { state.statement($0) }
                 return flow
             }
+            // A module is copied into many lines: it reads only the values every line shares.
+            state.line = nil
             file.modules = file.modules.map { module in
                 var module = module
                 module.params = module.params.map { state.statement($0) }
@@ -61,9 +64,14 @@ public enum EnvironmentSubstitution {
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
         var substitutions: [Substitution] = []
+        /// The flows being checked; a table named after another line is that line's business.
+        let lines: Set<String>
+        /// The flow whose statements are being substituted: its table's values come first.
+        var line: String?
 
-        init(environment: EnvironmentValues?) {
+        init(environment: EnvironmentValues?, lines: Set<String>) {
             self.environment = environment
+            self.lines = lines
         }
 
         mutating func step(_ step: StepDecl) -> StepDecl {
@@ -84,9 +92,9 @@ public enum EnvironmentSubstitution {
             switch value.kind {
             case .word(let word) where word.hasPrefix(EnvironmentSubstitution.prefix):
                 let key = String(word.dropFirst(EnvironmentSubstitution.prefix.count))
-                guard let text = lookup(key, at: value.range), let environment else { return value }
+                guard let (text, defined) = lookup(key, at: value.range), let environment else { return value }
                 substitutions.append(Substitution(span: source.span(value.range.start, value.range.end), key: key, value: text,
-                                                  definition: environment.span(ofKey: key)))
+                                                  definition: environment.span(ofKey: defined)))
                 return retyped(text, key: word, at: value.range) ?? value
             case .string(let text) where text.contains("{{"):
                 return Value(.string(filled(text, at: value.range)), value.range)
@@ -98,24 +106,34 @@ public enum EnvironmentSubstitution {
         /// `{{env.NAME}}` inside text, each replaced by its value's text.
         private mutating func filled(_ text: String, at range: SourceRange) -> String {
             Placeholder.substitute(text) { name in
-                name.hasPrefix(EnvironmentSubstitution.prefix) ? lookup(String(name.dropFirst(EnvironmentSubstitution.prefix.count)), at: range) : nil
+                name.hasPrefix(EnvironmentSubstitution.prefix) ? lookup(String(name.dropFirst(EnvironmentSubstitution.prefix.count)), at: range)?.text : nil
             }
         }
 
-        private mutating func lookup(_ key: String, at range: SourceRange) -> String? {
+        /// The value of `key` and the key it was found under: the line's own table first, then
+        /// the values every line shares.
+        private mutating func lookup(_ key: String, at range: SourceRange) -> (text: String, key: String)? {
             guard let environment else {
                 report(.undefinedValue, "`env.\(key)` is a value that differs per environment, and no environment was chosen", range,
                        help: "run with `--env NAME` to take the values from environments/NAME.toml")
                 return nil
             }
-            guard let entry = environment.values[key] else {
-                let hint = Spelling.nearest(key, in: Array(environment.values.keys)).map { "did you mean `env.\($0)`? " } ?? ""
-                report(.undefinedValue, "`\(key)` is not defined in \(environment.file.path)", range,
+            let own = line.flatMap { environment.tables.contains($0) ? "\($0).\(key)" : nil }
+            guard let defined = [own, key].compactMap({ $0 }).first(where: { environment.values[$0] != nil }),
+                  let entry = environment.values[defined]
+            else {
+                let visible = environment.values.keys.compactMap { candidate -> String? in
+                    guard let table = environment.table(of: candidate) else { return candidate }
+                    return table == line ? String(candidate.dropFirst(table.count + 1)) : nil
+                }
+                let hint = Spelling.nearest(key, in: visible).map { "did you mean `env.\($0)`? " } ?? ""
+                let place = environment.tables.isEmpty ? "" : line.map { " (for `\($0)`, in `[\($0)]` or shared)" } ?? ""
+                report(.undefinedValue, "`\(key)` is not defined in \(environment.file.path)\(place)", range,
                        help: "\(hint)add `\(key) = \"…\"` to \(environment.file.path)")
                 return nil
             }
-            used.insert(key)
-            return entry.text
+            used.insert(defined)
+            return (entry.text, defined)
         }
 
         /// A value standing where a word stood is read as the lexer would read it there: a
@@ -132,7 +150,9 @@ public enum EnvironmentSubstitution {
 
         mutating func reportUnused() {
             guard let environment else { return }
-            for key in environment.values.keys.sorted() where !used.contains(key) {
+            // Another line's table is used by that line, checked on its own.
+            for key in environment.values.keys.sorted() where !used.contains(key)
+                && environment.table(of: key).map(lines.contains) ?? true {
                 diagnostics.append(.warning(.unusedValue, "`\(key)` in \(environment.file.path) is used by no flow",
                                             at: environment.span(ofKey: key), help: "remove it, or use it as `env.\(key)`"))
             }

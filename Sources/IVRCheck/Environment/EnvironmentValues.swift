@@ -8,13 +8,22 @@ public struct EnvironmentValues: Sendable {
     public let name: String
     /// The values file, for diagnostics about its keys and for the manifest.
     public let file: SourceFile
-    /// Every key with its value as text, and the line it is written on.
+    /// Every key with its value as text, and the line it is written on. A key of a line's own
+    /// table (`[patient_intake]` then `number = …`) is `patient_intake.number`.
     public let values: [String: (text: String, line: Int)]
+    /// The tables: one per line (flow) whose values differ from the other lines sharing the file.
+    public let tables: Set<String>
 
-    public init(name: String, file: SourceFile, values: [String: (text: String, line: Int)]) {
+    public init(name: String, file: SourceFile, values: [String: (text: String, line: Int)], tables: Set<String> = []) {
         self.name = name
         self.file = file
         self.values = values
+        self.tables = tables
+    }
+
+    /// The table a key belongs to (nil for a key every flow shares).
+    public func table(of key: String) -> String? {
+        key.firstIndex(of: ".").map { String(key[..<$0]) }.flatMap { tables.contains($0) ? $0 : nil }
     }
 }
 
@@ -25,6 +34,8 @@ extension EnvironmentValues {
         let lines = file.lineStarts
         let lineStart = lines[max(0, min(line, lines.count) - 1)]
         let column = file.lineText(line).utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
-        return file.span(lineStart + column, lineStart + column + key.utf8.count)
+        // A table's key is written without its table's name.
+        let written = table(of: key).map { key.dropFirst($0.count + 1) } ?? Substring(key)
+        return file.span(lineStart + column, lineStart + column + written.utf8.count)
     }
 }

@@ -162,7 +162,8 @@ public struct CallSession: Sendable {
         case "Pause": events.append(.pause(seconds: verb.attribute("length") ?? "1"))
         case "Gather": startGather(verb)
         case "Record":
-            events.append(.record(source: "<Record>"))
+            // A transcription is a second copy of what the caller said: the transcript says so.
+            events.append(.record(source: verb.attribute("transcription") == "true" ? "<Record>, transcribed" : "<Record>"))
             wait(.record, on: verb)
         case "Dial": startDial(verb)
         case "HttpRequest": startHTTPRequest(verb)

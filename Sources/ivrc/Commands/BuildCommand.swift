@@ -10,12 +10,12 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Check flows and compile them into a TeXML bundle.",
         discussion: """
-            Runs every check first; with any error left, no bundle is written (exit 1).
-            The bundle replaces DIR atomically: one XML file per document and manifest.json.
-            When DIR holds a bundle from the same ivrc version, the documents of every flow
-            whose lowered form did not change are linked from it (each verified against its
-            SHA-256) instead of being serialised, validated and written again.
-            DIR must be absent, empty, or an ivrc bundle (nothing in it the manifest does not
+            Runs every check first; with any error left, no bundle is written (exit 1). \
+            The bundle replaces DIR atomically: one XML file per document and manifest.json. \
+            When DIR holds a bundle from the same ivrc version, the documents of every flow \
+            whose lowered form did not change are linked from it (each verified against its \
+            SHA-256) instead of being serialised, validated and written again. \
+            DIR must be absent, empty, or an ivrc bundle (nothing in it the manifest does not \
             name); a symbolic link DIR is followed and the bundle it names replaced.
             """
     )

@@ -11,8 +11,8 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Draw the flows as a diagram (Graphviz DOT or Mermaid).",
         discussion: """
-            Steps are nodes and edges are labelled with what takes the call there (a key,
-            timeout, invalid, no answer, goto). The emergency step and recording steps stand out.
+            Steps are nodes and edges are labelled with what takes the call there (a key, \
+            timeout, invalid, no answer, goto). The emergency step and recording steps stand out. \
             Render DOT with `dot -Tsvg`; paste Mermaid into Markdown.
             """
     )

@@ -18,8 +18,8 @@ struct NewCommand: ParsableCommand {
             The repository's root is the git work tree holding the new file (outside git: the \
             current directory if the file is under it, else the file's folder). With --env NAME \
             the line's number and its phone and URL values go to environments/NAME.toml at the \
-            root, where `--env NAME` finds them, as NAME_KEY (written env.NAME_KEY in the flow); \
-            a second line's keys are added to an existing values file. With --ci the CI workflow \
+            root, where `--env NAME` finds them, in the line's own table [NAME] (written env.KEY \
+            in the flow); a second line's table is added to an existing values file. With --ci the CI workflow \
             goes to .github/workflows/ivrc.yml at the root (GitHub reads it only there): it \
             checks, tests, compares and builds the new file's folder once per environment; a \
             second line adds its environment to a workflow `ivrc new` wrote. An existing flow \

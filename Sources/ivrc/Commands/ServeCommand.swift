@@ -13,11 +13,12 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer Telnyx TeXML webhooks from a compiled bundle.",
         discussion: """
-            POST {path} with the call's To answers with that flow's entry document; every URL in a
-            served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must
-            carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is
-            reloaded on SIGHUP and when its directory is replaced; SIGTERM finishes in-flight
-            requests and exits 0. One JSON log line per request on stdout.
+            POST {path} with the call's To answers with that flow's entry document; every URL in a \
+            served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must \
+            carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is \
+            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers \
+            503 at once, the webhook keeps answering for --drain-delay, then stops accepting, \
+            finishes in-flight requests and exits 0. One JSON log line per request on stdout.
             """
     )
 
@@ -47,6 +48,15 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Seconds a request has to send its complete body after its headers.")
     var bodyTimeout = 10
+
+    @Option(help: "Address of a proxy in front of the server (repeatable): its X-Forwarded-For names the client in the log. Without it the peer address is logged.")
+    var trustedProxy: [String] = []
+
+    @Option(help: "Seconds SIGTERM keeps answering webhooks, /readyz 503, before the listener stops accepting.")
+    var drainDelay = Int(ServeCommand.defaults.drainDelay.components.seconds)
+
+    @Option(help: "Bytes of log lines held while standard output's reader is behind; lines beyond are dropped and counted (ivrc_log_lines_dropped_total), requests never wait.")
+    var logBufferBytes = LogWriter.defaultCapacity
 
     @Option(help: "Connections held at once (more wait until one closes); lowered to what `ulimit -n` leaves room for.")
     var maxConnections = 1024
@@ -96,6 +106,11 @@ struct ServeCommand: ParsableCommand {
         for (name, seconds) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout)] {
             guard (1...3600).contains(seconds) else { throw ValidationError("\(name) must be between 1 and 3600 seconds") }
         }
+        if let bad = trustedProxy.first(where: { !ClientAddress.isAddress($0) }) {
+            throw ValidationError("--trusted-proxy takes an IP address (127.0.0.1, ::1), not `\(bad)`")
+        }
+        guard (0...300).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 300 seconds") }
+        guard logBufferBytes >= 64 * 1024 else { throw ValidationError("--log-buffer-bytes must be at least 65536") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard path.hasPrefix("/"), !path.hasSuffix("/"), !path.contains("//"), !path.contains(".."), !path.contains("?"),
               !path.contains(":"), !path.contains(where: \.isWhitespace) else {
@@ -179,6 +194,8 @@ struct ServeCommand: ParsableCommand {
         configuration.maxBodyBytes = maxBodyBytes
         configuration.retention.gracePeriod = .seconds(gracePeriod)
         configuration.pollInterval = .milliseconds(pollInterval)
+        configuration.drainDelay = .seconds(drainDelay)
+        configuration.trustedProxies = Set(trustedProxy)
         configuration.testClock = testClock
         configuration.environment = env
         configuration.verifier = publicKey.flatMap {
@@ -195,8 +212,10 @@ struct ServeCommand: ParsableCommand {
             } catch {
                 throw UsageFailure("cannot serve \(bundle): \(error)")
             }
-            let logger = Logger(label: "ivrc.serve") { JSONLogHandler.standardOutput(label: $0) }
-            let server = VoiceServer(bundle: served, configuration: configuration, logger: logger)
+            let metrics = ServerMetrics()
+            let logWriter = LogWriter(capacity: logBufferBytes) { metrics.logLineDropped() }
+            let logger = Logger(label: "ivrc.serve") { JSONLogHandler.writing(to: logWriter, label: $0) }
+            let server = VoiceServer(bundle: served, configuration: configuration, metrics: metrics, logger: logger)
             if configuration.verifier == nil {
                 logger.warning("signatures are NOT checked (--insecure-no-signatures): anyone who can reach this port can drive calls")
             }
@@ -208,13 +227,18 @@ struct ServeCommand: ParsableCommand {
             let maxConnections = configuration.connectionLimits.maxConnections
             let listening: @Sendable (Int) -> Void = { [host, path, opsHost, opsPort] bound in
                 logger.info("serving", metadata: [
-                    "bundle": "\(served.id)", "flows": "\(served.bundle.manifest.flows.count)",
+                    "bundle": "\(served.id)", "flows": .stringConvertible(served.bundle.manifest.flows.count),
                     "url": "http://\(host):\(bound)\(path)", "signatures": "\(signatures)",
-                    "operations": "http://\(opsHost):\(opsPort)", "max_connections": "\(maxConnections)",
+                    "operations": "http://\(opsHost):\(opsPort)", "max_connections": .stringConvertible(maxConnections),
                 ])
             }
             return try Self.block(listeningOn: "\(host):\(port)") {
-                try await server.application(watching: directory, listening: listening).runService()
+                defer { logWriter.flush() }
+                try await server.run(watching: directory, listening: listening)
+                logger.info("stopped", metadata: [
+                    "requests_finished": .stringConvertible(server.drain.requestsFinished),
+                    "log_lines_dropped": .stringConvertible(logWriter.droppedLines),
+                ])
             }
         }
     }

@@ -11,10 +11,10 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Try a call without a phone: run the compiled TeXML as Telnyx would.",
         discussion: """
-            Compiles the .ivr in memory (refusing flows with errors) or loads a built bundle, then
-            calls the number. On a terminal without --press/--script you hear each prompt and type
-            keys at every menu (empty line = silence, `speak WORDS`, `hang-up`) and the outcome of
-            every dial. Otherwise the caller follows the script and the transcript is printed.
+            Compiles the .ivr in memory (refusing flows with errors) or loads a built bundle, then \
+            calls the number. On a terminal without --press/--script you hear each prompt and type \
+            keys at every menu (empty line = silence, `speak WORDS`, `hang-up`) and the outcome of \
+            every dial. Otherwise the caller follows the script and the transcript is printed. \
             With --url the same call is placed against a running `ivrc serve` over HTTP.
             """
     )

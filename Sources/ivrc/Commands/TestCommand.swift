@@ -9,16 +9,16 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the flows' test blocks against the compiled TeXML.",
         discussion: """
-            Every `test` block is a simulated call through the documents and routes `build` would
-            write. With --paths, every call path up to --depth caller choices is followed instead,
-            and paths that hang up on nobody, loop without input or record before the disclosure
-            are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead
-            (each test calls its flow's number), so the same tests prove the server.
-            With --coverage, each flow's steps, branches (menu keys, timeout, invalid, gather
-            input and silence, hours open and closed, dial answered or not, lookup answered or
-            failed) and languages are counted by the calls the tests placed, and what no test
-            reached is listed at file:line:col; --coverage-format lcov writes lcov.info for
-            genhtml, json writes coverage.json. --min-coverage N fails below N % of branches.
+            Every `test` block is a simulated call through the documents and routes `build` would \
+            write. With --paths, every call path up to --depth caller choices is followed instead, \
+            and paths that hang up on nobody, loop without input or record before the disclosure \
+            are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead \
+            (each test calls its flow's number), so the same tests prove the server. \
+            With --coverage, each flow's steps, branches (menu keys, timeout, invalid, gather \
+            input and silence, hours open and closed, dial answered or not, lookup answered or \
+            failed) and languages are counted by the calls the tests placed, and what no test \
+            reached is listed at file:line:col; --coverage-format lcov writes lcov.info for \
+            genhtml, json writes coverage.json. --min-coverage N fails below N % of branches. \
             Ends with `N passed, N failed`; exit 1 on any failure.
             """
     )

@@ -34,6 +34,8 @@ let package = Package(
         // The version hummingbird resolves to; named for NIOHTTPTypes, the request parts the server's
         // header and body deadlines watch.
         .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
+        // `ivrc serve` fetches recordings from Telnyx's media host (bounded size and time, https only).
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -83,6 +85,15 @@ let package = Package(
         .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Recordings kept as the plan says: fetched, sealed (AES-256-GCM), stored durably, every access audited.
+        .target(
+            name: "IVRRecordings",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The Language Server Protocol's messages and framing: only what `ivrc lsp` uses, with Foundation's coders.
         .target(name: "IVRLanguageServerProtocol"),
         // `ivrc lsp`: positions converted at the edge, every answer from the checker, formatter and catalogues.
@@ -96,7 +107,7 @@ let package = Package(
         .target(
             name: "IVRServer",
             dependencies: [
-                "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook",
+                "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook", "IVRRecordings",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -114,7 +125,7 @@ let package = Package(
                 "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
-                "IVRLanguageServer", "IVRLanguageServerProtocol",
+                "IVRLanguageServer", "IVRLanguageServerProtocol", "IVRRecordings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -166,10 +177,20 @@ let package = Package(
             name: "IVRServerTests",
             dependencies: [
                 "IVRServer", "IVRBundle", "TeXMLEmit", "IVRRuntime", "TelnyxWebhook", "IVRCheck", "IVRLang", "IVRTestSupport",
+                "RecordingTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Shared by the recordings tests: a spoken WAV (espeak-ng, sox) and a loopback media host serving it.
+        .target(
+            name: "RecordingTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "IVRRecordingsTests", dependencies: ["IVRRecordings", "RecordingTestSupport"]),
         // What the fuzz targets run on each input; the tests run it over the seed corpus.
         .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
         // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.

@@ -29,6 +29,23 @@ public struct BundleAddress: Sendable {
         url(name + ".route", flow: flow)
     }
 
+    /// Where Telnyx reports the recordings made in `step` (`recording-status-callback serve`):
+    /// `STEP.recording`, which `ivrc serve` relocates to its recording receiver.
+    public func recordingReceiver(step: String, flow: String) -> String {
+        url(step + Self.recordingSuffix, flow: flow)
+    }
+
+    /// The ending of a bundle path that names a step's recording receiver, not a document.
+    public static let recordingSuffix = ".recording"
+
+    /// The flow and step of a recording receiver's bundle path `FLOW/STEP.recording`, or nil.
+    public static func recordingReceiver(at path: String) -> (flow: String, step: String)? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count == 2, segments[1].hasSuffix(recordingSuffix), segments[1].count > recordingSuffix.count,
+              !segments[0].isEmpty else { return nil }
+        return (String(segments[0]), String(segments[1].dropLast(recordingSuffix.count)))
+    }
+
     private func url(_ file: String, flow: String) -> String {
         guard let baseURL else { return file }
         return "\(baseURL)/\(flow)/\(file)"
@@ -46,7 +63,8 @@ public struct BundleAddress: Sendable {
 
     /// Where a URL found in a document leads.
     public enum Target: Sendable, Equatable {
-        /// A bundle path: a document `FLOW/NAME.xml` or a route `FLOW/NAME.route`.
+        /// A bundle path: a document `FLOW/NAME.xml`, a route `FLOW/NAME.route` or a recording
+        /// receiver `FLOW/STEP.recording`.
         case local(String)
         /// Anything else, as written (trimmed).
         case external(String)

@@ -13,12 +13,16 @@ public struct Manifest: Sendable, Codable, Equatable {
         /// rebuild whose flow has the same hash reuses those documents. Absent in bundles
         /// written before incremental builds, which are then rebuilt in full.
         public let inputSHA256: String?
+        /// How long `ivrc serve` keeps the flow's recordings (`retention`, else the industry's
+        /// standard). Absent in bundles written before recordings were received.
+        public let retention: RecordingRetention?
 
-        public init(name: String, number: String, entry: String, inputSHA256: String? = nil) {
+        public init(name: String, number: String, entry: String, inputSHA256: String? = nil, retention: RecordingRetention? = nil) {
             self.name = name
             self.number = number
             self.entry = entry
             self.inputSHA256 = inputSHA256
+            self.retention = retention
         }
     }
 

@@ -8,7 +8,7 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
 
     /// Setting names a flow accepts.
-    public static let settingNames = ["number", "industry", "voice", "language", "languages", "base-url", "recording-status-callback"]
+    public static let settingNames = ["number", "industry", "voice", "language", "languages", "base-url", "recording-status-callback", "retention"]
 
     /// Settings that take several values (`languages en-US es-MX`) or lines under them
     /// (a voice per language under `voice`).
@@ -390,6 +390,7 @@ extension Parser {
         case "language": "en-US"
         case "languages": "en-US es-MX"
         case "recording-status-callback": "https://records.example.com/telnyx"
+        case "retention": "7y"
         default: "https://ivr.example.com/texml"
         }
     }

@@ -28,7 +28,8 @@ public struct ServedBundle: Sendable {
         let program = CallProgram(bundle: bundle)
         let vocabulary = try TeXMLVocabulary.bundled.get()
         let validator = try TeXMLSchemaValidator.bundled.get()
-        let relocation = DocumentRelocation(prefix: pathPrefix + "/" + id, program: program, vocabulary: vocabulary, validator: validator)
+        let relocation = DocumentRelocation(prefix: pathPrefix + "/" + id, recordingsPrefix: pathPrefix + "/recordings/" + id,
+                                            program: program, vocabulary: vocabulary, validator: validator)
         var trees: [String: [XMLElement]] = [:]
         for path in bundle.manifest.documents.keys where program.values.flow(of: path) != nil {
             trees[path] = try relocation.relocatedVerbs(path)

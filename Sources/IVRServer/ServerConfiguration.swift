@@ -1,3 +1,4 @@
+import IVRRecordings
 import TelnyxWebhook
 
 /// How `ivrc serve` answers: where, under which URL, how strictly.
@@ -37,6 +38,9 @@ public struct ServerConfiguration: Sendable {
     /// Seals the values calls carry in URLs (`--values-key-file`); a bundle whose flows use
     /// values is refused without one.
     public var valueSeal: ValueSeal?
+    /// Receives `recording-status-callback serve` recordings (`--recordings-dir`,
+    /// `--recordings-key-file`); without it the receiver answers 404.
+    public var recordings: RecordingReceiver?
 
     public init() {}
 

@@ -6,7 +6,7 @@ import Prometheus
 public struct ServerMetrics: Sendable {
     /// What kind of TeXML endpoint a request hit; a metric label and a log field.
     public enum RequestKind: String, Sendable {
-        case entry, route, document, unmatched, operations
+        case entry, route, document, recording, unmatched, operations
     }
 
     public let registry: PrometheusCollectorRegistry
@@ -62,6 +62,24 @@ public struct ServerMetrics: Sendable {
     /// A dial target filled from a value and refused (not digits, too long, the line's own number).
     public func dialRefused(reason: String) {
         counter("ivrc_dial_refusals_total", [("reason", reason)], help: "Dial targets filled from call values and refused.").increment()
+    }
+
+    /// A recording status callback reached the receiver (`recording-status-callback serve`).
+    public func recordingReceived(flow: String) {
+        counter("ivrc_recordings_received_total", [("flow", flow)], help: "Recording status callbacks received, by flow.").increment()
+    }
+
+    /// A recording sealed and stored; `bytes` is the audio's size.
+    public func recordingStored(flow: String, bytes: Int) {
+        counter("ivrc_recordings_stored_total", [("flow", flow)], help: "Recordings sealed and stored, by flow.").increment()
+        counter("ivrc_recording_bytes_total", [("flow", flow)], help: "Bytes of recorded audio stored (before sealing), by flow.")
+            .increment(by: Int64(bytes))
+    }
+
+    /// A recording not stored (answered non-200, so Telnyx retries): `media-not-found`, `timed-out`, `too-large`, …
+    public func recordingFailed(flow: String, reason: String) {
+        counter("ivrc_recordings_failed_total", [("flow", flow), ("reason", reason)],
+                help: "Recordings not stored (answered non-200 so Telnyx retries), by flow and reason.").increment()
     }
 
     /// A log line dropped because standard output's reader fell behind (`LogWriter`).

@@ -24,11 +24,13 @@ public struct VoiceServer: Sendable {
         metrics.signaturesDisabled(configuration.verifier == nil)
     }
 
-    /// The webhook listener's routes: TeXML only, behind the log and metrics middleware.
+    /// The webhook listener's routes: TeXML and the recording receiver (both Telnyx's signed
+    /// webhooks), behind the log and metrics middleware.
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: DrainMiddleware(drain: drain))
         router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics, trustedProxies: configuration.trustedProxies))
+        RecordingRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         TeXMLRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         return router
     }

@@ -26,6 +26,11 @@ import Testing
         #expect(findings("  recording-status-callback https://records.example.com/x\n", "    record max=60s\n").isEmpty)
     }
 
+    @Test func recordingsServedByIvrcServeAreDelivered() {
+        #expect(findings("  recording-status-callback serve\n", "    record max=60s\n").isEmpty)
+        #expect(findings("", "    record max=60s recording-status-callback=serve\n").isEmpty)
+    }
+
     @Test func dialsThatDoNotRecordAndStreamsMakeNoRecording() {
         #expect(findings("", """
                 start

@@ -23,6 +23,34 @@ import Testing
         #expect(error.message.hasPrefix("`\(name) "))
     }
 
+    @Test func retentionIsAWholeNumberOfYearsMonthsOrDays() throws {
+        for valid in ["7y", "18mo", "90d", "100y"] {
+            let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(settings: "  retention \(valid)"))
+            #expect(diagnostics.isEmpty, "\(valid): \(RuleTesting.describe(diagnostics))")
+        }
+        for invalid in ["7w", "0y", "101y", "y", "7 years", "-1d", "99999999d"] {
+            let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(settings: "  retention \(invalid)"))
+            #expect(diagnostics.contains { ($0.id == "invalid-setting" && $0.help?.contains("retention 7y") == true) || $0.id == "syntax" },
+                    "\(invalid): \(RuleTesting.describe(diagnostics))")
+        }
+        let error = try #require(RuleTesting.frontEndDiagnostics(Self.flow(settings: "  retention 7w")).first)
+        #expect(error.span.start.line == 3 && error.span.start.column == 13)
+    }
+
+    @Test func retentionDefaultsByIndustryAsThePlanSays() {
+        let kept = ["healthcare", "fleet", "general"].map { industry in
+            Checker.check([SourceFile(path: "example.ivr", text: Self.flow(settings: "  industry \(industry)"))], rules: [])
+                .graph.flows.first?.keptFor.description
+        }
+        #expect(kept == ["7y", "2y", "1y"])
+    }
+
+    @Test func recordingsAreServedOrSentToAnHttpURL() throws {
+        #expect(RuleTesting.frontEndDiagnostics(Self.flow(settings: "  recording-status-callback serve")).isEmpty)
+        let error = try #require(RuleTesting.frontEndDiagnostics(Self.flow(settings: "  recording-status-callback serves")).first)
+        #expect(error.id == "invalid-setting" && error.message.contains("or `serve`"), "\(error.message)")
+    }
+
     @Test func validVoiceAndLanguagePass() {
         let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(settings: "  voice Polly.Joanna-Neural\n  language pt-BR"))
         #expect(diagnostics.isEmpty, "\(RuleTesting.describe(diagnostics))")

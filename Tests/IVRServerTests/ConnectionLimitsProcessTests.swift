@@ -21,7 +21,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
         let server = try ServeProcess(bundle: bundle, arguments: ["--header-timeout", "1"],
                                       wrapper: ["/usr/bin/prlimit", "--nofile=64", "--"])
-        #expect(server.log.contains(#""max_connections":""#), "\(server.log)")
+        #expect(server.log.contains(#""max_connections":"#), "\(server.log)")
         let silent = try (0..<60).map { _ in try RawConnection(port: server.port) }
         let caller = try RawConnection(port: server.port)
         caller.send(try Self.signedRequest())

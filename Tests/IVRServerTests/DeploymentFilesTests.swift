@@ -17,7 +17,7 @@ import Testing
         let run = try Self.tool("promtool", ["check", "rules", Self.examples.appendingPathComponent("monitoring/alerts.yml").path])
         #expect(run.status == 0, "\(run.output)")
         let rules = try String(contentsOf: Self.examples.appendingPathComponent("monitoring/alerts.yml"), encoding: .utf8)
-        for metric in ["ivrc_request_duration_seconds_bucket", "ivrc_requests_total", "ivrc_calls_started_total"] {
+        for metric in ["ivrc_request_duration_seconds_bucket", "ivrc_requests_total", "ivrc_calls_started_total", "ivrc_recordings_failed_total"] {
             #expect(rules.contains(metric))
         }
         #expect(rules.contains("> 0.2") && rules.contains("> 0.01"))

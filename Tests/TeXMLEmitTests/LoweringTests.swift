@@ -1,4 +1,5 @@
 import Foundation
+import IVRCheck
 import IVRTestSupport
 import TeXMLEmit
 import Testing
@@ -184,5 +185,39 @@ import Testing
         #expect(!dial.contains("records.example.com/all"))
         let plain = try Compile.text(bundle, "f/plain.xml")
         #expect(!plain.contains("recordingStatusCallback"), "a dial that does not record gets no callback")
+    }
+
+    /// `serve` names the step's receiver, `STEP.recording` beside the documents, which `ivrc serve`
+    /// relocates; an inlined step's recording is still its own step's.
+    @Test func servedRecordingsNameTheirStepsReceiver() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              retention 2y
+              recording-status-callback serve
+              step main
+                disclose "This call is being recorded."
+                start
+                  recording
+                goto leave_message
+              step leave_message
+                record max=60s recording-status-callback=serve
+                dial +1-555-010-0200 record=record-from-answer recording-status-callback=https://records.example.com/dial
+
+            """)
+        let main = try Compile.text(bundle, "f/main.xml")
+        #expect(main.contains("<Recording recordingStatusCallback=\"main.recording\"/>"), "\(main)")
+        #expect(main.contains("recordingStatusCallback=\"leave_message.recording\""), "\(main)")
+        #expect(!main.contains("\"serve\""))
+        #expect(bundle.flows.first?.retention.description == "2y")
+    }
+
+    @Test func retentionIsWrittenInTheManifestAndDefaultsByIndustry() throws {
+        let flows = [("a", "1", "  retention 18mo\n"), ("b", "2", "  retention 90d\n"), ("c", "3", "")].map { name, digit, retention in
+            "flow \(name)_line\n  number +1-800-555-010\(digit)\n  industry general\n\(retention)  step main\n    say \"Hi.\"\n"
+        }.joined(separator: "\n")
+        let manifest = BundleWriter.manifest(for: try Compile.bundle(flows), compilerVersion: "test", waivers: [])
+        #expect(manifest.flows.map(\.retention?.description) == ["18mo", "90d", "1y"])
+        #expect(String(decoding: manifest.encoded, as: UTF8.self).contains("\"retention\" : \"1y\""))
     }
 }

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// Every flow of one invocation, resolved: names bound to steps, options bound to TeXML
@@ -32,6 +33,8 @@ public struct Flow: Sendable {
     /// Where Telnyx delivers every recording of the flow (`recordingStatusCallback`), unless
     /// a statement names its own; recording URLs expire, so without it recordings are lost.
     public var recordingStatusCallback: String?
+    /// `retention`, else the industry's standard: how long `ivrc serve` keeps the recordings.
+    public var retention: RecordingRetention?
     /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
     public var steps: [Step]
     public var tests: [TestDecl]
@@ -44,6 +47,18 @@ public struct Flow: Sendable {
     public var voices: [String: String] = [:]
     /// The module copies among `steps` (`use NAME`), whose ranges are moved up into regions.
     public var regions: [ExpandedSource.Region] = []
+
+    /// `recording-status-callback serve`: recordings go to the `ivrc serve` that answers the call.
+    public static let servedRecordings = "serve"
+
+    public var keptFor: RecordingRetention {
+        if let retention { return retention }
+        return switch industry {
+        case .healthcare: .healthcare
+        case .fleet: .fleet
+        case .general: .general
+        }
+    }
 
     public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
 

@@ -245,7 +245,9 @@ extension DiagnosticID {
             `industry` is one of healthcare, fleet or general; `base-url` is an http(s) URL; \
             `voice` and `language` take what TeXML's <Say> takes (`voice alice`, `language en-US`), \
             since they are written on every <Say>. `languages` lists at most 8 tags and replaces \
-            `language`: a flow sets one or the other.
+            `language`: a flow sets one or the other. `recording-status-callback` is an http(s) URL or \
+            `serve` (the recording receiver of `ivrc serve`); `retention` is a whole number of years, \
+            months or days (`7y`, `18mo`, `90d`), at most 100 years.
             """,
         reported: [
             """
@@ -256,12 +258,28 @@ extension DiagnosticID {
               step start
                 dial +1-555-010-0200
             """,
+            """
+            flow front_desk
+              number +1-800-596-3057
+              retention ↓7w
+
+              step start
+                dial +1-555-010-0200
+            """,
         ],
         notReported: [
             """
             flow front_desk
               number +1-800-596-3057
               industry general
+
+              step start
+                dial +1-555-010-0200
+            """,
+            """
+            flow front_desk
+              number +1-800-596-3057
+              retention 7y
 
               step start
                 dial +1-555-010-0200

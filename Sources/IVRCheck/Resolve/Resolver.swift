@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// Binds parsed files into a `FlowGraph`: settings read, steps named and numbered,
@@ -59,7 +60,7 @@ struct FlowResolver {
         var flow = Flow(
             name: declaration.name.text, nameRange: declaration.name.range, source: source.file,
             number: nil, numberRange: nil, industry: .general, voice: nil, language: nil, baseURL: nil,
-            recordingStatusCallback: nil,
+            recordingStatusCallback: nil, retention: nil,
             steps: [], tests: declaration.tests)
         flow.regions = source.regions
         readSettings(into: &flow)
@@ -126,10 +127,20 @@ struct FlowResolver {
                 if name == "voice" { flow.voice = value.text } else { flow.language = value.text }
             case "languages":
                 continue
+            case "retention":
+                guard let retention = RecordingRetention(spelling: value.text) else {
+                    error(.invalidSetting, "`\(value.text)` is not a retention", value.range,
+                          help: "write a whole number of years, months or days: `retention 7y`, `retention 18mo`, `retention 90d`")
+                    continue
+                }
+                flow.retention = retention
+            case "recording-status-callback" where value.text == Flow.servedRecordings:
+                flow.recordingStatusCallback = Flow.servedRecordings
             default:
                 let name = setting.name.text
                 guard case .url(let url) = value.kind else {
-                    error(.invalidSetting, "`\(name)` must be an http(s) URL", value.range,
+                    let served = name == "recording-status-callback" ? " or `serve`" : ""
+                    error(.invalidSetting, "`\(name)` must be an http(s) URL\(served)", value.range,
                           help: "write it as `\(name) \(Parser.settingExample(name))`")
                     continue
                 }

@@ -24,7 +24,8 @@ public struct CallProgram: Sendable {
             guard let bytes = bundle.document(path) else { continue }
             parsed[path] = Result { () throws(XMLParseError) in try parser.parse(Data(bytes)) }
         }
-        let documents = ParsedDocuments(parsed: parsed, baseURLs: baseURLs.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+        let documents = ParsedDocuments(parsed: parsed, baseURLs: baseURLs.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
+                                        flows: Set(bundle.manifest.flows.map(\.name)))
         answerer = BundleAnswerer(bundle: bundle,
                                   values: BundleValues(manifest: bundle.manifest, documents: parsed.compactMapValues { try? $0.get() }),
                                   filling: (try? TeXMLVocabulary.bundled.get()).map(ValueFilling.init), documents: documents)

@@ -8,6 +8,8 @@ struct ParsedDocuments: AnswerDocuments, Sendable {
     let parsed: [String: Result<XMLElement, XMLParseError>]
     /// Base URLs the bundle is served from; see `CallProgram.baseURLs`.
     let baseURLs: [String]
+    /// The bundle's flows, whose steps' recording receivers (`FLOW/STEP.recording`) are bundle paths.
+    let flows: Set<String>
 
     func stored(_ path: String) -> Result<XMLElement, XMLParseError>? { parsed[path] }
 
@@ -19,13 +21,16 @@ struct ParsedDocuments: AnswerDocuments, Sendable {
         return .success(.success(root))
     }
 
+    /// A recording receiver is not: Telnyx posts recordings there, it never fetches a document.
     func leadsIntoBundle(_ url: String, from path: String) -> Bool {
-        if case .local = resolve(url, from: path) { true } else { false }
+        guard case .local(let target) = resolve(url, from: path) else { return false }
+        return BundleAddress.recordingReceiver(at: target) == nil
     }
 
     func resolve(_ url: String, from: String) -> BundleAddress.Target {
         BundleAddress.target(of: url, from: from, baseURLs: baseURLs) { path in
-            parsed[path] != nil || parsed[BundleAddress.document(ofRoute: path)] != nil
+            if let receiver = BundleAddress.recordingReceiver(at: path) { return flows.contains(receiver.flow) }
+            return parsed[path] != nil || parsed[BundleAddress.document(ofRoute: path)] != nil
         }
     }
 }

@@ -16,7 +16,8 @@ public enum BundleWriter {
         return Manifest(
             formatVersion: Manifest.currentFormatVersion,
             compilerVersion: compilerVersion,
-            flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name]) },
+            flows: bundle.flows.map { .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name],
+                                                retention: $0.retention) },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
             documents: bundle.documents.mapValues { .init(sha256: DocumentHash.sha256($0)) }
                 .merging(bundle.reused.mapValues { Manifest.DocumentEntry(sha256: $0) }) { first, _ in first },

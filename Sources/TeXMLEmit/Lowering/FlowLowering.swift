@@ -14,6 +14,8 @@ public struct LoweredFlow: Sendable {
     public let routes: [String: Route]
     /// The flow's schedules by manifest key (`FLOW/NAME`), decided when a call reaches them.
     public let schedules: [String: Schedule]
+    /// How long the flow's recordings are kept.
+    public let retention: RecordingRetention
 }
 
 /// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
@@ -49,7 +51,8 @@ struct FlowLowering {
         return LoweredFlow(name: flow.name, number: flow.number,
                            entry: BundleAddress.path(flow.steps.first?.name ?? "", flow: flow.name),
                            documents: sorted, routes: lowering.routes,
-                           schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first })
+                           schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first },
+                           retention: flow.keptFor)
     }
 
     /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.
@@ -158,7 +161,7 @@ struct FlowLowering {
                 case .gather(let gather):
                     var attributes = verbs.gatherAttributes(gather.attributes, in: language)
                     attributes["action"] = address.route(current.name, flow: flow.name)
-                    current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap { verbs.element($0, in: language) }))
+                    current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap { verbs.element($0, in: language, step: step.name) }))
                     if let next = gather.next {
                         routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next, in: language), value: gather.variable)
                         // No input: the gather falls through to its `on timeout` step, or to the
@@ -174,7 +177,7 @@ struct FlowLowering {
                     }
                     return
                 case .record(let attributes, let next):
-                    var recordAttributes = verbs.delivered(verbs.attributes(attributes))
+                    var recordAttributes = verbs.delivered(verbs.attributes(attributes), step: step.name)
                     recordAttributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(XMLElement.verb("Record", recordAttributes))
                     if let next {
@@ -197,7 +200,7 @@ struct FlowLowering {
                 case .dial(let targets, let attributes, let next?):
                     var dialAttributes = verbs.attributes(attributes)
                     dialAttributes["action"] = address.route(current.name, flow: flow.name)
-                    current.verbs.append(verbs.dial(targets, dialAttributes))
+                    current.verbs.append(verbs.dial(targets, dialAttributes, step: step.name))
                     var route = Route(kind: .dial, next: path(ofStep: next, in: language), answered: hangupPath())
                     // Only a target filled from a value can be refused, and then apologised for.
                     if targets.contains(where: { !Placeholder.names(in: $0.value).isEmpty }) {
@@ -213,7 +216,7 @@ struct FlowLowering {
                     current.verbs.append(verbs.enqueue(enqueue, action: action, holdMusic: enqueue.hold.map { url(ofStep: $0, in: language) }))
                     if action != nil { return }
                 default:
-                    if let element = verbs.element(action, in: language) { current.verbs.append(element) }
+                    if let element = verbs.element(action, in: language, step: step.name) { current.verbs.append(element) }
                 }
             }
             return
@@ -250,7 +253,7 @@ struct FlowLowering {
             let afterSilence = isLast ? timeoutTarget : tries[attempt + 1]
             var attributes = gather
             attributes["action"] = address.route(name, flow: flow.name)
-            current.verbs.append(XMLElement.verb("Gather", attributes, children: menu.prompts.compactMap { verbs.element($0, in: language) }))
+            current.verbs.append(XMLElement.verb("Gather", attributes, children: menu.prompts.compactMap { verbs.element($0, in: language, step: current.step) }))
             if let afterSilence {
                 current.verbs.append(XMLElement.verb("Redirect", text: address.document(afterSilence, flow: flow.name)))
             } else {

@@ -16,8 +16,8 @@ struct VerbLowering {
     }
 
     /// Elements for actions that do not hand control anywhere; nil for control actions.
-    /// `language` is the call's language where the action runs.
-    func element(_ action: Action, in language: String?) -> XMLElement? {
+    /// `language` is the call's language where the action runs, `step` the step it is in.
+    func element(_ action: Action, in language: String?, step: String) -> XMLElement? {
         switch action.kind {
         case .say(let text, _, let sayAttributes, _):
             var attributes: [String: String] = [:]
@@ -31,7 +31,7 @@ struct VerbLowering {
         case .pause(let attributes):
             return XMLElement.verb("Pause", self.attributes(attributes))
         case .dial(let targets, let attributes, nil):
-            return dial(targets, self.attributes(attributes))
+            return dial(targets, self.attributes(attributes), step: step)
         case .leave:
             return XMLElement.verb("Leave")
         case .redirect(let url, let attributes):
@@ -44,8 +44,8 @@ struct VerbLowering {
             return XMLElement.verb("Reject", self.attributes(attributes))
         case .verb(let name, let text, let attributes, let children):
             var written = self.attributes(attributes)
-            if name == "Recording" { written = delivered(written) }
-            return XMLElement.verb(name, written, text: text, children: children.compactMap { element($0, in: language) })
+            if name == "Recording" { written = delivered(written, step: step) }
+            return XMLElement.verb(name, written, text: text, children: children.compactMap { element($0, in: language, step: step) })
         case .menu, .gather, .record, .goto, .dial, .enqueue, .hours, .language, .httpRequest:
             return nil
         }
@@ -88,7 +88,7 @@ struct VerbLowering {
         language.flatMap { flow.voices[$0] } ?? flow.voice
     }
 
-    func dial(_ targets: [DialTarget], _ attributes: [String: String]) -> XMLElement {
+    func dial(_ targets: [DialTarget], _ attributes: [String: String], step: String) -> XMLElement {
         let nouns = targets.map { target in
             let name = switch target.kind {
             case .number: "Number"
@@ -99,16 +99,19 @@ struct VerbLowering {
             return XMLElement.verb(name, self.attributes(target.attributes), text: target.value)
         }
         let records = attributes["record"].map(Action.isRecordingDialMode) ?? false
-        return XMLElement.verb("Dial", records ? delivered(attributes) : attributes, children: nouns)
+        return XMLElement.verb("Dial", records ? delivered(attributes, step: step) : attributes, children: nouns)
     }
 
     /// The attributes of an element that leaves a recording file, with the flow's
-    /// `recording-status-callback` unless the statement named its own.
-    func delivered(_ attributes: [String: String]) -> [String: String] {
-        guard let callback = flow.recordingStatusCallback, attributes["recordingStatusCallback"] == nil else {
-            return attributes
+    /// `recording-status-callback` unless the statement named its own; `serve` becomes the
+    /// address of the receiver in `ivrc serve`, which stores it as a recording of `step`.
+    func delivered(_ attributes: [String: String], step: String) -> [String: String] {
+        var written = attributes
+        if written["recordingStatusCallback"] == nil { written["recordingStatusCallback"] = flow.recordingStatusCallback }
+        if written["recordingStatusCallback"] == Flow.servedRecordings {
+            written["recordingStatusCallback"] = address.recordingReceiver(step: step, flow: flow.name)
         }
-        return attributes.merging(["recordingStatusCallback": callback]) { written, _ in written }
+        return written
     }
 
     /// The menu's `<Gather>` attributes, with defaults the branches imply: `numDigits` when

@@ -94,6 +94,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "File holding the key that seals the values calls carry in URLs: base64 of at least 32 random bytes (`openssl rand -base64 32`), optionally followed by the previous key on a second line while rotating; also IVRC_VALUES_KEY. Give every replica the same key.")
     var valuesKeyFile: String?
 
+    @OptionGroup(title: "Recordings")
+    var recordings: RecordingsServeOptions
+
     @Flag(help: "Decide `hours` by the moment `ivrc test --url` sends (X-IVRC-Moment) instead of the clock: test servers only.")
     var testClock = false
 
@@ -215,6 +218,7 @@ struct ServeCommand: ParsableCommand {
             let metrics = ServerMetrics()
             let logWriter = LogWriter(capacity: logBufferBytes) { metrics.logLineDropped() }
             let logger = Logger(label: "ivrc.serve") { JSONLogHandler.writing(to: logWriter, label: $0) }
+            configuration.recordings = try recordings.receiver(logger: logger)
             let server = VoiceServer(bundle: served, configuration: configuration, metrics: metrics, logger: logger)
             if configuration.verifier == nil {
                 logger.warning("signatures are NOT checked (--insecure-no-signatures): anyone who can reach this port can drive calls")

@@ -149,7 +149,8 @@ let package = Package(
         .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "IVRRuntimeTests",
-            dependencies: ["IVRRuntime", "IVRBundle", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"]
+            dependencies: ["IVRRuntime", "IVRBundle", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "IVRDiagramTests", dependencies: ["IVRDiagram", "IVRCheck", "IVRLang"]),
         .testTarget(

@@ -164,13 +164,13 @@ public struct LoadedBundle: Sendable {
             return isOpen ? RouteDecision(next: route.open, outcome: .open) : RouteDecision(next: route.closed, outcome: .closed)
         case .menu:
             if let digits = parameters["Digits"], !digits.isEmpty {
-                return route.keys?[digits].map { RouteDecision(next: $0, outcome: .key) }
+                return route.keys?[digits].map { RouteDecision(next: $0, outcome: .key, matched: digits) }
                     ?? RouteDecision(next: route.invalid, outcome: .invalid)
             }
             if let speech = parameters["SpeechResult"], !speech.isEmpty {
                 let phrases = route.speech ?? [:]
                 let match = SpeechMatcher.match(speech, phrases: phrases, emergency: route.emergency)
-                return match.flatMap { phrases[$0] }.map { RouteDecision(next: $0, outcome: .key) }
+                return match.flatMap { phrase in phrases[phrase].map { RouteDecision(next: $0, outcome: .key, matched: phrase) } }
                     ?? RouteDecision(next: route.invalid, outcome: .invalid)
             }
             return RouteDecision(next: route.timeout, outcome: .timeout)

@@ -92,7 +92,7 @@ struct TeXMLRoutes {
         case .document(let document, let bytes, let refusals, let refusedValues, let outcome):
             noteServed(document, of: served, context: context)
             for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
-            noteOutcome(outcome, at: path, refusals: refusals, answer: document, of: served, context: context)
+            noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, context: context)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
             var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]

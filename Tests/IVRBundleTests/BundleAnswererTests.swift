@@ -80,7 +80,7 @@ import Testing
             return
         }
         #expect(path == "line/said.xml")
-        #expect(route == .next)
+        #expect(route?.outcome == .next)
         #expect(refusals.isEmpty)
         #expect(text.contains("<Say>You entered 1234.</Say>"), "\(text)")
         let carried = try #require(CallValues.carriedToken(in: text.components(separatedBy: "<Redirect>")[1].components(separatedBy: "<")[0]

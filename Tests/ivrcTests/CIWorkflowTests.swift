@@ -20,10 +20,15 @@ import Testing
     }
 
     @Test(arguments: ["ivrc fmt --check \"$FLOWS\"", "ivrc check --format sarif --env \"$IVRC_ENV\" \"$FLOWS\"",
-                      "ivrc test --format sarif --env \"$IVRC_ENV\" \"$FLOWS\"", "ivrc build \"$FLOWS\" --env \"$IVRC_ENV\" -o bundle"])
+                      "ivrc test --format sarif --coverage-format lcov --coverage-output lcov.info --env \"$IVRC_ENV\" \"$FLOWS\"", "ivrc build \"$FLOWS\" --env \"$IVRC_ENV\" -o bundle"])
     func workflowRunsTheCommand(_ command: String) throws {
         let text = try String(contentsOf: Self.workflow, encoding: .utf8)
         #expect(text.contains(command))
+    }
+
+    @Test func workflowUploadsTheTestCoverage() throws {
+        let text = try String(contentsOf: Self.workflow, encoding: .utf8)
+        #expect(text.contains("name: coverage-${{ matrix.environment }}\n          path: lcov.info"))
     }
 
     @Test func workflowUsesTheSwiftThatSetupRequiresAndCanUploadFromPrivateRepositories() throws {

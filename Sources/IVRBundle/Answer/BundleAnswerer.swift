@@ -51,7 +51,7 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
         let collected = received.collecting(route, parameters: parameters)
         let answer = document(next, values: collected.values, refusedValues: collected.refused, parameters: parameters, carrier: carrier)
         guard case .document(let path, let document, let refusals, let refusedValues, _) = answer else { return answer }
-        return .document(path: path, document, refusals: refusals, refusedValues: refusedValues, route: decision.outcome)
+        return .document(path: path, document, refusals: refusals, refusedValues: refusedValues, route: decision)
     }
 
     /// Document `path` as answered: as stored, or, in a flow that uses values, filled with them,

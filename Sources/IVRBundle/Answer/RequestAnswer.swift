@@ -4,7 +4,7 @@ public enum RequestAnswer<Document, Rejection: Error> {
     /// The document at bundle path `path`, the dials its values refused (each spoken as an
     /// apology), the values this request gathered that were not carried (over the bounds) and,
     /// for an action request, the branch its route took.
-    case document(path: String, Document, refusals: [ValueFilling.Refusal], refusedValues: [CallValues.Refusal], route: RouteOutcome?)
+    case document(path: String, Document, refusals: [ValueFilling.Refusal], refusedValues: [CallValues.Refusal], route: RouteDecision?)
     /// `path` names no document of the bundle.
     case unknownDocument(path: String)
     /// The route `path` has no entry for the request, or no route exists there.

@@ -6,6 +6,9 @@ public struct RouteDecision: Sendable, Equatable {
     public let next: String?
     /// The branch taken, from a bounded set per route kind (`RouteOutcome`), never the input.
     public let outcome: RouteOutcome
+    /// Menu, `.key`: the route table's entry that matched (DTMF keys, or a lowercased phrase
+    /// of the flow), so coverage can tell `on 1` from `on 2`; never the caller's own words.
+    public var matched: String? = nil
 }
 
 /// The branch a route took, named by a fixed set per kind, so metric labels stay bounded

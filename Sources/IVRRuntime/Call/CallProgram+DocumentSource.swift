@@ -15,8 +15,8 @@ extension CallProgram: DocumentSource {
         }
         let incoming: IncomingValues = address == nil ? .firstRequest(firstRequest(url)) : .carried(token: CallValues.carriedToken(in: url))
         switch answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock, carrier: PlainValues()) {
-        case .document(let path, .success(let root), _, _, _):
-            return .document(FetchedDocument(address: path, bundlePath: path, root: root))
+        case .document(let path, .success(let root), _, _, let route):
+            return .document(FetchedDocument(address: path, bundlePath: path, root: root, route: route))
         case .document(let path, .failure(let error), _, _, _):
             return .failed(.malformedDocument(path: path, message: "\(error)"))
         case .invalidFilledDocument(let path, let message):

@@ -14,6 +14,8 @@ public struct CallSession: Sendable {
     public let source: any DocumentSource
     public let stepLimit: Int
     public private(set) var events: [CallEvent] = []
+    /// Every branch decided so far, in order (what coverage counts).
+    public private(set) var branches: [TakenBranch] = []
     /// Set while the call waits for the caller; `respond` continues it.
     public private(set) var waiting: InputRequest?
     public private(set) var hasEnded = false
@@ -96,7 +98,10 @@ public struct CallSession: Sendable {
             return
         }
         // No usable input: the gather falls through to the next verb (TeXML semantics).
-        guard !parameters.isEmpty else { return }
+        guard !parameters.isEmpty else {
+            branches.append(TakenBranch(document: document, outcome: .timeout))
+            return
+        }
         request(verb.attribute("action"), parameters: parameters)
     }
 
@@ -240,6 +245,8 @@ public struct CallSession: Sendable {
         case .failed(let reason):
             stop(reason)
         case .document(let fetched) where fetched.root.name == "Response":
+            // The route that decided belongs to the document the request left.
+            if let route = fetched.route { branches.append(TakenBranch(document: document, outcome: route.outcome, matched: route.matched)) }
             let shown = fetched.bundlePath ?? fetched.address
             events.append(.document(path: shown, step: fetched.bundlePath.flatMap(DocumentStep.step(of:))))
             document = fetched.address

@@ -6,6 +6,14 @@ public enum CallSimulator {
         _ source: some DocumentSource, entry: String, caller: inout some Caller,
         stepLimit: Int = CallSession.defaultStepLimit, observe: (CallEvent) -> Void = { _ in }
     ) -> [CallEvent] {
+        session(source, entry: entry, caller: &caller, stepLimit: stepLimit, observe: observe).events
+    }
+
+    /// The ended session: its transcript and the branches it took.
+    public static func session(
+        _ source: some DocumentSource, entry: String, caller: inout some Caller,
+        stepLimit: Int = CallSession.defaultStepLimit, observe: (CallEvent) -> Void = { _ in }
+    ) -> CallSession {
         var session = CallSession(source: source, entry: entry, stepLimit: stepLimit)
         var shown = 0
         func flush() {
@@ -17,6 +25,6 @@ public enum CallSimulator {
             session.respond(caller.respond(to: request))
             flush()
         }
-        return session.events
+        return session
     }
 }

@@ -1,3 +1,4 @@
+import IVRBundle
 import TeXMLSchema
 
 /// Where a call's documents come from. The simulator runs the same call against the bundle in
@@ -33,10 +34,14 @@ public struct FetchedDocument: Sendable {
     public let bundlePath: String?
     /// The `<Response>` element.
     public let root: XMLElement
+    /// For an action request, the branch its route took, when the source knows it (the
+    /// bundle in memory does; a live server does not say).
+    public let route: RouteDecision?
 
-    public init(address: String, bundlePath: String?, root: XMLElement) {
+    public init(address: String, bundlePath: String?, root: XMLElement, route: RouteDecision? = nil) {
         self.address = address
         self.bundlePath = bundlePath
         self.root = root
+        self.route = route
     }
 }

@@ -6,7 +6,7 @@ import IVRLang
 public enum FlowTestRunner {
     public static func run(_ test: FlowTest, in program: CallProgram) -> TestOutcome {
         guard let entry = program.entry(flow: test.flow) else {
-            return TestOutcome(test: test, failure: "flow \(test.flow) is not in the bundle", transcript: [])
+            return TestOutcome(test: test, failure: "flow \(test.flow) is not in the bundle", transcript: [], branches: [])
         }
         var program = program
         program.clock = test.moment.map { .at($0) }
@@ -17,8 +17,8 @@ public enum FlowTestRunner {
     /// whose webhook URL is `entry`.
     public static func run(_ test: FlowTest, source: some DocumentSource, entry: String) -> TestOutcome {
         var caller = ScriptedCaller(test.events)
-        let transcript = CallSimulator.run(source, entry: entry, caller: &caller)
-        return TestOutcome(test: test, failure: check(test, against: transcript), transcript: transcript)
+        let session = CallSimulator.session(source, entry: entry, caller: &caller)
+        return TestOutcome(test: test, failure: check(test, against: session.events), transcript: session.events, branches: session.branches)
     }
 
     /// The first failure, or nil.

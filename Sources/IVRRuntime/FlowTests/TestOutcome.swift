@@ -7,6 +7,8 @@ public struct TestOutcome: Sendable {
     /// Nil when the test passed.
     public let failure: String?
     public let transcript: [CallEvent]
+    /// The branches the call took, for coverage.
+    public let branches: [TakenBranch]
 
     public var passed: Bool { failure == nil }
 }

@@ -14,6 +14,11 @@ struct TestCommand: ParsableCommand {
             and paths that hang up on nobody, loop without input or record before the disclosure \
             are reported. With --url the test blocks call a running `ivrc serve` over HTTP instead \
             (each test calls its flow's number), so the same tests prove the server. \
+            With --coverage, each flow's steps, branches (menu keys, timeout, invalid, gather \
+            input and silence, hours open and closed, dial answered or not, lookup answered or \
+            failed) and languages are counted by the calls the tests placed, and what no test \
+            reached is listed at file:line:col; --coverage-format lcov writes lcov.info for \
+            genhtml, json writes coverage.json. --min-coverage N fails below N % of branches. \
             Ends with `N passed, N failed`; exit 1 on any failure.
             """
     )
@@ -33,7 +38,12 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var environment: EnvironmentOptions
 
+    @OptionGroup var coverage: CoverageOptions
+
     func validate() throws {
+        if coverage.isOn && (explorePaths || server.url != nil) {
+            throw ValidationError("--coverage counts the test blocks' calls through the compiled bundle; it cannot be combined with --paths or --url")
+        }
         if explorePaths && server.url != nil { throw ValidationError("--paths explores the compiled bundle; it cannot be combined with --url") }
         _ = try server.webhook()
         _ = try server.signer()
@@ -47,19 +57,27 @@ struct TestCommand: ParsableCommand {
                 return ExitStatus.diagnostics
             }
             let flows = checked.result.graph.flows.sorted { $0.name < $1.name }
+            var outcomes: [TestOutcome] = []
             let (passed, failed) = explorePaths
                 ? explore(flows, checked.program, sources: sources)
-                : try runTests(flows, checked.program, sources: sources)
+                : try runTests(flows, checked.program, sources: sources, outcomes: &outcomes)
             guard let passed else { return ExitStatus.diagnostics }
             // Machine formats keep stdout to the report itself.
-            let summary = "\(passed) passed, \(failed) failed\n"
-            if output.format == .text { print(summary, terminator: "") } else { standardError(summary) }
-            return failed == 0 ? ExitStatus.clean : ExitStatus.diagnostics
+            let show: (String) -> Void = { output.format == .text ? print($0, terminator: "") : standardError($0) }
+            var belowMinimum: String?
+            if coverage.isOn {
+                let report = CoverageReport(flows: flows.map { FlowCoverage.measure($0, outcomes: outcomes, program: checked.program) })
+                belowMinimum = try coverage.write(report, print: show)
+            }
+            show("\(passed) passed, \(failed) failed\n")
+            if let belowMinimum { standardError("ivrc: error: \(belowMinimum)\n") }
+            return failed == 0 && belowMinimum == nil ? ExitStatus.clean : ExitStatus.diagnostics
         }
     }
 
     /// Nil passed count when the tests themselves are malformed (diagnostics printed).
-    private func runTests(_ flows: [Flow], _ program: CallProgram, sources: [SourceFile]) throws -> (Int?, Int) {
+    /// `outcomes` collects every test's call, for coverage.
+    private func runTests(_ flows: [Flow], _ program: CallProgram, sources: [SourceFile], outcomes: inout [TestOutcome]) throws -> (Int?, Int) {
         var tests: [FlowTest] = []
         var diagnostics: [Diagnostic] = []
         for flow in flows {
@@ -78,6 +96,7 @@ struct TestCommand: ParsableCommand {
             let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment).map {
                 FlowTestRunner.run(test, source: $0.source, entry: $0.entry)
             } ?? FlowTestRunner.run(test, in: program)
+            outcomes.append(outcome)
             guard let failure = outcome.failure, let diagnostic = outcome.diagnostic else {
                 passed += 1
                 if output.format == .text { print("ok   \(test.flow): \(test.description)") }

@@ -258,7 +258,7 @@ jobs:
         id: test
         run: |
           set +e
-          ivrc test --format sarif --env "$IVRC_ENV" "$FLOWS" > test.sarif
+          ivrc test --format sarif --coverage-format lcov --coverage-output lcov.info --env "$IVRC_ENV" "$FLOWS" > test.sarif
           echo "status=$?" >> "$GITHUB_OUTPUT"
 
       - name: Upload check results
@@ -274,6 +274,14 @@ jobs:
         with:
           sarif_file: test.sarif
           category: ivrc-test-${{ matrix.environment }}
+
+      # Which steps, branches and languages the tests reached (genhtml renders it; see docs/testing.md).
+      - name: Upload test coverage
+        if: always()
+        uses: actions/upload-artifact@v6
+        with:
+          name: coverage-${{ matrix.environment }}
+          path: lcov.info
 
       - name: Annotate the pull request
         if: github.event_name == 'pull_request'

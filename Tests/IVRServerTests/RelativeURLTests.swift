@@ -27,7 +27,7 @@ import Testing
             var seen = Set<String>()
             var followed = 0
             while let (url, fields, moment) = queue.popLast() {
-                let response = try await ServerFixture.post(client, url.path, fields, moment: moment)
+                let response = try await ServerFixture.post(client, ServerFixture.target(url), fields, moment: moment)
                 #expect(response.status == .ok, "\(url.absoluteString) with \(fields.map(\.0))")
                 guard response.status == .ok else { continue }
                 for link in try Self.links(in: response.body) {

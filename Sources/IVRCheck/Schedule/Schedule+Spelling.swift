@@ -6,8 +6,9 @@ extension Schedule {
     public var lines: [String] {
         open.map { "open \(Self.spell(days: $0.days)) \(ClockTime.spell($0.from))-\(ClockTime.spell($0.to))" }
             + closed.map { closure in
-                guard let from = closure.from, let to = closure.to else { return "closed \(closure.date)" }
-                return "closed \(closure.date) \(ClockTime.spell(from))-\(ClockTime.spell(to))"
+                let day = closure.everyYear == true ? "every " + String(closure.date.description.dropFirst(5)) : closure.date.description
+                guard let from = closure.from, let to = closure.to else { return "closed \(day)" }
+                return "closed \(day) \(ClockTime.spell(from))-\(ClockTime.spell(to))"
             }
     }
 

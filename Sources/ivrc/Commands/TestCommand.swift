@@ -93,7 +93,7 @@ struct TestCommand: ParsableCommand {
         var passed = 0
         var failures: [Diagnostic] = []
         for test in tests {
-            let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment).map {
+            let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment, from: test.caller).map {
                 FlowTestRunner.run(test, source: $0.source, entry: $0.entry)
             } ?? FlowTestRunner.run(test, in: program)
             outcomes.append(outcome)

@@ -19,6 +19,7 @@ import IVRTestSupport
 
           step lookup
             http-request https://members.example.com/find method=POST -> route
+              header Content-Type "application/json"
               body "{\\"member\\": \\"{{member}}\\"}"
               field tier "member.tier"
               field name "member.name" default="member"

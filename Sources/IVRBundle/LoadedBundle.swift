@@ -93,10 +93,7 @@ public struct LoadedBundle: Sendable {
             if let language = route.language, !LanguageTag.isValid(language) {
                 throw Failure(description: "route of \(from) names language `\(language)`, which is not a BCP 47 tag")
             }
-            let targets = [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed, route.failure].compactMap { $0 }
-                + (route.decisions ?? []).map(\.next)
-                + (route.keys ?? [:]).values + (route.speech ?? [:]).values
-            for target in targets where documents[target] == nil {
+            for target in route.targets where documents[target] == nil {
                 throw Failure(description: "route of \(from) leads to \(target), which is not in the bundle")
             }
         }

@@ -29,12 +29,15 @@ public struct Schedule: Sendable, Codable, Equatable {
         /// True for `closed every MM-DD` (`date` then holds the year 2000, where 02-29 exists);
         /// absent from the manifest otherwise, so dated closures read as before.
         public let everyYear: Bool?
+        /// What the closure is, as written (`"Christmas"`), so `ivrc import` writes it back.
+        public let label: String?
 
-        public init(date: CalendarDate, from: Int?, to: Int?, everyYear: Bool = false) {
+        public init(date: CalendarDate, from: Int?, to: Int?, everyYear: Bool = false, label: String? = nil) {
             self.date = date
             self.from = from
             self.to = to
             self.everyYear = everyYear ? true : nil
+            self.label = label
         }
 
         /// Whether the closure falls on `day`.

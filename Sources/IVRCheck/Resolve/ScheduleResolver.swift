@@ -78,7 +78,11 @@ extension FlowResolver {
     /// `closed 2026-12-25 ["Christmas"]` or `closed 2026-12-24 12:00-24:00`
     private mutating func resolveClosed(_ line: Statement) -> Schedule.Closure? {
         var arguments = line.arguments
-        if let last = arguments.last, case .string = last.kind { arguments.removeLast() }
+        var label: String?
+        if let last = arguments.last, case .string(let text) = last.kind {
+            label = text
+            arguments.removeLast()
+        }
         let everyYear = arguments.first.map { source.text($0.range) == "every" } ?? false
         if everyYear { arguments.removeFirst() }
         guard let first = arguments.first, arguments.count <= 2 else {
@@ -94,14 +98,14 @@ extension FlowResolver {
             return nil
         }
         noOptions(line)
-        guard arguments.count == 2 else { return Schedule.Closure(date: date, from: nil, to: nil, everyYear: everyYear) }
+        guard arguments.count == 2 else { return Schedule.Closure(date: date, from: nil, to: nil, everyYear: everyYear, label: label) }
         guard let (from, to) = clockRange(arguments[1]) else { return nil }
         guard to > from else {
             error(.schedule, "a closure ends on the day it starts", arguments[1].range,
                   help: "close until midnight with `24:00`, and close the next day on a line of its own")
             return nil
         }
-        return Schedule.Closure(date: date, from: from, to: to, everyYear: everyYear)
+        return Schedule.Closure(date: date, from: from, to: to, everyYear: everyYear, label: label)
     }
 
     private mutating func noOptions(_ line: Statement) {

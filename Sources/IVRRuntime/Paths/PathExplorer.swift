@@ -11,10 +11,11 @@ public enum PathExplorer {
 
     public static func explore(_ program: CallProgram, flow: String, depth: Int = defaultDepth) -> PathReport {
         guard let entry = program.entry(flow: flow) else {
-            return PathReport(flow: flow, pathsExplored: 0, problems: [])
+            return PathReport(flow: flow, pathsExplored: 0, problems: [], stepsReached: [])
         }
         var paths = 0
         var problems: [PathProblem] = []
+        var documents: Set<String> = []
         for states in scheduleStates(program, flow: flow) {
             for lines in chosenLines(program, flow: flow) {
                 var program = program
@@ -23,10 +24,12 @@ public enum PathExplorer {
                 var walk = Walk(program: program, depth: depth)
                 walk.follow(CallSession(source: program, entry: entry), observed: Observation(), path: [])
                 paths += walk.paths
+                documents.formUnion(walk.documentsReached)
                 problems += walk.problems.filter { problem in !problems.contains { $0.description == problem.description } }
             }
         }
-        return PathReport(flow: flow, pathsExplored: paths, problems: problems)
+        return PathReport(flow: flow, pathsExplored: paths, problems: problems,
+                          stepsReached: Set(documents.compactMap(DocumentStep.stepEntered(by:))))
     }
 
     /// Every open/closed combination of the flow's schedules, so both branches of every
@@ -66,6 +69,7 @@ public enum PathExplorer {
         let depth: Int
         var paths = 0
         var problems: [PathProblem] = []
+        private(set) var documentsReached: Set<String> = []
         private var reported: Set<String> = []
         /// Waiting points already explored, with the choices that were left there.
         private var explored: [String: Int] = [:]
@@ -123,6 +127,7 @@ public enum PathExplorer {
                 case .dialStatus("completed"):
                     observed.reachedPerson = true
                 case .document(let path_, _):
+                    documentsReached.insert(path_)
                     if !observed.sinceInput.insert(path_).inserted {
                         report(.silentLoop, path, session, "\(path_) runs again without the call having waited for the caller since it last ran")
                         return false

@@ -35,7 +35,7 @@ public protocol Rule: Sendable {
 extension Rule {
     /// A diagnostic carrying this rule's id and severity.
     public func finding(_ message: String, at span: SourceSpan, help: String? = nil,
-                        notes: [Diagnostic.Note] = []) -> Diagnostic {
-        Diagnostic(description.severity, description.diagnostic, message, at: span, help: help, notes: notes)
+                        notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) -> Diagnostic {
+        Diagnostic(description.severity, description.diagnostic, message, at: span, help: help, notes: notes, fixIts: fixIts)
     }
 }

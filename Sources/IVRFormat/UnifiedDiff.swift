@@ -13,6 +13,34 @@ public enum UnifiedDiff {
         return out
     }
 
+    /// A run of changed lines: the old lines `old` (0-based, half-open; empty for an
+    /// insertion before line `old.lowerBound`) become `text`.
+    public struct Change: Sendable, Equatable {
+        public let old: Range<Int>
+        public let text: String
+    }
+
+    /// What turns `old` into `new`, one change per run of changed lines.
+    public static func changes(old: String, new: String) -> [Change] {
+        let edits = script(lines(old), lines(new))
+        var changes: [Change] = []
+        var index = edits.startIndex
+        while index < edits.endIndex {
+            guard edits[index].kind != .same else {
+                index += 1
+                continue
+            }
+            let start = edits[index].oldIndex
+            var deleted = 0, text = ""
+            while index < edits.endIndex, edits[index].kind != .same {
+                if edits[index].kind == .delete { deleted += 1 } else { text += edits[index].line }
+                index += 1
+            }
+            changes.append(Change(old: start..<(start + deleted), text: text))
+        }
+        return changes
+    }
+
     private enum Kind { case same, delete, insert }
 
     private struct Edit {

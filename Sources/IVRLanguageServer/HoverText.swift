@@ -5,7 +5,8 @@ import IVRReport
 import TeXMLSchema
 
 /// `textDocument/hover`: a rule id in a waiver (its `explain`), a statement (what it does, its
-/// TeXML element), an option (its allowed values from the XSD), a step name (its first lines).
+/// TeXML element), an option (its allowed values from the XSD), `env.KEY`, a `use` line's
+/// module, a phone number, a step or other name (its declaration's first lines).
 enum HoverText {
     static func respond(_ session: Session, _ message: IncomingMessage) throws(ResponseError) -> any Encodable {
         let params = try message.parameters(TextDocumentPositionParams.self)
@@ -28,6 +29,11 @@ enum HoverText {
         }) {
             return "`\(option.kebabName)` → TeXML attribute `\(option.name)`\n\n\(describe(option.kind))"
         }
+        if let text = ValueHover.environmentValue(cursor, root: session.workspace.root)
+            ?? ValueHover.moduleParameters(cursor, session.parsedWorkspace())
+            ?? ValueHover.phoneNumber(cursor) {
+            return text
+        }
         return step(cursor, session)
     }
 
@@ -46,7 +52,7 @@ enum HoverText {
     /// A step reference or declaration: the step's first lines.
     private static func step(_ cursor: CursorContext, _ session: Session) -> String? {
         let documents = session.parsedWorkspace()
-        let index = StepOccurrences(documents.map(\.parsed))
+        let index = NameOccurrences(documents.map(\.parsed))
         guard let occurrence = index.occurrence(in: cursor.document.path, at: cursor.offset),
               let declaration = index.all(occurrence.symbol).first(where: \.isDeclaration),
               let file = documents.first(where: { $0.path == declaration.file }) else { return nil }

@@ -12,12 +12,13 @@ final class Session {
     /// One small handler per request method.
     static let requests: [String: RequestHandler] = [
         "textDocument/formatting": Formatting.respond,
+        "textDocument/rangeFormatting": Formatting.respondToRange,
         "textDocument/documentSymbol": DocumentSymbols.respond,
         "textDocument/foldingRange": FoldingRanges.respond,
-        "textDocument/definition": StepNavigation.definition,
-        "textDocument/references": StepNavigation.references,
-        "textDocument/prepareRename": StepNavigation.prepareRename,
-        "textDocument/rename": StepNavigation.rename,
+        "textDocument/definition": NameNavigation.definition,
+        "textDocument/references": NameNavigation.references,
+        "textDocument/prepareRename": NameNavigation.prepareRename,
+        "textDocument/rename": NameNavigation.rename,
         "textDocument/hover": HoverText.respond,
         "textDocument/completion": Completions.respond,
         "textDocument/codeAction": QuickFixes.respond,

@@ -45,3 +45,14 @@ public struct DocumentFormattingParams: Sendable, Codable {
 
     public init(textDocument: TextDocumentIdentifier) { self.textDocument = textDocument }
 }
+
+/// `textDocument/rangeFormatting`: the lines of `range` (options unread, as for the whole document).
+public struct DocumentRangeFormattingParams: Sendable, Codable {
+    public let textDocument: TextDocumentIdentifier
+    public let range: Range
+
+    public init(textDocument: TextDocumentIdentifier, range: Range) {
+        self.textDocument = textDocument
+        self.range = range
+    }
+}

@@ -70,6 +70,7 @@ public struct ServerCapabilities: Sendable, Codable {
     public let positionEncoding: PositionEncodingKind
     public let textDocumentSync: TextDocumentSyncOptions
     public let documentFormattingProvider: Bool
+    public let documentRangeFormattingProvider: Bool
     public let documentSymbolProvider: Bool
     public let foldingRangeProvider: Bool
     public let definitionProvider: Bool
@@ -83,6 +84,7 @@ public struct ServerCapabilities: Sendable, Codable {
         self.positionEncoding = positionEncoding
         textDocumentSync = TextDocumentSyncOptions(openClose: true, change: 1, save: true)
         documentFormattingProvider = true
+        documentRangeFormattingProvider = true
         documentSymbolProvider = true
         foldingRangeProvider = true
         definitionProvider = true

@@ -37,4 +37,16 @@ import Testing
         #expect(edit["newText"] as? String == "    # ivrc: allow unreachable-code -- REASON\n")
         #expect(range(edit) == [6, 0, 6, 0])
     }
+
+    @Test func aMenuWithoutFallbacksGetsThemAddedUnderItsLastLine() throws {
+        let harness = try ServerHarness()
+        harness.initialize()
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057", welcome: "    menu\n      say \"Press 1.\"\n      on 1 -> desk\n"))
+        let fix = try #require(Self.actions(harness, line: 5).first { ($0["title"] as? String)?.hasPrefix("Add `on timeout") == true })
+        #expect(fix["title"] as? String == "Add `on timeout -> welcome` and `on invalid -> welcome`")
+        #expect((fix["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "menu-fallback")
+        let edit = try #require(Self.edits(fix).first)
+        #expect(edit["newText"] as? String == "\n      on timeout -> welcome\n      on invalid -> welcome")
+        #expect(range(edit) == [7, 18, 7, 18])
+    }
 }

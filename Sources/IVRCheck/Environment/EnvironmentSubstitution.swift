@@ -126,10 +126,7 @@ public enum EnvironmentSubstitution {
                        help: "run with `--env NAME` to take the values from environments/NAME.toml")
                 return nil
             }
-            let own = line.flatMap { environment.tables.contains($0) ? "\($0).\(key)" : nil }
-            guard let defined = [own, key].compactMap({ $0 }).first(where: { environment.values[$0] != nil }),
-                  let entry = environment.values[defined]
-            else {
+            guard let (text, defined) = environment.value(of: key, inLine: line) else {
                 let visible = environment.values.keys.compactMap { candidate -> String? in
                     guard let table = environment.table(of: candidate) else { return candidate }
                     return table == line ? String(candidate.dropFirst(table.count + 1)) : nil
@@ -141,7 +138,7 @@ public enum EnvironmentSubstitution {
                 return nil
             }
             used.insert(defined)
-            return (entry.text, defined)
+            return (text, defined)
         }
 
         /// A value standing where a word stood is read as the lexer would read it there: a

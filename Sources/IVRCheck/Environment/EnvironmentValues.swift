@@ -21,6 +21,15 @@ public struct EnvironmentValues: Sendable {
         self.tables = tables
     }
 
+    /// What `env.KEY` stands for in the flow (line) `line` and the key it is found under: the
+    /// line's own table first, then the values every line shares.
+    public func value(of key: String, inLine line: String?) -> (text: String, key: String)? {
+        let own = line.flatMap { tables.contains($0) ? "\($0).\(key)" : nil }
+        guard let defined = [own, key].compactMap({ $0 }).first(where: { values[$0] != nil }),
+              let entry = values[defined] else { return nil }
+        return (entry.text, defined)
+    }
+
     /// The table a key belongs to (nil for a key every flow shares).
     public func table(of key: String) -> String? {
         key.firstIndex(of: ".").map { String(key[..<$0]) }.flatMap { tables.contains($0) ? $0 : nil }

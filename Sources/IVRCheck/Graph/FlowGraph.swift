@@ -73,7 +73,7 @@ public struct Flow: Sendable {
     /// The source text of a range of this flow, as written.
     public func text(_ range: SourceRange) -> String { expandedSource.text(range) }
 
-    private var expandedSource: ExpandedSource { ExpandedSource(file: source, regions: regions) }
+    var expandedSource: ExpandedSource { ExpandedSource(file: source, regions: regions) }
 }
 
 public struct Step: Sendable {

@@ -55,11 +55,14 @@ public struct GatherTimeoutRule: Rule {
             flow.steps.flatMap { step in
                 step.actions.compactMap { action -> Diagnostic? in
                     guard case .gather(let gather) = action.kind, gather.next != nil, gather.timeout == nil else { return nil }
-                    let again = step.isAnonymous ? "STEP" : step.name
+                    let written = flow.writtenName(of: step, at: action.range)
+                    let again = written ?? "STEP"
                     return finding(
                         "`gather \(gather.variable)` does not say where a caller who enters nothing goes; the call would go on without `\(gather.variable)`",
                         at: flow.span(action.range),
-                        help: "add `on timeout -> \(again)` (ask again) or `on timeout -> operator` in the gather's block")
+                        help: "add `on timeout -> \(again)` (ask again) or `on timeout -> operator` in the gather's block",
+                        fixIts: written == nil ? [] : [flow.fixIt("Add `on timeout -> \(again)` (ask again)",
+                                                                    appending: ["on timeout -> \(again)"], under: action.range)])
                 }
             }
         }

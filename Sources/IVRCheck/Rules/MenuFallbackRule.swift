@@ -65,14 +65,18 @@ public struct MenuFallbackRule: Rule {
         guard timeout == nil || invalid == nil else { return nil }
         // Suggest the target the other fallback uses, else replaying this step.
         let present = (timeout ?? invalid)?.target.map { flow.steps[$0] }
-        let target = present.flatMap { $0.isAnonymous ? nil : $0.name } ?? (step.isAnonymous ? "STEP" : step.name)
+        let known = present.flatMap { flow.writtenName(of: $0, at: action.range) } ?? flow.writtenName(of: step, at: action.range)
+        let target = known ?? "STEP"
         let missing = [timeout == nil ? "timeout" : nil, invalid == nil ? "invalid" : nil].compactMap { $0 }
+        let lines = missing.map { "on \($0) -> \(target)" }
+        let quoted = lines.map { "`\($0)`" }.joined(separator: " and ")
         let what = switch (timeout, invalid) {
         case (nil, nil): "what happens when the caller presses nothing, or a key it does not offer"
         case (nil, _): "what happens when the caller presses nothing"
         default: "what happens when the caller presses a key it does not offer"
         }
         return finding("this menu does not say \(what)", at: flow.span(action.range),
-                       help: "add " + missing.map { "`on \($0) -> \(target)`" }.joined(separator: " and "))
+                       help: "add " + quoted,
+                       fixIts: known == nil ? [] : [flow.fixIt("Add " + quoted, appending: lines, under: action.range)])
     }
 }

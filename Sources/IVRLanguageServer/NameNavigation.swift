@@ -1,8 +1,9 @@
 import IVRLang
 import IVRLanguageServerProtocol
 
-/// Go to definition, find references and rename for steps, across the workspace's files.
-enum StepNavigation {
+/// Go to definition, find references and rename for steps, modules, schedules and a module's
+/// parameters, across the workspace's files.
+enum NameNavigation {
     static func definition(_ session: Session, _ message: IncomingMessage) throws(ResponseError) -> any Encodable {
         let params = try message.parameters(TextDocumentPositionParams.self)
         guard let found = try lookUp(session, params.textDocument.uri, params.position) else { return JSONValue.null }
@@ -20,26 +21,27 @@ enum StepNavigation {
         let params = try message.parameters(TextDocumentPositionParams.self)
         guard let found = try lookUp(session, params.textDocument.uri, params.position),
               let document = found.documents[found.occurrence.file] else {
-            throw ResponseError(.requestFailed, "only a step's name can be renamed here")
+            throw ResponseError(.requestFailed, notAName)
         }
         return PrepareRenameResult(range: document.range(of: found.occurrence.range), placeholder: found.occurrence.symbol.name)
     }
 
-    /// Every place the step is named, tests included; a new name that is not a name, or that
-    /// another step of the same flow or module has, is refused with the reason.
+    static let notAName = "only the name of a step, module, schedule or parameter can be renamed here"
+
+    /// Every place the name is written, tests and `use` lines included; a new name that is not a
+    /// name, or that another of its kind in the same flow, module or workspace has, is refused.
     static func rename(_ session: Session, _ message: IncomingMessage) throws(ResponseError) -> any Encodable {
         let params = try message.parameters(RenameParams.self)
         guard let found = try lookUp(session, params.textDocument.uri, params.position) else {
-            throw ResponseError(.requestFailed, "only a step's name can be renamed here")
+            throw ResponseError(.requestFailed, notAName)
         }
-        let newName = params.newName
+        let newName = params.newName, symbol = found.occurrence.symbol
         guard Parser.isIdentifier(newName), !newName.contains(".") else {
             throw ResponseError(.requestFailed,
-                                "`\(newName)` is not a step name: use letters, digits and underscores, starting with a letter")
+                                "`\(newName)` is not a \(symbol.kind.rawValue) name: use letters, digits and underscores, starting with a letter")
         }
-        let symbol = found.occurrence.symbol
-        if newName != symbol.name, found.index.declarations(in: symbol.scope).contains(where: { $0.symbol.name == newName }) {
-            throw ResponseError(.requestFailed, "a step named `\(newName)` already exists there: choose another name")
+        if newName != symbol.name, found.index.declarations(of: symbol.kind, in: symbol.scope).contains(where: { $0.symbol.name == newName }) {
+            throw ResponseError(.requestFailed, "a \(symbol.kind.rawValue) named `\(newName)` already exists there: choose another name")
         }
         var changes: [String: [TextEdit]] = [:]
         for occurrence in found.index.all(symbol) {
@@ -50,20 +52,20 @@ enum StepNavigation {
     }
 
     private struct Found {
-        let index: StepOccurrences
-        let occurrence: StepOccurrences.Occurrence
+        let index: NameOccurrences
+        let occurrence: NameOccurrences.Occurrence
         let documents: [String: Document]
     }
 
     private static func lookUp(_ session: Session, _ uri: String, _ position: Position) throws(ResponseError) -> Found? {
         let document = try session.document(uri)
         let documents = Dictionary(session.parsedWorkspace().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let index = StepOccurrences(documents.values.map(\.parsed))
+        let index = NameOccurrences(documents.values.map(\.parsed))
         guard let occurrence = index.occurrence(in: document.path, at: document.offset(of: position)) else { return nil }
         return Found(index: index, occurrence: occurrence, documents: documents)
     }
 
-    private static func locations(_ occurrences: [StepOccurrences.Occurrence], _ documents: [String: Document]) -> [Location] {
+    private static func locations(_ occurrences: [NameOccurrences.Occurrence], _ documents: [String: Document]) -> [Location] {
         occurrences.compactMap { occurrence in
             documents[occurrence.file].map { Location(uri: $0.uri, range: $0.range(of: occurrence.range)) }
         }.sorted { ($0.uri, $0.range.start.line, $0.range.start.character) < ($1.uri, $1.range.start.line, $1.range.start.character) }

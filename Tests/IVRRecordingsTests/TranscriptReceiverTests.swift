@@ -22,15 +22,21 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: directory.path + "/transcripts").sorted()
     }
 
+    /// A receiver in `directory` that has stored recording `rec-1`, received at `received` and kept 30 days.
+    static func receiverWithRecording(in directory: TemporaryDirectory, keys: RecordingKeyRing) async throws -> RecordingReceiver {
+        let receiver = try RecordingReceiverTests.receiver(in: directory, keys: keys)
+        try await MediaHost().run { base in
+            let recording = try #require(RecordingReceiverTests.notification("rec-1", url: base + "/recordings/ok.wav"))
+            #expect(await receiver.receive(recording, from: Self.origin(keptFor: 30)) { Self.received } == .stored(bytes: SpokenWAV.bytes.count))
+        }
+        return receiver
+    }
+
     @Test func aTranscriptIsStoredSealedBesideItsRecordingOnceAndKeptAsLongAsIt() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let keys = try SealedRecordingTests.keys(1)
-        let receiver = try RecordingReceiverTests.receiver(in: directory, keys: keys)
-        try await MediaHost().run { base in
-            let recording = try #require(RecordingReceiverTests.notification("rec-1", url: base + "/recordings/ok.wav"))
-            _ = await receiver.receive(recording, from: Self.origin(keptFor: 30)) { Self.received }
-        }
+        let receiver = try await Self.receiverWithRecording(in: directory, keys: keys)
         let later = Self.received.addingTimeInterval(60)
         let notification = try #require(Self.notification("tr-1"))
         #expect(receiver.receive(notification, from: Self.origin(keptFor: 5)) { later } == .stored(bytes: Self.text.utf8.count))
@@ -93,10 +99,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let keys = try SealedRecordingTests.keys(1)
-        let receiver = try RecordingReceiverTests.receiver(in: directory, keys: keys)
-        try await MediaHost().run { base in
-            _ = await receiver.receive(try #require(RecordingReceiverTests.notification("rec-1", url: base + "/recordings/ok.wav")), from: Self.origin(keptFor: 1))
-        }
+        let receiver = try await Self.receiverWithRecording(in: directory, keys: keys)
         for recording in ["rec-1", "rec-2"] {
             _ = receiver.receive(try #require(Self.notification("tr-\(recording)", recording: recording)), from: Self.origin(keptFor: 1))
         }

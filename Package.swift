@@ -41,6 +41,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
+        // The git commit a binary was built from, written by the BuildCommit plugin.
+        .target(name: "BuildInfo", plugins: ["BuildCommit"]),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -131,6 +134,7 @@ let package = Package(
         .executableTarget(
             name: "ivrc",
             dependencies: [
+                "BuildInfo",
                 "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",

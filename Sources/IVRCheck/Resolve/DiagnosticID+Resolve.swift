@@ -247,7 +247,9 @@ extension DiagnosticID {
             since they are written on every <Say>. `languages` lists at most 8 tags and replaces \
             `language`: a flow sets one or the other. `recording-status-callback` is an http(s) URL or \
             `serve` (the recording receiver of `ivrc serve`); `retention` is a whole number of years, \
-            months or days (`7y`, `18mo`, `90d`), at most 100 years.
+            months or days (`7y`, `18mo`, `90d`), at most 100 years; `daily-call-target` is the calls a \
+            day the line should take, a whole number from 1 to 100000 (without it, the industry's: \
+            healthcare 100, fleet 50).
             """,
         reported: [
             """
@@ -266,6 +268,14 @@ extension DiagnosticID {
               step start
                 dial +1-555-010-0200
             """,
+            """
+            flow front_desk
+              number +1-800-596-3057
+              daily-call-target ↓0
+
+              step start
+                dial +1-555-010-0200
+            """,
         ],
         notReported: [
             """
@@ -280,6 +290,14 @@ extension DiagnosticID {
             flow front_desk
               number +1-800-596-3057
               retention 7y
+
+              step start
+                dial +1-555-010-0200
+            """,
+            """
+            flow front_desk
+              number +1-800-596-3057
+              daily-call-target 120
 
               step start
                 dial +1-555-010-0200

@@ -14,14 +14,9 @@ struct CallStatusRoutes {
     let window: CallStatusWindow
 
     func add(to router: Router<ServerRequestContext>) {
-        let group = router.group(RouterPath(configuration.path + "/status"))
-        if let verifier = configuration.verifier {
-            group.add(middleware: SignatureMiddleware(verifier: verifier, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics))
-        }
-        let methods: [HTTPRequest.Method] = configuration.verifier == nil ? [.post, .get] : [.post]
-        for method in methods {
-            group.on("", method: method) { request, context in try await receive(request, context: context) }
-        }
+        configuration.addWebhook(configuration.path + "/status", to: router, metrics: metrics, routes: [
+            ("", { request, context in try await receive(request, context: context) }),
+        ])
     }
 
     private func receive(_ request: Request, context: ServerRequestContext) async throws -> Response {

@@ -14,14 +14,9 @@ struct RecordingRoutes {
     let metrics: ServerMetrics
 
     func add(to router: Router<ServerRequestContext>) {
-        let group = router.group(RouterPath(configuration.path + "/recordings"))
-        if let verifier = configuration.verifier {
-            group.add(middleware: SignatureMiddleware(verifier: verifier, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics))
-        }
-        let methods: [HTTPRequest.Method] = configuration.verifier == nil ? [.post, .get] : [.post]
-        for method in methods {
-            group.on(":bundle/:flow/:step", method: method) { request, context in try await receive(request, context: context) }
-        }
+        configuration.addWebhook(configuration.path + "/recordings", to: router, metrics: metrics, routes: [
+            (":bundle/:flow/:step", { request, context in try await receive(request, context: context) }),
+        ])
     }
 
     private func receive(_ request: Request, context: ServerRequestContext) async throws -> Response {

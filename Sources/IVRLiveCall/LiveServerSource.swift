@@ -19,11 +19,12 @@ public struct LiveServerSource: DocumentSource {
     let client: BlockingHTTPClient
 
     public init(webhook: URL, number: String, signer: TelnyxSignature.Signer?, moment: CallMoment? = nil,
+                caller: String = CallValues.simulatedCaller,
                 callSid: String = "v3:ivrc-" + UUID().uuidString.lowercased(), timeout: TimeInterval = 10) {
         self.webhook = webhook
         self.callFields = [
             "AccountSid": "ivrc-simulated-account", "CallSid": callSid, "CallSidLegacy": callSid,
-            "From": CallValues.simulatedCaller, "To": number, "CallStatus": "ringing", "Direction": "inbound",
+            "From": caller, "To": number, "CallStatus": "ringing", "Direction": "inbound",
         ]
         self.signer = signer
         self.moment = moment

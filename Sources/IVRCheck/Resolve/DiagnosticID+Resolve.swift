@@ -397,7 +397,7 @@ extension DiagnosticID {
                 http-request https://dispatch.example.com/loads method=POST -> announce
                   header Content-Type "application/json"
                   body ↓"{\\"driver\\": {{From}}}"
-                  field eta "load.eta_minutes"
+                  field eta "load.eta_minutes" default="a few"
 
               step announce
                 say "Your load arrives in {{eta}} minutes."
@@ -412,7 +412,7 @@ extension DiagnosticID {
                 http-request https://dispatch.example.com/loads method=POST -> announce
                   header Content-Type "application/json"
                   body "{\\"driver\\": \\"{{From}}\\"}"
-                  field eta "load.eta_minutes"
+                  field eta "load.eta_minutes" default="a few"
 
               step announce
                 say "Your load arrives in {{eta}} minutes."

@@ -32,9 +32,12 @@ struct LiveServerOptions: ParsableArguments {
         return signer
     }
 
-    /// A caller for one call to `number` on the live server, at `moment` when the test gives one.
-    func source(calling number: String, at moment: CallMoment? = nil) throws -> (source: LiveServerSource, entry: String)? {
+    /// A caller for one call to `number` on the live server, at `moment` and from `caller` when
+    /// the test gives them.
+    func source(calling number: String, at moment: CallMoment? = nil, from caller: String? = nil) throws -> (source: LiveServerSource, entry: String)? {
         guard let webhook = try webhook() else { return nil }
-        return (LiveServerSource(webhook: webhook, number: number, signer: try signer(), moment: moment), webhook.absoluteString)
+        let source = LiveServerSource(webhook: webhook, number: number, signer: try signer(), moment: moment,
+                                      caller: caller ?? CallValues.simulatedCaller)
+        return (source, webhook.absoluteString)
     }
 }

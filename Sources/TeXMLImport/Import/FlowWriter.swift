@@ -60,6 +60,7 @@ struct FlowWriter {
         if let industry = options.industry?.rawValue ?? options.context.industry(of: entry).flatMap({ Industry(rawValue: $0)?.rawValue }) {
             lines.append("  industry \(industry)")
         }
+        if let target = options.context.dailyCallTarget(of: entry) { lines.append("  daily-call-target \(target)") }
         if let voice { lines.append("  voice \(IVRText.optionValue(voice, kind: .text))") }
         if let language { lines.append("  language \(IVRText.optionValue(language, kind: .text))") }
         writeSchedules(of: options.context.flowName(of: entry))

@@ -20,7 +20,8 @@ public struct LiveServerSource: DocumentSource {
 
     public init(webhook: URL, number: String, signer: TelnyxSignature.Signer?, moment: CallMoment? = nil,
                 caller: String = CallValues.simulatedCaller,
-                callSid: String = "v3:ivrc-" + UUID().uuidString.lowercased(), timeout: TimeInterval = 10) {
+                callSid: String = "v3:ivrc-" + UUID().uuidString.lowercased(), timeout: TimeInterval = 10,
+                trusted: TrustedCertificates? = nil) {
         self.webhook = webhook
         self.callFields = [
             "AccountSid": "ivrc-simulated-account", "CallSid": callSid, "CallSidLegacy": callSid,
@@ -28,7 +29,7 @@ public struct LiveServerSource: DocumentSource {
         ]
         self.signer = signer
         self.moment = moment
-        self.client = BlockingHTTPClient(timeout: timeout)
+        self.client = BlockingHTTPClient(timeout: timeout, trusted: trusted)
     }
 
     public func resolvedAddress(_ url: String, from address: String) -> String {

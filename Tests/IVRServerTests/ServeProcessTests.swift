@@ -38,6 +38,7 @@ import Testing
         while !server.log.contains("\"serving\""), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         let serving = try #require(server.log.split(separator: "\n").first { $0.contains("\"serving\"") }, "\(server.log)")
         #expect(serving.contains("http://127.0.0.1:\(server.port)/"), "\(serving)")
+        #expect(serving.contains("\"commit\":\""), "\(serving)")
 
         let busy = Process()
         busy.executableURL = try #require(BuiltExecutable.ivrc)

@@ -48,6 +48,7 @@ struct TestCommand: ParsableCommand {
         if explorePaths && server.url != nil { throw ValidationError("--paths explores the compiled bundle; it cannot be combined with --url") }
         _ = try server.webhook()
         _ = try server.signer()
+        _ = try server.trustedCertificates()
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
     }
 

@@ -41,10 +41,10 @@ struct CallLedger {
         tally.requests += 1
         let answered = entry.kind.map(Self.kindAnswered.contains) ?? false
         var step = entry.step
-        // An older ivrc logged the document but not the step it belongs to.
-        if answered, entry.step == nil, entry.outcome == nil, entry.language == nil, entry.emergency == nil {
+        // An older ivrc logged the document it served but not the step it belongs to.
+        if answered, let document = entry.document, entry.step == nil, entry.emergency == nil {
             tally.olderFormat += 1
-            step = entry.document.flatMap(DocumentStep.step(of:))
+            step = DocumentStep.step(of: document)
         }
         let event = CallEvent(
             time: time, kind: names.intern(entry.kind), flow: names.intern(entry.flow), document: names.intern(entry.document),

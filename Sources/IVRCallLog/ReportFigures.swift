@@ -38,7 +38,9 @@ enum ReportFigures {
         let tally = report.input
         var lines = ["\(tally.lines) \(tally.lines == 1 ? "line" : "lines") read from \(tally.files) \(tally.files == 1 ? "file" : "files"), "
             + "\(tally.requests) \(tally.requests == 1 ? "request" : "requests") used"]
-        if report.unroutedCalls > 0 { lines.append("\(report.unroutedCalls) calls to a number no flow answers") }
+        if report.unroutedCalls > 0 {
+            lines.append("\(report.unroutedCalls) \(report.unroutedCalls == 1 ? "call" : "calls") to a number no flow answers")
+        }
         return lines + tally.problems
     }
 

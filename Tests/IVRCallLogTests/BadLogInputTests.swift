@@ -1,5 +1,5 @@
 import Foundation
-import IVRCallLog
+@testable import IVRCallLog
 import Testing
 
 /// Input a report must survive: each counted and said in the footer, never a crash.
@@ -61,7 +61,7 @@ import Testing
         // `cat a.gz b.gz`: one file of two gzip members.
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: first))) + [UInt8](try Data(contentsOf: URL(fileURLWithPath: second)))
         let joined = try CallLog.report([try fixture.file("joined.log.gz", bytes)])
-        #expect(joined.flows == plain.flows && joined.input.problems.isEmpty)
+        #expect(joined.flows == plain.flows && joined.input.problems.isEmpty, "\(joined.input.problems)")
     }
 
     @Test func aGzipThatEndsEarlyIsSaidAndReadUpToThere() throws {

@@ -1,5 +1,5 @@
 import Foundation
-import IVRCallLog
+@testable import IVRCallLog
 
 /// Log lines shaped as `ivrc serve` writes them (sorted keys, the same fields), for calls of the
 /// dental office example, and temporary files to hold them.

@@ -1,6 +1,6 @@
 import Foundation
 import IVRBundle
-import IVRCallLog
+@testable import IVRCallLog
 import IVRTestSupport
 import Testing
 

@@ -1,4 +1,4 @@
-import IVRCallLog
+@testable import IVRCallLog
 import Testing
 
 @Suite struct TimeWindowTests {

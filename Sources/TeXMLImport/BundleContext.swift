@@ -17,15 +17,20 @@ public struct BundleContext: Sendable {
     public var schedules: [String: Schedule]
     /// The SHA-256 (hex) the manifest records for each document, by document path.
     public var hashes: [String: String]
+    /// The prefixes bounding each `<Dial>` of a document, in order, by document path
+    /// (`Manifest.dialPrefixes`): written back as the dial's `allow=`.
+    public var dialPrefixes: [String: [[String]]]
 
     public init(routes: [String: Route] = [:], entries: [String] = [], numbers: [String: String] = [:],
-                flowNames: [String: String] = [:], schedules: [String: Schedule] = [:], hashes: [String: String] = [:]) {
+                flowNames: [String: String] = [:], schedules: [String: Schedule] = [:], hashes: [String: String] = [:],
+                dialPrefixes: [String: [[String]]] = [:]) {
         self.routes = routes
         self.entries = entries
         self.numbers = numbers
         self.flowNames = flowNames
         self.schedules = schedules
         self.hashes = hashes
+        self.dialPrefixes = dialPrefixes
     }
 
     /// The context of a manifest whose bundle directory is `root` ("" for paths as in the manifest).
@@ -52,7 +57,8 @@ public struct BundleContext: Sendable {
             numbers: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.number) }, uniquingKeysWith: { first, _ in first }),
             flowNames: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.name) }, uniquingKeysWith: { first, _ in first }),
             schedules: manifest.schedules ?? [:],
-            hashes: Dictionary(manifest.documents.map { (prefix + $0.key, $0.value.sha256) }, uniquingKeysWith: { first, _ in first }))
+            hashes: Dictionary(manifest.documents.map { (prefix + $0.key, $0.value.sha256) }, uniquingKeysWith: { first, _ in first }),
+            dialPrefixes: Dictionary((manifest.dialPrefixes ?? [:]).map { (prefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The inbound number of the flow `path` belongs to.

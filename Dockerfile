@@ -15,8 +15,12 @@ WORKDIR /src
 COPY Package.swift Package.resolved ./
 RUN swift package resolve
 # SwiftPM reads every target's folder when it loads the package, tests included.
+COPY Plugins Plugins
 COPY Sources Sources
 COPY Tests Tests
+# The commit `ivrc --version` and the `serving` log line name (there is no .git here):
+#   docker build --build-arg IVRC_BUILD_COMMIT="$(git describe --always --dirty --abbrev=12)" -t ivrc .
+ARG IVRC_BUILD_COMMIT=unknown
 RUN swift build -c release --product ivrc --static-swift-stdlib \
     && install -D "$(swift build -c release --show-bin-path)/ivrc" /out/ivrc
 

@@ -36,8 +36,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
         // `ivrc serve` fetches recordings from Telnyx's media host (bounded size and time, https only).
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        // The version async-http-client resolves to; named for `--cacert` (a test caller trusting
+        // a private certificate authority).
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
+        // The git commit a binary was built from, written by the BuildCommit plugin.
+        .target(name: "BuildInfo", plugins: ["BuildCommit"]),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -76,7 +82,13 @@ let package = Package(
         // Reads existing TeXML: `ivrc validate` (schema + rules on raw XML) and `ivrc import` (TeXML → .ivr).
         .target(name: "TeXMLImport", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLSchema"]),
         // A Telnyx-like caller over HTTP: the runtime's calls answered by a live `ivrc serve`.
-        .target(name: "IVRLiveCall", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook"]),
+        .target(name: "IVRLiveCall", dependencies: [
+            "IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema", "TelnyxWebhook",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         // Per-environment values files (TOML) for `--env NAME`.
         .target(name: "IVREnvironment", dependencies: ["IVRCheck", "IVRLang", .product(name: "TOMLKit", package: "TOMLKit")]),
         // `ivrc new`: the built-in line templates, compiled in (scripts/embed-resources).
@@ -122,6 +134,7 @@ let package = Package(
         .executableTarget(
             name: "ivrc",
             dependencies: [
+                "BuildInfo",
                 "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",

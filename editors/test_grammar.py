@@ -207,7 +207,14 @@ def main():
     expect(acme, "use fleet_emergency", "fleet_emergency", "entity.name.type.module.ivr")
     expect(acme, "use fleet_emergency", "as", "keyword.other.as.ivr")
     expect(acme, "use fleet_emergency", "emergency", "entity.name.type.module.ivr")
-    expect(acme, "use fleet_emergency", "+1-555-040-0912", "constant.numeric.phone.ivr")
+    # A decision on a lookup's answer.
+    expect(patient, "on failure -> front_desk", "failure", "constant.language.key.ivr")
+    expect(patient, "branch {{status}}", "branch", "keyword.control.statement.ivr")
+    expect(patient, "on other -> front_desk", "other", "constant.language.key.ivr")
+    expect(patient, "http-request https://ehr", "http-request", "keyword.control.statement.ivr")
+    # A `use` continued over lines: each indented line is an option.
+    expect(acme, "backup=+1-555-040-0912", "backup", "variable.parameter.option.ivr")
+    expect(acme, "backup=+1-555-040-0912", "+1-555-040-0912", "constant.numeric.phone.ivr")
     expect(samples, "stream url=", "stream", "keyword.control.statement.ivr")
     expect(samples, "stream url=", "wss://media.example.com/stream", "markup.underline.link.url.ivr")
     expect(samples, "finish-on-key=#", "#", "constant.other.option-value.keys.ivr")

@@ -93,9 +93,7 @@ public struct LoadedBundle: Sendable {
             if let language = route.language, !LanguageTag.isValid(language) {
                 throw Failure(description: "route of \(from) names language `\(language)`, which is not a BCP 47 tag")
             }
-            let targets = [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
-                + (route.keys ?? [:]).values + (route.speech ?? [:]).values
-            for target in targets where documents[target] == nil {
+            for target in route.targets where documents[target] == nil {
                 throw Failure(description: "route of \(from) leads to \(target), which is not in the bundle")
             }
         }
@@ -133,25 +131,41 @@ public struct LoadedBundle: Sendable {
 
     /// The document that answers an action request from `document`, given the request's
     /// parameters as Telnyx sends them (`Digits`, `SpeechResult`, `DialCallStatus`, …).
-    /// `hours` routes are decided by `clock`: the moment of the request unless told otherwise.
+    /// `hours` routes are decided by `clock`: the moment of the request unless told otherwise;
+    /// `branch` routes by the values the call carries (`values`).
     /// Nil when the document has no route.
-    public func next(after document: String, parameters: [String: String],
+    public func next(after document: String, parameters: [String: String], values: [String: String] = [:],
                      clock: ScheduleClock = .at(.instant(Date()))) -> String? {
-        decide(after: document, parameters: parameters, clock: clock)?.next
+        decide(after: document, parameters: parameters, values: values, clock: clock)?.next
     }
 
     /// The branch an action request from `document` takes and the document it leads to; nil
-    /// when the document has no route (or an `hours` route's schedule is missing).
-    public func decide(after document: String, parameters: [String: String],
-                       clock: ScheduleClock = .at(.instant(Date()))) -> RouteDecision? {
+    /// when the document has no route (or an `hours` route's schedule is missing). A `branch`
+    /// route takes its line `chosenLine` when given (`test --paths` walks each), else the first
+    /// line the carried value matches.
+    public func decide(after document: String, parameters: [String: String], values: [String: String] = [:],
+                       clock: ScheduleClock = .at(.instant(Date())), chosenLine: Int? = nil) -> RouteDecision? {
         guard let route = manifest.routes[document] else { return nil }
         switch route.kind {
-        case .gather, .record:
+        case .gather:
+            // `Digits=""` and no speech is no entry: the gather's `on timeout`, as a menu's.
+            let entered = [parameters["Digits"], parameters["SpeechResult"]].contains { !($0 ?? "").isEmpty }
+            return entered ? RouteDecision(next: route.next, outcome: .next)
+                : RouteDecision(next: route.timeout ?? route.next, outcome: .timeout)
+        case .record:
             return RouteDecision(next: route.next, outcome: .next)
         case .httpRequest:
-            // Telnyx sends one parameter per field of a lookup that answered; a missing one means it did not.
-            let answered = (route.fields ?? []).allSatisfy { parameters[$0] != nil }
-            return RouteDecision(next: route.next, outcome: answered ? .ok : .failed)
+            // Telnyx sends one parameter per field of a lookup that answered; a field without
+            // default that is missing or empty means it did not.
+            return route.answeredFields(parameters) == nil ? RouteDecision(next: route.failure ?? route.next, outcome: .failed)
+                : RouteDecision(next: route.next, outcome: .ok)
+        case .branch:
+            let lines = route.decisions ?? []
+            let value = route.value.flatMap { values[$0] }
+            guard let line = chosenLine ?? lines.firstIndex(where: { $0.when.matches(value) }), lines.indices.contains(line) else {
+                return nil
+            }
+            return RouteDecision(next: lines[line].next, outcome: .branch(lines[line].when))
         case .dial:
             let outcome = RouteOutcome.dial(status: parameters["DialCallStatus"])
             return RouteDecision(next: outcome == .answered ? route.answered : route.next, outcome: outcome)

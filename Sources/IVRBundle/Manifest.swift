@@ -25,9 +25,12 @@ public struct Manifest: Sendable, Codable, Equatable {
         /// Calls a day the onboarding plan expects of the flow's `industry` (healthcare 100,
         /// fleet 50); absent for `general`. The server exports it for the call-volume alert.
         public let dailyCallTarget: Int?
+        /// The flow's `industry` (`healthcare`, `fleet`), absent for `general`: `ivrc import`
+        /// writes it back, so the imported flow is held to the same rules.
+        public let industry: String?
 
         public init(name: String, number: String, entry: String, inputSHA256: String? = nil, retention: RecordingRetention? = nil,
-                    emergencyStep: String? = nil, languages: [String]? = nil, dailyCallTarget: Int? = nil) {
+                    emergencyStep: String? = nil, languages: [String]? = nil, dailyCallTarget: Int? = nil, industry: String? = nil) {
             self.name = name
             self.number = number
             self.entry = entry
@@ -36,6 +39,7 @@ public struct Manifest: Sendable, Codable, Equatable {
             self.emergencyStep = emergencyStep
             self.languages = languages
             self.dailyCallTarget = dailyCallTarget
+            self.industry = industry
         }
     }
 

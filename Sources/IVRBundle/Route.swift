@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a document's action URL leads, by what the request carries. The server (and the
 /// loader) answers an action request by looking its document's route up here.
 public struct Route: Sendable, Hashable, Codable {
@@ -13,8 +15,22 @@ public struct Route: Sendable, Hashable, Codable {
         /// `hours NAME`: `open` or `closed`, by the manifest's schedule `schedule` at the
         /// moment of the request.
         case hours
-        /// `http-request`: continues at `next`; the action request carries `fields`.
+        /// `http-request`: continues at `next`; the action request carries `fields`. An answer
+        /// without a field that has no default continues at `failure`, when there is one.
         case httpRequest
+        /// `branch {{NAME}}`: the first of `decisions` the carried value `value` matches.
+        case branch
+    }
+
+    /// Branch: one `on …` line, and the document it leads to.
+    public struct Decision: Sendable, Hashable, Codable {
+        public var when: ValueCondition
+        public var next: String
+
+        public init(when: ValueCondition, next: String) {
+            self.when = when
+            self.next = next
+        }
     }
 
     public var kind: Kind
@@ -47,11 +63,18 @@ public struct Route: Sendable, Hashable, Codable {
     /// target the server refuses is apologised for as the caller hears the rest of the call.
     public var language: String?
     public var voice: String?
+    /// Branch: its lines, in order (the last `on other`).
+    public var decisions: [Decision]?
+    /// Http-request: where a failed lookup goes (`on failure`).
+    public var failure: String?
+    /// Http-request: the fields' `default=` values, used when the answer lacks them.
+    public var defaults: [String: String]?
 
     public init(kind: Kind, keys: [String: String]? = nil, speech: [String: String]? = nil, emergency: String? = nil,
                 invalid: String? = nil, timeout: String? = nil, next: String? = nil, answered: String? = nil,
                 schedule: String? = nil, open: String? = nil, closed: String? = nil, value: String? = nil,
-                fields: [String]? = nil, language: String? = nil, voice: String? = nil) {
+                fields: [String]? = nil, language: String? = nil, voice: String? = nil,
+                decisions: [Decision]? = nil, failure: String? = nil, defaults: [String: String]? = nil) {
         self.kind = kind
         self.keys = keys
         self.speech = speech
@@ -67,5 +90,25 @@ public struct Route: Sendable, Hashable, Codable {
         self.fields = fields
         self.language = language
         self.voice = voice
+        self.decisions = decisions
+        self.failure = failure
+        self.defaults = defaults
+    }
+
+    /// Http-request: the value of each field for an action request with `parameters`: what
+    /// the answer holds, else its default; nil when a field without default is absent or
+    /// empty, which is a failed lookup.
+    public func answeredFields(_ parameters: [String: String]) -> [String: String]? {
+        var values: [String: String] = [:]
+        for field in fields ?? [] {
+            if let answered = parameters[field], !answered.trimmingCharacters(in: .whitespaces).isEmpty {
+                values[field] = answered
+            } else if let fallback = defaults?[field] {
+                values[field] = fallback
+            } else {
+                return nil
+            }
+        }
+        return values
     }
 }

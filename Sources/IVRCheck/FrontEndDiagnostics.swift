@@ -10,7 +10,7 @@ public enum FrontEndDiagnostics {
         .bodyContentType, .encoding, .emptyFlow,
         .duplicateSetting, .duplicateFlow, .duplicateStep, .duplicateEmergency, .duplicateKey, .duplicateOption,
         .missingNumber, .invalidSetting, .nameTooLong, .unknownStatement, .unknownOption, .invalidOption,
-        .compilerOwnedOption, .invalidText, .undefinedStep, .schedule, .unknownTimeZone, .undefinedSchedule,
+        .compilerOwnedOption, .invalidText, .undefinedStep, .schedule, .unknownTimeZone, .undefinedSchedule, .unreachableBranch, .mixedComparison,
         .duplicateSchedule, .invalidLanguage, .undeclaredLanguage, .duplicateTranslation, .undefinedValue,
         .invalidValue, .unusedValue, .undefinedModule, .duplicateModule, .moduleCycle, .moduleNameClash,
         .moduleLimit, .bundleLimit, .missingParam, .duplicateParam, .undefinedParam, .invalidParam, Waivers.withoutReason,

@@ -33,6 +33,7 @@ public enum StatementCatalog {
         case .reject: Entry(name: "reject", element: "Reject", summary: "refuses the call without answering")
         case .language: Entry(name: "language TAG", element: nil, summary: "the call speaks TAG (one of the flow's `languages`) from here on: every later step in its text and voice")
         case .hours: Entry(name: "hours SCHEDULE", element: "Redirect", summary: "`on open` / `on closed` branches, decided by the flow's `schedule` when the call arrives")
+        case .branch: Entry(name: "branch {{NAME}}", element: "Redirect", summary: "`on \"TEXT\" …`, `on empty`, `on above N`, `on below N`, `on from N to M` and `on other` lines, the first the call's value matches taken, decided by the server per request")
         case .httpRequest: Entry(name: "http-request URL … -> STEP", element: "HttpRequest", summary: "asks an outside server (`header`, `body` lines); each `field NAME \"json.path\"` of its answer is {{NAME}} from STEP on")
         }
     }

@@ -98,7 +98,9 @@ public struct CallerView: Sendable, Equatable {
         case .record: named = [("after the recording", route.next)]
         case .dial: named = [("when nobody answers", route.next), ("after the call", route.answered)]
         case .hours: named = [("while open", route.open), ("while closed", route.closed)]
-        case .httpRequest: named = [("after the request", route.next)]
+        case .httpRequest: named = [("after the request", route.next), ("when the lookup fails", route.failure)]
+        // Each line by its condition: a changed condition or target changes where callers go.
+        case .branch: named = (route.decisions ?? []).map { ("when {{\(route.value ?? "")}} is \($0.when.spelling)", $0.next) }
         }
         return named.compactMap { name, target in target.map { (name, $0) } }
     }

@@ -117,9 +117,23 @@ struct LayoutBuilder {
             option.value.map { "\(option.name.text)=\(ValueSpelling.spell(source)($0))" } ?? option.name.text
         }
         if let target = statement.target { after.append("-> \(target.text)") }
+        let head = [statement.keyword.text] + arguments.map(ValueSpelling.spell(source))
+        if statement.keyword.text == "use", 2 * depth + (head + after).joined(separator: " ").count > SourceFormatter.lineWidth {
+            emitContinued(statement, head: head + after.dropFirst(statement.options.count), options: Array(after.prefix(statement.options.count)),
+                          depth: depth, blankBefore: blankBefore)
+            return
+        }
         emitHead(before: [statement.keyword.text] + arguments.map(ValueSpelling.spell(source)), text: text,
                  after: after, depth: depth, at: statement.range.start, blankBefore: blankBefore,
                  children: statement.children, wraps: true)
+    }
+
+    /// A `use` too long for one line: the module (and any `-> STEP`) on its own line, then one
+    /// option a line under it (the parser reads indented `name=value` lines as its options).
+    private mutating func emitContinued(_ statement: Statement, head: [String], options: [String], depth: Int, blankBefore: Bool) {
+        emit(head.joined(separator: " "), depth: depth, at: statement.range.start, blankBefore: blankBefore)
+        let offsets = OptionOrder.sorted(statement.options).map(\.name.range.start)
+        for (option, offset) in zip(options, offsets) { emit(option, depth: depth + 1, at: offset) }
     }
 
     private mutating func emitHead(before: [String], text: ContinuedText?, after: [String], depth: Int, at offset: Int,

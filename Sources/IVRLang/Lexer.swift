@@ -376,7 +376,11 @@ public struct Lexer {
         // would not survive being written back, and `fmt` would refuse the file.
         var end = end
         while end > start + 1, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let text = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+        // Decoding would replace the bytes with U+FFFD, and `fmt` would write that back.
+        guard let text = String(validating: bytes[(start + 1)..<end], as: UTF8.self) else {
+            report(.encoding, "this comment is not valid UTF-8", start, end, help: "save the file as UTF-8")
+            return
+        }
         comments.append(Comment(text: text.trimmingSpaces(), range: SourceRange(start, end), ownLine: ownLine))
     }
 

@@ -45,6 +45,9 @@ public struct Parser {
     private enum Line {
         case statement(Statement)
         case text([Value])
+        /// `name=value …` alone on a line: more options of the statement above it, so a long
+        /// `use` or `dial` line can continue over several.
+        case options([StatementOption])
     }
 
     /// Lines up to the end of the current block (a DEDENT, which is consumed, or the end).
@@ -68,6 +71,9 @@ public struct Parser {
                 case .text(let values):
                     report(.syntax, "text on its own line must continue a statement", values[0].range,
                            help: "put it under a `say` (indented), or start the line with `say`")
+                case .options(let options):
+                    report(.syntax, "options on their own line must continue a statement", options[0].name.range,
+                           help: "indent them under the statement they belong to, e.g. under `use MODULE`")
                 case nil:
                     break
                 }
@@ -102,6 +108,7 @@ public struct Parser {
             skipLine()
             return nil
         }
+        if tokens[index + 1].kind == .equals { return parseOptionsLine() }
         _ = advance()
         var statement = Statement(keyword: Name(first.text, first.range), range: first.range)
         parseRestOfLine(into: &statement)
@@ -113,10 +120,30 @@ public struct Parser {
                     statement.children.append(nested)
                 case .text(let values):
                     appendText(values, to: &statement)
+                case .options(let options):
+                    statement.options += options
                 }
             }
         }
         return .statement(statement)
+    }
+
+    /// `name=value …` with nothing else: options continued from the line above.
+    private mutating func parseOptionsLine() -> Line? {
+        var line = Statement(keyword: Name("", current.range), range: current.range)
+        parseRestOfLine(into: &line)
+        if let stray = line.arguments.first?.range ?? line.target?.range {
+            report(.syntax, "a continued line holds only options (name=value)", stray,
+                   help: "write arguments and `-> STEP` on the statement's own line")
+            return nil
+        }
+        if current.kind == .indent {
+            report(.syntax, "a line of options cannot have an indented block under it", tokens[index + 1].range,
+                   help: "indent these lines like the options above them")
+            skipBlock()
+            return nil
+        }
+        return line.options.isEmpty ? nil : .options(line.options)
     }
 
     /// Like `parseBlock`, but keeps text lines for the caller to join.

@@ -1,10 +1,12 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOSSL
 
 /// One POST at a time, waiting for the answer: a simulated call is a sequence of requests, each
-/// needing the previous answer, driven from synchronous command-line code.
+/// needing the previous answer, driven from synchronous command-line code. Over
+/// async-http-client, whose TLS can trust a private certificate authority (`--cacert`).
 struct BlockingHTTPClient: Sendable {
     struct Response: Sendable {
         let status: Int
@@ -17,37 +19,32 @@ struct BlockingHTTPClient: Sendable {
         let description: String
     }
 
-    /// Carries the answer from URLSession's callback queue to the waiting caller.
-    private final class Mailbox: @unchecked Sendable {
-        let arrived = DispatchSemaphore(value: 0)
-        var result: Result<Response, Failure> = .failure(Failure(description: "no answer"))
-    }
-
     let timeout: TimeInterval
+    /// Trusted instead of the system's certificate authorities when given.
+    let trusted: TrustedCertificates?
 
     func post(_ url: URL, body: [UInt8], headers: [String: String]) throws(Failure) -> Response {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let mailbox = Mailbox()
-        session.dataTask(with: request) { data, response, error in
-            if let error {
-                mailbox.result = .failure(Failure(description: error.localizedDescription))
-            } else if let http = response as? HTTPURLResponse {
-                var fields: [String: String] = [:]
-                for (name, value) in http.allHeaderFields {
-                    if let name = name as? String, let value = value as? String { fields[name.lowercased()] = value }
-                }
-                mailbox.result = .success(Response(status: http.statusCode, headers: fields, body: data ?? Data()))
-            }
-            mailbox.arrived.signal()
-        }.resume()
-        mailbox.arrived.wait()
-        return try mailbox.result.get()
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let trusted { tls.trustRoots = .certificates(trusted.certificates) }
+        let limit = TimeAmount.milliseconds(Int64((timeout * 1000).rounded(.up)))
+        var configuration = HTTPClient.Configuration(tlsConfiguration: tls, redirectConfiguration: .follow(max: 5, allowCycles: false),
+                                                     timeout: HTTPClient.Configuration.Timeout(connect: limit, read: limit))
+        // A refused connection or a certificate not trusted is said at once, not retried with
+        // back-off until the deadline: a test run against a server that is down fails fast.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { try? client.syncShutdown() }
+        do {
+            let request = try HTTPClient.Request(url: url.absoluteString, method: .POST,
+                                                 headers: HTTPHeaders(headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+                                                 body: .bytes(body))
+            let response = try client.execute(request: request, deadline: .now() + limit).wait()
+            var fields: [String: String] = [:]
+            for (name, value) in response.headers { fields[name.lowercased()] = value }
+            return Response(status: Int(response.status.code), headers: fields,
+                            body: Data(response.body.map { Array($0.readableBytesView) } ?? []))
+        } catch {
+            throw Failure(description: String(describing: error))
+        }
     }
 }

@@ -19,15 +19,17 @@ public struct LiveServerSource: DocumentSource {
     let client: BlockingHTTPClient
 
     public init(webhook: URL, number: String, signer: TelnyxSignature.Signer?, moment: CallMoment? = nil,
-                callSid: String = "v3:ivrc-" + UUID().uuidString.lowercased(), timeout: TimeInterval = 10) {
+                caller: String = CallValues.simulatedCaller,
+                callSid: String = "v3:ivrc-" + UUID().uuidString.lowercased(), timeout: TimeInterval = 10,
+                trusted: TrustedCertificates? = nil) {
         self.webhook = webhook
         self.callFields = [
             "AccountSid": "ivrc-simulated-account", "CallSid": callSid, "CallSidLegacy": callSid,
-            "From": CallValues.simulatedCaller, "To": number, "CallStatus": "ringing", "Direction": "inbound",
+            "From": caller, "To": number, "CallStatus": "ringing", "Direction": "inbound",
         ]
         self.signer = signer
         self.moment = moment
-        self.client = BlockingHTTPClient(timeout: timeout)
+        self.client = BlockingHTTPClient(timeout: timeout, trusted: trusted)
     }
 
     public func resolvedAddress(_ url: String, from address: String) -> String {

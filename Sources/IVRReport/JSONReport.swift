@@ -3,7 +3,8 @@ import IVRCheck
 import IVRLang
 
 /// `--format json`: one document listing every diagnostic with its full span, rule id, help
-/// and related locations (from notes). Keys are sorted; a missing help is left out.
+/// and related locations (from notes), and for `ivrc test` each test's result. Keys are
+/// sorted; a missing help is left out.
 public struct JSONReport: Sendable {
     public static let formatVersion = 1
     public let toolVersion: String
@@ -19,6 +20,8 @@ public struct JSONReport: Sendable {
         let errors: Int
         let warnings: Int
         let diagnostics: [Entry]
+        /// `ivrc test` only.
+        let tests: [TestResult]?
     }
 
     struct Entry: Encodable {
@@ -59,12 +62,12 @@ public struct JSONReport: Sendable {
         let message: String
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    public func render(_ diagnostics: [Diagnostic], tests: [TestResult]? = nil) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let document = Document(
             formatVersion: Self.formatVersion, tool: "ivrc", toolVersion: toolVersion,
             errors: errors, warnings: diagnostics.count - errors,
-            diagnostics: diagnostics.map(entry))
+            diagnostics: diagnostics.map(entry), tests: tests)
         return DeterministicJSON.string(document)
     }
 

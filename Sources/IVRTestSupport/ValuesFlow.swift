@@ -128,6 +128,7 @@ public enum ValuesFlow {
               body "{\\"driver\\": \\"{{driver}}\\"}"
               field eta "load.eta_minutes"
               field dock "load.dock"
+              on failure -> desk
 
           step announce
             say "Driver {{driver}}, your load is at dock {{dock}} in {{eta}} minutes."

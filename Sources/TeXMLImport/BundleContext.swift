@@ -20,37 +20,30 @@ public struct BundleContext: Sendable {
     /// The prefixes bounding each `<Dial>` of a document, in order, by document path
     /// (`Manifest.dialPrefixes`): written back as the dial's `allow=`.
     public var dialPrefixes: [String: [[String]]]
+    /// Each flow's `industry` when it is not `general`, by document path prefix (`FLOW/`).
+    public var industries: [String: String]
+    /// The first document of each flow's `emergency` step.
+    public var emergencyDocuments: Set<String>
 
     public init(routes: [String: Route] = [:], entries: [String] = [], numbers: [String: String] = [:],
                 flowNames: [String: String] = [:], schedules: [String: Schedule] = [:], hashes: [String: String] = [:],
-                dialPrefixes: [String: [[String]]] = [:]) {
+                industries: [String: String] = [:], emergencyDocuments: Set<String> = [], dialPrefixes: [String: [[String]]] = [:]) {
         self.routes = routes
         self.entries = entries
         self.numbers = numbers
         self.flowNames = flowNames
         self.schedules = schedules
         self.hashes = hashes
+        self.industries = industries
+        self.emergencyDocuments = emergencyDocuments
         self.dialPrefixes = dialPrefixes
     }
 
     /// The context of a manifest whose bundle directory is `root` ("" for paths as in the manifest).
     public init(manifest: Manifest, root: String) {
         let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
-        func rebased(_ path: String?) -> String? { path.map { prefix + $0 } }
-        var routes: [String: Route] = [:]
-        for (path, route) in manifest.routes {
-            var moved = route
-            moved.keys = route.keys?.mapValues { prefix + $0 }
-            moved.speech = route.speech?.mapValues { prefix + $0 }
-            moved.invalid = rebased(route.invalid)
-            moved.timeout = rebased(route.timeout)
-            moved.next = rebased(route.next)
-            moved.answered = rebased(route.answered)
-            moved.emergency = rebased(route.emergency)
-            moved.open = rebased(route.open)
-            moved.closed = rebased(route.closed)
-            routes[prefix + path] = moved
-        }
+        let routes = Dictionary(manifest.routes.map { path, route in (prefix + path, route.renamingTargets { prefix + $0 }) },
+                                uniquingKeysWith: { first, _ in first })
         self.init(
             routes: routes,
             entries: manifest.flows.map { prefix + $0.entry },
@@ -58,7 +51,15 @@ public struct BundleContext: Sendable {
             flowNames: Dictionary(manifest.flows.map { (prefix + $0.name + "/", $0.name) }, uniquingKeysWith: { first, _ in first }),
             schedules: manifest.schedules ?? [:],
             hashes: Dictionary(manifest.documents.map { (prefix + $0.key, $0.value.sha256) }, uniquingKeysWith: { first, _ in first }),
+            industries: Dictionary(manifest.flows.compactMap { flow in flow.industry.map { (prefix + flow.name + "/", $0) } },
+                                   uniquingKeysWith: { first, _ in first }),
+            emergencyDocuments: Set(manifest.flows.compactMap { flow in flow.emergencyStep.map { prefix + flow.name + "/" + $0 + ".xml" } }),
             dialPrefixes: Dictionary((manifest.dialPrefixes ?? [:]).map { (prefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The `industry` of the flow `path` belongs to, when the manifest records one.
+    public func industry(of path: String) -> String? {
+        industries.first { path.hasPrefix($0.key) }?.value
     }
 
     /// The inbound number of the flow `path` belongs to.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 import Foundation
 import TeXMLEmit
 
@@ -8,7 +9,7 @@ struct IVRC: ParsableCommand {
         commandName: "ivrc",
         abstract: "Compile phone call flows (.ivr) into validated Telnyx TeXML.",
         discussion: "Exit status: 0 clean, 1 errors in the flows, 2 usage or I/O error.",
-        version: CompilerVersion.string,
+        version: "\(CompilerVersion.string) (\(BuildInfo.commit))",
         subcommands: [
             CheckCommand.self, BuildCommand.self, FormatCommand.self, TestCommand.self, SimulateCommand.self, GraphCommand.self,
             ValidateCommand.self, ImportCommand.self, NewCommand.self, DiffCommand.self, RulesCommand.self, ExplainCommand.self,

@@ -92,7 +92,8 @@ import Testing
     static let twice: [(String, String, String, Int, Int)] = [
         ("      es-MX \"Hola.\"\n      es-MX \"Buenas.\"\n", "", "duplicate-translation", 8, 7),
         ("      en-US \"Hi.\"\n", "", "duplicate-translation", 7, 7),
-        ("", " es-MX=\"sí\" es-MX=\"si\"", "duplicate-translation", 9, 29),
+        // Two phrases per language are allowed (several phrases per key); the same one twice is not.
+        ("", " es-MX=\"sí\" es-MX=\"sí\"", "duplicate-translation", 9, 29),
         ("", " fr-CA=\"oui\"", "undeclared-language", 9, 18),
         ("", " language=es_MX", "invalid-language", 9, 27),
         ("      es_MX \"Hola.\"\n", "", "invalid-language", 7, 7),

@@ -104,6 +104,44 @@ import Testing
         #expect(found.map(\.id) == ["undefined-value"], "\(RuleTesting.describe(found))")
     }
 
+    /// `{{param.NAME}}` inside a URL or SIP target is filled by the use's value and read as if
+    /// written there; a value that breaks the address is reported at the module's line.
+    @Test(arguments: [("front", "api.example.com", nil), ("front", "api example.com", 7)] as [(String, String, Int?)])
+    func parametersFillURLsAndSIPTargets(_ extensionValue: String, _ host: String, _ errorLine: Int?) throws {
+        let module = """
+            module desk
+              param extension word
+              param host string
+
+              step start
+                dial sip:{{param.extension}}@pbx.example.com timeout=20s
+                http-request https://{{param.host}}/lookup method=GET -> done
+                  field status "status" default="unknown"
+
+              step done
+                say "Status {{status}}."
+            """
+        let flow = """
+            flow line
+              number +1-800-555-0303
+
+              step welcome
+                say "Hello."
+                goto d.start
+
+              use desk as d extension=\(extensionValue) host="\(host)"
+            """
+        let found = check(module: module, flow: flow).diagnostics.filter { $0.severity == .error }
+        guard let errorLine else {
+            #expect(found.isEmpty, "\(RuleTesting.describe(found))")
+            return
+        }
+        let error = try #require(found.first, "\(RuleTesting.describe(found))")
+        #expect(found.count == 1 && error.id == "invalid-param", "\(RuleTesting.describe(found))")
+        #expect(error.span.file == "m.ivr" && error.span.start.line == errorLine && error.span.start.column == 18, "\(RuleTesting.describe([error]))")
+        #expect(error.notes.first?.message.contains("in flow `line`") == true)
+    }
+
     static let asking = """
         module ask
           param after step

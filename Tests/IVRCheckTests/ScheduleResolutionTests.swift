@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRCheck
 import IVRLang
 import Testing
@@ -35,7 +36,23 @@ import Testing
         #expect(!exit.fallsOffEnd)
     }
 
+    /// `closed every 12-25`: the same month and day each year, `02-29` included.
+    @Test func aRecurringClosureClosesTheDayEachYear() throws {
+        let text = Self.flow(schedule: "  schedule office \"UTC\"\n    open daily 0:00-24:00\n    closed every 12-25 \"Christmas\"\n    closed every 02-29 12:00-24:00")
+        let result = Checker.check([SourceFile(path: "line.ivr", text: text)], rules: [])
+        #expect(result.diagnostics.isEmpty, "\(RuleTesting.describe(result.diagnostics))")
+        let office = try #require(result.graph.flows.first?.schedules.first?.schedule)
+        for (moment, open) in [("2026-12-25 10:00", false), ("2031-12-25 23:59", false), ("2026-12-24 10:00", true),
+                               ("2028-02-29 13:00", false), ("2028-02-29 11:00", true)] {
+            #expect(office.isOpen(at: try #require(CallMoment.parse(moment))) == open, "\(moment)")
+        }
+        // Written back with its label, as `ivrc import` writes it.
+        #expect(office.lines == ["open daily 00:00-24:00", "closed every 12-25 \"Christmas\"", "closed every 02-29 12:00-24:00"])
+    }
+
     static let malformed: [(String, String, String, Int)] = [
+        ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    closed every 13-01", "schedule", "MM-DD", 6),
+        ("  schedule office \"UTC\"\n    open mon 8:00-9:00\n    closed every 2026-12-25", "schedule", "MM-DD", 6),
         ("  schedule office \"America/Chicgo\"\n    open mon 8:00-9:00", "unknown-time-zone", "did you mean `America/Chicago`?", 4),
         ("  schedule office \"UTC\"\n    open monday 8:00-9:00", "schedule", "did you mean `mon`?", 5),
         ("  schedule office \"UTC\"\n    open mon 8:00-25:00", "schedule", "24-hour time", 5),

@@ -77,6 +77,36 @@ import Testing
         #expect(found.contains("prompt welcome: says: For the nurse, press 9. For billing, press [-3.-] {+4.+}"))
     }
 
+    /// A `branch` line whose condition or target changes changes where callers go.
+    @Test func aBranchLineThatChangesIsReported() throws {
+        let decided = """
+            flow clinic
+              number +1-800-596-3057
+
+              step welcome
+                gather member num-digits=4 -> route
+                  say "Enter your member number."
+                  on timeout -> desk
+
+              step route
+                branch {{member}}
+                  on "1000" -> nurse
+                  on other -> desk
+
+              step nurse
+                dial +1-555-010-0911
+
+              step desk
+                dial +1-555-010-0300
+            """
+        let retargeted = try changes(decided, decided.replacingOccurrences(of: "on \"1000\" -> nurse", with: "on \"1000\" -> desk"))
+            .map { "\($0.kind.rawValue) \($0.at): \($0.message)" }
+        #expect(retargeted.contains("branch route: when {{member}} is \"1000\": goes on to desk instead of nurse"), "\(retargeted)")
+        let recompared = try changes(decided, decided.replacingOccurrences(of: "on \"1000\"", with: "on \"2000\""))
+            .map { "\($0.kind.rawValue) \($0.at): \($0.message)" }
+        #expect(recompared.contains("branch route: when {{member}} is \"2000\": now goes on to nurse"), "\(recompared)")
+    }
+
     @Test func aPersonReplacedByVoicemailIsReportedFirstAfterRecording() throws {
         let edited = Self.line.replacingOccurrences(of: "dial +1-555-010-0300 -> voicemail", with: "goto voicemail")
         let found = try changes(Self.line, edited)

@@ -102,6 +102,15 @@ import Testing
         #expect(found.map(\.id) == ["encoding"])
     }
 
+    /// A comment is not decoded into U+FFFD either: `fmt` would write that back over the
+    /// user's bytes.
+    @Test func invalidUTF8InACommentIsReported() {
+        let bytes = Array("say \"ab\"  # caf".utf8) + [0xE9] + Array("\n# ok\n".utf8)
+        let found = Lexer.tokenize(SourceFile(path: "t", bytes: bytes)).diagnostics
+        #expect(found.map(\.id) == ["encoding"])
+        #expect(found.first?.span.start.column == 11)
+    }
+
     @Test func byteOrderMarkAndCRLFAreAccepted() {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a\r\n  b\r\n".utf8)
         let output = Lexer.tokenize(SourceFile(path: "t", bytes: bytes))

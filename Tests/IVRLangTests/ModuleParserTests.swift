@@ -8,6 +8,37 @@ import Testing
         Parser.parse(SourceFile(path: "t.ivr", text: text))
     }
 
+    /// Indented `name=value` lines continue the options of the line above, so a `use` with
+    /// many parameters can be written over several lines.
+    @Test func optionsContinueOnIndentedLines() throws {
+        let file = parse("""
+            flow line
+              number +1-800-555-0100
+              use fleet_emergency as emergency
+                dispatch=+1-555-010-0911
+                company="Acme" backup=+1-555-010-0912
+              step welcome
+                goto emergency.start
+            """)
+        #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
+        let use = try #require(file.flows.first?.uses.first)
+        #expect(use.arguments.map(\.text) == ["fleet_emergency", "as", "emergency"])
+        #expect(use.options.map(\.name.text) == ["dispatch", "company", "backup"])
+        #expect(use.children.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("flow line\n  number +1-800-555-0100\n  step a\n    hangup\n\ntimeout=5s\n", "options on their own line must continue a statement", 6),
+        ("flow line\n  number +1-800-555-0100\n  use m as x\n    a=1 extra\n", "a continued line holds only options", 4),
+        ("flow line\n  number +1-800-555-0100\n  use m as x\n    a=1 -> b\n", "a continued line holds only options", 4),
+        ("flow line\n  number +1-800-555-0100\n  use m as x\n    a=1\n      b=2\n", "cannot have an indented block", 5),
+    ] as [(String, String, Int)])
+    func aMisplacedOptionsLineIsALocatedError(_ text: String, _ message: String, _ line: Int) throws {
+        let diagnostics = parse(text).diagnostics
+        let found = try #require(diagnostics.first { $0.message.contains(message) }, "\(diagnostics)")
+        #expect(found.span.start.line == line, "\(diagnostics)")
+    }
+
     @Test func aModuleHoldsParametersUsesAndSteps() throws {
         let file = parse("""
             module fleet_emergency

@@ -17,6 +17,15 @@ struct CallerScriptTests {
         #expect(events == [.press("9"), .press("#"), .speak("billing please"), .silence, .noAnswer, .answer, .hangUp])
     }
 
+    /// The answer of a lookup, as a test block writes it (the error for a mismatch suggests it).
+    @Test func respondLinesParse() throws {
+        let events = try CallerScript.parse("respond with status=\"active\" name=\"Ana \\\"Mari\\\" Ruiz\"\nrespond failed")
+        #expect(events == [.respond(["status": "active", "name": "Ana \"Mari\" Ruiz"]), .lookupFailed])
+        for bad in ["respond", "respond with status", "respond with status=active", "respond failed now"] {
+            #expect(throws: CallerScript.Failure.self, "\(bad)") { try CallerScript.parse(bad) }
+        }
+    }
+
     @Test func mistakesNameTheLine() {
         #expect(throws: CallerScript.Failure.self) { try CallerScript.parse("press 9\npres 1") }
         do {

@@ -75,7 +75,7 @@ import Testing
         let id = fixture.server.store.current.id
         let uris = [
             "/texml/\(id)/../../../etc/passwd", "/texml/\(id)/%2e%2e/%2e%2e/etc/passwd", "/texml/\(id)/%2E%2E/manifest.json",
-            "/texml/\(id)/patient_intake/..%2f..%2fmanifest.json", "/texml/../etc/passwd", "/texml/%2e%2e/%2e%2e/etc/hostname",
+            "/texml/\(id)/dental_office/..%2f..%2fmanifest.json", "/texml/../etc/passwd", "/texml/%2e%2e/%2e%2e/etc/hostname",
         ]
         let responses = try await fixture.test { client in
             var responses: [TestResponse] = []

@@ -2,14 +2,16 @@ import Foundation
 import Testing
 
 /// The real nginx in front of `ivrc serve` replicas, configured with the shipped site's
-/// upstream server parameters and its `/texml` location verbatim (plain HTTP on loopback in
-/// place of TLS), so a test exercises exactly the retries and timeouts an operator deploys.
+/// upstream server parameters and its `/texml` location verbatim (plain HTTP on loopback, or
+/// TLS with a test's own certificate), so a test exercises exactly the retries and timeouts an
+/// operator deploys.
 final class NginxProxy: Sendable {
     let port: Int
     private let process: Process
     private let directory: URL
 
-    init(upstreams: [Int], port: Int) throws {
+    /// `tls`: PEM certificate and key files; nginx then listens with TLS, as in production.
+    init(upstreams: [Int], port: Int, tls: (certificate: String, key: String)? = nil) throws {
         self.port = port
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-nginx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -36,7 +38,8 @@ final class NginxProxy: Sendable {
                     keepalive 32;
                 }
                 server {
-                    listen 127.0.0.1:\(port);
+                    listen 127.0.0.1:\(port)\(tls == nil ? "" : " ssl");
+                    \(tls.map { "ssl_certificate \($0.certificate);\n        ssl_certificate_key \($0.key);" } ?? "")
                     \(location)
                 }
             }

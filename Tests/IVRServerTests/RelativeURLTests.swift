@@ -14,6 +14,11 @@ import Testing
     static let actionParameters: [[(String, String)]] =
         [[]] + "0123456789*#".map { [("Digits", String($0))] }
         + [[("DialCallStatus", "completed")], [("DialCallStatus", "no-answer")], [("RecordingUrl", "https://rec.test/1.wav")]]
+        + lookupAnswers
+
+    /// The examples' lookup answers: each side of the branches they decide.
+    static let lookupAnswers: [[(String, String)]] =
+        [[("status", "active"), ("provider", "Dr. Lee")], [("status", "new")], [("status", "stopped"), ("location", "exit 12")]]
 
     /// A weekday morning and a Sunday night: both branches of every `hours` in the examples.
     static let moments = ["2026-12-22 10:00", "2026-12-27 23:00"]
@@ -27,7 +32,7 @@ import Testing
             var seen = Set<String>()
             var followed = 0
             while let (url, fields, moment) = queue.popLast() {
-                let response = try await ServerFixture.post(client, url.path, fields, moment: moment)
+                let response = try await ServerFixture.post(client, ServerFixture.target(url), fields, moment: moment)
                 #expect(response.status == .ok, "\(url.absoluteString) with \(fields.map(\.0))")
                 guard response.status == .ok else { continue }
                 for link in try Self.links(in: response.body) {
@@ -35,9 +40,13 @@ import Testing
                     guard resolved.absoluteString.hasPrefix(Self.origin + "/") else { continue }
                     followed += 1
                     let isRoute = resolved.path.hasSuffix(".route")
+                    // Keyed by path and the lookup answer the link came from, not by the whole
+                    // URL: a carried-values token is sealed afresh with every answer, so the URL
+                    // never repeats, yet the values it carries decide the next branch.
+                    let answered = fields.filter { field in Self.lookupAnswers.contains { $0.contains { $0.0 == field.0 } } }
                     for parameters in isRoute ? Self.actionParameters : [[]] {
                         for moment in isRoute ? Self.moments : [moment]
-                        where seen.insert(resolved.absoluteString + "\(parameters)" + moment).inserted {
+                        where seen.insert(resolved.path + "\(answered)\(parameters)" + moment).inserted {
                             let call = fields.filter { field in !Self.actionParameters.contains { $0.contains { $0.0 == field.0 } } }
                             queue.append((resolved, call + parameters, moment))
                         }

@@ -17,7 +17,7 @@ import Testing
         let (first, afterReload, newCall) = try await fixture.test { client in
             let first = try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: flow.number))
             fixture.server.store.replace(with: replacement)
-            let action = try #require(try RelativeURLTests.links(in: first.body).first { $0.hasSuffix(".route") })
+            let action = try #require(try RelativeURLTests.links(in: first.body).first { $0.contains(".route") })
             let afterReload = try await ServerFixture.post(client, action, ServerFixture.firstRequest(to: flow.number) + [("Digits", "2")])
             let newCall = try await ServerFixture.post(client, "/texml", ServerFixture.firstRequest(to: flow.number))
             return (first, afterReload, newCall)
@@ -41,10 +41,12 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-reload-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try BundleWriter.write(try ServerFixture.compiled(), to: directory, compilerVersion: "test", waivers: [])
-        let initial = try BundleReloader.load(directory, urlPrefix: "/texml")
+        let initial = try BundleReloader.load(directory, urlPrefix: "/texml", valuesKeyed: true)
         let store = BundleStore(initial)
         let metrics = ServerMetrics()
-        let reloader = BundleReloader(directory: directory, store: store, configuration: ServerConfiguration(),
+        var configuration = ServerConfiguration()
+        configuration.valueSeal = try ValueSeal(keyMaterial: CarriedValuesTests.keyMaterial)
+        let reloader = BundleReloader(directory: directory, store: store, configuration: configuration,
                                       metrics: metrics, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         await reloader.poll()
         #expect(store.current.id == initial.id)

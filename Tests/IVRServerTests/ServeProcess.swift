@@ -40,6 +40,8 @@ final class ServeProcess: Sendable {
             + ["serve", bundle.path, "--port", "0", "--ops-port", "0"] + drainDelay + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TELNYX_PUBLIC_KEY"] = publicKey
+        // The examples carry call values (the EHR and telematics lookups), which serve seals with a key.
+        environment["IVRC_VALUES_KEY"] = environment["IVRC_VALUES_KEY"] ?? ValuesKeyringTests.current
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe

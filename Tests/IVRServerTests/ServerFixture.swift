@@ -35,6 +35,8 @@ struct ServerFixture {
          change: (inout ServerConfiguration) -> Void = { _ in }) throws {
         var configuration = ServerConfiguration()
         configuration.verifier = signed ? TelnyxSignature.Verifier(publicKeyBase64: Self.publicKeyBase64) : nil
+        // The examples carry call values (the EHR and telematics lookups), sealed as `ivrc serve` seals them.
+        configuration.valueSeal = try ValueSeal(keyMaterial: CarriedValuesTests.keyMaterial)
         change(&configuration)
         let log = LogCapture()
         self.log = log
@@ -67,6 +69,11 @@ struct ServerFixture {
     }
 
     /// A form body as Telnyx sends it, percent-encoded.
+    /// The request target for `url`: its path and its query, which carries a call's sealed values.
+    static func target(_ url: URL) -> String {
+        url.path + (url.query.map { "?" + $0 } ?? "")
+    }
+
     static func form(_ fields: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

@@ -13,7 +13,8 @@ import Testing
         process.executableURL = try #require(BuiltExecutable.ivrc)
         process.arguments = ["serve", bundle.path, "--port", "\(port)", "--ops-port", "\(opsPort)", "--drain-delay", "0",
                              "--log-buffer-bytes", "65536"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["TELNYX_PUBLIC_KEY": ServerFixture.publicKeyBase64]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["TELNYX_PUBLIC_KEY": ServerFixture.publicKeyBase64,
+                                                                           "IVRC_VALUES_KEY": ValuesKeyringTests.current]) { $1 }
         let unread = Pipe()  // its 64 KiB fill up and nothing drains them until the end
         process.standardOutput = unread
         process.standardError = FileHandle.nullDevice

@@ -11,7 +11,8 @@ import Testing
     @Test func theGatherRouteNamesItsValueAndSilenceRedirectsToOnTimeout() throws {
         let bundle = try Compile.bundle(ValuesFlow.source)
         let manifest = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: [])
-        #expect(manifest.routes["extensions/welcome.xml"] == Route(kind: .gather, next: "extensions/connect.xml", value: "ext"))
+        #expect(manifest.routes["extensions/welcome.xml"] == Route(kind: .gather, timeout: "extensions/operator.xml", next: "extensions/connect.xml",
+                                                                          value: "ext"))
         let welcome = try Compile.text(bundle, "extensions/welcome.xml")
         #expect(welcome.contains("<Redirect>operator.xml</Redirect>"), "\(welcome)")
         #expect(welcome.contains("<Say>Thanks for calling from {{From}}.</Say>"))

@@ -16,6 +16,7 @@ import Testing
         #expect(lookup.contains("<Body>{\"driver\": \"{{driver}}\"}</Body>"))
         #expect(lookup.contains("<Field>\n          <Name>load.eta_minutes</Name>\n          <Value>eta</Value>"), "\(lookup)")
         let manifest = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: [])
-        #expect(manifest.routes["dispatch/lookup.xml"] == Route(kind: .httpRequest, next: "dispatch/announce.xml", fields: ["eta", "dock"]))
+        #expect(manifest.routes["dispatch/lookup.xml"] == Route(kind: .httpRequest, next: "dispatch/announce.xml", fields: ["eta", "dock"],
+                                                                          failure: "dispatch/desk.xml"))
     }
 }

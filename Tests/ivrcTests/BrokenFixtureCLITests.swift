@@ -64,7 +64,7 @@ import Testing
     @Test func flowTestsOfTheExamplesPass() throws {
         let run = try CLITests.ivrc(["test", Self.examples])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("22 passed, 0 failed"))
+        #expect(run.stdout.contains("30 passed, 0 failed"))
     }
 
     @Test(arguments: ["check", "build", "test", "simulate", "graph", "rules", "explain"])

@@ -74,7 +74,20 @@ import Testing
         let log = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         let versionRun = try Self.ivrc("--version")
-        #expect(run.stdout.contains("\"version\" : \"\(versionRun.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\""))
+        let version = versionRun.stdout.split(separator: " ").first.map(String.init) ?? ""
+        #expect(!version.isEmpty && run.stdout.contains("\"version\" : \"\(version)\""))
+    }
+
+    /// `--version` names the commit the binary was built from, one this repository holds.
+    @Test func versionNamesTheCommitBuilt() throws {
+        let shown = try Self.ivrc("--version").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = shown.split(separator: " ")
+        try #require(parts.count == 2 && parts[1].hasPrefix("(") && parts[1].hasSuffix(")"), "\(shown)")
+        let commit = String(parts[1].dropFirst().dropLast())
+        let hash = commit.hasSuffix("-dirty") ? String(commit.dropLast("-dirty".count)) : commit
+        #expect(hash.count == 12 && hash.allSatisfy(\.isHexDigit), "\(shown)")
+        let known = try Self.run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", Repository.root.path, "cat-file", "-e", hash + "^{commit}"])
+        #expect(known.status == 0, "\(shown): \(known.stderr)")
     }
 
     @Test func githubFormatPrintsWorkflowCommands() throws {

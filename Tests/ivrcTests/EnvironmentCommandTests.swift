@@ -41,6 +41,43 @@ import Testing
         #expect(none.status == 1 && none.stdout.contains("error[undefined-value]"))
     }
 
+    /// `{{env.KEY}}` inside a URL or a SIP target is filled like text, then the result is read
+    /// as if written there: a value that breaks the address is a located error.
+    @Test func environmentValuesFillURLsAndSIPTargets() throws {
+        let directory = try project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let flow = directory.appendingPathComponent("lookup.ivr")
+        try """
+            flow lookup
+              number +1-800-555-0404
+
+              step start
+                http-request https://{{env.ehr_host}}/patients method=GET -> route
+                  field status "patient.status" default="unknown"
+
+              step route
+                say "Your status is {{status}}."
+                refer sip:{{env.desk}}@pbx.example.com
+            """.write(to: flow, atomically: true, encoding: .utf8)
+        let values = directory.appendingPathComponent("environments")
+        try "ehr_host = \"ehr.clinic.example.com\"\ndesk = \"frontdesk\"\n"
+            .write(to: values.appendingPathComponent("clinic.toml"), atomically: true, encoding: .utf8)
+        try "ehr_host = \"ehr.clinic.example.com\"\ndesk = \"front desk\"\n"
+            .write(to: values.appendingPathComponent("spaced.toml"), atomically: true, encoding: .utf8)
+        let bundle = directory.appendingPathComponent("bundle")
+        let built = try CLITests.ivrc(["build", flow.path, "--env", values.path + "/clinic.toml", "-o", bundle.path])
+        #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
+        let start = try String(contentsOf: bundle.appendingPathComponent("lookup/start.xml"), encoding: .utf8)
+        let route = try String(contentsOf: bundle.appendingPathComponent("lookup/route.xml"), encoding: .utf8)
+        #expect(start.contains("url=\"https://ehr.clinic.example.com/patients\""), "\(start)")
+        #expect(route.contains("<Sip>sip:frontdesk@pbx.example.com</Sip>"), "\(route)")
+
+        let spaced = try CLITests.ivrc(["check", flow.path, "--env", values.path + "/spaced.toml"])
+        #expect(spaced.status == 1)
+        #expect(spaced.stdout.contains("lookup.ivr:10:11: error[invalid-value]: `sip:{{env.desk}}@pbx.example.com` filled is `sip:front desk@pbx.example.com`"),
+                "\(spaced.stdout)")
+    }
+
     @Test func aValuesFileThatIsNotTOMLOrMissingIsAnIOError() throws {
         let directory = try project()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -40,10 +40,10 @@ import Testing
         #expect(Set(documented) == Set(listed))
     }
 
-    /// Every target of `Package.swift` (test targets aside) has its row, and every row a target.
+    /// Every target and plugin of `Package.swift` (test targets aside) has its row, and every row one.
     @Test func architecturePageNamesEveryModule() throws {
         let manifest = try String(contentsOf: Repository.file("Package.swift"), encoding: .utf8)
-        let declared = manifest.matches(of: /\.(?:target|executableTarget|systemLibrary)\(\s*name: "([^"]+)"/)
+        let declared = manifest.matches(of: /\.(?:target|executableTarget|systemLibrary|plugin)\(\s*name: "([^"]+)"/)
             .map { String($0.output.1) }
         #expect(declared.count >= 20)
         let documented = try Self.page("docs/architecture.md").table(under: "Modules").flatMap { row in

@@ -58,8 +58,17 @@ import Testing
         #expect(validated.status == 0, "\(validated.stdout)")
         let imported = try CLITests.ivrc(["import"] + documents)
         #expect(imported.status == 0)
-        #expect(imported.stdout.contains("flow patient_intake\n  number +18005963057\n"))
+        #expect(imported.stdout.contains("flow patient_intake\n  number +18005963057\n  industry healthcare\n"))
         #expect(imported.stdout.contains("    menu language=en-US timeout=5s\n"))
+        // The emergency marker, the lookup's failure route and the branch's lines come back,
+        // each to the step the bundle leads to, so the imported flow is held to the same rules.
+        #expect(imported.stdout.contains("  step urgent emergency\n"))
+        #expect(imported.stdout.contains("      on failure -> front_desk\n"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("      on \"active\" \"returning\" -> patient_route_case1\n"), "\(imported.stdout)")
+        let flow = directory.appendingPathComponent("imported.ivr")
+        try imported.stdout.write(to: flow, atomically: true, encoding: .utf8)
+        let checked = try CLITests.ivrc("check", flow.path)
+        #expect(checked.status == 0 && checked.stdout.hasSuffix("1 flow, 0 errors, 0 warnings\n"), "\(checked.stdout)")
     }
 
     /// A bundle `check` proved compliant validates clean: its recordings are reached through an
@@ -74,6 +83,10 @@ import Testing
         let validated = try CLITests.ivrc("validate", directory.path)
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
         #expect(!validated.stdout.contains("recording-disclosure"))
+        let documents = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("dental_office").path).sorted()
+            .map { directory.appendingPathComponent("dental_office/" + $0).path }
+        let imported = try CLITests.ivrc(["import"] + documents)
+        #expect(imported.stdout.contains("    closed 2026-12-25 \"Christmas\"\n"), "\(imported.stdout)")
         let notABundle = try CLITests.ivrc("validate", directory.appendingPathComponent("dental_office").path)
         #expect(notABundle.status == 2 && notABundle.stderr.contains("without a manifest.json"), "\(notABundle.stderr)")
     }

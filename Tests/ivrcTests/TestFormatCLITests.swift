@@ -47,6 +47,52 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == 1 && diagnostics.first?["rule"] as? String == "test-failed")
+        // Every test's result, passed or failed, at its line.
+        let tests = try #require(report["tests"] as? [[String: Any]], "\(run.stdout)")
+        #expect(tests.map { $0["test"] as? String } == ["the caller hears hello", "the caller reaches the desk"])
+        #expect(tests.map { $0["status"] as? String } == ["passed", "failed"])
+        #expect(tests.map { $0["line"] as? Int } == [8, 11])
+        #expect(tests[0]["failure"] == nil && (tests[1]["failure"] as? String)?.isEmpty == false)
+    }
+
+    /// `--paths` says, per flow, how many paths it followed and which steps none of them
+    /// entered within the depth, in text and in JSON.
+    @Test func pathsListTheStepsNoPathEntered() throws {
+        var text: CLITests.Run?
+        var json: CLITests.Run?
+        try HostileInputCLITests.withFile("line.ivr", """
+            flow line
+              number +1-800-596-3057
+
+              step start
+                menu
+                  say "Press 1."
+                  on 1 -> second
+                  on timeout -> start
+                  on invalid -> start
+
+              step second
+                menu
+                  say "Press 1 again."
+                  on 1 -> third
+                  on timeout -> second
+                  on invalid -> second
+
+              step third
+                say "Goodbye."
+                hangup
+            """) { file in
+            text = try CLITests.ivrc("test", "--paths", "--depth", "1", file.path)
+            json = try CLITests.ivrc("test", "--paths", "--depth", "1", "--format", "json", file.path)
+        }
+        let shown = try #require(text).stdout
+        #expect(shown.contains(", 2 of 3 steps entered\n"), "\(shown)")
+        #expect(shown.contains("line.ivr:18:8: step `third` is entered by no path within depth 1\n"), "\(shown)")
+        let output = try #require(json).stdout
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let flow = try #require((report["tests"] as? [[String: Any]])?.first)
+        #expect(flow["stepsNotReached"] as? [String] == ["third"])
+        #expect((flow["pathsExplored"] as? Int ?? 0) > 0)
     }
 
     @Test func githubAnnotatesTheFailedTest() throws {

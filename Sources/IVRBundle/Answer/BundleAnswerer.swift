@@ -21,8 +21,11 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
 
     /// The answer to a request for bundle path `path` (a document `FLOW/NAME.xml` or a route
     /// `FLOW/NAME.route`). `clock` decides `hours` routes; nil answers one with `.momentNeeded`.
+    /// `branch` routes are decided by the call's values, unless `chosenLines` picks a line (by
+    /// the document holding the branch, the line's index: `test --paths` walks each).
     public func answer<Carrier: CallValueCarrier>(
-        _ path: String, parameters: [String: String], incoming: IncomingValues, clock: ScheduleClock?, carrier: Carrier
+        _ path: String, parameters: [String: String], incoming: IncomingValues, clock: ScheduleClock?, carrier: Carrier,
+        chosenLines: [String: Int] = [:]
     ) -> RequestAnswer<Documents.Document, Carrier.Rejection> {
         let owner = BundleAddress.document(ofRoute: path)
         let received: CallValues
@@ -44,7 +47,8 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
         }
         let route = bundle.manifest.routes[owner]
         if route?.kind == .hours, clock == nil { return .momentNeeded(schedule: route?.schedule ?? owner) }
-        guard let decision = bundle.decide(after: owner, parameters: parameters, clock: clock ?? .assumed([:])),
+        guard let decision = bundle.decide(after: owner, parameters: parameters, values: received.filling(with: parameters),
+                                           clock: clock ?? .assumed([:]), chosenLine: chosenLines[owner]),
               let next = decision.next else {
             return .noRoute(path: path)
         }

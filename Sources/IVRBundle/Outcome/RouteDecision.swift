@@ -14,7 +14,7 @@ public struct RouteDecision: Sendable, Equatable {
 /// The branch a route took, named by a fixed set per kind, so metric labels stay bounded
 /// whatever a caller sends. Never carries digits or speech.
 public enum RouteOutcome: String, Sendable, CaseIterable {
-    // menu
+    // menu (`timeout` also for a gather with no entry)
     case key, timeout, invalid
     // dial (`refused`: the target filled from a value was refused before Telnyx dialled)
     case answered, noAnswer = "no-answer", busy, failed, refused
@@ -24,6 +24,8 @@ public enum RouteOutcome: String, Sendable, CaseIterable {
     case open, closed
     // gather, record
     case next
+    // branch: the kind of `on …` line taken (`equal`: one of the listed texts; `range`: from N to M)
+    case equal, empty, above, below, range, other
 
     /// Every outcome a route of `kind` can report: the label set exported at 0 from the start.
     public static func outcomes(of kind: Route.Kind) -> [RouteOutcome] {
@@ -32,7 +34,21 @@ public enum RouteOutcome: String, Sendable, CaseIterable {
         case .dial: [.answered, .noAnswer, .busy, .failed, .refused]
         case .httpRequest: [.ok, .failed]
         case .hours: [.open, .closed]
-        case .gather, .record: [.next]
+        case .gather: [.next, .timeout]
+        case .record: [.next]
+        case .branch: [.equal, .empty, .above, .below, .range, .other]
+        }
+    }
+
+    /// A branch's outcome by the kind of line taken (never the value compared).
+    static func branch(_ condition: ValueCondition) -> RouteOutcome {
+        switch condition {
+        case .oneOf: .equal
+        case .empty: .empty
+        case .above: .above
+        case .below: .below
+        case .between: .range
+        case .other: .other
         }
     }
 

@@ -20,16 +20,29 @@ public struct Schedule: Sendable, Codable, Equatable {
         public var isOvernight: Bool { to <= from }
     }
 
-    /// `closed 2026-12-25` (the whole day) or `closed 2026-12-24 12:00-24:00` (part of it).
+    /// `closed 2026-12-25` (the whole day) or `closed 2026-12-24 12:00-24:00` (part of it);
+    /// `closed every 12-25`: that month and day of each year.
     public struct Closure: Sendable, Codable, Equatable {
         public let date: CalendarDate
         public let from: Int?
         public let to: Int?
+        /// True for `closed every MM-DD` (`date` then holds the year 2000, where 02-29 exists);
+        /// absent from the manifest otherwise, so dated closures read as before.
+        public let everyYear: Bool?
+        /// What the closure is, as written (`"Christmas"`), so `ivrc import` writes it back.
+        public let label: String?
 
-        public init(date: CalendarDate, from: Int?, to: Int?) {
+        public init(date: CalendarDate, from: Int?, to: Int?, everyYear: Bool = false, label: String? = nil) {
             self.date = date
             self.from = from
             self.to = to
+            self.everyYear = everyYear ? true : nil
+            self.label = label
+        }
+
+        /// Whether the closure falls on `day`.
+        public func falls(on day: CalendarDate) -> Bool {
+            everyYear == true ? (date.month, date.day) == (day.month, day.day) : date == day
         }
     }
 
@@ -47,7 +60,7 @@ public struct Schedule: Sendable, Codable, Equatable {
     /// Whether the line is open at `moment`, read as local time in the schedule's zone.
     public func isOpen(at moment: CallMoment) -> Bool {
         guard let local = localTime(moment) else { return false }
-        for closure in closed where closure.date == local.date {
+        for closure in closed where closure.falls(on: local.date) {
             guard let from = closure.from, let to = closure.to else { return false }
             if (from..<to).contains(local.minute) { return false }
         }

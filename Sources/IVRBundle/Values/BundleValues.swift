@@ -24,6 +24,10 @@ public struct BundleValues: Sendable {
         for (path, root) in documents {
             names[Self.flow(of: path), default: []].formUnion(Self.placeholders(in: root))
         }
+        // A branch reads its value without writing it anywhere: it is used all the same.
+        for (path, route) in manifest.routes where route.kind == .branch {
+            if let name = route.value { names[Self.flow(of: path), default: []].insert(name) }
+        }
         var gathered: [String: [String: Int?]] = [:]
         for (path, route) in manifest.routes where route.kind == .httpRequest {
             for field in route.fields ?? [] { gathered[Self.flow(of: path), default: [:]][field] = .some(nil) }

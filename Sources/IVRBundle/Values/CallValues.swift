@@ -49,14 +49,16 @@ public struct CallValues: Sendable, Equatable {
 
     /// After an action request answered through `route`: a gather's route adds what was
     /// entered (digits first, else speech) under the gather's name; an http-request's route
-    /// adds each field of the answer (a field the answer lacked stands for nothing). A value
-    /// over the bounds is refused (and stands for nothing), one refusal per value.
+    /// adds each field of the answer, else its default (a field with neither stands for
+    /// nothing: the lookup failed). A value over the bounds is refused (and stands for
+    /// nothing), one refusal per value.
     public func collecting(_ route: Route?, parameters: [String: String]) -> (values: CallValues, refused: [Refusal]) {
         var next = self
         var refused: [Refusal] = []
         if let route, route.kind == .httpRequest {
             for field in route.fields ?? [] {
-                if let refusal = next.collect(field, parameters[field] ?? "") { refused.append(refusal) }
+                let answered = parameters[field].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+                if let refusal = next.collect(field, answered ?? route.defaults?[field] ?? "") { refused.append(refusal) }
             }
             return (next, refused)
         }

@@ -196,10 +196,13 @@ public struct ValueFilling: Sendable {
         Placeholder.names(in: text)
     }
 
-    /// `text` with every `{{NAME}}` that has a value replaced, in one pass; malformed `{{…}}`
-    /// stays as written.
+    /// `text` with every `{{NAME}}` replaced by its value, in one pass: a value the call does not
+    /// have is nothing, never `{{NAME}}` read out or dialled. Malformed `{{…}}` stays as written.
     public static func substitute(_ text: String, _ values: [String: String], percentEncoding: Bool) -> String {
-        Placeholder.substitute(text) { name in values[name].map { percentEncoding ? urlComponent($0) : $0 } }
+        Placeholder.substitute(text) { name in
+            let value = values[name] ?? ""
+            return percentEncoding ? urlComponent(value) : value
+        }
     }
 
     /// A value percent-encoded as one URL component; `.` and `..` too, which would otherwise

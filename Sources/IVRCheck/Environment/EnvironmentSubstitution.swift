@@ -99,7 +99,15 @@ public enum EnvironmentSubstitution {
             case .string(let text) where text.contains("{{"):
                 return Value(.string(filled(text, at: value.range)), value.range)
             default:
-                return value
+                guard let address = value.addressWithPlaceholder else { return value }
+                let text = filled(address, at: value.range)
+                guard text != address else { return value }
+                guard let filledAddress = value.filledAddress(text) else {
+                    report(.invalidValue, "`\(address)` filled is `\(text)`, which is not one \(value.addressNoun)", value.range,
+                           help: "a value inside a URL or SIP target must read as part of it: no spaces, quotes or `->`")
+                    return value
+                }
+                return filledAddress
             }
         }
 
@@ -139,8 +147,7 @@ public enum EnvironmentSubstitution {
         /// A value standing where a word stood is read as the lexer would read it there: a
         /// phone number, a URL, a duration… It must be one value.
         private mutating func retyped(_ text: String, key: String, at range: SourceRange) -> Value? {
-            let tokens = Lexer.tokenize(SourceFile(path: key, text: text)).tokens.filter { ![.newline, .end, .indent, .dedent].contains($0.kind) }
-            guard tokens.count == 1, let kind = Value(tokens[0])?.kind else {
+            guard let kind = Value.reading(text) else {
                 report(.invalidValue, "`\(key)` is `\(text)`, which is not one value", range,
                        help: "a value used outside quotes is one phone number, URL, duration, number or word; use `{{\(key)}}` inside a quoted string for text")
                 return nil

@@ -19,6 +19,7 @@ extension Action {
         case .hangup: "hangup"
         case .reject: "reject"
         case .hours: "hours"
+        case .branch: "branch"
         case .language: "language"
         case .httpRequest: "http-request"
         case .verb(let name, _, _, _): Action.kebab(name)

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// How control leaves a step: the actions that run in straight line, and the edges to
@@ -26,11 +27,15 @@ public struct Edge: Sendable, Hashable {
         case holdMusic
         case recorded
         case gathered
-        /// `http-request`: the outside server answered (or Telnyx gave up on it).
+        /// `http-request`: the outside server answered with every field that has no default.
         case responded
+        /// `http-request`: the request failed, or the answer lacked a field that has no default.
+        case lookupFailed
         /// `hours NAME`: the branch taken while the schedule is open, or closed.
         case open(schedule: String)
         case closed(schedule: String)
+        /// `branch {{NAME}}`: the line whose condition the value met (`status = active`).
+        case decided(value: String, condition: ValueCondition)
 
         public var description: String {
             switch self {
@@ -44,8 +49,16 @@ public struct Edge: Sendable, Hashable {
             case .recorded: "recorded"
             case .gathered: "gathered"
             case .responded: "answered by the server"
+            case .lookupFailed: "lookup failed"
             case .open(let schedule): "\(schedule) open"
             case .closed(let schedule): "\(schedule) closed"
+            case .decided(let value, let condition):
+                switch condition {
+                case .oneOf(let texts): "\(value) = \(texts.joined(separator: " or "))"
+                case .empty: "\(value) empty"
+                case .other: "\(value) other"
+                case .above, .below, .between: "\(value) \(condition.spelling)"
+                }
             }
         }
 
@@ -53,7 +66,7 @@ public struct Edge: Sendable, Hashable {
         public var afterCallerInput: Bool {
             switch self {
             case .key, .invalid, .recorded, .gathered: true
-            case .timeout, .goto, .dialFailed, .open, .closed, .leftQueue, .holdMusic, .responded: false
+            case .timeout, .goto, .dialFailed, .open, .closed, .decided, .leftQueue, .holdMusic, .responded, .lookupFailed: false
             }
         }
     }
@@ -91,6 +104,11 @@ extension Flow {
                 edge(hours.open, .open(schedule: hours.schedule), hours.openRange)
                 edge(hours.closed, .closed(schedule: hours.schedule), hours.closedRange)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
+            case .branch(let branch):
+                for line in branch.cases {
+                    edge(line.target, .decided(value: branch.value, condition: line.condition), line.range)
+                }
+                return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .goto(let target):
                 edge(target, .goto, action.range)
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
@@ -105,6 +123,11 @@ extension Flow {
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .httpRequest(let request) where request.next != nil:
                 edge(request.next, .responded, action.range)
+                // A lookup can fail only where a field has no default: a failed request
+                // and an answer without such a field both take `on failure` (or `next`).
+                if request.canFail {
+                    edge(request.afterFailure, .lookupFailed, request.failureRange ?? action.range)
+                }
                 return StepExit(reached: 0..<(index + 1), edges: edges, fallsOffEnd: false)
             case .record(_, let next?):
                 edge(next, .recorded, action.range)

@@ -134,6 +134,8 @@ public struct Action: Sendable {
         case reject(attributes: [Attribute])
         /// `hours NAME`: the call goes on at `open` or `closed`, decided when it happens.
         case hours(Hours)
+        /// `branch {{NAME}}`: the call goes on at the first line the carried value matches.
+        case branch(ValueBranch)
         /// `language TAG`: the call speaks this language from here on.
         case language(String)
         /// `http-request URL -> STEP`: Telnyx asks an outside server; its answer's fields
@@ -174,15 +176,18 @@ public struct Branch: Sendable {
     }
 
     public let key: Key
-    /// Optional speech alternative (`on 2 "billing"`).
-    public let phrase: String?
-    /// The phrase in the flow's other languages (`es-MX="facturas"`).
-    public var phrases: [String: String] = [:]
+    /// Speech alternatives, in the order written (`on 2 "billing" "invoices"`); may be empty.
+    public let speech: [String]
+    /// The phrases in the flow's other languages (`es-MX="facturas" es-MX="cuentas"`).
+    public var phrases: [String: [String]] = [:]
     /// `language=TAG`: the call speaks this language from the branch on.
     public var language: String?
     /// The step taken; nil when the written name did not resolve (already reported).
     public let target: Int?
     public let range: SourceRange
+
+    /// The first phrase, which messages quote.
+    public var phrase: String? { speech.first }
 }
 
 public struct Hours: Sendable {
@@ -212,6 +217,15 @@ public struct HTTPRequest: Sendable {
         public let name: String
         /// Where it is in the JSON answer: a dotted path (`eta.minutes`).
         public let path: String
+        /// `default="TEXT"`: the value when the answer lacks the field or the request fails.
+        /// A field without one is collected only when the answer holds it.
+        public var defaultValue: String?
+
+        public init(name: String, path: String, defaultValue: String? = nil) {
+            self.name = name
+            self.path = path
+            self.defaultValue = defaultValue
+        }
     }
 
     public let url: String
@@ -221,6 +235,18 @@ public struct HTTPRequest: Sendable {
     public var fields: [Field]
     /// Where the call goes on once the answer is in.
     public var next: Int?
+    /// `on failure -> STEP`: where the call goes when the request fails, or the answer lacks a
+    /// field that has no default. Without it such a call goes on at `next` without those values.
+    public var failure: Int?
+    /// The `on failure` line.
+    public var failureRange: SourceRange?
+
+    /// Where a failed lookup goes on.
+    public var afterFailure: Int? { failureRange == nil ? next : failure }
+
+    /// Whether a lookup can fail: a field without a default may be missing. Where every field
+    /// has one, a failed request reads as an answer of defaults.
+    public var canFail: Bool { fields.contains { $0.defaultValue == nil } }
 }
 
 /// `enqueue NAME … [wait-url=STEP] [-> STEP]`.

@@ -60,9 +60,15 @@ extension Flow {
 }
 
 extension Branch {
-    /// The branch's speech phrase in `language`, or nil when it has none there.
+    /// The branch's speech phrases in `language`; empty when it has none there.
+    public func speech(in language: String?, of flow: Flow) -> [String] {
+        guard let language, language != flow.startLanguage else { return speech }
+        return phrases[language] ?? []
+    }
+
+    /// The first of them.
     public func phrase(in language: String?, of flow: Flow) -> String? {
-        phrase.flatMap { flow.text($0, translations: phrases, in: language) }
+        speech(in: language, of: flow).first
     }
 }
 

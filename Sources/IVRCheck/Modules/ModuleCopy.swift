@@ -19,6 +19,9 @@ struct ModuleCopy {
     let qualifier: String
     let values: [String: Value]
     private(set) var references: [Reference] = []
+    /// URLs and SIP targets whose filled `{{param.NAME}}` no longer reads as one (with the
+    /// module's own range), for the expansion to report where the module writes them.
+    private(set) var unreadableAddresses: [(written: Value, filled: String)] = []
 
     init(base: Int, qualifier: String, values: [String: Value]) {
         self.base = base
@@ -74,7 +77,13 @@ struct ModuleCopy {
         case .string(let text) where text.contains("{{"):
             return Value(.string(filled(text, at: written.range)), moved(written.range))
         default:
-            return Value(written.kind, moved(written.range))
+            guard let address = written.addressWithPlaceholder else { return Value(written.kind, moved(written.range)) }
+            let text = filled(address, at: written.range)
+            guard let filledAddress = written.filledAddress(text) else {
+                unreadableAddresses.append((written, text))
+                return Value(written.kind, moved(written.range))
+            }
+            return Value(filledAddress.kind, moved(written.range))
         }
     }
 

@@ -230,6 +230,12 @@ private struct ModuleExpander {
         self.regions[base] = region
         var copy = ModuleCopy(base: base, qualifier: qualifier, values: values)
         steps += definition.declaration.steps.map { copy.step($0) }
+        for (written, filled) in copy.unreadableAddresses {
+            diagnostics.append(.error(
+                .invalidParam, "`\(written.text)` filled is `\(filled)`, which is not one \(written.addressNoun)",
+                at: definition.source.span(written.range.start, written.range.end),
+                help: "a value inside a URL or SIP target must read as part of it: no spaces, quotes or `->`", notes: region.notes))
+        }
         let inner = UseScope(source: definition.source, description: "module `\(use.module.text)`", qualifier: qualifier, values: values,
                              stepNames: Set(definition.declaration.steps.map(\.name.text)), notes: region.notes, depth: scope.depth + 1)
         expand(definition.uses, in: inner, steps: &steps, regions: &regions)

@@ -459,7 +459,7 @@ extension DiagnosticID {
                 http-request https://dispatch.example.com/loads method=POST -> announce
                   header Content-Type "application/json"
                   body ↓"{\\"driver\\": {{From}}}"
-                  field eta "load.eta_minutes"
+                  field eta "load.eta_minutes" default="a few"
 
               step announce
                 say "Your load arrives in {{eta}} minutes."
@@ -474,7 +474,7 @@ extension DiagnosticID {
                 http-request https://dispatch.example.com/loads method=POST -> announce
                   header Content-Type "application/json"
                   body "{\\"driver\\": \\"{{From}}\\"}"
-                  field eta "load.eta_minutes"
+                  field eta "load.eta_minutes" default="a few"
 
               step announce
                 say "Your load arrives in {{eta}} minutes."

@@ -79,10 +79,9 @@ extension FlowResolver {
     }
 
     /// A branch's options: `language=TAG` and phrases per language (`es-MX="citas"`).
-    mutating func resolveBranchLanguage(_ options: [StatementOption], phrase: String?) -> (language: String?, phrases: [String: String]) {
+    mutating func resolveBranchLanguage(_ options: [StatementOption], phrase: String?) -> (language: String?, phrases: [String: [String]]) {
         var language: String?
-        var phrases: [String: String] = [:]
-        var seen: [String: SourceRange] = [:]
+        var phrases: [String: [String]] = [:]
         for option in options {
             if option.name.text == "language", let value = option.value {
                 if language != nil {
@@ -98,8 +97,12 @@ extension FlowResolver {
                           option.range, help: "write the first language's phrase after the key: `on 2 \"appointments\" \(tag)=\(source.text(value.range))`")
                     continue
                 }
-                guard claimLanguage(tag, at: option.name.range, in: &seen, what: "a phrase") else { continue }
-                phrases[tag] = value.text
+                // Each `TAG="…"` adds a phrase in that language, as each quoted phrase does in the first.
+                if phrases[tag]?.contains(value.text) == true {
+                    error(.duplicateTranslation, "the phrase \"\(value.text)\" in \(tag) is given twice here", option.range, help: "keep one of them")
+                    continue
+                }
+                phrases[tag, default: []].append(value.text)
             } else if languages.contains(option.name.text) {
                 error(.syntax, "`\(option.name.text)=` takes the branch's phrase in quotes", option.range,
                       help: "write `\(option.name.text)=\"…\"`: `on 2 \"appointments\" \(option.name.text)=\"citas\" -> STEP`")

@@ -78,26 +78,34 @@ extension FlowResolver {
     /// `closed 2026-12-25 ["Christmas"]` or `closed 2026-12-24 12:00-24:00`
     private mutating func resolveClosed(_ line: Statement) -> Schedule.Closure? {
         var arguments = line.arguments
-        if let last = arguments.last, case .string = last.kind { arguments.removeLast() }
+        var label: String?
+        if let last = arguments.last, case .string(let text) = last.kind {
+            label = text
+            arguments.removeLast()
+        }
+        let everyYear = arguments.first.map { source.text($0.range) == "every" } ?? false
+        if everyYear { arguments.removeFirst() }
         guard let first = arguments.first, arguments.count <= 2 else {
             error(.syntax, "`closed` needs a date", line.range,
-                  help: "write `closed 2026-12-25 \"Christmas\"` or `closed 2026-12-24 12:00-24:00`")
+                  help: "write `closed 2026-12-25 \"Christmas\"`, `closed 2026-12-24 12:00-24:00` or `closed every 12-25 \"Christmas\"`")
             return nil
         }
-        guard let date = CalendarDate.parse(first.text) else {
-            error(.schedule, "`\(first.text)` is not a date that exists", first.range,
-                  help: "write the day as YYYY-MM-DD, e.g. `2026-12-25`")
+        let written = source.text(first.range)
+        // Each year's month and day, checked in a leap year so that `every 02-29` exists.
+        guard let date = CalendarDate.parse(everyYear ? "2000-" + written : written), !everyYear || written.count == 5 else {
+            error(.schedule, "`\(written)` is not a date that exists", first.range,
+                  help: everyYear ? "write the day of each year as MM-DD, e.g. `every 12-25`" : "write the day as YYYY-MM-DD, e.g. `2026-12-25`")
             return nil
         }
         noOptions(line)
-        guard arguments.count == 2 else { return Schedule.Closure(date: date, from: nil, to: nil) }
+        guard arguments.count == 2 else { return Schedule.Closure(date: date, from: nil, to: nil, everyYear: everyYear, label: label) }
         guard let (from, to) = clockRange(arguments[1]) else { return nil }
         guard to > from else {
             error(.schedule, "a closure ends on the day it starts", arguments[1].range,
                   help: "close until midnight with `24:00`, and close the next day on a line of its own")
             return nil
         }
-        return Schedule.Closure(date: date, from: from, to: to)
+        return Schedule.Closure(date: date, from: from, to: to, everyYear: everyYear, label: label)
     }
 
     private mutating func noOptions(_ line: Statement) {

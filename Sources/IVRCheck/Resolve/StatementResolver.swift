@@ -5,7 +5,7 @@ import TeXMLSchema
 /// Statement keywords with sugar of their own; any other TeXML verb is written by its
 /// kebab-case name and checked against the vocabulary.
 public enum StatementKeyword: String, CaseIterable, Sendable {
-    case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours, language
+    case say, disclose, play, pause, menu, gather, record, dial, enqueue, leave, goto, redirect, refer, hangup, reject, hours, branch, language
     case httpRequest = "http-request"
 
     /// Statements whose `-> STEP` says where the call goes on; on any other it is an error.
@@ -22,7 +22,7 @@ extension FlowResolver {
         guard let known = StatementKeyword(rawValue: keyword) else {
             return resolveGenericVerb(statement)
         }
-        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours
+        if known != .dial && known != .menu && known != .gather && known != .say && known != .disclose && known != .hours && known != .branch
             && known != .httpRequest,
            let child = statement.children.first {
             error(.syntax, "`\(keyword)` takes no indented block", child.keyword.range,
@@ -59,10 +59,12 @@ extension FlowResolver {
             return resolveMenu(statement, in: stepName).map { Action(.menu($0), range: range) }
         case .hours:
             return resolveHours(statement, in: stepName).map { Action(.hours($0), range: range) }
+        case .branch:
+            return resolveValueBranch(statement, in: stepName).map { Action(.branch($0), range: range) }
         case .language:
             return resolveLanguageStatement(statement).map { Action(.language($0), range: range) }
         case .httpRequest:
-            return resolveHTTPRequest(statement).map { Action(.httpRequest($0), range: range) }
+            return resolveHTTPRequest(statement, in: stepName).map { Action(.httpRequest($0), range: range) }
         case .gather:
             return resolveGather(statement, in: stepName).map { Action(.gather($0), range: range) }
         case .record:
@@ -198,19 +200,23 @@ extension FlowResolver {
             return nil
         }
         guard let key = branchKey(keyValue) else { return nil }
-        var phrase: String?
+        var speech: [String] = []
         for extra in statement.arguments.dropFirst() {
-            if case .string(let text) = extra.kind, phrase == nil, case .digits = key {
-                phrase = text
+            if case .string(let text) = extra.kind, case .digits = key {
+                guard !speech.contains(where: { $0.lowercased() == text.lowercased() }) else {
+                    error(.duplicateKey, "the phrase \"\(text)\" is already given to this key", extra.range, help: "keep one of them")
+                    continue
+                }
+                speech.append(text)
             } else {
                 error(.syntax, "unexpected `\(extra.text)` in this branch", extra.range,
-                      help: "a branch is `on KEY [\"speech phrase\"] -> STEP` or `on KEY` with an indented block")
+                      help: "a branch is `on KEY [\"speech phrase\" …] -> STEP` or `on KEY` with an indented block")
             }
         }
-        let choice = resolveBranchLanguage(statement.options, phrase: phrase)
+        let choice = resolveBranchLanguage(statement.options, phrase: speech.first)
         let suffix = key.description.allSatisfy { $0.isLetter || $0.isNumber } ? key.description : "key\(steps.count)"
         let target = branchTarget(statement, label: key.description, anonymousName: "\(stepName).\(suffix)")
-        var branch = Branch(key: key, phrase: phrase, target: target, range: statement.range)
+        var branch = Branch(key: key, speech: speech, target: target, range: statement.range)
         branch.language = choice.language
         branch.phrases = choice.phrases
         return branch
@@ -279,7 +285,7 @@ extension FlowResolver {
     /// `on timeout -> STEP` (or a block) inside a gather: the only branch a gather has.
     private mutating func resolveGatherTimeout(_ child: Statement, of gather: inout Gather, in stepName: String) {
         guard let branch = resolveBranch(child, in: stepName) else { return }
-        guard branch.key == .timeout, branch.phrase == nil else {
+        guard branch.key == .timeout, branch.speech.isEmpty else {
             error(.syntax, "a `gather` has only an `on timeout` branch", child.range,
                   help: "the value goes to the step after `->` whatever was entered; write `on timeout -> STEP` for a caller who enters nothing")
             return

@@ -169,7 +169,7 @@ public struct MissingTranslationRule: Rule {
                 "add the \($0) text on a line under it: `\($0) \"…\"`"
             }]
         case .menu(let menu):
-            let phrases = menu.branches.filter { $0.phrase != nil && $0.phrase(in: language, of: flow) == nil }.map { branch in
+            let phrases = menu.branches.filter { !$0.speech.isEmpty && $0.speech(in: language, of: flow).isEmpty }.map { branch in
                 Missing(what: "the phrase \"\(branch.phrase ?? "")\" of `on \(branch.key)`", range: branch.range) {
                     "give the \($0) phrase on the branch: `on \(branch.key) \"\(branch.phrase ?? "")\" \($0)=\"…\"`"
                 }

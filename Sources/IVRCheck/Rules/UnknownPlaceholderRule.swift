@@ -14,7 +14,10 @@ extension DiagnosticID {
             A gathered name may be used only where every path from the start of the call has \
             collected it: a caller who enters nothing at the gather (its `on timeout`, or the \
             step after it when it has none), a menu key that skips it, or an `hours` branch \
-            that goes round it would reach the text with nothing to put there. The note shows \
+            that goes round it would reach the text with nothing to put there. An `http-request` \
+            field counts once the server has answered with it; a failed lookup (`on failure`, or \
+            the step after the request when it has none) carries only the fields with a \
+            `default=`. A `branch {{NAME}}` reads its value like text does. The note shows \
             one such path. Anything else is a misspelling. Names are case-sensitive. The rule \
             looks at say and disclose text (menu and gather prompts included), play and \
             redirect URLs and dial targets.
@@ -115,8 +118,14 @@ public struct UnknownPlaceholderRule: Rule {
 
     /// A gathered name used where some path has not collected it, with one such path as the note.
     private func uncollected(_ name: String, at span: SourceSpan, step: Int, in flow: Flow) -> Diagnostic {
-        let help = "collect `\(name)` on every path to here: give its `gather` an `on timeout -> STEP` that does not lead here, "
-            + "or collect it on the path the note shows"
+        let isField = flow.steps.flatMap(\.actions).contains { action in
+            if case .httpRequest(let request) = action.kind { request.fields.contains { $0.name == name } } else { false }
+        }
+        let help = isField
+            ? "collect `\(name)` on every path to here: give `field \(name)` a `default=\"…\"`, or its `http-request` an "
+                + "`on failure -> STEP` that does not lead here"
+            : "collect `\(name)` on every path to here: give its `gather` an `on timeout -> STEP` that does not lead here, "
+                + "or collect it on the path the note shows"
         let message = "`{{\(name)}}` is used where not every call has collected it"
         guard let path = pathMissing(name, to: step, in: flow) else { return finding(message, at: span, help: help) }
         let root = flow.steps[path.root].displayName
@@ -162,6 +171,7 @@ public struct UnknownPlaceholderRule: Rule {
         switch (edge.label, flow.steps[step].actions[edge.action].kind) {
         case (.gathered, .gather(let gather)): [gather.variable]
         case (.responded, .httpRequest(let request)): Set(request.fields.map(\.name))
+        case (.lookupFailed, .httpRequest(let request)): Set(request.fields.filter { $0.defaultValue != nil }.map(\.name))
         default: []
         }
     }
@@ -203,6 +213,7 @@ public struct UnknownPlaceholderRule: Rule {
         case .httpRequest(let request): ([request.url] + request.headers.map(\.value) + [request.body].compactMap { $0 }).map { ($0, action.range) }
         case .menu(let menu): menu.prompts.flatMap(texts)
         case .gather(let gather): gather.prompts.flatMap(texts)
+        case .branch(let branch): [("{{\(branch.value)}}", branch.valueRange)]
         default: []
         }
     }

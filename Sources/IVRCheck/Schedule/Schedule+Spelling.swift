@@ -1,4 +1,5 @@
 import IVRBundle
+import IVRLang
 
 /// A schedule written back as `.ivr` lines (`open mon-fri 8:00-17:00`, `closed 2026-12-25`),
 /// for `ivrc import` of a bundle.
@@ -6,8 +7,9 @@ extension Schedule {
     public var lines: [String] {
         open.map { "open \(Self.spell(days: $0.days)) \(ClockTime.spell($0.from))-\(ClockTime.spell($0.to))" }
             + closed.map { closure in
-                guard let from = closure.from, let to = closure.to else { return "closed \(closure.date)" }
-                return "closed \(closure.date) \(ClockTime.spell(from))-\(ClockTime.spell(to))"
+                let day = closure.everyYear == true ? "every " + String(closure.date.description.dropFirst(5)) : closure.date.description
+                let hours = closure.from.flatMap { from in closure.to.map { " \(ClockTime.spell(from))-\(ClockTime.spell($0))" } } ?? ""
+                return "closed \(day)\(hours)" + (closure.label.map { " " + StringLiteral.quote($0) } ?? "")
             }
     }
 

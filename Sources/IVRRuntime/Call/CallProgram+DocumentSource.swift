@@ -14,7 +14,8 @@ extension CallProgram: DocumentSource {
         case .local(let local): path = local
         }
         let incoming: IncomingValues = address == nil ? .firstRequest(firstRequest(url)) : .carried(token: CallValues.carriedToken(in: url))
-        switch answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock, carrier: PlainValues()) {
+        switch answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock, carrier: PlainValues(),
+                               chosenLines: chosenLines) {
         case .document(let path, .success(let root), _, _, let route):
             return .document(FetchedDocument(address: path, bundlePath: path, root: root, route: route))
         case .document(let path, .failure(let error), _, _, _):
@@ -33,7 +34,7 @@ extension CallProgram: DocumentSource {
     /// The call's fields as a simulated caller's first request sends them.
     private func firstRequest(_ entry: String) -> CallValues {
         let number = bundle.manifest.flows.first { $0.entry == entry }?.number ?? ""
-        return .firstRequest(["From": CallValues.simulatedCaller, "To": number, "CallSid": CallValues.simulatedCallSid])
+        return .firstRequest(["From": caller, "To": number, "CallSid": CallValues.simulatedCallSid])
     }
 
     public func resolvedAddress(_ url: String, from address: String) -> String {

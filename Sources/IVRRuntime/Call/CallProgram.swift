@@ -15,6 +15,11 @@ public struct CallProgram: Sendable {
     public var values: BundleValues { answerer.values }
     /// How `hours` routes are decided; nil stops a call that reaches one (a test without `at`).
     public var clock: ScheduleClock?
+    /// `branch` routes whose line is chosen rather than decided by the call's value (by the
+    /// document holding the branch, the line's index), so `test --paths` can walk each line.
+    public var chosenLines: [String: Int] = [:]
+    /// The caller's number the first request sends (`{{From}}`).
+    public var caller = CallValues.simulatedCaller
 
     public init(bundle: LoadedBundle, baseURLs: [String] = [], clock: ScheduleClock? = nil) {
         self.clock = clock

@@ -61,11 +61,11 @@ public struct CallSession: Sendable {
         case .gather(let gather, _): finishGather(verb, gather, event)
         case .dial: finishDial(verb, event)
         case .httpRequest:
-            guard case .respond(let fields) = event else {
-                stop(.scriptMismatch(expected: request.expectation, got: event))
-                break
+            switch event {
+            case .respond(let fields): self.request(verb.attribute("action"), parameters: fields)
+            case .lookupFailed: break
+            default: stop(.scriptMismatch(expected: request.expectation, got: event))
             }
-            self.request(verb.attribute("action"), parameters: fields)
         case .record:
             switch event {
             case .press(let keys):

@@ -14,6 +14,9 @@ public enum CallerEvent: Sendable, Hashable, CustomStringConvertible {
     case hangUp
     /// The answer of the server an `<HttpRequest>` asked: its fields by name.
     case respond([String: String])
+    /// The `<HttpRequest>` failed (unreachable, timed out, an error): Telnyx does not call its
+    /// action and the document goes on with its next verb.
+    case lookupFailed
 
     public var description: String {
         switch self {
@@ -27,6 +30,7 @@ public enum CallerEvent: Sendable, Hashable, CustomStringConvertible {
         case .hangUp: "hang-up"
         case .respond(let fields):
             (["respond with"] + fields.keys.sorted().map { "\($0)=\"\(fields[$0] ?? "")\"" }).joined(separator: " ")
+        case .lookupFailed: "respond failed"
         }
     }
 

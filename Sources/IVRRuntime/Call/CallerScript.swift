@@ -1,4 +1,5 @@
 import Foundation
+import IVRLang
 
 /// Parses caller events written one per line (`--script FILE`) or as a key list (`--press 1,9`).
 /// The syntax is the test blocks' event syntax: `press 9`, `speak "billing"`, `silence`, …
@@ -53,9 +54,26 @@ public enum CallerScript {
                 throw Failure(description: "`speak` needs a quoted phrase, e.g. `speak \"billing\"`")
             }
             return .speak(String(argument.dropFirst().dropLast()))
+        case "respond":
+            return try parseRespond(argument)
         default:
-            throw Failure(description: "unknown event `\(keyword)`; expected one of \(CallerEvent.keywords.joined(separator: ", "))")
+            throw Failure(description: "unknown event `\(keyword)`; expected one of \((CallerEvent.keywords + ["respond"]).sorted().joined(separator: ", "))")
         }
+    }
+
+    /// `with NAME="VALUE" …` or `failed`, read with the language's own tokens (its string escapes).
+    private static func parseRespond(_ argument: String) throws -> CallerEvent {
+        if argument == "failed" { return .lookupFailed }
+        let usage = "`respond` needs the answer's fields, e.g. `respond with eta=\"12\"`, or `respond failed`"
+        let tokens = Lexer.tokenize(SourceFile(path: "script", text: argument)).tokens.filter { $0.kind != .newline && $0.kind != .end }
+        guard tokens.first?.kind == .word, tokens.first?.text == "with", (tokens.count - 1) % 3 == 0 else { throw Failure(description: usage) }
+        var fields: [String: String] = [:]
+        for start in stride(from: 1, to: tokens.count, by: 3) {
+            let (name, equals, value) = (tokens[start], tokens[start + 1], tokens[start + 2])
+            guard name.kind == .word, equals.kind == .equals, value.kind == .string else { throw Failure(description: usage) }
+            fields[name.text] = value.text
+        }
+        return .respond(fields)
     }
 
     /// `#` is a key too, so only a `#` at the start of a line or after a space starts a comment.

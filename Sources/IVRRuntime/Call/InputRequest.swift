@@ -27,7 +27,7 @@ public enum InputRequest: Sendable, Hashable {
         case .gather: "keys, speech or silence at a <Gather>"
         case .dial: "a dial outcome (answer, no-answer, busy)"
         case .record: "the end of a <Record>"
-        case .httpRequest: "the server's answer to an <HttpRequest> (`respond with NAME=\"VALUE\"`)"
+        case .httpRequest: "the server's answer to an <HttpRequest> (`respond with NAME=\"VALUE\"`, or `respond failed`)"
         }
     }
 

@@ -50,7 +50,7 @@ struct CoverageTargets {
             for written in menu.branches {
                 switch written.key {
                 case .digits(let keys):
-                    let phrases = ([written.phrase].compactMap { $0 } + written.phrases.values.sorted()).map { $0.lowercased() }
+                    let phrases = (written.speech + written.phrases.values.flatMap { $0 }).map { $0.lowercased() }
                     let shown = written.phrase.map { "key \(keys) (\"\($0)\")" } ?? "key \(keys)"
                     branch("menu", shown, written.range, .key(Set([keys] + phrases)), block: written.target)
                 case .timeout: branch("menu", "timeout", written.range, .lastTimeout, block: written.target)

@@ -17,13 +17,17 @@ public struct FlowTest: Sendable {
     public let span: SourceSpan
     /// `at 2026-12-25 09:00`: when the call happens, for `hours` decisions.
     public let moment: CallMoment?
+    /// `from +1-555-…`: the caller's number (`{{From}}`), else `CallValues.simulatedCaller`.
+    public let caller: String?
 
-    public init(flow: String, description: String, lines: [Line], span: SourceSpan, moment: CallMoment? = nil) {
+    public init(flow: String, description: String, lines: [Line], span: SourceSpan, moment: CallMoment? = nil,
+                caller: String? = nil) {
         self.flow = flow
         self.description = description
         self.lines = lines
         self.span = span
         self.moment = moment
+        self.caller = caller
     }
 
     public var events: [CallerEvent] {

@@ -26,17 +26,32 @@ public enum FlowTestParser {
                        help: "add lines such as `press 9` and `expect dial +1-555-010-0911`")
             }
             var moment: CallMoment?
+            var caller: String?
             for statement in test.body {
                 if statement.keyword.text == "at" {
                     if moment != nil { report("this test already says when the call happens", statement.range) }
                     moment = self.moment(statement)
+                } else if statement.keyword.text == "from" {
+                    if caller != nil { report("this test already says who calls", statement.range) }
+                    caller = self.caller(statement)
                 } else if let line = line(statement) {
                     lines.append(line)
                 }
             }
             guard diagnostics.count == before else { return nil }
             return FlowTest(flow: flow.name, description: test.description, lines: lines, span: flow.span(test.range),
-                            moment: moment)
+                            moment: moment, caller: caller)
+        }
+
+        /// `from +1-555-010-0123`: the caller's number, normalised as the flow's own is.
+        private mutating func caller(_ statement: Statement) -> String? {
+            guard statement.arguments.count == 1, statement.options.isEmpty, statement.target == nil,
+                  case .phone(let number) = statement.arguments[0].kind else {
+                report("`from` needs the caller's phone number", statement.range,
+                       help: "write `from +1-555-010-0123` (the number {{From}} stands for in this test)")
+                return nil
+            }
+            return number
         }
 
         /// `at 2026-12-25 09:00`, wall-clock time where the line is.
@@ -105,8 +120,12 @@ public enum FlowTestParser {
             }
         }
 
-        /// `respond with eta="12" driver="Ann"`: what the server an `http-request` asks answers.
+        /// `respond with eta="12" driver="Ann"`: what the server an `http-request` asks answers;
+        /// `respond failed`: the request fails.
         private mutating func respond(_ statement: Statement) -> FlowTest.Line? {
+            if statement.arguments.count == 1, case .word("failed") = statement.arguments[0].kind, statement.options.isEmpty {
+                return .event(.lookupFailed, flow.span(statement.range))
+            }
             var fields: [String: String] = [:]
             for option in statement.options {
                 guard let value = option.value else { continue }
@@ -115,7 +134,7 @@ public enum FlowTestParser {
             guard statement.arguments.count == 1, case .word("with") = statement.arguments[0].kind,
                   statement.options.allSatisfy({ $0.value != nil }) else {
                 report("`respond` needs the fields of the answer", statement.range,
-                       help: "write `respond with eta=\"12\"`: each field the `http-request` reads, with its value")
+                       help: "write `respond with eta=\"12\"`: each field the `http-request` reads, with its value; or `respond failed` for a request that fails")
                 return nil
             }
             return .event(.respond(fields), flow.span(statement.range))

@@ -1,3 +1,4 @@
+import IVRBundle
 import IVRLang
 
 /// Runs a flow test against the compiled bundle: the test's events are the caller's script,
@@ -10,6 +11,7 @@ public enum FlowTestRunner {
         }
         var program = program
         program.clock = test.moment.map { .at($0) }
+        program.caller = test.caller ?? CallValues.simulatedCaller
         return run(test, source: program, entry: entry)
     }
 

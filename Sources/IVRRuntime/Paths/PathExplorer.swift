@@ -11,19 +11,25 @@ public enum PathExplorer {
 
     public static func explore(_ program: CallProgram, flow: String, depth: Int = defaultDepth) -> PathReport {
         guard let entry = program.entry(flow: flow) else {
-            return PathReport(flow: flow, pathsExplored: 0, problems: [])
+            return PathReport(flow: flow, pathsExplored: 0, problems: [], stepsReached: [])
         }
         var paths = 0
         var problems: [PathProblem] = []
+        var documents: Set<String> = []
         for states in scheduleStates(program, flow: flow) {
-            var program = program
-            program.clock = .assumed(states)
-            var walk = Walk(program: program, depth: depth)
-            walk.follow(CallSession(source: program, entry: entry), observed: Observation(), path: [])
-            paths += walk.paths
-            problems += walk.problems.filter { problem in !problems.contains { $0.description == problem.description } }
+            for lines in chosenLines(program, flow: flow) {
+                var program = program
+                program.clock = .assumed(states)
+                program.chosenLines = lines
+                var walk = Walk(program: program, depth: depth)
+                walk.follow(CallSession(source: program, entry: entry), observed: Observation(), path: [])
+                paths += walk.paths
+                documents.formUnion(walk.documentsReached)
+                problems += walk.problems.filter { problem in !problems.contains { $0.description == problem.description } }
+            }
         }
-        return PathReport(flow: flow, pathsExplored: paths, problems: problems)
+        return PathReport(flow: flow, pathsExplored: paths, problems: problems,
+                          stepsReached: Set(documents.compactMap(DocumentStep.stepEntered(by:))))
     }
 
     /// Every open/closed combination of the flow's schedules, so both branches of every
@@ -38,6 +44,14 @@ public enum PathExplorer {
         return (0..<(1 << keys.count)).map { bits in
             Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, bits & (1 << $0) != 0) })
         }
+    }
+
+    /// The calls' own values decide every `branch`, then each line of each `branch` is taken
+    /// in turn (the others still deciding), so every line is walked whatever the values are.
+    public static func chosenLines(_ program: CallProgram, flow: String) -> [[String: Int]] {
+        let branches = program.bundle.manifest.routes.filter { $0.key.hasPrefix(flow + "/") && $0.value.kind == .branch }
+            .sorted { $0.key < $1.key }
+        return [[:]] + branches.flatMap { document, route in (route.decisions ?? []).indices.map { [document: $0] } }
     }
 
     /// What a path has done so far, as far as the checks care.
@@ -55,6 +69,7 @@ public enum PathExplorer {
         let depth: Int
         var paths = 0
         var problems: [PathProblem] = []
+        private(set) var documentsReached: Set<String> = []
         private var reported: Set<String> = []
         /// Waiting points already explored, with the choices that were left there.
         private var explored: [String: Int] = [:]
@@ -112,6 +127,7 @@ public enum PathExplorer {
                 case .dialStatus("completed"):
                     observed.reachedPerson = true
                 case .document(let path_, _):
+                    documentsReached.insert(path_)
                     if !observed.sinceInput.insert(path_).inserted {
                         report(.silentLoop, path, session, "\(path_) runs again without the call having waited for the caller since it last ran")
                         return false
@@ -150,7 +166,7 @@ public enum PathExplorer {
             case .dial:
                 return [.answer, .noAnswer]
             case .httpRequest(_, let fields):
-                return [InputRequest.sampleAnswer(fields: fields)]
+                return [InputRequest.sampleAnswer(fields: fields), .lookupFailed]
             case .gather(let gather, let action):
                 var keys: [String] = []
                 if let action, let route = program.bundle.manifest.routes[BundleAddress.document(ofRoute: action)],

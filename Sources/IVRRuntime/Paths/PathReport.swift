@@ -8,6 +8,8 @@ public struct PathReport: Sendable {
     public let pathsExplored: Int
     /// One problem per kind and document (the first path that shows it).
     public let problems: [PathProblem]
+    /// Every step some explored path entered.
+    public let stepsReached: Set<String>
 }
 
 extension PathReport {

@@ -181,17 +181,26 @@ struct FlowLowering {
                     attributes["action"] = address.route(current.name, flow: flow.name)
                     current.verbs.append(XMLElement.verb("Gather", attributes, children: gather.prompts.compactMap { verbs.element($0, in: language, step: step.name) }))
                     if let next = gather.next {
-                        routes[path(current.name)] = Route(kind: .gather, next: path(ofStep: next, in: language), value: gather.variable)
                         // No input: the gather falls through to its `on timeout` step, or to the
-                        // next step without the value.
+                        // next step without the value; an empty entry sent to the route goes there too.
                         let silent = gather.timeout?.target ?? next
+                        routes[path(current.name)] = Route(kind: .gather, timeout: path(ofStep: silent, in: language),
+                                                           next: path(ofStep: next, in: language), value: gather.variable)
                         current.verbs.append(XMLElement.verb("Redirect", text: url(ofStep: silent, in: language)))
                     }
                     return
                 case .httpRequest(let request):
-                    current.verbs.append(verbs.httpRequest(request, action: address.route(current.name, flow: flow.name)))
+                    let route = address.route(current.name, flow: flow.name)
+                    current.verbs.append(verbs.httpRequest(request, action: route))
                     if let next = request.next {
-                        routes[path(current.name)] = Route(kind: .httpRequest, next: path(ofStep: next, in: language), fields: request.fields.map(\.name))
+                        let defaults = Dictionary(uniqueKeysWithValues: request.fields.compactMap { field in field.defaultValue.map { (field.name, $0) } })
+                        routes[path(current.name)] = Route(
+                            kind: .httpRequest, next: path(ofStep: next, in: language), fields: request.fields.map(\.name),
+                            failure: request.failure.map { path(ofStep: $0, in: language) }, defaults: defaults.isEmpty ? nil : defaults)
+                        // Telnyx may not call the action when the request fails; the call then
+                        // goes on here and asks the route, which finds the fields missing (or
+                        // takes their defaults).
+                        current.verbs.append(XMLElement.verb("Redirect", text: route))
                     }
                     return
                 case .record(let attributes, let next):
@@ -213,6 +222,16 @@ struct FlowLowering {
                         routes[path(current.name)] = Route(
                             kind: .hours, schedule: Self.scheduleKey(hours.schedule, flow: flow.name),
                             open: path(ofStep: open, in: language), closed: path(ofStep: closed, in: language))
+                    }
+                    return
+                case .branch(let branch):
+                    // Decided by the server from the call's values, like `hours` by the clock.
+                    current.verbs.append(XMLElement.verb("Redirect", text: address.route(current.name, flow: flow.name)))
+                    let decisions = branch.cases.compactMap { line in
+                        line.target.map { Route.Decision(when: line.condition, next: path(ofStep: $0, in: language)) }
+                    }
+                    if decisions.count == branch.cases.count {
+                        routes[path(current.name)] = Route(kind: .branch, value: branch.value, decisions: decisions)
                     }
                     return
                 case .dial(let targets, let attributes, let next?):
@@ -263,7 +282,8 @@ struct FlowLowering {
             guard case .digits(let digits) = branch.key, let target = name(branch).map(path) else { continue }
             keys[digits] = target
             // The caller's language's phrase: the matcher hears what this caller can say.
-            if let phrase = branch.phrase(in: language, of: flow) ?? branch.phrase { speech[phrase.lowercased()] = target }
+            let phrases = branch.speech(in: language, of: flow)
+            for phrase in phrases.isEmpty ? branch.speech : phrases { speech[phrase.lowercased()] = target }
             if branch.target == flow.emergencyStep { emergencyPath = target }
         }
         let gather = verbs.gatherAttributes(menu, in: language)

@@ -46,7 +46,7 @@ struct VerbLowering {
             var written = self.attributes(attributes)
             if name == "Recording" { written = delivered(written, step: step) }
             return XMLElement.verb(name, written, text: text, children: children.compactMap { element($0, in: language, step: step) })
-        case .menu, .gather, .record, .goto, .dial, .enqueue, .hours, .language, .httpRequest:
+        case .menu, .gather, .record, .goto, .dial, .enqueue, .hours, .branch, .language, .httpRequest:
             return nil
         }
     }
@@ -125,7 +125,10 @@ struct VerbLowering {
         if result["numDigits"] == nil, lengths.count == 1, let length = lengths.first {
             result["numDigits"] = String(length)
         }
-        let phrases = menu.branches.compactMap { $0.phrase(in: language, of: flow) ?? $0.phrase }
+        let phrases = menu.branches.flatMap { branch in
+            let own = branch.speech(in: language, of: flow)
+            return own.isEmpty ? branch.speech : own
+        }
         if result["input"] == nil, !phrases.isEmpty {
             result["input"] = "dtmf speech"
         }

@@ -5,7 +5,7 @@ extension FlowWriter {
     /// A bundle's `<HttpRequest async="false">` whose route continues at a step, back as the
     /// `http-request` statement it was lowered from (URL, method, headers, body, fields); nil
     /// for any other `<HttpRequest>`, which is written element by element.
-    mutating func writeHTTPRequest(_ verb: XMLElement, in path: String, indent: Int) -> VerbOutcome? {
+    mutating func writeHTTPRequest(_ verb: XMLElement, following: ArraySlice<XMLElement>, in path: String, indent: Int) -> VerbOutcome? {
         guard verb.attribute("async") == "false",
               let request = verb.elements.first(where: { $0.name == "Request" }),
               let url = request.attribute("url"), IVRText.isURLToken(url),
@@ -26,8 +26,16 @@ extension FlowWriter {
         if let body = request.elements.first(where: { $0.name == "Body" }) {
             statement("body \(StringLiteral.quote(body.text))", indent: indent + 2)
         }
-        for field in fields { statement("field \(field.name) \(StringLiteral.quote(field.path))", indent: indent + 2) }
-        return .ends(consumed: 0)
+        for field in fields {
+            let fallback = route.defaults?[field.name].map { " default=\(StringLiteral.quote($0))" } ?? ""
+            statement("field \(field.name) \(StringLiteral.quote(field.path))\(fallback)", indent: indent + 2)
+        }
+        if let failure = route.failure { statement("on failure -> \(stepName(failure))", indent: indent + 2) }
+        // The redirect to its own route after it is how a failed request reaches that route.
+        let asksRoute = following.first.map {
+            $0.name == "Redirect" && $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == verb.attribute("action")
+        } ?? false
+        return .ends(consumed: asksRoute ? 1 : 0)
     }
 
     private static func child(_ name: String, of element: XMLElement) -> String {

@@ -31,12 +31,11 @@ extension FlowWriter {
         var phrases = (route.speech ?? [:]).sorted { $0.key < $1.key }
         var branches: [String] = []
         for (key, target) in keys {
-            var phrase = ""
-            if let index = phrases.firstIndex(where: { $0.value == target }) {
-                phrase = " " + StringLiteral.quote(phrases.remove(at: index).key)
-            }
+            // Every phrase leading where the key does is one of the key's phrases.
+            let own = phrases.filter { $0.value == target }.map { " " + StringLiteral.quote($0.key) }
+            phrases.removeAll { $0.value == target }
             let written = key.count == 1 && key.first!.isNumber ? key : StringLiteral.quote(key)
-            branches.append("on \(written)\(phrase) -> \(stepName(target))")
+            branches.append("on \(written)\(own.joined()) -> \(stepName(target))")
         }
         for (phrase, target) in phrases {
             lossy(gather, "speech phrase \"\(phrase)\" → \(FlowWriter.baseName(target)) has no key of its own", in: path, indent: indent)

@@ -67,6 +67,11 @@ extension FlowWriter {
                 statement("hours \(schedule)", indent: indent)
                 statement("on open -> \(stepName(open))", indent: indent + 2)
                 statement("on closed -> \(stepName(closed))", indent: indent + 2)
+            } else if let route = options.context.routes[path], route.kind == .branch, let value = route.value,
+                      let decisions = route.decisions, decisions.last?.when == .other {
+                // A bundle's `branch`: the document asks its own route, which the server decides by the call's value.
+                statement("branch {{\(value)}}", indent: indent)
+                for decision in decisions { statement("on \(decision.when.spelling) -> \(stepName(decision.next))", indent: indent + 2) }
             } else if let target = links.document(for: trimmed, from: path) {
                 if verb.attribute("method") != nil { comment("the redirect's method=\(verb.attribute("method")!) is dropped: `goto` fetches the step the application's way", indent: indent) }
                 statement("goto \(stepName(target))", indent: indent)
@@ -77,7 +82,7 @@ extension FlowWriter {
             }
             return .ends(consumed: 0)
         case "HttpRequest":
-            if let outcome = writeHTTPRequest(verb, in: path, indent: indent) { return outcome }
+            if let outcome = writeHTTPRequest(verb, following: following, in: path, indent: indent) { return outcome }
             writeOtherVerb(verb, in: path, indent: indent)
         case "Refer" where verb.elements.count == 1 && verb.elements[0].name == "Sip"
             && IVRText.isSIPToken(verb.elements[0].text.trimmingCharacters(in: .whitespacesAndNewlines)):

@@ -60,7 +60,9 @@ struct FlowWriter {
             lines.append("  # number: unknown; add the number this line answers on (ivrc import --number +1…)")
             warn("the flow needs the number the line answers on; pass --number", at: entry, line: 1)
         }
-        if let industry = options.industry { lines.append("  industry \(industry.rawValue)") }
+        if let industry = options.industry?.rawValue ?? options.context.industry(of: entry).flatMap({ Industry(rawValue: $0)?.rawValue }) {
+            lines.append("  industry \(industry)")
+        }
         if let voice { lines.append("  voice \(IVRText.optionValue(voice, kind: .text))") }
         if let language { lines.append("  language \(IVRText.optionValue(language, kind: .text))") }
         writeSchedules(of: options.context.flowName(of: entry))
@@ -99,7 +101,7 @@ struct FlowWriter {
         written.insert(path)
         lines.append("")
         lines.append("  # \(comment)")
-        lines.append("  step \(stepName(path))")
+        lines.append("  step \(stepName(path))" + (options.context.emergencyDocuments.contains(path) ? " emergency" : ""))
         let verbs = documents[path]?.root?.elements ?? []
         let before = lines.count
         writeVerbs(verbs, in: path, indent: 4)

@@ -81,12 +81,12 @@ struct DisclosureCheck {
                         edges.append((target, disclosed))
                     } else if let route = DisclosureCheck.redirectedRoute(element.text, from: document.path, links: links, context: context) {
                         // `hours` hands over by a <Redirect> to its own route (open or closed).
-                        edges += DisclosureCheck.targets(of: route).map { ($0, disclosed) }
+                        edges += route.targets.map { ($0, disclosed) }
                     }
                 }
                 switch links.actionTarget(of: element, from: document.path, context: context) {
                 case .route(let route):
-                    edges += DisclosureCheck.targets(of: route).map { ($0, disclosed) }
+                    edges += route.targets.map { ($0, disclosed) }
                 case .document(let target):
                     edges.append((target, disclosed))
                 case .none, .external:
@@ -97,12 +97,6 @@ struct DisclosureCheck {
             self.edges = edges
             self.firstUndisclosedCapture = finding
         }
-    }
-
-    /// Every document a route can lead to.
-    static func targets(of route: Route) -> [String] {
-        [route.next, route.answered, route.invalid, route.timeout, route.open, route.closed].compactMap { $0 }
-            + (route.keys ?? [:]).values + (route.speech ?? [:]).values
     }
 
     /// The bundle route a `<Redirect>` to `NAME.route` asks for: the route of document `NAME.xml`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 import Synchronization
 import Foundation
 import IVRLang
@@ -234,6 +235,7 @@ struct ServeCommand: ParsableCommand {
                     "bundle": "\(served.id)", "flows": .stringConvertible(served.bundle.manifest.flows.count),
                     "url": "http://\(host):\(bound)\(path)", "signatures": "\(signatures)",
                     "operations": "http://\(opsHost):\(opsPort)", "max_connections": .stringConvertible(maxConnections),
+                    "commit": "\(BuildInfo.commit)",
                 ])
             }
             return try Self.block(listeningOn: "\(host):\(port)") {

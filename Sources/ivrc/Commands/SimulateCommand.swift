@@ -51,6 +51,7 @@ struct SimulateCommand: ParsableCommand {
         if server.url != nil && number == nil { throw ValidationError("--url needs --number: the number the call is to") }
         _ = try server.webhook()
         _ = try server.signer()
+        _ = try server.trustedCertificates()
         if let at, CallMoment.parse(at) == nil {
             throw ValidationError("--at must be a date and time that exist: `2026-12-25 09:00` or `2026-12-25T14:00:00Z`")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IVRCheck
 import IVRLang
+import IVRReport
 import IVRRuntime
 
 struct TestCommand: ParsableCommand {
@@ -47,6 +48,7 @@ struct TestCommand: ParsableCommand {
         if explorePaths && server.url != nil { throw ValidationError("--paths explores the compiled bundle; it cannot be combined with --url") }
         _ = try server.webhook()
         _ = try server.signer()
+        _ = try server.trustedCertificates()
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
     }
 
@@ -92,11 +94,13 @@ struct TestCommand: ParsableCommand {
         let numbers = Dictionary(flows.map { ($0.name, $0.number ?? "") }) { first, _ in first }
         var passed = 0
         var failures: [Diagnostic] = []
+        var results: [TestResult] = []
         for test in tests {
-            let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment).map {
+            let outcome = try server.source(calling: numbers[test.flow] ?? "", at: test.moment, from: test.caller).map {
                 FlowTestRunner.run(test, source: $0.source, entry: $0.entry)
             } ?? FlowTestRunner.run(test, in: program)
             outcomes.append(outcome)
+            results.append(TestResult(flow: test.flow, test: test.description, at: test.span, failure: outcome.failure))
             guard let failure = outcome.failure, let diagnostic = outcome.diagnostic else {
                 passed += 1
                 if output.format == .text { print("ok   \(test.flow): \(test.description)") }
@@ -111,27 +115,34 @@ struct TestCommand: ParsableCommand {
             }
             failures.append(diagnostic)
         }
-        if output.format != .text { output.emit(failures, sources: sources) }
+        if output.format != .text { output.emit(failures, sources: sources, tests: results) }
         return (passed, failures.count)
     }
 
     private func explore(_ flows: [Flow], _ program: CallProgram, sources: [SourceFile]) -> (Int?, Int) {
         var passed = 0
         var problems: [Diagnostic] = []
+        var results: [TestResult] = []
         for flow in flows {
             let report = PathExplorer.explore(program, flow: flow.name, depth: depth)
-            if report.problems.isEmpty {
-                passed += 1
-                if output.format == .text { print("ok   \(flow.name): \(report.pathsExplored) paths explored, depth \(depth)") }
-                continue
-            }
+            // Named steps only: a block's step is entered through the line above it.
+            let notReached = flow.steps.filter { !$0.isAnonymous && !report.stepsReached.contains($0.name) }
+            let reached = "\(report.pathsExplored) paths explored, depth \(depth), \(flow.steps.count { !$0.isAnonymous } - notReached.count) of "
+                + "\(flow.steps.count { !$0.isAnonymous }) steps entered"
+            results.append(TestResult(flow: flow.name, test: nil, at: flow.span(flow.nameRange),
+                                      failure: report.problems.isEmpty ? nil : report.problems.map(\.description).joined(separator: "\n"),
+                                      pathsExplored: report.pathsExplored, stepsNotReached: notReached.map(\.name)))
             if output.format == .text {
-                print("FAIL \(flow.name): \(report.problems.count) problem(s) in \(report.pathsExplored) paths")
+                print(report.problems.isEmpty ? "ok   \(flow.name): \(reached)" : "FAIL \(flow.name): \(report.problems.count) problem(s); \(reached)")
+                for step in notReached {
+                    let span = flow.span(step.range)
+                    print("  \(span.file):\(span.start.line):\(span.start.column): step `\(step.name)` is entered by no path within depth \(depth)")
+                }
                 for problem in report.problems { print("  \(problem)") }
             }
-            problems += report.diagnostics(at: flow)
+            if report.problems.isEmpty { passed += 1 } else { problems += report.diagnostics(at: flow) }
         }
-        if output.format != .text { output.emit(problems, sources: sources) }
+        if output.format != .text { output.emit(problems, sources: sources, tests: results) }
         return (passed, flows.count - passed)
     }
 }

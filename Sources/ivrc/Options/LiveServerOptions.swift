@@ -14,6 +14,10 @@ struct LiveServerOptions: ParsableArguments {
     @Option(help: "Sign requests as Telnyx does with this base64 Ed25519 private key (also TELNYX_PRIVATE_KEY).")
     var telnyxPrivateKey: String?
 
+    @Option(help: ArgumentHelp("With an https --url, trust the certificate authorities in this PEM file instead of the system's (a staging server behind a private CA).",
+                               valueName: "FILE"))
+    var cacert: String?
+
     /// The webhook URL, checked: an absolute http(s) URL.
     func webhook() throws -> URL? {
         guard let url else { return nil }
@@ -24,6 +28,17 @@ struct LiveServerOptions: ParsableArguments {
         return parsed
     }
 
+    /// The certificate authorities `--cacert` names, read and checked; nil without it.
+    func trustedCertificates() throws -> TrustedCertificates? {
+        guard let cacert else { return nil }
+        guard url != nil else { throw ValidationError("--cacert is for calling a server over https: give --url too") }
+        do {
+            return try TrustedCertificates.load(pemFile: cacert)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func signer() throws -> TelnyxSignature.Signer? {
         guard let key = telnyxPrivateKey ?? ProcessInfo.processInfo.environment["TELNYX_PRIVATE_KEY"] else { return nil }
         guard let signer = TelnyxSignature.Signer(privateKeyBase64: key) else {
@@ -32,9 +47,12 @@ struct LiveServerOptions: ParsableArguments {
         return signer
     }
 
-    /// A caller for one call to `number` on the live server, at `moment` when the test gives one.
-    func source(calling number: String, at moment: CallMoment? = nil) throws -> (source: LiveServerSource, entry: String)? {
+    /// A caller for one call to `number` on the live server, at `moment` and from `caller` when
+    /// the test gives them.
+    func source(calling number: String, at moment: CallMoment? = nil, from caller: String? = nil) throws -> (source: LiveServerSource, entry: String)? {
         guard let webhook = try webhook() else { return nil }
-        return (LiveServerSource(webhook: webhook, number: number, signer: try signer(), moment: moment), webhook.absoluteString)
+        let source = LiveServerSource(webhook: webhook, number: number, signer: try signer(), moment: moment,
+                                      caller: caller ?? CallValues.simulatedCaller, trusted: try trustedCertificates())
+        return (source, webhook.absoluteString)
     }
 }

@@ -25,8 +25,10 @@ struct OutputOptions: ParsableArguments {
     /// Prints `diagnostics` to stdout in the chosen format; under `--strict` warnings print
     /// (and count) as errors, so every format agrees with the exit status. SARIF also lists
     /// what waivers silenced, as suppressed results.
-    /// `flows`: how many flows were checked, for the text summary.
-    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived allWaived: [WaivedDiagnostic] = [], flows: Int? = nil) {
+    /// `flows`: how many flows were checked, for the text summary; `tests`: each test's result,
+    /// which JSON lists.
+    func emit(_ diagnostics: [Diagnostic], sources: [SourceFile], waived allWaived: [WaivedDiagnostic] = [], flows: Int? = nil,
+              tests: [TestResult]? = nil) {
         let all = reported(diagnostics)
         let shown = Array(all.prefix(DiagnosticLimit.shown))
         let waived = Array(allWaived.prefix(DiagnosticLimit.shown))
@@ -34,7 +36,7 @@ struct OutputOptions: ParsableArguments {
         case .text:
             TextReport(sources: sources, colored: Self.colored).render(shown, flows: flows)
         case .json:
-            JSONReport(toolVersion: CompilerVersion.string).render(shown)
+            JSONReport(toolVersion: CompilerVersion.string).render(shown, tests: tests)
         case .sarif:
             SARIFReport(rules: EveryDiagnostic.all, toolVersion: CompilerVersion.string).render(shown, waived: waived)
         case .github:

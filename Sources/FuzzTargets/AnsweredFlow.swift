@@ -1,6 +1,6 @@
 /// The flow the answer fuzz target serves: every destination, URL and body a call value can
 /// fill (`dial {{x}} allow=`, `dial +1{{x}}`, `dial {{From}}`, `refer sip:{{ext}}@pbx`, JSON and
-/// form bodies, a data dip's fields dialled and spoken), reached through a menu.
+/// form bodies, a data dip's fields dialled, spoken and branched on), reached through a menu.
 public enum AnsweredFlow {
     public static let number = "+18005550199"
 
@@ -63,12 +63,25 @@ public enum AnsweredFlow {
               field eta "load.eta_minutes"
               field dock "load.dock"
               field phone "load.contact"
+              on failure -> desk
 
           step notify
-            http-request https://dispatch.example.com/notify method=POST -> announce
+            http-request https://dispatch.example.com/notify method=POST -> decide
               header Content-Type "application/x-www-form-urlencoded"
               body "driver={{driver}}&dock={{dock}}&role=caller"
-              field status "status"
+              field status "status" default="unknown"
+
+          step decide
+            branch {{status}}
+              on "ok" "ready" -> soon
+              on empty -> desk
+              on other -> desk
+
+          step soon
+            branch {{eta}}
+              on below 30 -> announce
+              on from 30 to 120 -> caller
+              on other -> desk
 
           step announce
             say "Driver {{driver}}, dock {{dock}} in {{eta}} minutes, status {{status}}."

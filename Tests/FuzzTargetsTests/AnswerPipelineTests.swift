@@ -12,9 +12,9 @@ import Testing
         return AnswerPipeline.run([UInt8](try Data(contentsOf: url)))
     }
 
-    @Test func aDataDipsFieldsAreCarriedSpokenAndDialled() throws {
+    @Test func aDataDipsFieldsAreCarriedBranchedOnSpokenAndDialled() throws {
         let answers = try Self.answers("data_dip_answered")
-        #expect(answers.count == 5 && answers.allSatisfy { $0 != nil })
+        #expect(answers.count == 7 && answers.allSatisfy { $0 != nil })
         let announce = try #require(answers.last ?? nil)
         #expect(announce.contains("dock 7 in 15 minutes, status ok."), "\(announce)")
         #expect(announce.contains("<Number>+447700900123</Number>"), "\(announce)")

@@ -29,21 +29,29 @@ public struct BundleAddress: Sendable {
         url(name + ".route", flow: flow)
     }
 
-    /// Where Telnyx reports the recordings made in `step` (`recording-status-callback serve`):
-    /// `STEP.recording`, which `ivrc serve` relocates to its recording receiver.
-    public func recordingReceiver(step: String, flow: String) -> String {
-        url(step + Self.recordingSuffix, flow: flow)
+    /// What Telnyx posts to a receiver `ivrc serve` keeps: a step's recordings
+    /// (`recording-status-callback serve`) or their transcripts (`record transcription=true` then).
+    public enum Receiver: String, Sendable, CaseIterable {
+        case recording, transcription
+
+        /// The ending of a bundle path that names this receiver of a step, not a document.
+        public var suffix: String { "." + rawValue }
     }
 
-    /// The ending of a bundle path that names a step's recording receiver, not a document.
-    public static let recordingSuffix = ".recording"
+    /// Where Telnyx reports what `step` recorded: `STEP.recording` or `STEP.transcription`,
+    /// which `ivrc serve` relocates to its receiver.
+    public func receiver(_ receiver: Receiver, step: String, flow: String) -> String {
+        url(step + receiver.suffix, flow: flow)
+    }
 
-    /// The flow and step of a recording receiver's bundle path `FLOW/STEP.recording`, or nil.
-    public static func recordingReceiver(at path: String) -> (flow: String, step: String)? {
+    /// The receiver, flow and step of a bundle path `FLOW/STEP.recording` or `FLOW/STEP.transcription`, or nil.
+    public static func receiver(at path: String) -> (receiver: Receiver, flow: String, step: String)? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count == 2, segments[1].hasSuffix(recordingSuffix), segments[1].count > recordingSuffix.count,
-              !segments[0].isEmpty else { return nil }
-        return (String(segments[0]), String(segments[1].dropLast(recordingSuffix.count)))
+        guard segments.count == 2, !segments[0].isEmpty else { return nil }
+        for receiver in Receiver.allCases where segments[1].hasSuffix(receiver.suffix) && segments[1].count > receiver.suffix.count {
+            return (receiver, String(segments[0]), String(segments[1].dropLast(receiver.suffix.count)))
+        }
+        return nil
     }
 
     private func url(_ file: String, flow: String) -> String {
@@ -63,8 +71,8 @@ public struct BundleAddress: Sendable {
 
     /// Where a URL found in a document leads.
     public enum Target: Sendable, Equatable {
-        /// A bundle path: a document `FLOW/NAME.xml`, a route `FLOW/NAME.route` or a recording
-        /// receiver `FLOW/STEP.recording`.
+        /// A bundle path: a document `FLOW/NAME.xml`, a route `FLOW/NAME.route` or a receiver
+        /// `FLOW/STEP.recording` / `FLOW/STEP.transcription`.
         case local(String)
         /// Anything else, as written (trimmed).
         case external(String)

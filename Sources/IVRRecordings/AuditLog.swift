@@ -13,7 +13,7 @@ public struct AuditLog: Sendable {
     public struct Entry: Codable, Sendable, Equatable {
         public var at: Date
         public var user: String
-        /// `stored`, `listed`, `read`, `purged`, `verified`.
+        /// `stored`, `listed`, `read`, `purged`, `verified`; for transcripts `transcript-stored`, `transcript-read`, `transcript-purged`.
         public var action: String
         public var recording: String?
         /// What was asked (a filter, an output file), never audio or a transcript.

@@ -43,9 +43,10 @@ public final class RecordingReceiver: Sendable {
     }
 
     public let store: RecordingStore
-    private let keys: RecordingKeyRing
+    let keys: RecordingKeyRing
     private let downloader: RecordingDownloader
-    private let receiving = Mutex<Set<String>>([])
+    /// The recordings (by RecordingSid) and transcripts (by their store binding) being received now.
+    let receiving = Mutex<Set<String>>([])
 
     public init(store: RecordingStore, keys: RecordingKeyRing, downloader: RecordingDownloader) {
         self.store = store

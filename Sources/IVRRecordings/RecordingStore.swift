@@ -2,9 +2,9 @@ import Crypto
 import Foundation
 
 /// The recordings directory: `objects/SID.sealed` (the sealed audio) and `objects/SID.json`
-/// (its metadata), plus `audit.log`. The metadata is written after the object, so a
-/// recording exists exactly when its metadata does; an object without metadata is a crashed
-/// write, replaced when Telnyx retries.
+/// (its metadata), the same pair for the recording's transcript under `transcripts/`, plus
+/// `audit.log`. The metadata is written after the object, so a recording exists exactly when
+/// its metadata does; an object without metadata is a crashed write, replaced when Telnyx retries.
 public struct RecordingStore: Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -13,20 +13,22 @@ public struct RecordingStore: Sendable {
     public let directory: String
     public let audit: AuditLog
     private var objects: String { directory + "/objects" }
+    var transcripts: String { directory + "/transcripts" }
 
     /// Opens (creating if needed, owner-only) the directory for the one server writing to it,
     /// and removes what a killed writer left.
     public init(directory: String) throws {
         self.init(opened: directory)
         let files = FileManager.default
-        do {
-            try files.createDirectory(atPath: directory + "/objects", withIntermediateDirectories: true,
-                                      attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw Failure(description: "cannot create the recordings directory \(directory): \(error.localizedDescription)")
-        }
-        for name in (try? files.contentsOfDirectory(atPath: directory + "/objects")) ?? [] where name.hasPrefix(DurableFile.temporaryPrefix) {
-            try? files.removeItem(atPath: directory + "/objects/" + name)
+        for folder in [objects, transcripts] {
+            do {
+                try files.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw Failure(description: "cannot create the recordings directory \(folder): \(error.localizedDescription)")
+            }
+            for name in (try? files.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(DurableFile.temporaryPrefix) {
+                try? files.removeItem(atPath: folder + "/" + name)
+            }
         }
     }
 

@@ -18,9 +18,9 @@ struct DocumentRelocation {
 
     /// `{public-url}{path}/{bundleId}`, the prefix every relocated URL starts with.
     let prefix: String
-    /// `{public-url}{path}/recordings/{bundleId}`: where a step's recordings are reported
-    /// (`FLOW/STEP.recording`, from `recording-status-callback serve`).
-    let recordingsPrefix: String
+    /// `{public-url}{path}/recordings/{bundleId}` and `…/transcriptions/{bundleId}`: where a
+    /// step's recordings and transcripts are reported (`FLOW/STEP.recording`, `.transcription`).
+    let receiverPrefixes: [BundleAddress.Receiver: String]
     let program: CallProgram
     let vocabulary: TeXMLVocabulary
     let validator: TeXMLSchemaValidator
@@ -70,12 +70,12 @@ struct DocumentRelocation {
         return copy
     }
 
-    /// A URL that names a document, a route or a recording receiver of this bundle becomes
+    /// A URL that names a document, a route or a receiver of this bundle becomes
     /// its served URL; any other URL (an audio file, another host) is left exactly as written.
     private func rewritten(_ url: String, in path: String) -> String {
         guard case .local(let target) = program.resolve(url, from: path) else { return url }
-        if let receiver = BundleAddress.recordingReceiver(at: target) {
-            return recordingsPrefix + "/" + receiver.flow + "/" + receiver.step
+        if let found = BundleAddress.receiver(at: target), let prefix = receiverPrefixes[found.receiver] {
+            return prefix + "/" + found.flow + "/" + found.step
         }
         return isServed(target) ? self.url(of: target) : url
     }

@@ -4,33 +4,39 @@ import HTTPTypes
 import IVRBundle
 import IVRRecordings
 
-/// `{path}/recordings/{bundle}/FLOW/STEP`: where `recording-status-callback serve` sends
-/// Telnyx's recording callbacks, signed like every request. Answers 200 only once the
-/// recording is sealed, stored and audited (or was already), so Telnyx retries anything else.
-/// Flow and step come from this URL, which the server itself wrote, never from the form.
+/// `{path}/recordings/{bundle}/FLOW/STEP` and `{path}/transcriptions/{bundle}/FLOW/STEP`: where
+/// `recording-status-callback serve` sends Telnyx's recording callbacks and, for a transcribed
+/// `record`, its transcription callbacks, signed like every request. Answers 200 only once the
+/// recording or transcript is sealed, stored and audited (or was already), so Telnyx retries
+/// anything else. What a request is, and its flow and step, come from this URL, which the server
+/// itself wrote, never from the form (a transcription callback carries a `RecordingUrl` too).
 struct RecordingRoutes {
     let store: BundleStore
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
 
     func add(to router: Router<ServerRequestContext>) {
-        let group = router.group(RouterPath(configuration.path + "/recordings"))
-        if let verifier = configuration.verifier {
-            group.add(middleware: SignatureMiddleware(verifier: verifier, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics))
-        }
-        let methods: [HTTPRequest.Method] = configuration.verifier == nil ? [.post, .get] : [.post]
-        for method in methods {
-            group.on(":bundle/:flow/:step", method: method) { request, context in try await receive(request, context: context) }
+        for receiver in BundleAddress.Receiver.allCases {
+            let group = router.group(RouterPath(configuration.path + receiver.routePath))
+            if let verifier = configuration.verifier {
+                group.add(middleware: SignatureMiddleware(verifier: verifier, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics))
+            }
+            let methods: [HTTPRequest.Method] = configuration.verifier == nil ? [.post, .get] : [.post]
+            for method in methods {
+                group.on(":bundle/:flow/:step", method: method) { request, context in
+                    try await receive(request, context: context, at: receiver)
+                }
+            }
         }
     }
 
-    private func receive(_ request: Request, context: ServerRequestContext) async throws -> Response {
+    private func receive(_ request: Request, context: ServerRequestContext, at kind: BundleAddress.Receiver) async throws -> Response {
         var request = request
         let fields = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
         let flow = context.parameters.get("flow") ?? ""
         let step = context.parameters.get("step") ?? ""
         context.notes.update {
-            $0.kind = .recording
+            $0.kind = kind == .recording ? .recording : .transcription
             $0.callSid = fields["CallSid"]
         }
         let bundleId = context.parameters.get("bundle") ?? ""
@@ -45,17 +51,29 @@ struct RecordingRoutes {
             $0.flow = flow
             $0.bundle = served.id
         }
+        let retention = entry.retention ?? .general
+        let origin = RecordingReceiver.Origin(flow: flow, step: step, bundle: served.id, retainUntil: retention.retainUntil)
         guard let receiver = configuration.recordings else {
             // Counted, so the alert on failed recordings catches a server started without the receiver.
-            metrics.recordingFailed(flow: flow, reason: "recordings-off")
+            switch kind {
+            case .recording: metrics.recordingFailed(flow: flow, reason: "recordings-off")
+            case .transcription: metrics.transcriptFailed(flow: flow, reason: "recordings-off")
+            }
             return refuse("recordings-off", .notFound, "this server keeps no recordings (start it with --recordings-dir and --recordings-key-file)", context)
         }
+        switch kind {
+        case .recording: return await recording(fields, origin: origin, receiver: receiver, context: context)
+        case .transcription: return transcript(fields, origin: origin, receiver: receiver, context: context)
+        }
+    }
+
+    private func recording(_ fields: [String: String], origin: RecordingReceiver.Origin, receiver: RecordingReceiver,
+                           context: ServerRequestContext) async -> Response {
+        let flow = origin.flow
         guard let notification = RecordingNotification(fields: fields) else {
             return refuse("bad-callback", .badRequest, "not a recording status callback (RecordingSid, CallSid, RecordingUrl)", context)
         }
         metrics.recordingReceived(flow: flow)
-        let retention = entry.retention ?? .general
-        let origin = RecordingReceiver.Origin(flow: flow, step: step, bundle: served.id, retainUntil: retention.retainUntil)
         let outcome = await receiver.receive(notification, from: origin)
         switch outcome {
         case .stored(let bytes):
@@ -79,8 +97,47 @@ struct RecordingRoutes {
         }
     }
 
+    /// The text is never in a log line or an answer: only its size and the outcome.
+    private func transcript(_ fields: [String: String], origin: RecordingReceiver.Origin, receiver: RecordingReceiver,
+                            context: ServerRequestContext) -> Response {
+        let flow = origin.flow
+        guard let notification = TranscriptNotification(fields: fields) else {
+            return refuse("bad-callback", .badRequest, "not a transcription callback (TranscriptionSid, RecordingSid, CallSid, TranscriptionText)", context)
+        }
+        metrics.transcriptReceived(flow: flow)
+        let outcome = receiver.receive(notification, from: origin)
+        if let reason = outcome.failureReason { metrics.transcriptFailed(flow: flow, reason: reason) }
+        switch outcome {
+        case .stored:
+            metrics.transcriptStored(flow: flow)
+            return TeXMLRoutes.refusal(.ok, "stored")
+        case .storedWithoutText(let status):
+            // Kept as a status, answered 200: a retry would bring no text either.
+            return TeXMLRoutes.refusal(.ok, "stored without text (\(status))")
+        case .alreadyStored:
+            return TeXMLRoutes.refusal(.ok, "already stored")
+        case .inProgress:
+            return refuse("transcript-in-progress", .serviceUnavailable, "this transcript is being received; retry", context)
+        case .conflict:
+            return refuse("transcript-conflict", .conflict, "another transcription of this recording is already stored", context)
+        case .storageFailed(let reason):
+            context.notes.update { $0.refusal = "transcript-storage" }
+            return TeXMLRoutes.refusal(.internalServerError, "transcript not stored: \(reason)")
+        }
+    }
+
     private func refuse(_ refusal: String, _ status: HTTPResponse.Status, _ reason: String, _ context: ServerRequestContext) -> Response {
         context.notes.update { $0.refusal = refusal }
         return TeXMLRoutes.refusal(status, reason)
+    }
+}
+
+extension BundleAddress.Receiver {
+    /// The server path a receiver's callbacks are posted under, after `--path`.
+    var routePath: String {
+        switch self {
+        case .recording: "/recordings"
+        case .transcription: "/transcriptions"
+        }
     }
 }

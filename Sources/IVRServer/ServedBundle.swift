@@ -29,7 +29,9 @@ public struct ServedBundle: Sendable {
         let program = CallProgram(bundle: bundle)
         let vocabulary = try TeXMLVocabulary.bundled.get()
         let validator = try TeXMLSchemaValidator.bundled.get()
-        let relocation = DocumentRelocation(prefix: pathPrefix + "/" + id, recordingsPrefix: pathPrefix + "/recordings/" + id,
+        var receivers: [BundleAddress.Receiver: String] = [:]
+        for receiver in BundleAddress.Receiver.allCases { receivers[receiver] = pathPrefix + receiver.routePath + "/" + id }
+        let relocation = DocumentRelocation(prefix: pathPrefix + "/" + id, receiverPrefixes: receivers,
                                             program: program, vocabulary: vocabulary, validator: validator)
         var trees: [String: [XMLElement]] = [:]
         for path in bundle.manifest.documents.keys where program.values.flow(of: path) != nil {

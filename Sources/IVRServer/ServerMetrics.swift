@@ -1,5 +1,6 @@
 import Foundation
 import IVRBundle
+import IVRRecordings
 import Prometheus
 import TelnyxWebhook
 
@@ -9,7 +10,7 @@ import TelnyxWebhook
 public struct ServerMetrics: Sendable {
     /// What kind of TeXML endpoint a request hit; a metric label and a log field.
     public enum RequestKind: String, Sendable {
-        case entry, route, document, recording, unmatched, operations
+        case entry, route, document, recording, transcription, unmatched, operations
     }
 
     public let registry: PrometheusCollectorRegistry
@@ -98,6 +99,31 @@ public struct ServerMetrics: Sendable {
                 help: "Recordings not stored (answered non-200 so Telnyx retries), by flow and reason.").increment()
     }
 
+    /// A transcription callback reached the receiver (a transcribed `record` under `recording-status-callback serve`).
+    public func transcriptReceived(flow: String) {
+        transcripts("received", flow: flow, help: "Transcription callbacks received, by flow.").increment()
+    }
+
+    /// A transcript's text sealed and stored.
+    public func transcriptStored(flow: String) {
+        transcripts("stored", flow: flow, help: "Transcripts sealed and stored with their text, by flow.").increment()
+    }
+
+    /// A transcript without text (`transcription-failed`: stored as a status, answered 200) or not
+    /// stored (answered non-200, so Telnyx retries): `in-progress`, `conflict`, `storage`, `recordings-off`.
+    public func transcriptFailed(flow: String, reason: String) {
+        transcriptFailures(flow: flow, reason: reason).increment()
+    }
+
+    private func transcripts(_ what: String, flow: String, help: String) -> Counter {
+        counter("ivrc_transcripts_\(what)_total", [("flow", flow)], help: help)
+    }
+
+    private func transcriptFailures(flow: String, reason: String) -> Counter {
+        counter("ivrc_transcripts_failed_total", [("flow", flow), ("reason", reason)],
+                help: "Transcripts without text, or not stored (answered non-200 so Telnyx retries), by flow and reason.")
+    }
+
     /// A log line dropped because standard output's reader fell behind (`LogWriter`).
     public func logLineDropped() {
         logLinesDropped.increment()
@@ -151,6 +177,11 @@ public struct ServerMetrics: Sendable {
         }
         for flow in flows {
             _ = callsStarted(flow: flow.name)
+            _ = transcripts("received", flow: flow.name, help: "Transcription callbacks received, by flow.")
+            _ = transcripts("stored", flow: flow.name, help: "Transcripts sealed and stored with their text, by flow.")
+            for reason in RecordingReceiver.TranscriptOutcome.failureReasons + ["recordings-off"] {
+                _ = transcriptFailures(flow: flow.name, reason: reason)
+            }
             if let target = flow.dailyCallTarget { dailyCallTarget(flow: flow.name).set(to: Double(target)) }
         }
         // The statuses the TeXML routes answer with; "" is a request no flow answers (unknown number or bundle).

@@ -90,4 +90,16 @@ import Testing
         }
         #expect(BundleAddress.document(ofRoute: "clinic/menu.route") == "clinic/menu.xml")
     }
+
+    /// A step's receivers are bundle paths `FLOW/STEP.recording` and `FLOW/STEP.transcription`, written and read back.
+    @Test func receiverPathsNameTheirKindFlowAndStep() {
+        for receiver in BundleAddress.Receiver.allCases {
+            let written = BundleAddress(baseURL: nil).receiver(receiver, step: "leave_message", flow: "clinic")
+            let found = BundleAddress.receiver(at: "clinic/" + written)
+            #expect(found?.receiver == receiver && found?.flow == "clinic" && found?.step == "leave_message", "\(written)")
+        }
+        for path in ["clinic/.transcription", "/main.recording", "a/b/main.recording", "clinic/main.xml", "clinic/main.transcriptions"] {
+            #expect(BundleAddress.receiver(at: path) == nil, "\(path)")
+        }
+    }
 }

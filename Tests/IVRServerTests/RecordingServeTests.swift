@@ -34,11 +34,11 @@ import Testing
         var recordings: String { directory.appendingPathComponent("recordings").path }
         var key: String { directory.appendingPathComponent("recordings.key").path }
 
-        init() throws {
+        init(flow: String = RecordingServeTests.flow) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-recordings-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let source = directory.appendingPathComponent("voicemail.ivr")
-            try RecordingServeTests.flow.write(to: source, atomically: true, encoding: .utf8)
+            try flow.write(to: source, atomically: true, encoding: .utf8)
             let build = try ServeProcess.run(["build", source.path, "-o", bundle.path])
             #expect(build.status == 0, "\(build.output)")
             try Self.newKey().write(toFile: key, atomically: true, encoding: .utf8)
@@ -72,14 +72,16 @@ import Testing
          ("RecordingStatus", "completed"), ("RecordingDuration", "4"), ("RecordingChannels", "1"), ("RecordingSource", "RecordVerb")]
     }
 
-    /// The receiver URL the served entry document names for the `record` in `welcome`.
-    static func receiverPath(on server: ServeProcess) async throws -> String {
+    /// The receiver URL the served entry document names for the `record` in `welcome`
+    /// (`transcriptionCallback`, under `/texml/transcriptions/`, for its transcript).
+    static func receiverPath(on server: ServeProcess, attribute name: String = "recordingStatusCallback",
+                             under root: String = "/texml/recordings/") async throws -> String {
         let entry = try await server.post("/texml", ServerFixture.firstRequest(to: number))
         #expect(entry.status == .ok)
         let document = String(buffer: entry.body ?? ByteBuffer())
-        let attribute = try #require(document.range(of: #"recordingStatusCallback="[^"]*""#, options: .regularExpression))
-        let path = String(document[attribute].dropFirst("recordingStatusCallback=\"".count).dropLast())
-        #expect(path.hasPrefix("/texml/recordings/") && path.hasSuffix("/voicemail/welcome"), "\(path)")
+        let attribute = try #require(document.range(of: name + #"="[^"]*""#, options: .regularExpression))
+        let path = String(document[attribute].dropFirst(name.count + 2).dropLast())
+        #expect(path.hasPrefix(root) && path.hasSuffix("/voicemail/welcome"), "\(path)")
         return path
     }
 
@@ -211,7 +213,7 @@ import Testing
         #expect(readBack, "the recording read back is not the audio served")
     }
 
-    private static func field(_ name: String, in json: String) -> String {
+    static func field(_ name: String, in json: String) -> String {
         guard let range = json.range(of: "\"\(name)\":\"[^\"]*\"", options: .regularExpression) else { return "" }
         return String(json[range].dropFirst(name.count + 4).dropLast())
     }

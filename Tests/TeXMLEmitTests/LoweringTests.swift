@@ -212,6 +212,31 @@ import Testing
         #expect(bundle.flows.first?.retention.description == "2y")
     }
 
+    /// A transcribed `record` whose recordings go to `ivrc serve` sends its transcript there too,
+    /// `STEP.transcription`, unless it names its own; with recordings sent elsewhere, nothing is added.
+    @Test func servedTranscriptsNameTheirStepsReceiver() throws {
+        let bundle = try Compile.bundle("""
+            flow f
+              number +1-800-555-0100
+              recording-status-callback serve
+              step main
+                disclose "This call is being recorded."
+                record max=60s transcription=true -> own
+              step own
+                record max=60s transcription=true transcription-callback=https://texts.example.com/t -> plain
+              step plain
+                record max=60s -> elsewhere
+              step elsewhere
+                record max=60s transcription=true recording-status-callback=https://records.example.com/r
+
+            """)
+        let main = try Compile.text(bundle, "f/main.xml")
+        #expect(main.contains("recordingStatusCallback=\"main.recording\" transcription=\"true\" transcriptionCallback=\"main.transcription\""), "\(main)")
+        #expect(try Compile.text(bundle, "f/own.xml").contains("transcriptionCallback=\"https://texts.example.com/t\""))
+        #expect(!(try Compile.text(bundle, "f/plain.xml")).contains("transcriptionCallback"))
+        #expect(!(try Compile.text(bundle, "f/elsewhere.xml")).contains("transcriptionCallback"))
+    }
+
     @Test func retentionIsWrittenInTheManifestAndDefaultsByIndustry() throws {
         let flows = [("a", "1", "  retention 18mo\n"), ("b", "2", "  retention 90d\n"), ("c", "3", "")].map { name, digit, retention in
             "flow \(name)_line\n  number +1-800-555-010\(digit)\n  industry general\n\(retention)  step main\n    say \"Hi.\"\n"

@@ -8,7 +8,7 @@ struct ParsedDocuments: AnswerDocuments, Sendable {
     let parsed: [String: Result<XMLElement, XMLParseError>]
     /// Base URLs the bundle is served from; see `CallProgram.baseURLs`.
     let baseURLs: [String]
-    /// The bundle's flows, whose steps' recording receivers (`FLOW/STEP.recording`) are bundle paths.
+    /// The bundle's flows, whose steps' receivers (`FLOW/STEP.recording`, `.transcription`) are bundle paths.
     let flows: Set<String>
 
     func stored(_ path: String) -> Result<XMLElement, XMLParseError>? { parsed[path] }
@@ -21,15 +21,15 @@ struct ParsedDocuments: AnswerDocuments, Sendable {
         return .success(.success(root))
     }
 
-    /// A recording receiver is not: Telnyx posts recordings there, it never fetches a document.
+    /// A receiver is not: Telnyx posts recordings and transcripts there, it never fetches a document.
     func leadsIntoBundle(_ url: String, from path: String) -> Bool {
         guard case .local(let target) = resolve(url, from: path) else { return false }
-        return BundleAddress.recordingReceiver(at: target) == nil
+        return BundleAddress.receiver(at: target) == nil
     }
 
     func resolve(_ url: String, from: String) -> BundleAddress.Target {
         BundleAddress.target(of: url, from: from, baseURLs: baseURLs) { path in
-            if let receiver = BundleAddress.recordingReceiver(at: path) { return flows.contains(receiver.flow) }
+            if let receiver = BundleAddress.receiver(at: path) { return flows.contains(receiver.flow) }
             return parsed[path] != nil || parsed[BundleAddress.document(ofRoute: path)] != nil
         }
     }

@@ -104,12 +104,16 @@ struct VerbLowering {
 
     /// The attributes of an element that leaves a recording file, with the flow's
     /// `recording-status-callback` unless the statement named its own; `serve` becomes the
-    /// address of the receiver in `ivrc serve`, which stores it as a recording of `step`.
+    /// address of the receiver in `ivrc serve`, which stores it as a recording of `step`, and a
+    /// transcribed `<Record>` without its own `transcriptionCallback` sends its transcript there too.
     func delivered(_ attributes: [String: String], step: String) -> [String: String] {
         var written = attributes
         if written["recordingStatusCallback"] == nil { written["recordingStatusCallback"] = flow.recordingStatusCallback }
         if written["recordingStatusCallback"] == Flow.servedRecordings {
-            written["recordingStatusCallback"] = address.recordingReceiver(step: step, flow: flow.name)
+            written["recordingStatusCallback"] = address.receiver(.recording, step: step, flow: flow.name)
+            if written["transcription"] == "true", written["transcriptionCallback"] == nil {
+                written["transcriptionCallback"] = address.receiver(.transcription, step: step, flow: flow.name)
+            }
         }
         return written
     }

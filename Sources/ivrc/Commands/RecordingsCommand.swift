@@ -6,10 +6,10 @@ import IVRRecordings
 struct RecordingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recordings",
-        abstract: "List, read, purge and audit the recordings `ivrc serve` stored.",
+        abstract: "List, read, purge and audit the recordings (and their transcripts) `ivrc serve` stored.",
         discussion: """
             DIR is the server's --recordings-dir. Every run appends a line to DIR/audit.log (the OS \
-            user, what was asked, when; never audio), each line carrying the SHA-256 of the one before. \
+            user, what was asked, when; never audio or text), each line carrying the SHA-256 of the one before. \
             Exit status: 0 done, 1 a recording or the audit log fails its check, 2 usage or I/O error.
             """,
         subcommands: [RecordingsListCommand.self, RecordingsGetCommand.self, RecordingsPurgeCommand.self, RecordingsVerifyCommand.self]
@@ -54,12 +54,32 @@ extension ParsableCommand {
 }
 
 extension RecordingMetadata {
-    /// One line of `list` and `purge`: metadata only.
-    var summary: String {
-        let formatter = ISO8601DateFormatter()
+    /// One line of `list` and `purge`: metadata only, and whether a transcript is stored.
+    func summary(transcript: TranscriptMetadata?) -> String {
         let duration = durationSeconds.map { "\($0)s" } ?? "-"
-        return [recordingSid, flow, step, callSid, duration, "\(plaintextBytes)B",
-                "received \(formatter.string(from: receivedAt))", "keep until \(formatter.string(from: retainUntil))"]
-            .joined(separator: "  ")
+        return [recordingSid, flow, step, callSid, duration, "\(plaintextBytes)B", "received \(receivedAt.iso8601)",
+                "keep until \(retainUntil.iso8601)", transcript.transcriptState].joined(separator: "  ")
     }
+}
+
+extension TranscriptMetadata {
+    /// One line of `list` and `purge` for a transcript whose recording is not stored.
+    var summary: String {
+        [recordingSid, flow, step, callSid, "no recording", "received \(receivedAt.iso8601)", "keep until \(retainUntil.iso8601)",
+         Optional(self).transcriptState].joined(separator: "  ")
+    }
+}
+
+extension Optional where Wrapped == TranscriptMetadata {
+    var transcriptState: String {
+        switch self {
+        case nil: "no transcript"
+        case let transcript? where transcript.hasText: "transcript \(transcript.plaintextBytes ?? 0)B"
+        case let transcript?: "transcript \(transcript.status), no text"
+        }
+    }
+}
+
+extension Date {
+    var iso8601: String { ISO8601DateFormatter().string(from: self) }
 }

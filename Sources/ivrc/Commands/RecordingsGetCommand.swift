@@ -5,7 +5,7 @@ import IVRRecordings
 struct RecordingsGetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
-        abstract: "Decrypt one recording into a file, after checking it is the audio that was stored.",
+        abstract: "Decrypt one recording (or its transcript) into a file, after checking it is what was stored.",
         discussion: "Refuses (exit 1) an object that was altered, truncated, names no key or a key not given."
     )
 
@@ -15,8 +15,11 @@ struct RecordingsGetCommand: ParsableCommand {
     @Argument(help: "The recording's RecordingSid (see `ivrc recordings list`).")
     var recordingSid: String
 
-    @Option(name: .shortAndLong, help: "File to write the audio to (created owner-only; an existing file is refused).")
+    @Option(name: .shortAndLong, help: "File to write the audio (or transcript) to (created owner-only; an existing file is refused).")
     var output: String
+
+    @Flag(help: "Write the recording's transcript (UTF-8 text) instead of its audio.")
+    var transcript = false
 
     @Option(help: "A recordings key file (base64 of 32 bytes); repeat for rotated keys.")
     var keyFile: [String] = []
@@ -33,22 +36,24 @@ struct RecordingsGetCommand: ParsableCommand {
             } catch {
                 throw UsageFailure("\(error)")
             }
-            guard store.contains(recordingSid) else { throw UsageFailure("no recording \(recordingSid) in \(directory)") }
+            let what = transcript ? "transcript" : "recording"
+            let stored = transcript ? store.containsTranscript(recordingSid) : store.contains(recordingSid)
+            guard stored else { throw UsageFailure("no \(what) \(recordingSid) in \(directory)") }
             let descriptor = open(output, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
                 throw UsageFailure("cannot create \(output): \(String(cString: strerror(errno))) (an existing file is never overwritten)")
             }
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            // The attempt is audited before the audio leaves the store, whether or not it opens.
-            try audit(store, "read", recording: recordingSid, detail: "to \(output)")
-            let audio: [UInt8]
+            // The attempt is audited before the content leaves the store, whether or not it opens.
+            try audit(store, transcript ? "transcript-read" : "read", recording: recordingSid, detail: "to \(output)")
+            let content: [UInt8]
             do {
-                audio = try store.audio(recordingSid, keys: keys)
+                content = transcript ? Array(try store.transcript(recordingSid, keys: keys).utf8) : try store.audio(recordingSid, keys: keys)
             } catch {
                 unlink(output)
-                throw IntegrityFailure("recording \(recordingSid) refused: \(error)")
+                throw IntegrityFailure("\(what) \(recordingSid) refused: \(error)")
             }
-            try handle.write(contentsOf: Data(audio))
+            try handle.write(contentsOf: Data(content))
             try handle.synchronize()
         }
     }

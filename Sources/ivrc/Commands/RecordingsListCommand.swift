@@ -4,7 +4,7 @@ import IVRRecordings
 struct RecordingsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List stored recordings (metadata only): id, flow, step, call, duration, size, received, kept until."
+        abstract: "List stored recordings (metadata only): id, flow, step, call, duration, size, received, kept until, transcript."
     )
 
     @Argument(help: "The recordings directory (`ivrc serve --recordings-dir`).")
@@ -18,12 +18,20 @@ struct RecordingsListCommand: ParsableCommand {
 
     func run() throws {
         try withRecordings(directory) { store in
-            let shown = try store.all().filter { recording in
-                (flow.map { $0 == recording.flow } ?? true) && (call.map { $0 == recording.callSid } ?? true)
+            let wanted = { (recordingFlow: String, callSid: String) in
+                (flow.map { $0 == recordingFlow } ?? true) && (call.map { $0 == callSid } ?? true)
             }
+            let recordings = try store.all()
+            var transcripts = try store.allTranscripts()
             let filter = [flow.map { "flow \($0)" }, call.map { "call \($0)" }].compactMap { $0 }.joined(separator: ", ")
             try audit(store, "listed", detail: filter.isEmpty ? "all" : filter)
-            for recording in shown { print(recording.summary) }
+            for recording in recordings where wanted(recording.flow, recording.callSid) {
+                print(recording.summary(transcript: transcripts.removeValue(forKey: recording.recordingSid)))
+            }
+            // Transcripts that arrived before their recording (or outlived it).
+            for sid in transcripts.keys.sorted() {
+                if let transcript = transcripts[sid], wanted(transcript.flow, transcript.callSid) { print(transcript.summary) }
+            }
         }
     }
 }

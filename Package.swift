@@ -215,9 +215,11 @@ let package = Package(
         ),
         .testTarget(name: "IVRRecordingsTests", dependencies: ["IVRRecordings", "RecordingTestSupport"]),
         // What the fuzz targets run on each input; the tests run it over the seed corpus.
-        .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
-        // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "IVRTestSupport"], exclude: ["Regressions"]),
+        .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport",
+                                                    "IVRBundle", "IVRRuntime", "TeXMLSchema"]),
+        // Regressions/ holds inputs the fuzzers crashed on, Requests/ the answer target's seeds
+        // (one call's requests a file), both run with the seed corpus.
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "IVRTestSupport"], exclude: ["Regressions", "Requests"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -229,9 +231,11 @@ if ProcessInfo.processInfo.environment["IVRC_FUZZ"] == "1" {
         .target(name: "FuzzDriver", path: "Fuzz/Driver"),
         .executableTarget(name: "FuzzSource", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzSource"),
         .executableTarget(name: "FuzzTeXML", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzTeXML"),
+        .executableTarget(name: "FuzzAnswer", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzAnswer"),
     ]
     package.products += [
         .executable(name: "FuzzSource", targets: ["FuzzSource"]),
         .executable(name: "FuzzTeXML", targets: ["FuzzTeXML"]),
+        .executable(name: "FuzzAnswer", targets: ["FuzzAnswer"]),
     ]
 }

@@ -17,6 +17,9 @@ public struct BundleContext: Sendable {
     public var schedules: [String: Schedule]
     /// The SHA-256 (hex) the manifest records for each document, by document path.
     public var hashes: [String: String]
+    /// The prefixes bounding each `<Dial>` of a document, in order, by document path
+    /// (`Manifest.dialPrefixes`): written back as the dial's `allow=`.
+    public var dialPrefixes: [String: [[String]]]
     /// Each flow's `industry` when it is not `general`, by document path prefix (`FLOW/`).
     public var industries: [String: String]
     /// The first document of each flow's `emergency` step.
@@ -26,7 +29,8 @@ public struct BundleContext: Sendable {
 
     public init(routes: [String: Route] = [:], entries: [String] = [], numbers: [String: String] = [:],
                 flowNames: [String: String] = [:], schedules: [String: Schedule] = [:], hashes: [String: String] = [:],
-                industries: [String: String] = [:], emergencyDocuments: Set<String> = [], dailyCallTargets: [String: Int] = [:]) {
+                industries: [String: String] = [:], emergencyDocuments: Set<String> = [], dailyCallTargets: [String: Int] = [:],
+                dialPrefixes: [String: [[String]]] = [:]) {
         self.routes = routes
         self.entries = entries
         self.numbers = numbers
@@ -36,6 +40,7 @@ public struct BundleContext: Sendable {
         self.industries = industries
         self.emergencyDocuments = emergencyDocuments
         self.dailyCallTargets = dailyCallTargets
+        self.dialPrefixes = dialPrefixes
     }
 
     /// The context of a manifest whose bundle directory is `root` ("" for paths as in the manifest).
@@ -56,7 +61,8 @@ public struct BundleContext: Sendable {
             dailyCallTargets: Dictionary(manifest.flows.compactMap { flow in
                 let industry = flow.industry.flatMap(Industry.init(rawValue:)) ?? .general
                 return flow.dailyCallTarget.flatMap { $0 == industry.dailyCallTarget ? nil : (prefix + flow.name + "/", $0) }
-            }, uniquingKeysWith: { first, _ in first }))
+            }, uniquingKeysWith: { first, _ in first }),
+            dialPrefixes: Dictionary((manifest.dialPrefixes ?? [:]).map { (prefix + $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The `industry` of the flow `path` belongs to, when the manifest records one.

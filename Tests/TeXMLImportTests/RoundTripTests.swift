@@ -22,7 +22,7 @@ import Testing
         let files = paths.map { TeXMLFile(path: $0, data: Data(bundle.documents[$0] ?? [])) }
         let context = BundleContext(routes: flow.routes, entries: [flow.entry],
                                     numbers: flow.number.map { ["\(flow.name)/": $0] } ?? [:],
-                                    flowNames: ["\(flow.name)/": flow.name], schedules: flow.schedules)
+                                    flowNames: ["\(flow.name)/": flow.name], schedules: flow.schedules, dialPrefixes: flow.dialPrefixes)
         return (files, TeXMLImporter.Options(context: context))
     }
 

@@ -377,6 +377,86 @@ extension DiagnosticID {
             """,
         ])
 
+    public static let dialPrefixConflict = DiagnosticID(
+        "dial-prefix-conflict",
+        summary: "A country code written before a value is outside the dial's bound.",
+        explanation: """
+            In `dial +44{{callback}}` the written `+44` starts every number the dial fills. When \
+            the dial's `allow=` or the flow's `dial-prefixes` admits no number starting so, every \
+            call would reach the refused-dial apology instead of a person. Write an allowed \
+            country code before the value, or add it to the bound.
+            """,
+        reported: [
+            """
+            flow callback
+              number +1-800-555-0180
+              dial-prefixes +1
+
+              step start
+                gather local num-digits=10 -> ring
+                  say "Your number?"
+                  on timeout -> start
+
+              step ring
+                dial ↓+44{{local}}
+            """,
+        ],
+        notReported: [
+            """
+            flow callback
+              number +1-800-555-0180
+              dial-prefixes +1 +44
+
+              step start
+                gather local num-digits=10 -> ring
+                  say "Your number?"
+                  on timeout -> start
+
+              step ring
+                dial +44{{local}}
+            """,
+        ])
+
+    public static let placeholderInOption = DiagnosticID(
+        "placeholder-in-option",
+        summary: "An option whose TeXML form is fixed is filled from a value.",
+        explanation: """
+            Options such as `voice`, `num-digits`, `timeout` or `finish-on-key` take a number, a \
+            word from a list or a fixed pattern (the XSD's type for the attribute). A value a \
+            caller typed or said, or a data dip's answer, could be anything, so the filled \
+            document would break the schema and the server could only answer with an error. \
+            Write the option; to choose among a few, branch with a `menu` and write one per \
+            branch. Only options that take any text or a URL may hold a value.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather choice -> speak
+                  say "Which voice?"
+                  on timeout -> start
+
+              step speak
+                say "Hello." voice=↓{{choice}}
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather choice -> speak
+                  say "Which voice?"
+                  on timeout -> start
+
+              step speak
+                say "Hello, you chose {{choice}}." voice=Polly.Joanna
+            """,
+        ])
+
     public static let bodyContentType = DiagnosticID(
         "body-content-type",
         summary: "A value in an http-request body cannot be escaped for its Content-Type.",

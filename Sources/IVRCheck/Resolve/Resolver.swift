@@ -52,6 +52,8 @@ struct FlowResolver {
     var languages: [String] = []
     /// The flow's `dial-prefixes`: the bound of every value dial without its own `allow=`.
     var dialPrefixes: [String] = []
+    /// Where the flow's `dial-prefixes` is written, for a dial that contradicts it.
+    var dialPrefixesRange: SourceRange?
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
@@ -149,6 +151,7 @@ struct FlowResolver {
             case "dial-prefixes":
                 dialPrefixes = setting.values.filter { checkDialPrefix($0, writtenIn: "`dial-prefixes`", id: .invalidSetting) }.map(\.text)
                 flow.dialPrefixes = dialPrefixes
+                dialPrefixesRange = setting.range
             default:
                 let name = setting.name.text
                 guard case .url(let url) = value.kind else {

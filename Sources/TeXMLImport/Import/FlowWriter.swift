@@ -23,6 +23,9 @@ struct FlowWriter {
     /// Replay documents folded into a menu's `tries`.
     var absorbed: Set<String> = []
     private var externalSteps: [(name: String, url: String)] = []
+    /// How many `<Dial>`s of each document are written so far: the manifest's dial bounds are
+    /// listed per document in that order.
+    var dialsWritten: [String: Int] = [:]
 
     init(documents parsed: [ParsedTeXML], options: TeXMLImporter.Options) {
         var byPath: [String: ParsedTeXML] = [:]

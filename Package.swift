@@ -49,6 +49,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib's inflate, for `ivrc report` over rotated, gzip'd logs.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "IVRLang"),
         // Linux calls Swift cannot reach: renameat2(RENAME_EXCHANGE) and syncfs, for the bundle swap.
         .target(name: "CLinuxFileSystem"),
@@ -95,6 +101,9 @@ let package = Package(
         .target(name: "IVRTemplates", dependencies: ["IVRLang"]),
         // `ivrc diff`: what a change does to callers, from two compiled versions of the flows.
         .target(name: "IVRDiff", dependencies: ["IVRBundle", "IVRCheck", "IVRRuntime", "TeXMLSchema"]),
+        // `ivrc report`: the request logs of `ivrc serve` (any replicas, rotated, gzip'd) grouped by call,
+        // per flow and day, against the onboarding plan's goals.
+        .target(name: "IVRCallLog", dependencies: ["IVRBundle", "CZlib"]),
         // Telnyx's Ed25519 request signatures: verified by the server, made by test callers.
         .target(name: "TelnyxWebhook", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Recordings kept as the plan says: fetched, sealed (AES-256-GCM), stored durably, every access audited.
@@ -138,7 +147,7 @@ let package = Package(
                 "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
-                "IVRLanguageServer", "IVRLanguageServerProtocol", "IVRRecordings",
+                "IVRLanguageServer", "IVRLanguageServerProtocol", "IVRRecordings", "IVRCallLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -182,6 +191,7 @@ let package = Package(
             dependencies: ["IVRLanguageServer", "IVRLanguageServerProtocol", "IVRLang", "IVRFormat"]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
+        .testTarget(name: "IVRCallLogTests", dependencies: ["IVRCallLog", "IVRBundle", "IVRTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "IVREnvironmentTests", dependencies: ["IVREnvironment", "IVRCheck", "IVRLang"]),
         .testTarget(name: "IVRTemplatesTests", dependencies: ["IVRTemplates", "IVRCheck", "IVRLang", "IVRRuntime", "IVRTestSupport"]),
         .testTarget(name: "IVRDiffTests", dependencies: ["IVRDiff", "IVRRuntime", "IVRCheck", "IVRLang", "IVRTestSupport"]),
@@ -205,9 +215,11 @@ let package = Package(
         ),
         .testTarget(name: "IVRRecordingsTests", dependencies: ["IVRRecordings", "RecordingTestSupport"]),
         // What the fuzz targets run on each input; the tests run it over the seed corpus.
-        .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport"]),
-        // Regressions/ holds inputs the fuzzers crashed on, run with the seed corpus.
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "IVRTestSupport"], exclude: ["Regressions"]),
+        .target(name: "FuzzTargets", dependencies: ["IVRLang", "IVRCheck", "IVRDiagram", "IVRFormat", "TeXMLEmit", "TeXMLImport",
+                                                    "IVRBundle", "IVRRuntime", "TeXMLSchema"]),
+        // Regressions/ holds inputs the fuzzers crashed on, Requests/ the answer target's seeds
+        // (one call's requests a file), both run with the seed corpus.
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "IVRTestSupport"], exclude: ["Regressions", "Requests"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -219,9 +231,11 @@ if ProcessInfo.processInfo.environment["IVRC_FUZZ"] == "1" {
         .target(name: "FuzzDriver", path: "Fuzz/Driver"),
         .executableTarget(name: "FuzzSource", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzSource"),
         .executableTarget(name: "FuzzTeXML", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzTeXML"),
+        .executableTarget(name: "FuzzAnswer", dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/FuzzAnswer"),
     ]
     package.products += [
         .executable(name: "FuzzSource", targets: ["FuzzSource"]),
         .executable(name: "FuzzTeXML", targets: ["FuzzTeXML"]),
+        .executable(name: "FuzzAnswer", targets: ["FuzzAnswer"]),
     ]
 }

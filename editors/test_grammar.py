@@ -171,6 +171,7 @@ def main():
 
     samples = tokenize("\n".join([
         "  base-url https://ivr.example.com/texml",
+        "  daily-call-target 120",
         "    # ivrc: allow recording-disclosure -- disclosed by the carrier",
         "    say \"Hi {{From}}, press # now: \\\"a\\\" \\u{1F600} \\q\"  # trailing",
         "    stream url=wss://media.example.com/stream",
@@ -179,6 +180,7 @@ def main():
         "    expect no record",
     ]))
     expect(samples, "base-url", "https://ivr.example.com/texml", "markup.underline.link.url.ivr")
+    expect(samples, "daily-call-target 120", "daily-call-target", "keyword.other.setting.ivr")
     expect(samples, "ivrc: allow", "ivrc:", "keyword.control.directive.waiver.ivr")
     expect(samples, "ivrc: allow", "recording-disclosure", "constant.other.rule-id.ivr")
     expect(samples, "ivrc: allow", "disclosed by the carrier", "string.unquoted.reason.ivr")

@@ -6,7 +6,8 @@ import IVRLang
 /// it is declared (`DiagnosticID+*.swift`).
 public enum FrontEndDiagnostics {
     public static let all: [DiagnosticID] = [
-        .syntax, .indentation, .nestingTooDeep, .unterminatedString, .invalidPlaceholder, .placeholderInHost, .valueInName, .bodyContentType, .encoding, .emptyFlow,
+        .syntax, .indentation, .nestingTooDeep, .unterminatedString, .invalidPlaceholder, .placeholderInHost, .valueInName, .placeholderInOption, .dialPrefixConflict,
+        .bodyContentType, .encoding, .emptyFlow,
         .duplicateSetting, .duplicateFlow, .duplicateStep, .duplicateEmergency, .duplicateKey, .duplicateOption,
         .missingNumber, .invalidSetting, .nameTooLong, .unknownStatement, .unknownOption, .invalidOption,
         .compilerOwnedOption, .invalidText, .undefinedStep, .schedule, .unknownTimeZone, .undefinedSchedule, .unreachableBranch, .mixedComparison,

@@ -224,8 +224,8 @@ extension DiagnosticID {
         "duplicate-setting",
         summary: "A flow setting is given twice.",
         explanation: """
-            Each setting (`number`, `industry`, `voice`, `language`, `languages`, `base-url`) may appear once \
-            per flow; with two, it is unclear which one the flow uses.
+            Each setting (`number`, `industry`, `voice`, `language`, `languages`, `base-url`, \
+            `daily-call-target`, …) may appear once per flow; with two, it is unclear which one the flow uses.
             """,
         reported: [
             """

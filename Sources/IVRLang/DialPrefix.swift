@@ -25,4 +25,10 @@ public enum DialPrefix {
     public static func allows(_ number: String, within prefixes: [String]) -> Bool {
         prefixes.isEmpty || prefixes.contains { number.hasPrefix($0) }
     }
+
+    /// Whether a number written to start with `written` (`+44{{x}}`) can start with one of
+    /// `prefixes` once filled: one starts the other (`+1{{x}}` within `+1-876` can).
+    public static func canLead(_ written: String, into prefixes: [String]) -> Bool {
+        prefixes.isEmpty || prefixes.contains { written.hasPrefix($0) || $0.hasPrefix(written) }
+    }
 }

@@ -9,7 +9,7 @@ public struct Parser {
 
     /// Setting names a flow accepts.
     public static let settingNames = ["number", "industry", "voice", "language", "languages", "base-url", "recording-status-callback",
-                                      "retention", "dial-prefixes"]
+                                      "retention", "dial-prefixes", "daily-call-target"]
 
     /// Settings that take several values (`languages en-US es-MX`) or lines under them
     /// (a voice per language under `voice`).
@@ -420,6 +420,7 @@ extension Parser {
         case "dial-prefixes": "+1 +44"
         case "recording-status-callback": "https://records.example.com/telnyx"
         case "retention": "7y"
+        case "daily-call-target": "120"
         default: "https://ivr.example.com/texml"
         }
     }

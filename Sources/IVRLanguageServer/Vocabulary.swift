@@ -1,4 +1,5 @@
 import IVRCheck
+import IVRLang
 import TeXMLSchema
 
 /// What the language offers at a point, from the same catalogues `ivrc explain` prints and the
@@ -11,8 +12,7 @@ enum Vocabulary {
         }, uniquingKeysWith: { first, _ in first })
 
     /// Written directly in a flow, at the first indentation.
-    static let flowLevel = ["number", "industry", "voice", "language", "languages", "base-url",
-                            "recording-status-callback", "dial-prefixes", "step", "test", "schedule", "use", "on"]
+    static let flowLevel = Parser.settingNames + ["step", "test", "schedule", "use", "on"]
 
     static func options(of keyword: String) -> [AttributeSpec] {
         guard let element = statements[keyword]?.element else { return [] }

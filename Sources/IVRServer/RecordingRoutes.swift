@@ -17,16 +17,9 @@ struct RecordingRoutes {
 
     func add(to router: Router<ServerRequestContext>) {
         for receiver in BundleAddress.Receiver.allCases {
-            let group = router.group(RouterPath(configuration.path + receiver.routePath))
-            if let verifier = configuration.verifier {
-                group.add(middleware: SignatureMiddleware(verifier: verifier, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics))
-            }
-            let methods: [HTTPRequest.Method] = configuration.verifier == nil ? [.post, .get] : [.post]
-            for method in methods {
-                group.on(":bundle/:flow/:step", method: method) { request, context in
-                    try await receive(request, context: context, at: receiver)
-                }
-            }
+            configuration.addWebhook(configuration.path + receiver.routePath, to: router, metrics: metrics, routes: [
+                (":bundle/:flow/:step", { request, context in try await receive(request, context: context, at: receiver) }),
+            ])
         }
     }
 

@@ -46,6 +46,10 @@ struct RequestLogMiddleware: RouterMiddleware {
         metadata["outcome"] = notes.outcome.map { "\($0)" }
         metadata["language"] = notes.language.map { "\($0)" }
         metadata["emergency"] = notes.emergency.map { .stringConvertible($0) }
+        metadata["call_status"] = notes.callStatus.map { "\($0)" }
+        metadata["hangup_source"] = notes.hangupSource.map { "\($0)" }
+        metadata["duration_s"] = notes.durationSeconds.map { .stringConvertible($0) }
+        metadata["status_callback"] = notes.statusCallback.map { "\($0)" }
         metadata["client"] = ClientAddress.resolve(peer: context.peer, forwardedFor: request.headers[values: Self.forwardedFor],
                                                    trustedProxies: trustedProxies).map { "\($0)" }
         if notes.kind == .unmatched {

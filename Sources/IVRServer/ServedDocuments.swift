@@ -17,9 +17,7 @@ struct ServedDocuments: AnswerDocuments, Sendable {
     func verbs(_ path: String) -> [XMLElement]? { trees[path] }
 
     func write(_ verbs: [XMLElement], path: String) -> Result<ByteBuffer, InvalidFilledDocument> {
-        let written = validator.write(verbs)
-        guard written.violations.isEmpty else { return .failure(InvalidFilledDocument(message: written.violations.first?.message ?? "")) }
-        return .success(ByteBuffer(bytes: written.bytes))
+        validator.writeFilled(verbs).map { ByteBuffer(bytes: $0) }
     }
 
     func leadsIntoBundle(_ url: String, from path: String) -> Bool { url.hasPrefix(servedPrefix) }

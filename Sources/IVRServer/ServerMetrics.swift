@@ -10,11 +10,12 @@ import TelnyxWebhook
 public struct ServerMetrics: Sendable {
     /// What kind of TeXML endpoint a request hit; a metric label and a log field.
     public enum RequestKind: String, Sendable {
-        case entry, route, document, recording, transcription, unmatched, operations
+        case entry, route, document, recording, transcription, status, unmatched, operations
     }
 
     public let registry: PrometheusCollectorRegistry
     let outcomes: OutcomeMetrics
+    let callStatus: CallStatusMetrics
     private let process: ProcessMetrics
 
     /// Resolution around the plan's 200 ms goal and the benchmark's 2 ms p99 goal.
@@ -29,6 +30,7 @@ public struct ServerMetrics: Sendable {
     public init() {
         registry = PrometheusCollectorRegistry()
         outcomes = OutcomeMetrics(registry: registry)
+        callStatus = CallStatusMetrics(registry: registry)
         process = ProcessMetrics(registry: registry)
         _ = logLinesDropped
         for outcome in ReloadOutcome.allCases { _ = reloads(outcome) }
@@ -191,6 +193,7 @@ public struct ServerMetrics: Sendable {
             }
         }
         outcomes.declare(bundle)
+        callStatus.declare(flows: flows.map(\.name))
     }
 
     /// `ivrc_flow_open{flow}`: 1 while one of the flow's schedules is open (always, without one),

@@ -31,6 +31,12 @@ public final class RequestNotes: Sendable {
         public var outcome: String?
         /// Whether the request belongs to the flow's `emergency` step (its route or its answer).
         public var emergency: Bool?
+        /// A status callback's `CallStatus` and `HangupSource` (their fixed sets, `other` for
+        /// anything else), its `CallDuration` when believable, and what became of it.
+        public var callStatus: String?
+        public var hangupSource: String?
+        public var durationSeconds: Int?
+        public var statusCallback: String?
         /// Why a request was refused (`unknown-number`, `signature-forged`, …).
         public var refusal: String?
     }

@@ -16,16 +16,10 @@ struct TeXMLRoutes {
     let metrics: ServerMetrics
 
     func add(to router: Router<ServerRequestContext>) {
-        let group = router.group(RouterPath(configuration.path))
-        if let verifier = configuration.verifier {
-            group.add(middleware: SignatureMiddleware(verifier: verifier, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics))
-        }
-        // Telnyx signs only a POST body, so a GET is authentic only when nothing is checked.
-        let methods: [HTTPRequest.Method] = configuration.verifier == nil ? [.post, .get] : [.post]
-        for method in methods {
-            group.on("", method: method) { request, context in try await entry(request, context: context) }
-            group.on(":bundle/**", method: method) { request, context in try await bundlePath(request, context: context) }
-        }
+        configuration.addWebhook(configuration.path, to: router, metrics: metrics, routes: [
+            ("", { request, context in try await entry(request, context: context) }),
+            (":bundle/**", { request, context in try await bundlePath(request, context: context) }),
+        ])
     }
 
     private func entry(_ request: Request, context: ServerRequestContext) async throws -> Response {

@@ -13,6 +13,8 @@ public struct VoiceServer: Sendable {
     public let metrics: ServerMetrics
     public let logger: Logger
     public let drain: Drain
+    /// The status callbacks this replica has taken, so a repeat or late one is not counted again.
+    let statusWindow = CallStatusWindow()
 
     public init(bundle: ServedBundle, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(), logger: Logger) {
         self.store = BundleStore(bundle, retention: configuration.retention)
@@ -24,13 +26,14 @@ public struct VoiceServer: Sendable {
         metrics.signaturesDisabled(configuration.verifier == nil)
     }
 
-    /// The webhook listener's routes: TeXML and the recording receiver (both Telnyx's signed
-    /// webhooks), behind the log and metrics middleware.
+    /// The webhook listener's routes: TeXML, the recording receiver and the call status
+    /// callbacks (all Telnyx's signed webhooks), behind the log and metrics middleware.
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: DrainMiddleware(drain: drain))
         router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics, trustedProxies: configuration.trustedProxies))
         RecordingRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
+        CallStatusRoutes(store: store, configuration: configuration, metrics: metrics, window: statusWindow).add(to: router)
         TeXMLRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         return router
     }

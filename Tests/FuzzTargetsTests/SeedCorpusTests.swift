@@ -3,7 +3,7 @@ import FuzzTargets
 import IVRTestSupport
 import Testing
 
-/// The fuzz targets' seed corpus (what `scripts/fuzz` starts from) runs through both
+/// The fuzz targets' seed corpus (what `scripts/fuzz` starts from) runs through the three
 /// pipelines without tripping any of their internal checks.
 @Suite struct SeedCorpusTests {
     static let root = Repository.root
@@ -29,5 +29,11 @@ import Testing
         let seeds = Self.seeds("xml")
         #expect(seeds.count > 10)
         for seed in seeds { TeXMLPipeline.run([UInt8](try Data(contentsOf: seed))) }
+    }
+
+    @Test func everyCallSeedIsAnsweredWithValidDocumentsOrRefusals() throws {
+        let seeds = Self.seeds("requests")
+        #expect(seeds.count > 5)
+        for seed in seeds { AnswerPipeline.run([UInt8](try Data(contentsOf: seed))) }
     }
 }

@@ -45,6 +45,22 @@ import Testing
         #expect(kept == ["7y", "2y", "1y"])
     }
 
+    @Test func aDailyCallTargetOverridesTheIndustrysAndIsAWholeNumberFrom1To100000() throws {
+        let expected = ["", "  daily-call-target 120", "  daily-call-target 1\n  industry fleet", "  daily-call-target 100000"]
+            .map { settings in
+                Checker.check([SourceFile(path: "example.ivr", text: Self.flow(settings: "  industry healthcare\n" + settings))], rules: [])
+                    .graph.flows.first?.expectedDailyCalls
+            }
+        #expect(expected == [100, 120, 1, 100_000])
+        for invalid in ["0", "-5", "100001", "99999999999999999999", "12.5", "lots", "1e3", "+120"] {
+            let diagnostics = RuleTesting.frontEndDiagnostics(Self.flow(settings: "  daily-call-target \(invalid)"))
+            let error = try #require(diagnostics.first, "\(invalid)")
+            #expect(error.id == "invalid-setting" && error.help?.contains("`daily-call-target 120`") == true,
+                    "\(invalid): \(RuleTesting.describe(diagnostics))")
+            #expect(error.span.start.line == 3 && error.span.start.column == 21, "\(invalid)")
+        }
+    }
+
     @Test func recordingsAreServedOrSentToAnHttpURL() throws {
         #expect(RuleTesting.frontEndDiagnostics(Self.flow(settings: "  recording-status-callback serve")).isEmpty)
         let error = try #require(RuleTesting.frontEndDiagnostics(Self.flow(settings: "  recording-status-callback serves")).first)

@@ -29,6 +29,20 @@ import Testing
         #expect(DocumentHash.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    /// The manifest's `dailyCallTarget` (what `ivrc serve` exports for the quiet-line alerts) is
+    /// the flow's `daily-call-target`, else its industry's (healthcare 100, fleet 50), else absent.
+    @Test func theManifestCarriesEachFlowsDailyCallTarget() throws {
+        func flow(_ name: String, _ number: String, _ settings: String) -> String {
+            "flow \(name)\n  number \(number)\n\(settings)\n  step start\n    hangup\n"
+        }
+        let bundle = try Compile.bundle(Compile.sources([
+            "a.ivr": flow("set", "+1-800-596-3057", "  daily-call-target 240"),
+            "b.ivr": flow("plain", "+1-800-596-3059", ""),
+        ]))
+        let targets = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: []).flows.map { "\($0.name) \($0.dailyCallTarget ?? 0)" }
+        #expect(targets.sorted() == ["plain 0", "set 240"], "industries' targets: the examples' manifest golden")
+    }
+
     @Test func replacingAnEarlierBundleLeavesNoStagingBehind() throws {
         let parent = Compile.temporaryDirectory()
         let target = parent.appendingPathComponent("bundle")

@@ -22,7 +22,7 @@ import Testing
         let files = paths.map { TeXMLFile(path: $0, data: Data(bundle.documents[$0] ?? [])) }
         let context = BundleContext(routes: flow.routes, entries: [flow.entry],
                                     numbers: flow.number.map { ["\(flow.name)/": $0] } ?? [:],
-                                    flowNames: ["\(flow.name)/": flow.name], schedules: flow.schedules)
+                                    flowNames: ["\(flow.name)/": flow.name], schedules: flow.schedules, dialPrefixes: flow.dialPrefixes)
         return (files, TeXMLImporter.Options(context: context))
     }
 
@@ -44,6 +44,20 @@ import Testing
                                                         try CompiledCall(rebuiltFlow, bundle: rebuilt))
             #expect(difference == nil, "\(flow.name): \(difference ?? "")\n\(imported.source)")
         }
+    }
+
+    /// A designer's `daily-call-target` comes back from the manifest; an industry's own does not.
+    @Test func aDailyCallTargetOtherThanTheIndustrysComesBack() throws {
+        let text = "flow line\n  number +1-800-596-3057\n  daily-call-target 240\n\n  step start\n    hangup\n"
+        let original = try Self.build([SourceFile(path: "line.ivr", text: text)])
+        let manifest = BundleWriter.manifest(for: original, compilerVersion: "test", waivers: [])
+        let flow = try #require(original.flows.first)
+        let files = flow.documents.map { TeXMLFile(path: $0.path, data: Data(original.documents[$0.path] ?? [])) }
+        let imported = TeXMLImporter.importFlow(files, options: .init(context: BundleContext(manifest: manifest, root: "")))
+        #expect(imported.source.contains("  number +18005963057\n  daily-call-target 240\n"), "\(imported.source)")
+        let examples = try Self.build(try ExampleFlows.sources())
+        #expect(BundleContext(manifest: BundleWriter.manifest(for: examples, compilerVersion: "test", waivers: []), root: "")
+            .dailyCallTargets.isEmpty, "the examples keep their industries' targets")
     }
 
     @Test func menusComeBackWithTheirTries() throws {

@@ -42,4 +42,44 @@ import Testing
         #expect(dispatch.contains(#"header Content-Type "application/json""#))
         #expect(dispatch.contains(#"field eta "load.eta_minutes""#) && dispatch.contains(#"body "{\"driver\": \"{{driver}}\"}""#), "\(dispatch)")
     }
+
+    /// The bundle's dial bounds (`dialPrefixes` in the manifest, from `allow=` and the flow's
+    /// `dial-prefixes`) come back as each dial's `allow=`: the round trip never widens them.
+    @Test func theDialBoundsComeBack() throws {
+        let (source, (flow, original)) = try imported("""
+            flow callback
+              number +1-800-555-0180
+              dial-prefixes +1 +44
+
+              step welcome
+                gather callback finish-on-key=# -> ring
+                  say "Your number?"
+                  on timeout -> local
+
+              step ring
+                dial {{callback}} allow=+1-876 timeout=20s -> local
+
+              step local
+                gather digits num-digits=10 -> ring_local
+                  say "Your ten digits?"
+                  on timeout -> desk
+
+              step ring_local
+                dial +1{{digits}} -> desk
+
+              step desk
+                dial +1-555-010-0200
+                hangup
+            """)
+        let manifest = BundleWriter.manifest(for: original, compilerVersion: "test", waivers: [])
+        #expect(BundleContext(manifest: manifest, root: "bundle").dialPrefixes["bundle/callback/ring.xml"] == [["+1876"]],
+                "`ivrc import` reads the bounds from the manifest beside the documents")
+        #expect(source.contains("dial {{callback}} timeout=20s allow=+1876 -> local"), "\(source)")
+        #expect(source.contains("dial +1{{digits}} allow=+1,+44 -> desk"), "\(source)")
+        #expect(source.contains("dial +15550100200\n"), "a written number takes no bound: \(source)")
+        let checked = Checker.check([SourceFile(path: "imported.ivr", text: source)])
+        #expect(!checked.hasErrors, "\(checked.diagnostics.map(\.message))\n\(source)")
+        let rebuilt = try #require(try Compiler.compile(checked.graph).flows.first)
+        #expect(rebuilt.dialPrefixes == flow.dialPrefixes)
+    }
 }

@@ -22,3 +22,13 @@ public struct InvalidFilledDocument: Error {
         self.message = message
     }
 }
+
+extension TeXMLSchemaValidator {
+    /// Filled verbs as a document's bytes, refused at the first XSD violation: how the server
+    /// writes every filled document (and the answer fuzz target with it).
+    public func writeFilled(_ verbs: [XMLElement]) -> Result<[UInt8], InvalidFilledDocument> {
+        let written = write(verbs)
+        guard written.violations.isEmpty else { return .failure(InvalidFilledDocument(message: written.violations.first?.message ?? "")) }
+        return .success(written.bytes)
+    }
+}

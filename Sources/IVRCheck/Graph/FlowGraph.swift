@@ -35,6 +35,8 @@ public struct Flow: Sendable {
     public var recordingStatusCallback: String?
     /// `retention`, else the industry's standard: how long `ivrc serve` keeps the recordings.
     public var retention: RecordingRetention?
+    /// `daily-call-target 120`: calls a day the line should take, instead of its industry's.
+    public var dailyCallTarget: Int?
     /// Named steps in source order, then anonymous ones. The entry is `steps[0]`.
     public var steps: [Step]
     public var tests: [TestDecl]
@@ -62,6 +64,10 @@ public struct Flow: Sendable {
         case .general: .general
         }
     }
+
+    /// Calls a day the line should take (`ivrc serve`'s quiet-line alerts): `daily-call-target`,
+    /// else the onboarding plan's figure for its industry; nil for a general line without one.
+    public var expectedDailyCalls: Int? { dailyCallTarget ?? industry.dailyCallTarget }
 
     public var emergencyStep: Int? { steps.firstIndex { $0.isEmergency } }
 

@@ -247,7 +247,9 @@ extension DiagnosticID {
             since they are written on every <Say>. `languages` lists at most 8 tags and replaces \
             `language`: a flow sets one or the other. `recording-status-callback` is an http(s) URL or \
             `serve` (the recording receiver of `ivrc serve`); `retention` is a whole number of years, \
-            months or days (`7y`, `18mo`, `90d`), at most 100 years.
+            months or days (`7y`, `18mo`, `90d`), at most 100 years; `daily-call-target` is the calls a \
+            day the line should take, a whole number from 1 to 100000 (without it, the industry's: \
+            healthcare 100, fleet 50).
             """,
         reported: [
             """
@@ -266,6 +268,14 @@ extension DiagnosticID {
               step start
                 dial +1-555-010-0200
             """,
+            """
+            flow front_desk
+              number +1-800-596-3057
+              daily-call-target ↓0
+
+              step start
+                dial +1-555-010-0200
+            """,
         ],
         notReported: [
             """
@@ -280,6 +290,14 @@ extension DiagnosticID {
             flow front_desk
               number +1-800-596-3057
               retention 7y
+
+              step start
+                dial +1-555-010-0200
+            """,
+            """
+            flow front_desk
+              number +1-800-596-3057
+              daily-call-target 120
 
               step start
                 dial +1-555-010-0200
@@ -356,6 +374,86 @@ extension DiagnosticID {
 
               step wait
                 enqueue support
+            """,
+        ])
+
+    public static let dialPrefixConflict = DiagnosticID(
+        "dial-prefix-conflict",
+        summary: "A country code written before a value is outside the dial's bound.",
+        explanation: """
+            In `dial +44{{callback}}` the written `+44` starts every number the dial fills. When \
+            the dial's `allow=` or the flow's `dial-prefixes` admits no number starting so, every \
+            call would reach the refused-dial apology instead of a person. Write an allowed \
+            country code before the value, or add it to the bound.
+            """,
+        reported: [
+            """
+            flow callback
+              number +1-800-555-0180
+              dial-prefixes +1
+
+              step start
+                gather local num-digits=10 -> ring
+                  say "Your number?"
+                  on timeout -> start
+
+              step ring
+                dial ↓+44{{local}}
+            """,
+        ],
+        notReported: [
+            """
+            flow callback
+              number +1-800-555-0180
+              dial-prefixes +1 +44
+
+              step start
+                gather local num-digits=10 -> ring
+                  say "Your number?"
+                  on timeout -> start
+
+              step ring
+                dial +44{{local}}
+            """,
+        ])
+
+    public static let placeholderInOption = DiagnosticID(
+        "placeholder-in-option",
+        summary: "An option whose TeXML form is fixed is filled from a value.",
+        explanation: """
+            Options such as `voice`, `num-digits`, `timeout` or `finish-on-key` take a number, a \
+            word from a list or a fixed pattern (the XSD's type for the attribute). A value a \
+            caller typed or said, or a data dip's answer, could be anything, so the filled \
+            document would break the schema and the server could only answer with an error. \
+            Write the option; to choose among a few, branch with a `menu` and write one per \
+            branch. Only options that take any text or a URL may hold a value.
+            """,
+        reported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather choice -> speak
+                  say "Which voice?"
+                  on timeout -> start
+
+              step speak
+                say "Hello." voice=↓{{choice}}
+            """,
+        ],
+        notReported: [
+            """
+            flow front_desk
+              number +1-800-596-3057
+
+              step start
+                gather choice -> speak
+                  say "Which voice?"
+                  on timeout -> start
+
+              step speak
+                say "Hello, you chose {{choice}}." voice=Polly.Joanna
             """,
         ])
 

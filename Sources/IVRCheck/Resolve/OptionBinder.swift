@@ -70,6 +70,7 @@ extension FlowResolver {
                 error(.invalidOption, "`\(written)` needs a value", option.range, help: "write \(written)=VALUE")
                 continue
             }
+            if filledFromValue(value, for: attribute, written: written) { continue }
             guard let text = attributeText(value, for: attribute, written: written) else { continue }
             if let problem = attribute.kind.validate(text) {
                 error(.invalidOption, "`\(written)=\(source.text(value.range))` is out of range: \(problem)", value.range,
@@ -79,6 +80,29 @@ extension FlowResolver {
             accept(attribute.name, text, option.range)
         }
         return attributes
+    }
+
+    /// An option of a fixed form (a number, a word from a list, a pattern) filled from a value:
+    /// a caller's value would make the document invalid when it is answered, so it is refused
+    /// here, at the placeholder. Text and URLs take any value (escaped, percent-encoded), and a
+    /// form that admits a placeholder itself (a `callerId` of `{{From}}`) is checked per call.
+    private mutating func filledFromValue(_ value: Value, for attribute: AttributeSpec, written: String) -> Bool {
+        switch attribute.kind {
+        case .text, .url: return false
+        default: break
+        }
+        // `env.` and `param.` are written by whoever deploys or uses the flow, not by the caller.
+        guard let name = Placeholder.names(in: value.text).first(where: { !$0.hasPrefix("env.") && !$0.hasPrefix("param.") }),
+              let problem = attribute.kind.validate(value.text) else { return false }
+        let writtenText = ArraySlice(source.text(value.range).utf8)
+        let placeholder = Placeholder.Scanner(writtenText).lazy.compactMap { piece -> Range<Int>? in
+            guard case .placeholder(name, let range, _) = piece else { return nil }
+            return range
+        }.first
+        let range = placeholder.map { SourceRange(value.range.start + $0.lowerBound, value.range.start + $0.upperBound) } ?? value.range
+        error(.placeholderInOption, "`\(written)` cannot be filled from `{{\(name)}}`: the TeXML `\(attribute.name)` \(problem)", range,
+              help: "write `\(written)` in the flow; to choose among a few, branch with a `menu` and write one per branch")
+        return true
     }
 
     /// The value as TeXML writes it: durations become whole seconds.

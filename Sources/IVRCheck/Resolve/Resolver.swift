@@ -52,6 +52,8 @@ struct FlowResolver {
     var languages: [String] = []
     /// The flow's `dial-prefixes`: the bound of every value dial without its own `allow=`.
     var dialPrefixes: [String] = []
+    /// Where the flow's `dial-prefixes` is written, for a dial that contradicts it.
+    var dialPrefixesRange: SourceRange?
 
     init(declaration: FlowDecl, source: SourceFile) {
         self.declaration = declaration
@@ -136,11 +138,20 @@ struct FlowResolver {
                     continue
                 }
                 flow.retention = retention
+            case "daily-call-target":
+                guard let target = Self.dailyCallTarget(value.text) else {
+                    error(.invalidSetting, "`\(value.text)` is not a daily call target", value.range,
+                          help: "write the calls a day the line should take, a whole number from 1 to \(Self.maxDailyCallTarget): "
+                              + "`daily-call-target 120`; leave it out for the industry's (healthcare 100, fleet 50)")
+                    continue
+                }
+                flow.dailyCallTarget = target
             case "recording-status-callback" where value.text == Flow.servedRecordings:
                 flow.recordingStatusCallback = Flow.servedRecordings
             case "dial-prefixes":
                 dialPrefixes = setting.values.filter { checkDialPrefix($0, writtenIn: "`dial-prefixes`", id: .invalidSetting) }.map(\.text)
                 flow.dialPrefixes = dialPrefixes
+                dialPrefixesRange = setting.range
             default:
                 let name = setting.name.text
                 guard case .url(let url) = value.kind else {
@@ -156,6 +167,16 @@ struct FlowResolver {
             error(.missingNumber, "flow `\(flow.name)` does not say which number it answers", declaration.name.range,
                   help: "add `number +1-…` under `flow \(flow.name)`")
         }
+    }
+
+    /// A daily call target over this is a typo (a busy contact centre line takes thousands).
+    static let maxDailyCallTarget = 100_000
+
+    /// `daily-call-target`'s value: ASCII digits only, 1 to `maxDailyCallTarget`.
+    static func dailyCallTarget(_ text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.count <= 6, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+              let target = Int(text), (1...maxDailyCallTarget).contains(target) else { return nil }
+        return target
     }
 
     // MARK: Helpers shared by the statement resolvers

@@ -382,6 +382,7 @@ extension FlowResolver {
     /// nothing, and is refused so no one believes it does.
     private mutating func bound(_ targets: inout [DialTarget], by allow: StatementOption?) {
         var prefixes = dialPrefixes
+        var bound = dialPrefixesRange.map { (range: $0, what: "the flow's `dial-prefixes`") }
         if let allow {
             guard let value = allow.value, !value.text.isEmpty else {
                 error(.invalidOption, "`allow` needs the E.164 prefixes a filled number may start with", allow.range,
@@ -397,8 +398,18 @@ extension FlowResolver {
             let valid = written.filter { checkDialPrefix(Value(.phone($0), value.range), writtenIn: "`allow=`") }
             guard valid.count == written.count else { return }
             prefixes = valid
+            bound = (allow.range, "`allow=`")
         }
-        for index in targets.indices where targets[index].isValueNumber { targets[index].prefixes = prefixes }
+        for index in targets.indices where targets[index].isValueNumber {
+            targets[index].prefixes = prefixes
+            // `dial +44{{x}}` under `dial-prefixes +1`: every number it dials would be refused when answered.
+            if let written = DialPrefix.written(in: targets[index].value), !DialPrefix.canLead(written, into: prefixes), let bound {
+                error(.dialPrefixConflict, "`\(written)` is written before the value, and \(bound.what) allows only "
+                      + prefixes.joined(separator: ", ") + ": every number this dial fills would be refused", targets[index].range,
+                      help: "write an allowed country code before the value, or add `\(written)` to \(bound.what)",
+                      notes: [.init("the bound", at: span(bound.range))])
+            }
+        }
     }
 
     private mutating func dialTarget(_ value: Value) -> DialTarget? {

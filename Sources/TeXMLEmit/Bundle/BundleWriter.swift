@@ -20,7 +20,7 @@ public enum BundleWriter {
             flows: bundle.flows.map {
                 .init(name: $0.name, number: $0.number ?? "", entry: $0.entry, inputSHA256: bundle.inputs[$0.name],
                       retention: $0.retention, emergencyStep: $0.emergencyStep, languages: $0.languages,
-                      dailyCallTarget: $0.industry.dailyCallTarget, industry: $0.industry == .general ? nil : $0.industry.rawValue)
+                      dailyCallTarget: $0.dailyCallTarget, industry: $0.industry == .general ? nil : $0.industry.rawValue)
             },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
             documents: bundle.documents.mapValues { .init(sha256: DocumentHash.sha256($0)) }

@@ -23,6 +23,8 @@ public struct LoweredFlow: Sendable {
     /// The flow's `languages`, when a call can choose among two or more.
     public let languages: [String]?
     public let industry: Industry
+    /// Calls a day the line should take (`Flow.expectedDailyCalls`).
+    public let dailyCallTarget: Int?
 }
 
 /// Lowers a checked flow (docs/bundle.md, Documents): steps split into documents at every verb that hands
@@ -62,7 +64,8 @@ struct FlowLowering {
                            schedules: Dictionary(flow.schedules.map { (scheduleKey($0.name, flow: flow.name), $0.schedule) }) { first, _ in first },
                            retention: flow.keptFor, dialPrefixes: lowering.dialPrefixes,
                            emergencyStep: flow.emergencyStep.map { flow.steps[$0].name },
-                           languages: flow.languages.count > 1 ? flow.languages : nil, industry: flow.industry)
+                           languages: flow.languages.count > 1 ? flow.languages : nil, industry: flow.industry,
+                           dailyCallTarget: flow.expectedDailyCalls)
     }
 
     /// Schedules are named per flow; the manifest keys them `FLOW/NAME`.

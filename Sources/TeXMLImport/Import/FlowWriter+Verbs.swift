@@ -177,6 +177,8 @@ extension FlowWriter {
     // MARK: Dial
 
     private mutating func writeDial(_ verb: XMLElement, in path: String, indent: Int) -> VerbOutcome {
+        let dialIndex = dialsWritten[path, default: 0]
+        dialsWritten[path] = dialIndex + 1
         var targets: [(noun: String, value: String, options: String)] = []
         let text = verb.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if verb.elements.isEmpty, IVRText.isPhoneToken(text) || IVRText.isSIPToken(text) {
@@ -185,7 +187,7 @@ extension FlowWriter {
         for noun in verb.elements {
             let value = noun.text.trimmingCharacters(in: .whitespacesAndNewlines)
             let written: String? = switch noun.name {
-            case "Number" where IVRText.isPhoneToken(value) || Placeholder.isPlaceholder(value): value
+            case "Number" where IVRText.isPhoneToken(value) || Self.isValueNumber(value): value
             case "Sip" where IVRText.isSIPToken(value): value
             case "Queue", "Conference": Parser.isIdentifierText(value) ? value : StringLiteral.quote(value)
             default: nil
@@ -201,7 +203,12 @@ extension FlowWriter {
             lossy(verb, "<Dial> without a target ivrc can dial", in: path, indent: indent)
             return .continues(consumed: 0)
         }
-        let options = options(of: verb, in: path, indent: indent)
+        var options = options(of: verb, in: path, indent: indent)
+        // The bound the bundle recorded (`allow=` or the flow's `dial-prefixes`), kept as the dial's own.
+        let prefixes = self.options.context.dialPrefixes[path].flatMap { dialIndex < $0.count ? $0[dialIndex] : nil } ?? []
+        if !prefixes.isEmpty, targets.contains(where: { $0.noun == "number" && Self.isValueNumber($0.value) }) {
+            options += " allow=" + prefixes.joined(separator: ",")
+        }
         var arrow = ""
         var endsStep = false
         switch links.actionTarget(of: verb, from: path, context: self.options.context) {
@@ -236,6 +243,16 @@ enum VerbOutcome {
     case continues(consumed: Int)
     /// TeXML runs nothing after this verb (and the `consumed` ones it used) in the document.
     case ends(consumed: Int)
+}
+
+extension FlowWriter {
+    /// A number filled from a value: `{{callback}}`, or digits after a written country code (`+1{{local}}`).
+    static func isValueNumber(_ text: String) -> Bool {
+        guard let open = text.range(of: "{{") else { return false }
+        let prefix = text[..<open.lowerBound]
+        return Placeholder.isPlaceholder(String(text[open.lowerBound...]))
+            && (prefix.isEmpty || IVRText.isPhoneToken(String(prefix)))
+    }
 }
 
 extension Parser {

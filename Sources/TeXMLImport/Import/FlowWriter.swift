@@ -23,6 +23,9 @@ struct FlowWriter {
     /// Replay documents folded into a menu's `tries`.
     var absorbed: Set<String> = []
     private var externalSteps: [(name: String, url: String)] = []
+    /// How many `<Dial>`s of each document are written so far: the manifest's dial bounds are
+    /// listed per document in that order.
+    var dialsWritten: [String: Int] = [:]
 
     init(documents parsed: [ParsedTeXML], options: TeXMLImporter.Options) {
         var byPath: [String: ParsedTeXML] = [:]
@@ -60,6 +63,7 @@ struct FlowWriter {
         if let industry = options.industry?.rawValue ?? options.context.industry(of: entry).flatMap({ Industry(rawValue: $0)?.rawValue }) {
             lines.append("  industry \(industry)")
         }
+        if let target = options.context.dailyCallTarget(of: entry) { lines.append("  daily-call-target \(target)") }
         if let voice { lines.append("  voice \(IVRText.optionValue(voice, kind: .text))") }
         if let language { lines.append("  language \(IVRText.optionValue(language, kind: .text))") }
         writeSchedules(of: options.context.flowName(of: entry))

@@ -137,7 +137,7 @@ def main():
     expect(patient, "flow patient_intake", "flow", "keyword.declaration.flow.ivr")
     expect(patient, "flow patient_intake", "patient_intake", "entity.name.type.flow.ivr")
     expect(patient, "number +1-800", "number", "keyword.other.setting.ivr")
-    expect(patient, "number +1-800", "+1-800-596-3057", "constant.numeric.phone.ivr")
+    expect(patient, "number +1-800", "+1-800-555-0157", "constant.numeric.phone.ivr")
     expect(patient, "industry healthcare", "healthcare", "constant.language.industry.ivr")
     expect(patient, "step welcome", "step", "keyword.declaration.step.ivr")
     expect(patient, "step welcome", "welcome", "entity.name.function.step.ivr")

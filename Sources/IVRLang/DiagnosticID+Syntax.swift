@@ -11,7 +11,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 ↓->
@@ -20,7 +20,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> voicemail
@@ -41,7 +41,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Thanks for calling."
@@ -51,7 +51,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Thanks for calling."
@@ -73,7 +73,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu
@@ -95,7 +95,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say ↓"Thanks for calling.
@@ -105,7 +105,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Thanks for calling."
@@ -129,7 +129,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Hello ↓{{#caller}}, thanks for calling."
@@ -139,7 +139,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Hello {{From}}, thanks for calling."
@@ -160,7 +160,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather region -> fetch
@@ -174,7 +174,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather region -> fetch
@@ -207,13 +207,13 @@ extension DiagnosticID {
         reported: [
             """
             flow ↓front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
             """,
         ],
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -230,7 +230,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               ↓number +1-800-596-3058
 
               step start
@@ -240,7 +240,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200

@@ -279,7 +279,7 @@ public struct Lexer {
         }
         if digits.count == 1 {
             report(.syntax, "`+` must start a phone number", start, start + 1,
-                   help: "write numbers in international form, e.g. +1-800-596-3057")
+                   help: "write numbers in international form, e.g. +1-800-555-0157")
             return start + 1
         }
         // `+1{{callback}}`: a country code the value's digits follow, one dial target.

@@ -412,7 +412,7 @@ extension Parser {
 
     public static func settingExample(_ name: String) -> String {
         switch name {
-        case "number": "+1-800-596-3057"
+        case "number": "+1-800-555-0157"
         case "industry": "healthcare"
         case "voice": "alice"
         case "language": "en-US"

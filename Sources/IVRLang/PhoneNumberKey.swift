@@ -1,5 +1,5 @@
 /// The one form phone numbers are compared in: `+` and the digits, as the lexer writes a
-/// phone number token, so `+1-800-596-3057`, `+1 800 596 3057` and `18005963057` are one key.
+/// phone number token, so `+1-800-555-0157`, `+1 800 555 0157` and `18005550157` are one key.
 public enum PhoneNumberKey {
     public static func of(_ written: String) -> String {
         "+" + written.filter(\.isNumber)

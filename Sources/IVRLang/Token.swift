@@ -9,7 +9,7 @@ public struct Token: Sendable, Equatable {
         case integer
         /// `500ms`, `5s`, `2m`; `number` holds milliseconds.
         case duration
-        /// `+1-800-596-3057`; `text` holds the digits with `+`, dashes removed.
+        /// `+1-800-555-0157`; `text` holds the digits with `+`, dashes removed.
         case phone
         /// `sip:user@host`.
         case sipURI

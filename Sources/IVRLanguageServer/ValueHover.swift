@@ -43,7 +43,7 @@ enum ValueHover {
         return nil
     }
 
-    /// `+1-800-596-3057` → `+18005963057`, the digits the lexer keeps (not a prefix like `+44`).
+    /// `+1-800-555-0157` → `+18005550157`, the digits the lexer keeps (not a prefix like `+44`).
     static func phoneNumber(_ cursor: CursorContext) -> String? {
         let word = cursor.word
         guard word.hasPrefix("+"), word.dropFirst().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else { return nil }

@@ -8,13 +8,13 @@ extension DiagnosticID {
         explanation: "Text-to-speech reads capitals as shouting or spells them out; write prompts in sentence case.",
         reported: ["""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 say "WELCOME TO THE CLINIC"
             """],
         notReported: ["""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 say "Welcome to the clinic"
             """])

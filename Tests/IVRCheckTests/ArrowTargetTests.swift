@@ -88,7 +88,7 @@ import Testing
 @Suite struct HoldMusicStepTests {
     static let flow = """
         flow q
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step start
             enqueue dispatchers wait-url=hold_music -> after

@@ -8,7 +8,7 @@ import Testing
     static func flow(_ body: String) -> String {
         """
         flow front_desk
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step start
         \(body)
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func ownNumberWrittenDifferentlyIsReportedAtTheTarget() throws {
-        let findings = RuleTesting.findings(rule, Self.flow("    dial +1800-5963-057 timeout=30s"))
+        let findings = RuleTesting.findings(rule, Self.flow("    dial +1800-5550-157 timeout=30s"))
         let finding = try #require(findings.first)
         #expect(finding.span.start.line == 5 && finding.span.start.column == 10)
         #expect(finding.help?.hasPrefix("this dials the number the flow answers on; the call would ring back into this line") == true)
@@ -24,9 +24,9 @@ import Testing
     }
 
     @Test(arguments: [
-        "sip:+1-800-596-3057@carrier.example.com",
-        "sip:18005963057@carrier.example.com;user=phone",
-        "sip:%2B18005963057@carrier.example.com",
+        "sip:+1-800-555-0157@carrier.example.com",
+        "sip:18005550157@carrier.example.com;user=phone",
+        "sip:%2B18005550157@carrier.example.com",
     ])
     func sipUserPartThatIsTheOwnNumberIsReported(uri: String) {
         let findings = RuleTesting.findings(rule, Self.flow("""
@@ -38,9 +38,9 @@ import Testing
 
     @Test func referAndTelRedirectToTheOwnNumberAreReported() {
         let findings = RuleTesting.findings(rule, Self.flow("""
-                refer sip:+18005963057@carrier.example.com
+                refer sip:+18005550157@carrier.example.com
             """)) + RuleTesting.findings(rule, Self.flow("""
-                redirect tel://+1-800-596-3057
+                redirect tel://+1-800-555-0157
             """))
         #expect(findings.count == 2)
     }
@@ -58,13 +58,13 @@ import Testing
     @Test func loopbackInAnyStepIsReportedEvenIfUnreachable() {
         let findings = RuleTesting.findings(rule, """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 hangup
 
               step old
-                dial +1-800-596-3057
+                dial +1-800-555-0157
             """)
         #expect(findings.map(\.span.start.line) == [8])
     }

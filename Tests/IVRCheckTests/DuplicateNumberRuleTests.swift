@@ -17,8 +17,8 @@ import Testing
 
     @Test func laterFlowsAreReportedWithANoteAtTheFirst() throws {
         let findings = RuleTesting.findings(
-            rule, Self.flow("first", "+1-800-596-3057"), Self.flow("second", "+18005963057"),
-            Self.flow("third", "+1-8005-963-057"))
+            rule, Self.flow("first", "+1-800-555-0157"), Self.flow("second", "+18005550157"),
+            Self.flow("third", "+1-8005-550-157"))
         #expect(findings.count == 2)
         for finding in findings {
             #expect(finding.notes.first?.span.file == "test0.ivr")
@@ -28,6 +28,6 @@ import Testing
     }
 
     @Test func distinctNumbersAreFine() {
-        #expect(RuleTesting.findings(rule, Self.flow("a", "+1-800-596-3057"), Self.flow("b", "+1-800-596-3058")).isEmpty)
+        #expect(RuleTesting.findings(rule, Self.flow("a", "+1-800-555-0157"), Self.flow("b", "+1-800-596-3058")).isEmpty)
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static func flow(_ emergencyBody: String) -> String {
         """
         flow line
-          number +1-888-804-6762
+          number +1-888-555-0162
           industry fleet
 
           step dispatch emergency

@@ -8,7 +8,7 @@ import Testing
     static func flow(_ branches: String, extraSteps: String = "") -> String {
         """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
           industry healthcare
 
           step welcome
@@ -38,7 +38,7 @@ import Testing
     @Test func timeoutToEmergencyIsNotAKey() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry fleet
 
               step welcome
@@ -107,7 +107,7 @@ import Testing
     @Test func menusInsideTheEmergencyStepAndUnreachableStepsAreExempt() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry healthcare
 
               step urgent emergency

@@ -9,7 +9,7 @@ import Testing
     func regulatedFlowWithoutEmergencyStepIsReportedAtItsName(industry: String) throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry \(industry)
 
               step start
@@ -24,7 +24,7 @@ import Testing
     @Test func generalFlowsNeedNoEmergencyStep() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry general
 
               step start
@@ -36,7 +36,7 @@ import Testing
     @Test func eachFlowIsJudgedOnItsOwn() {
         let findings = RuleTesting.findings(rule, """
             flow covered
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry fleet
 
               step dispatch emergency

@@ -35,7 +35,7 @@ import Testing
     @Test func aNestedBranchBlockStaysAboveTheAddedLineAndCRLFIsKept() throws {
         let source = """
             flow line\r
-              number +1-800-596-3057\r
+              number +1-800-555-0157\r
             \r
               step start\r
                 menu timeout=5s\r
@@ -53,7 +53,7 @@ import Testing
     @Test func aMenuInAnAnonymousBlockWithNoNamedTargetGetsNoFixIt() throws {
         let source = """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -88,7 +88,7 @@ import Testing
             """)
         let flow = SourceFile(path: "flow.ivr", text: """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               use ask
 

@@ -7,7 +7,7 @@ import Testing
     static func flow(keys: String, billingMenu: String = "      on 3 -> operator") -> String {
         """
         flow dispatch
-          number +1-888-804-6762
+          number +1-888-555-0162
           industry fleet
         \(keys)
 

@@ -7,7 +7,7 @@ import Testing
     static func flow(_ gatherBlock: String, dial: String = "sip:{{ext}}@pbx.example.com") -> String {
         """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step start
             gather ext num-digits=3 -> connect

@@ -15,7 +15,7 @@ import Testing
         """
     }
 
-    @Test(arguments: ["+0-800-596-3057", "+1-800-596-305712345", "+123456"])
+    @Test(arguments: ["+0-800-555-0157", "+1-800-555-015712345", "+123456"])
     func invalidInboundNumberIsReportedAtTheSetting(number: String) throws {
         let findings = RuleTesting.findings(rule, Self.flow(number: number, dial: "+1-555-010-0200"))
         let finding = try #require(findings.first)
@@ -24,7 +24,7 @@ import Testing
         #expect(finding.help?.contains(number.filter { $0 != "-" }) == true)
     }
 
-    @Test(arguments: ["+6834002", "+1-800-596-3057", "+999999999999999"])
+    @Test(arguments: ["+6834002", "+1-800-555-0157", "+999999999999999"])
     func validNumbersAreAccepted(number: String) {
         #expect(RuleTesting.findings(rule, Self.flow(number: number, dial: number)).isEmpty)
     }
@@ -32,7 +32,7 @@ import Testing
     @Test func dialBlockTargetsAreChecked() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial timeout=20s

@@ -8,7 +8,7 @@ import Testing
 @Suite struct LanguageResolutionTests {
     static let bilingual = """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
           languages en-US es-MX
           voice Polly.Joanna
             es-MX Polly.Mia
@@ -58,7 +58,7 @@ import Testing
 
     /// A flow without `languages` speaks its `language` throughout, as before.
     @Test func aFlowWithOneLanguageHasOneStatePerStep() throws {
-        let source = "flow f\n  number +1-800-596-3057\n  language fr-CA\n\n  step a\n    say \"Bonjour.\"\n    hangup\n"
+        let source = "flow f\n  number +1-800-555-0157\n  language fr-CA\n\n  step a\n    say \"Bonjour.\"\n    hangup\n"
         let flow = try #require(Checker.check([SourceFile(path: "f.ivr", text: source)], rules: []).graph.flows.first)
         #expect(flow.languageStates().map { "\($0.step) \($0.language ?? "-")" } == ["0 fr-CA"])
     }
@@ -75,7 +75,7 @@ import Testing
     @Test(arguments: badInputs.indices)
     func badLanguageInputIsALocatedDiagnostic(_ index: Int) throws {
         let (settings, id, line, column, message) = Self.badInputs[index]
-        let source = "flow f\n  number +1-800-596-3057\n\(settings)\n  step a\n    say \"Hello.\"\n      es-MX \"Hola.\"\n    hangup\n"
+        let source = "flow f\n  number +1-800-555-0157\n\(settings)\n  step a\n    say \"Hello.\"\n      es-MX \"Hola.\"\n    hangup\n"
         let diagnostics = Checker.check([SourceFile(path: "f.ivr", text: source)], rules: []).diagnostics
         let found = try #require(diagnostics.first { $0.id == id }, "\(RuleTesting.describe(diagnostics))")
         #expect(found.message.contains(message), "\(found.message)")
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func aLanguageTagInTheWrongCaseGetsItsSpelling() throws {
-        let source = "flow f\n  number +1-800-596-3057\n  languages en-US ES-mx\n\n  step a\n    hangup\n"
+        let source = "flow f\n  number +1-800-555-0157\n  languages en-US ES-mx\n\n  step a\n    hangup\n"
         let diagnostic = try #require(Checker.check([SourceFile(path: "f.ivr", text: source)], rules: []).diagnostics.first)
         #expect(diagnostic.help == "write it `es-MX`")
     }
@@ -104,7 +104,7 @@ import Testing
         let (lines, branch, id, line, column) = Self.twice[index]
         let source = """
             flow f
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step a

@@ -8,7 +8,7 @@ import Testing
     static func flow(welcome: String, message: String) -> String {
         """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
           languages en-US es-MX
 
           step welcome
@@ -48,7 +48,7 @@ import Testing
     @Test func aPhraseWithoutTheCallersLanguageIsReportedAtTheBranch() throws {
         let source = """
             flow clinic
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome
@@ -89,7 +89,7 @@ import Testing
     @Test func switchingBackToAHeardLanguageIsCovered() {
         let source = """
             flow clinic
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome

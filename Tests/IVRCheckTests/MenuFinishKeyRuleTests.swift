@@ -8,7 +8,7 @@ import Testing
     static func flow(menu options: String, branch key: String) -> String {
         """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step start
             menu timeout=5s\(options)

@@ -8,7 +8,7 @@ import Testing
     @Test func recordReachedThroughBranchBlockAndGotoIsReportedWithThePath() throws {
         let findings = RuleTesting.findings(rule, """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 menu timeout=5s
@@ -35,7 +35,7 @@ import Testing
     @Test func recordingInTheEntryStepPointsAtTheEntry() throws {
         let findings = RuleTesting.findings(rule, """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 say "Hello."
@@ -49,7 +49,7 @@ import Testing
     @Test func disclosureOnOnePathDoesNotCoverAnother() {
         let findings = RuleTesting.findings(rule, """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 menu timeout=5s
@@ -71,7 +71,7 @@ import Testing
     @Test func eachRecordingIsReportedOnceEvenWhenReachedTwice() {
         let findings = RuleTesting.findings(rule, """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 menu timeout=5s
@@ -91,7 +91,7 @@ import Testing
     @Test func dialWithoutRecordingAndDoNotRecordAreFine() {
         let findings = RuleTesting.findings(rule, """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 dial +1-555-010-0200 record=do-not-record -> desk
@@ -105,7 +105,7 @@ import Testing
     @Test func disclosureInsideAMenuPromptCountsBeforeItsBranches() {
         let findings = RuleTesting.findings(rule, """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 menu timeout=5s
@@ -123,7 +123,7 @@ import Testing
     @Test func recordingOnlyInUnreachableCodeIsNotThisRulesConcern() {
         let findings = RuleTesting.findings(rule, """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 hangup
@@ -152,7 +152,7 @@ import Testing
 @Suite struct RecordingEnteredFromOutsideTests {
     static let closedLine = """
         flow hours
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step open
             say "Welcome."
@@ -181,7 +181,7 @@ import Testing
     @Test func circleOfStepsNothingEntersIsCheckedToo() {
         let findings = RuleTesting.findings(RecordingDisclosureRule(), """
             flow hours
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step open
                 hangup
@@ -199,7 +199,7 @@ import Testing
     @Test func stepEnteredFromOutsideAfterADisclosureIsFine() {
         let findings = RuleTesting.findings(RecordingDisclosureRule(), """
             flow hours
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step open
                 hangup

@@ -9,7 +9,7 @@ import Testing
     func findings(language line: String, target: String) -> [Diagnostic] {
         let source = """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               \(line)
 
               step welcome

@@ -9,7 +9,7 @@ import Testing
     static func flow(schedule: String, hours: String = "    hours office\n      on open -> desk\n      on closed -> desk") -> String {
         """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
 
         \(schedule)
 

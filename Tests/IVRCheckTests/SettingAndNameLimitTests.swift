@@ -7,7 +7,7 @@ import Testing
     static func flow(settings: String = "", step: String = "start", body: String = "    hangup") -> String {
         """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
         \(settings)
           step \(step)
         \(body)

@@ -8,7 +8,7 @@ import Testing
     @Test func gotoPingPongIsReportedOnceAtTheFirstStep() throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Welcome."
@@ -28,7 +28,7 @@ import Testing
     @Test func selfGotoIsALoop() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Hello."
@@ -40,7 +40,7 @@ import Testing
     @Test func loopThroughAMenuOrRecordIsFine() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> retry
@@ -62,7 +62,7 @@ import Testing
     @Test func twoSeparateLoopsAreTwoFindings() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> start2
@@ -80,7 +80,7 @@ import Testing
     @Test func loopEnteredFromABranchBlockNamesItsEdges() throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s

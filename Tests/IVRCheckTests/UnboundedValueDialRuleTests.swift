@@ -9,7 +9,7 @@ import Testing
     private func flow(industry: String? = nil, settings: String = "", _ body: String) -> String {
         """
         flow callback
-          number +1-800-596-3057
+          number +1-800-555-0157
         \(industry.map { "  industry \($0)\n" } ?? "")\(settings)
           step start
             gather callback num-digits=10 -> ring

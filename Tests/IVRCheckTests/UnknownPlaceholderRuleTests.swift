@@ -8,7 +8,7 @@ import Testing
     @Test func misspelledParameterIsReportedAtThePlaceholderWithASuggestion() throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Your call from {{CallSID}} matters."
@@ -22,7 +22,7 @@ import Testing
     @Test func gatheredNameIsKnownOnlyAfterTheGather() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -47,7 +47,7 @@ import Testing
     @Test func aLoopBackThroughTheGatherKeepsTheNameCollected() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather member_id num-digits=8 -> confirm
@@ -82,7 +82,7 @@ import Testing
     @Test func anHoursBranchThatSkipsTheGatherIsReported() throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri 8:00-17:00
@@ -112,7 +112,7 @@ import Testing
     @Test func aNameNoGatherCollectsIsAMisspelling() throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather ext num-digits=3 -> connect
@@ -131,7 +131,7 @@ import Testing
     @Test func mustacheSectionsAndCommentsNameNoValue() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "{{! a comment }}{{#Digits}}You pressed {{{Digits}}}{{/Digits}}"
@@ -142,7 +142,7 @@ import Testing
     @Test func placeholdersInPlayUrlsAreChecked() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 play https://example.com/greeting-{{Language}}.mp3

@@ -14,7 +14,7 @@ import Testing
     func firstStatementAfterTheEndIsReportedWithTheReason(ender: String, reason: String) throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 \(ender)
@@ -35,7 +35,7 @@ import Testing
     @Test func statementAfterAMenuInABranchBlockIsReported() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -52,7 +52,7 @@ import Testing
     @Test func dialWithoutFallbackContinuesTheStep() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200

@@ -8,7 +8,7 @@ import Testing
     @Test func unreachableNamedStepsAreWarnedAboutButNotTheirBlocks() throws {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -30,7 +30,7 @@ import Testing
     @Test func stepsReachedOnlyThroughBranchBlocksAreReachable() {
         let findings = RuleTesting.findings(rule, """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s

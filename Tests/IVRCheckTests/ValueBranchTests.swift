@@ -9,7 +9,7 @@ import Testing
     static func flow(_ lines: String, value: String = "{{status}}") -> String {
         """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step start
             gather status num-digits=2 -> route

@@ -13,7 +13,7 @@ import Testing
     @Test func waiverWithReasonSilencesTheStatementBelow() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 say "HELLO"
 
@@ -32,7 +32,7 @@ import Testing
     @Test func waiverAboveAStepCoversTheWholeStep() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               # ivrc: allow no-shouting -- legacy prompts, re-recorded in Q3
               step welcome
                 say "TETRIX"
@@ -47,7 +47,7 @@ import Testing
         let result = check("""
             flow line
               # ivrc: allow no-shouting -- imported from the old IVR unchanged
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 say "TETRIX"
               step other
@@ -60,7 +60,7 @@ import Testing
     @Test func waiverAsFirstLineInsideAStepCoversTheStep() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: allow no-shouting -- acronyms only
                 say "TETRIX"
@@ -74,7 +74,7 @@ import Testing
     @Test func waiverWithoutReasonIsAnErrorAndSilencesNothing() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: allow no-shouting
                 say "TETRIX"
@@ -87,7 +87,7 @@ import Testing
     @Test func emptyReasonAfterDashesIsMissing() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: allow no-shouting --
                 say "TETRIX"
@@ -98,7 +98,7 @@ import Testing
     @Test func unknownRuleGetsDidYouMean() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: allow no-shoutin -- typo
                 say "TETRIX"
@@ -112,7 +112,7 @@ import Testing
     @Test func frontEndIdsCannotBeWaived() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: allow undefined-step -- later
                 goto nowhere
@@ -123,7 +123,7 @@ import Testing
     @Test func unusedWaiverIsAWarning() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: allow no-shouting -- just in case
                 say "Hello"
@@ -136,7 +136,7 @@ import Testing
     @Test func trailingWaiverIsMisplaced() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 say "TETRIX"  # ivrc: allow no-shouting -- acronym
             """)
@@ -146,7 +146,7 @@ import Testing
     @Test func malformedWaiverIsReported() {
         let result = check("""
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: alow no-shouting -- typo in the verb
                 say "Hello"
@@ -158,7 +158,7 @@ import Testing
         let result = check("""
             # ivrc compiles this; allow plenty of time
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 say "Hello"
             """)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct BehaviourDiffTests {
     static let line = """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
           industry healthcare
 
           step welcome
@@ -81,7 +81,7 @@ import Testing
     @Test func aBranchLineThatChangesIsReported() throws {
         let decided = """
             flow clinic
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 gather member num-digits=4 -> route
@@ -139,16 +139,16 @@ import Testing
     }
 
     @Test func reportsForAReviewerAndForAPullRequest() throws {
-        let edited = Self.line.replacingOccurrences(of: "number +1-800-596-3057", with: "number +1-800-596-3058")
+        let edited = Self.line.replacingOccurrences(of: "number +1-800-555-0157", with: "number +1-800-596-3058")
         let found = try changes(Self.line, edited)
-        #expect(DiffReport.render(found, format: .text) == "clinic: 1 change for callers\n  number: the line moves from +18005963057 to +18005963058\n")
-        #expect(DiffReport.render(found, format: .markdown).contains("| number |  | the line moves from +18005963057 to +18005963058 |"))
+        #expect(DiffReport.render(found, format: .text) == "clinic: 1 change for callers\n  number: the line moves from +18005550157 to +18005963058\n")
+        #expect(DiffReport.render(found, format: .markdown).contains("| number |  | the line moves from +18005550157 to +18005963058 |"))
         #expect(DiffReport.render(found, format: .json).contains("\"changed\" : true"))
     }
 
     static let intake = """
         flow intake
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step welcome
             disclose "This call is being recorded."

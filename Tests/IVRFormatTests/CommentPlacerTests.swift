@@ -19,7 +19,7 @@ import Testing
     @Test func ownLineCommentTakesTheIndentationOfWhatFollows() throws {
         let formatted = try Fixtures.format("""
         flow f
-          number +1-800-596-3057
+          number +1-800-555-0157
           step main
                 # about the say
             say "Hi."
@@ -32,7 +32,7 @@ import Testing
     @Test func trailingCommentStaysOnItsLine() throws {
         let formatted = try Fixtures.format("""
         flow f
-          number +1-800-596-3057
+          number +1-800-555-0157
           step main
             menu   timeout=5s # wait a little
               on timeout -> main
@@ -45,7 +45,7 @@ import Testing
     @Test func commentAtTheEndOfABlockStaysThere() throws {
         let formatted = try Fixtures.format("""
         flow f
-          number +1-800-596-3057
+          number +1-800-555-0157
           step main
             menu timeout=5s
               on timeout -> main
@@ -63,7 +63,7 @@ import Testing
     @Test func waiverCommentStaysAboveTheStatementItWaives() throws {
         let source = """
         flow f
-          number +1-800-596-3057
+          number +1-800-555-0157
           step main
             disclose "Recorded."
                 # ivrc: allow recording-disclosure -- disclosed by the carrier

@@ -18,7 +18,7 @@ import Testing
     static func flow(say text: String) -> String {
         """
         flow long
-          number +1-800-596-3057
+          number +1-800-555-0157
           step main
             say "\(text)"
             hangup
@@ -68,7 +68,7 @@ import Testing
     @Test func aTranslatedPromptWrapsToo() throws {
         let source = """
             flow long
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
               step main
                 say "Thank you for calling the Lakeview Family Clinic patient line, where every call matters to us all."
@@ -107,7 +107,7 @@ import Testing
         let first = words.prefix(20).joined(separator: " "), second = words.dropFirst(20).joined(separator: " ")
         let formatted = try Fixtures.format("""
             flow long
-              number +1-800-596-3057
+              number +1-800-555-0157
               step main
                 say "\(first)" voice=man
                   "\(second)"

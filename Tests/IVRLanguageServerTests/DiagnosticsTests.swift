@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct DiagnosticsTests {
     /// An unknown option after an emoji (two UTF-16 units, one scalar, four bytes) and an accent.
-    static let emojiFlow = Flows.line("a", number: "+1-800-596-3057",
+    static let emojiFlow = Flows.line("a", number: "+1-800-555-0157",
                                       welcome: "    say \"😀 é\" volumee=2\n    goto desk\n")
 
     @Test(arguments: [("utf-16", 15), ("utf-32", 14), ("utf-8", 18)])
@@ -20,14 +20,14 @@ import Testing
     @Test func aCleanDocumentIsPublishedEmptyWhenOpened() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157"))
         #expect(harness.diagnostics("a.ivr")?.isEmpty == true)
     }
 
     @Test func findingsCarryTheIdNotesAndTheUnnecessaryTag() throws {
         let harness = try ServerHarness()
         harness.initialize(options: ["ruleDocumentation": "https://docs.example.com/rules#"])
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057", welcome: "    hangup\n    say \"never\"\n"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157", welcome: "    hangup\n    say \"never\"\n"))
         let findings = try #require(harness.diagnostics("a.ivr"))
         let unreachable = try #require(findings.first { $0["code"] as? String == "unreachable-code" })
         #expect(unreachable["tags"] as? [Int] == [1])
@@ -37,15 +37,15 @@ import Testing
 
     @Test func aChangeInOneFileClearsTheOtherFilesFindings() throws {
         let harness = try ServerHarness(files: [
-            "a.ivr": Flows.line("a", number: "+1-800-596-3057"),
-            "b.ivr": Flows.line("b", number: "+1-800-596-3057"),
+            "a.ivr": Flows.line("a", number: "+1-800-555-0157"),
+            "b.ivr": Flows.line("b", number: "+1-800-555-0157"),
         ])
         harness.initialize()
         let related = try #require(harness.diagnostics("b.ivr")?.first { $0["code"] as? String == "duplicate-number" })
         #expect((related["relatedInformation"] as? [[String: Any]])?.isEmpty == false)
         // Reported once, at the second flow, with the first (in a.ivr) as related information.
         #expect((related["relatedInformation"] as? [[String: Any]])?.contains { (($0["location"] as? [String: Any])?["uri"] as? String)?.hasSuffix("a.ivr") == true } == true)
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157"))
         harness.change("a.ivr", Flows.line("a", number: "+1-800-596-3058"), version: 2)
         #expect(harness.diagnostics("a.ivr")?.isEmpty == true)
         #expect(harness.diagnostics("b.ivr")?.isEmpty == true)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func theEnvironmentOptionChecksWithTheValuesFile() throws {
         let flow = Flows.line("a", number: "env.main_number")
-        let harness = try ServerHarness(files: ["a.ivr": flow, "environments/staging.toml": "main_number = \"+1-800-596-3057\"\n"])
+        let harness = try ServerHarness(files: ["a.ivr": flow, "environments/staging.toml": "main_number = \"+1-800-555-0157\"\n"])
         harness.initialize(options: ["env": "staging"])
         harness.open("a.ivr", flow)
         #expect(harness.diagnostics("a.ivr")?.isEmpty == true)

@@ -4,7 +4,7 @@ import IVRLang
 import Testing
 
 @Suite struct EditingTests {
-    static let messy = "flow a\n  number   +1-800-596-3057\n  industry general\n  step welcome\n    say  \"Hi.\"\n"
+    static let messy = "flow a\n  number   +1-800-555-0157\n  industry general\n  step welcome\n    say  \"Hi.\"\n"
 
     @Test func formattingIsIvrcFmtByteForByte() throws {
         let harness = try ServerHarness()
@@ -29,7 +29,7 @@ import Testing
     @Test func symbolsAndFolding() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157"))
         let symbols = try #require(harness.request("textDocument/documentSymbol", ["textDocument": ["uri": harness.uri("a.ivr")]])["result"] as? [[String: Any]])
         #expect(symbols.map { $0["name"] as? String } == ["a"])
         let children = (symbols.first?["children"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
@@ -47,7 +47,7 @@ import Testing
     @Test func hoverAndCompletion() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        let text = Flows.line("a", number: "+1-800-596-3057", welcome: "    # ivrc: allow menu-fallback -- x\n    goto desk\n")
+        let text = Flows.line("a", number: "+1-800-555-0157", welcome: "    # ivrc: allow menu-fallback -- x\n    goto desk\n")
         harness.open("a.ivr", text)
         let waiverHover = harness.request("textDocument/hover", ["textDocument": ["uri": harness.uri("a.ivr")],
                                                                  "position": ["line": 5, "character": 22]])
@@ -70,7 +70,7 @@ import Testing
     @Test func optionCompletionOffersTheSchemaValues() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057", welcome: "    record play-beep=\n    goto desk\n"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157", welcome: "    record play-beep=\n    goto desk\n"))
         let options = harness.request("textDocument/completion", ["textDocument": ["uri": harness.uri("a.ivr")],
                                                                   "position": ["line": 5, "character": 11]])
         #expect((options["result"] as? [[String: Any]])?.contains { $0["label"] as? String == "play-beep=" } == true)

@@ -57,7 +57,7 @@ import Testing
     @Test func aCancelledRequestIsAnsweredAsCancelled() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157"))
         // Both frames are read before the queue handles the request, as when the client cancels at once.
         let request = #"{"jsonrpc":"2.0","id":"slow","method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"\#(harness.uri("a.ivr"))"}}}"#
         let cancel = #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"slow"}}"#

@@ -16,7 +16,7 @@ import Testing
 
     static let flow = """
         flow a
-          number +1-800-596-3057
+          number +1-800-555-0157
           industry general
           use alarm target=+1-555-010-0911
           schedule office "America/Chicago"

@@ -18,7 +18,7 @@ import Testing
     @Test func didYouMeanBecomesAReplacement() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057", welcome: "    say \"é😀\"\n    goto dsk\n"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157", welcome: "    say \"é😀\"\n    goto dsk\n"))
         let fix = try #require(Self.actions(harness, line: 6).first { $0["title"] as? String == "Replace with `desk`" })
         #expect(fix["kind"] as? String == "quickfix")
         #expect(fix["isPreferred"] as? Bool == true)
@@ -31,7 +31,7 @@ import Testing
     @Test func aRuleFindingCanBeWaivedWithAReasonToFillIn() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057", welcome: "    hangup\n    say \"never\"\n"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157", welcome: "    hangup\n    say \"never\"\n"))
         let waiver = try #require(Self.actions(harness, line: 6).first { ($0["title"] as? String)?.hasPrefix("Allow `unreachable-code`") == true })
         let edit = try #require(Self.edits(waiver).first)
         #expect(edit["newText"] as? String == "    # ivrc: allow unreachable-code -- REASON\n")
@@ -41,7 +41,7 @@ import Testing
     @Test func aMenuWithoutFallbacksGetsThemAddedUnderItsLastLine() throws {
         let harness = try ServerHarness()
         harness.initialize()
-        harness.open("a.ivr", Flows.line("a", number: "+1-800-596-3057", welcome: "    menu\n      say \"Press 1.\"\n      on 1 -> desk\n"))
+        harness.open("a.ivr", Flows.line("a", number: "+1-800-555-0157", welcome: "    menu\n      say \"Press 1.\"\n      on 1 -> desk\n"))
         let fix = try #require(Self.actions(harness, line: 5).first { ($0["title"] as? String)?.hasPrefix("Add `on timeout") == true })
         #expect(fix["title"] as? String == "Add `on timeout -> welcome` and `on invalid -> welcome`")
         #expect((fix["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "menu-fallback")

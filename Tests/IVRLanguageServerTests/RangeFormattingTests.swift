@@ -5,7 +5,7 @@ import Testing
 
 /// `textDocument/rangeFormatting`: `ivrc fmt`'s result, only the changed lines the range touches.
 @Suite struct RangeFormattingTests {
-    static let messy = "flow a\n  number   +1-800-596-3057\n  industry general\n\n  step welcome\n    say    \"Hi.\"\n    goto desk\n\n  step desk\n    dial +1-555-010-0200\n"
+    static let messy = "flow a\n  number   +1-800-555-0157\n  industry general\n\n  step welcome\n    say    \"Hi.\"\n    goto desk\n\n  step desk\n    dial +1-555-010-0200\n"
 
     static func edits(_ harness: ServerHarness, lines: ClosedRange<Int>) throws -> [[String: Any]] {
         let response = harness.request("textDocument/rangeFormatting", [

@@ -15,7 +15,7 @@ import Testing
 
     static let flow = """
         flow a
-          number +1-800-596-3057
+          number +1-800-555-0157
           industry general
           use greeting as g
 

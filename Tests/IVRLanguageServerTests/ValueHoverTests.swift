@@ -41,10 +41,10 @@ import Testing
 
     @Test func anEnvironmentKeyShowsItsValueInEveryEnvironment() throws {
         let harness = try Self.opened([
-            "environments/production.toml": "main_number = \"+1-800-596-3057\"\n[a]\ncallback = \"+1-555-010-0300\"\n",
+            "environments/production.toml": "main_number = \"+1-800-555-0157\"\n[a]\ncallback = \"+1-555-010-0300\"\n",
             "environments/staging.toml": "main_number = \"+1-555-010-0100\"\n",
         ])
-        #expect(Self.hover(harness, 1, 12) == "`env.main_number`\n\n- `production`: `+1-800-596-3057`\n- `staging`: `+1-555-010-0100`")
+        #expect(Self.hover(harness, 1, 12) == "`env.main_number`\n\n- `production`: `+1-800-555-0157`\n- `staging`: `+1-555-010-0100`")
         #expect(Self.hover(harness, 6, 16) == "`env.callback`\n\n- `production`: `+1-555-010-0300`\n- `staging`: not set")
     }
 

@@ -7,13 +7,13 @@ import Testing
 /// the origin, and a server that does not answer. The calls against a real `ivrc serve` are
 /// in the server's tests.
 @Suite struct LiveServerSourceTests {
-    let source = LiveServerSource(webhook: URL(string: "http://127.0.0.1:1/texml")!, number: "+18005963057",
+    let source = LiveServerSource(webhook: URL(string: "http://127.0.0.1:1/texml")!, number: "+18005550157",
                                   signer: nil, callSid: "v3:test", timeout: 2)
 
     @Test func formBodyEscapesPlusAndSortsFields() {
-        let body = FormBody.encode(["To": "+18005963057", "SpeechResult": "it's urgent & now", "A": "é"])
+        let body = FormBody.encode(["To": "+18005550157", "SpeechResult": "it's urgent & now", "A": "é"])
         #expect(String(decoding: body, as: UTF8.self)
-            == "A=%C3%A9&SpeechResult=it%27s%20urgent%20%26%20now&To=%2B18005963057")
+            == "A=%C3%A9&SpeechResult=it%27s%20urgent%20%26%20now&To=%2B18005550157")
     }
 
     @Test func urlsResolveAgainstTheDocumentsOwnURL() {
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func theCallCarriesTelnyxsFields() {
-        #expect(source.callFields["To"] == "+18005963057")
+        #expect(source.callFields["To"] == "+18005550157")
         #expect(source.callFields["CallSid"] == "v3:test")
         #expect(source.callFields["Direction"] == "inbound")
     }

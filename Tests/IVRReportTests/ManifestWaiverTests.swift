@@ -11,7 +11,7 @@ import Testing
     @Test func waiversInForceAreListedInTheManifest() throws {
         let source = SourceFile(path: "flows/line.ivr", text: """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
               step welcome
                 # ivrc: allow no-shouting -- TETRIX is the brand name
                 say "TETRIX"

@@ -9,7 +9,7 @@ import Testing
 @Suite struct SARIFSuppressionTests {
     static let source = """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
           step welcome
             say "Hello."
             # ivrc: allow no-shouting -- the brand name is written in capitals

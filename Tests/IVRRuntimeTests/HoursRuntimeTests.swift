@@ -9,7 +9,7 @@ import Testing
     static func source(tests: String) -> String {
         """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           schedule office "America/New_York"
             open mon-fri 8:00-17:00

@@ -9,7 +9,7 @@ import Testing
     static func source(voicemail: String, tests: String) -> String {
         """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
           languages en-US es-MX
 
           step welcome

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "To=%2B18005963057&From=%2B15550100123&CallSid=v3%3Aabc&Digits=1",
+        "To=%2B18005550157&From=%2B15550100123&CallSid=v3%3Aabc&Digits=1",
         "SpeechResult=front+desk%2C+please&Confidence=0.92",
         "a=1&&b=2&c", "a=", "=x", "a=1&a=2", "a[b]=1", "a=%", "a=%4", "a=%zz", "a=%C3%A9t%C3%A9", "a=%FF", "k%3D=v%26",
         "a=b=c", "a+b=c+d", "", "&", "é=ü",

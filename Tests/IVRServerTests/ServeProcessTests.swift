@@ -7,7 +7,7 @@ import Testing
 /// `ivrc serve` as deployed: the built binary, real sockets, real signals. Serialized so the
 /// processes do not compete for the machine's two cores.
 @Suite(.serialized) struct ServeProcessTests {
-    static let intake = "+18005963057"
+    static let intake = "+18005550157"
 
     /// A caller that walks one call: the first request, then the first action URL of each
     /// answer resolved against the URL it came from, pressing `keys` in turn.

@@ -36,7 +36,7 @@ import Testing
             "flow \(name)\n  number \(number)\n\(settings)\n  step start\n    hangup\n"
         }
         let bundle = try Compile.bundle(Compile.sources([
-            "a.ivr": flow("set", "+1-800-596-3057", "  daily-call-target 240"),
+            "a.ivr": flow("set", "+1-800-555-0157", "  daily-call-target 240"),
             "b.ivr": flow("plain", "+1-800-596-3059", ""),
         ]))
         let targets = BundleWriter.manifest(for: bundle, compilerVersion: "test", waivers: []).flows.map { "\($0.name) \($0.dailyCallTarget ?? 0)" }

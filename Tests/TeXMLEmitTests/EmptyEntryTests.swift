@@ -10,7 +10,7 @@ import Testing
 @Suite struct EmptyEntryTests {
     static let source = """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step start
             gather ext num-digits=3 -> connect

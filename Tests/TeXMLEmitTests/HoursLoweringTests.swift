@@ -9,7 +9,7 @@ import Testing
 @Suite struct HoursLoweringTests {
     static let source = """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           schedule office "America/Chicago"
             open mon-fri 8:00-17:00

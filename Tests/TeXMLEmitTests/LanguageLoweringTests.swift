@@ -10,7 +10,7 @@ import Testing
 @Suite struct LanguageLoweringTests {
     static let source = """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
           languages en-US es-MX
           voice Polly.Joanna
             es-MX Polly.Mia
@@ -78,7 +78,7 @@ import Testing
     @Test func aFlowWithOneLanguageKeepsItsNames() throws {
         let bundle = try Compile.bundle("""
             flow f
-              number +1-800-596-3057
+              number +1-800-555-0157
               language es-MX
 
               step a

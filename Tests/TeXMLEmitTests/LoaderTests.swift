@@ -15,7 +15,7 @@ import Testing
         let directory = try writtenExamples()
         defer { try? FileManager.default.removeItem(at: directory) }
         let bundle = try LoadedBundle(directory: directory)
-        let entry = try #require(bundle.entry(forNumber: "+1-800-596-3057"))
+        let entry = try #require(bundle.entry(forNumber: "+1-800-555-0157"))
         #expect(entry == "patient_intake/welcome.xml")
         let next = try #require(bundle.next(after: entry, parameters: ["Digits": "9"]))
         #expect(next == "patient_intake/urgent.xml")
@@ -28,7 +28,7 @@ import Testing
 
     @Test func driverLineRoutesKeyOneToDispatch() throws {
         let bundle = try LoadedBundle(directory: try writtenExamples())
-        let entry = try #require(bundle.entry(forNumber: "+18888046762"))
+        let entry = try #require(bundle.entry(forNumber: "+18885550162"))
         #expect(bundle.next(after: entry, parameters: ["Digits": "1"]) == "driver_emergency/dispatch.xml")
         #expect(bundle.next(after: entry, parameters: ["SpeechResult": "Emergency please"]) == "driver_emergency/dispatch.xml")
         #expect(bundle.next(after: entry, parameters: ["Digits": "7"]) == "driver_emergency/dispatch.xml")
@@ -168,6 +168,6 @@ import Testing
         let link = Compile.temporaryDirectory()
         defer { for url in [directory, link] { try? FileManager.default.removeItem(at: url) } }
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: directory)
-        #expect(try LoadedBundle(directory: link).entry(forNumber: "+18005963057") == "patient_intake/welcome.xml")
+        #expect(try LoadedBundle(directory: link).entry(forNumber: "+18005550157") == "patient_intake/welcome.xml")
     }
 }

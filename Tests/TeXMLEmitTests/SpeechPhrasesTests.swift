@@ -11,7 +11,7 @@ import Testing
 @Suite struct SpeechPhrasesTests {
     static let source = """
         flow clinic
-          number +1-800-596-3057
+          number +1-800-555-0157
           languages en-US es-MX
 
           step choose

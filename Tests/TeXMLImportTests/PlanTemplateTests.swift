@@ -7,7 +7,7 @@ import Testing
 /// The onboarding plan's two templates: what `validate` finds, and that `import` of the
 /// hand-fixed variants compiles clean.
 @Suite struct PlanTemplateTests {
-    static let templates = [("plan_patient_intake", "+18005963057"), ("plan_driver_emergency", "+18888046762")]
+    static let templates = [("plan_patient_intake", "+18005550157"), ("plan_driver_emergency", "+18885550162")]
 
     @Test(arguments: templates)
     func validateReportsTheTemplatesMistakes(name: String, number: String) throws {
@@ -35,10 +35,10 @@ import Testing
     }
 
     @Test func diagnosticsQuoteTheXMLLine() throws {
-        let result = TeXMLValidation(number: "+18005963057").validate([try Fixture.file("plan_patient_intake")])
+        let result = TeXMLValidation(number: "+18005550157").validate([try Fixture.file("plan_patient_intake")])
         let text = DiagnosticRenderer(sources: result.sources).render(result.diagnostics)
         #expect(text.contains("plan_patient_intake.xml:8:5: error[dial-loopback]"))
-        #expect(text.contains(" 8 |     <Number>+18005963057</Number>"))
+        #expect(text.contains(" 8 |     <Number>+18005550157</Number>"))
     }
 
     @Test(arguments: templates)
@@ -54,7 +54,7 @@ import Testing
         #expect(result.diagnostics.contains { $0.id == "import-lossy" && $0.span.start.line == 5 })
     }
 
-    @Test(arguments: [("plan_patient_intake_fixed", "+18005963057"), ("plan_driver_emergency_fixed", "+18888046762")])
+    @Test(arguments: [("plan_patient_intake_fixed", "+18005550157"), ("plan_driver_emergency_fixed", "+18885550162")])
     func importedFixedTemplateChecksClean(name: String, number: String) throws {
         let validation = TeXMLValidation(number: number).validate([try Fixture.file(name)])
         // What is left is the record's missing action, which the import resolves by continuing.

@@ -48,13 +48,13 @@ import Testing
 
     /// A designer's `daily-call-target` comes back from the manifest; an industry's own does not.
     @Test func aDailyCallTargetOtherThanTheIndustrysComesBack() throws {
-        let text = "flow line\n  number +1-800-596-3057\n  daily-call-target 240\n\n  step start\n    hangup\n"
+        let text = "flow line\n  number +1-800-555-0157\n  daily-call-target 240\n\n  step start\n    hangup\n"
         let original = try Self.build([SourceFile(path: "line.ivr", text: text)])
         let manifest = BundleWriter.manifest(for: original, compilerVersion: "test", waivers: [])
         let flow = try #require(original.flows.first)
         let files = flow.documents.map { TeXMLFile(path: $0.path, data: Data(original.documents[$0.path] ?? [])) }
         let imported = TeXMLImporter.importFlow(files, options: .init(context: BundleContext(manifest: manifest, root: "")))
-        #expect(imported.source.contains("  number +18005963057\n  daily-call-target 240\n"), "\(imported.source)")
+        #expect(imported.source.contains("  number +18005550157\n  daily-call-target 240\n"), "\(imported.source)")
         let examples = try Self.build(try ExampleFlows.sources())
         #expect(BundleContext(manifest: BundleWriter.manifest(for: examples, compilerVersion: "test", waivers: []), root: "")
             .dailyCallTargets.isEmpty, "the examples keep their industries' targets")

@@ -47,12 +47,12 @@ import Testing
     @Test func loopbackThroughSIPReferAndTel() {
         let xml = """
             <Response>
-              <Dial><Sip>sip:+1-800-596-3057@carrier.example.com</Sip></Dial>
-              <Refer><Sip>sip:18005963057@pbx.example.com</Sip></Refer>
-              <Redirect>tel:+18005963057</Redirect>
+              <Dial><Sip>sip:+1-800-555-0157@carrier.example.com</Sip></Dial>
+              <Refer><Sip>sip:18005550157@pbx.example.com</Sip></Refer>
+              <Redirect>tel:+18005550157</Redirect>
             </Response>
             """
-        let found = Self.validate(xml, number: "+1-800-596-3057").filter { $0.id == "dial-loopback" }
+        let found = Self.validate(xml, number: "+1-800-555-0157").filter { $0.id == "dial-loopback" }
         #expect(found.map(\.span.start.line) == [2, 3, 4])
         #expect(Self.validate(xml, number: "+15550100200").filter { $0.id == "dial-loopback" }.isEmpty)
     }

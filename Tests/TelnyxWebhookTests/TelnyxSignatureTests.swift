@@ -9,7 +9,7 @@ import Testing
     var verifier: TelnyxSignature.Verifier {
         TelnyxSignature.Verifier(publicKeyBase64: key.publicKey.rawRepresentation.base64EncodedString())!
     }
-    let body = Array("To=%2B18005963057&From=%2B15550100001&CallSid=v3%3Aabc".utf8)
+    let body = Array("To=%2B18005550157&From=%2B15550100001&CallSid=v3%3Aabc".utf8)
     let now = Date(timeIntervalSince1970: 1_790_000_000)
 
     @Test func acceptsWhatItSigned() throws {

@@ -11,7 +11,7 @@ import Testing
         "flow \(name)\n  number \(number)\n\n  step main\n    say \"\(greeting)\"\n    hangup\n"
     }
 
-    static let first = flow("first", number: "+18005963057")
+    static let first = flow("first", number: "+18005550157")
     static let second = flow("second", number: "+18005963058")
 
     private func build(_ source: URL, into output: URL, _ extra: [String] = []) throws -> CLITests.Run {

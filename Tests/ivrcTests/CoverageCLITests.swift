@@ -7,7 +7,7 @@ import Testing
     /// Four branches (keys 1 and 2, timeout, invalid); the one test reaches key 1 only.
     static let flow = """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step welcome
             menu

@@ -16,7 +16,7 @@ import Testing
     @Test func arrowAfterSayIsAnErrorNotADeadEnd() throws {
         let run = try Self.run(["check"], on: """
             flow q
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "hi" -> nowhere
@@ -29,7 +29,7 @@ import Testing
     @Test func recordingInAStepEnteredFromOutsideIsCheckedDespiteAnUnreachableWaiver() throws {
         let run = try Self.run(["check"], on: """
             flow hours
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step open
                 say "Welcome."
@@ -49,7 +49,7 @@ extension DesignerTrialCLITests {
     @Test func flowKeysReachEveryMenuAndAMenuCannotReuseThem() throws {
         let source = """
             flow dispatch
-              number +1-888-804-6762
+              number +1-888-555-0162
               industry fleet
               on 1 -> dispatch
 
@@ -77,7 +77,7 @@ extension DesignerTrialCLITests {
     @Test func finishOnKeyHashKeepsTheRestOfTheLine() throws {
         let run = try Self.run(["check"], on: """
             flow vm
-              number +1-800-596-3057
+              number +1-800-555-0157
               recording-status-callback https://records.example.com/telnyx
 
               step start
@@ -96,7 +96,7 @@ extension DesignerTrialCLITests {
     @Test func aTestPressesAPhoneNumberWorthOfKeys() throws {
         let run = try Self.run(["test"], on: """
             flow pin
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather account num-digits=10 -> done
@@ -117,7 +117,7 @@ extension DesignerTrialCLITests {
     @Test func aWaitURLThatIsAStepNameTypoIsAnError() throws {
         let run = try Self.run(["check"], on: """
             flow q
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 enqueue dispatchers wait-url=hold_music
@@ -134,7 +134,7 @@ extension DesignerTrialCLITests {
     @Test func aConferenceDialWithANumberIsRefused() throws {
         let run = try Self.run(["check"], on: """
             flow bridge
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial
@@ -150,7 +150,7 @@ extension DesignerTrialCLITests {
     @Test func pathsAgreeWithSilentLoopAboutAMenuThatReplaysOnTimeout() throws {
         let source = """
             flow f
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s

@@ -6,7 +6,7 @@ import Testing
 @Suite struct FormatCommandTests {
     static let messy = """
     flow f
-        number +1-800-596-3057
+        number +1-800-555-0157
         step main
             say   "Hello."
             hangup
@@ -14,7 +14,7 @@ import Testing
     """
     static let formatted = """
     flow f
-      number +1-800-596-3057
+      number +1-800-555-0157
 
       step main
         say "Hello."
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func filesWithSyntaxErrorsAreLeftAloneAndExitOne() throws {
-        let broken = "flow f\n  number +1-800-596-3057\n  step main\n      say \"unterminated\n"
+        let broken = "flow f\n  number +1-800-555-0157\n  step main\n      say \"unterminated\n"
         try Self.withFiles(["a.ivr": Self.messy, "broken.ivr": broken]) { directory in
             let run = try CLITests.ivrc("fmt", directory.path)
             #expect(run.status == 1)

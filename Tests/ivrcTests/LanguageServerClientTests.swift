@@ -40,7 +40,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let flow = folder.appendingPathComponent("front.ivr")
-        try Data("flow front\n  number +1-800-596-3057\n  industry general\n\n  step welcome\n    say \"😀 é\" volumee=2\n".utf8)
+        try Data("flow front\n  number +1-800-555-0157\n  industry general\n\n  step welcome\n    say \"😀 é\" volumee=2\n".utf8)
             .write(to: flow)
         let out = folder.appendingPathComponent("diagnostics.txt")
         let run = try CLITests.run(URL(fileURLWithPath: nvim), [

@@ -8,9 +8,9 @@ import Testing
 
     static let refused: [([String], String)] = [
         (["simulate", "--url", "http://127.0.0.1:9/texml"], "--url needs --number"),
-        (["simulate", example, "--url", "http://127.0.0.1:9/texml", "--number", "+18005963057"], "not both"),
-        (["simulate", "--url", "ftp://host/texml", "--number", "+18005963057"], "absolute http:// or https:// URL"),
-        (["simulate", "--url", "texml", "--number", "+18005963057"], "absolute http:// or https:// URL"),
+        (["simulate", example, "--url", "http://127.0.0.1:9/texml", "--number", "+18005550157"], "not both"),
+        (["simulate", "--url", "ftp://host/texml", "--number", "+18005550157"], "absolute http:// or https:// URL"),
+        (["simulate", "--url", "texml", "--number", "+18005550157"], "absolute http:// or https:// URL"),
         (["simulate", "--url", "http://127.0.0.1:9/texml", "--number", "+1", "--telnyx-private-key", "c2hvcnQ="], "32 bytes"),
         (["test", example, "--paths", "--url", "http://127.0.0.1:9/texml"], "cannot be combined with --url"),
     ]

@@ -77,11 +77,11 @@ import Testing
     @Test func twoClientsOnboardedFromTheReadmeGetAWorkflowWhoseStepsPass() throws {
         let repository = try Self.repository()
         defer { try? FileManager.default.removeItem(at: repository.deletingLastPathComponent()) }
-        let first = try Self.shell("ivrc new healthcare lakeview --number +1-800-596-3057 --set nurse=+1-312-555-0199 -o flows/lakeview.ivr --env production --ci",
+        let first = try Self.shell("ivrc new healthcare lakeview --number +1-800-555-0157 --set nurse=+1-312-555-0199 -o flows/lakeview.ivr --env production --ci",
                                    in: repository)
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         // The second client, from inside the flows folder: the same values file and workflow.
-        let second = try Self.shell("ivrc new fleet northwind --number +1-888-804-6762 -o northwind.ivr --env production --ci",
+        let second = try Self.shell("ivrc new fleet northwind --number +1-888-555-0162 -o northwind.ivr --env production --ci",
                                     in: repository.appendingPathComponent("flows"))
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(second.stdout.contains("added the line's number and deployment values for `production` to ../environments/production.toml"),
@@ -89,7 +89,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("flows/.github").path))
         #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("flows/environments").path))
         let values = try String(contentsOf: repository.appendingPathComponent("environments/production.toml"), encoding: .utf8)
-        #expect(values.contains("[lakeview]") && values.contains("[northwind]") && values.contains("+1-888-804-6762"), "\(values)")
+        #expect(values.contains("[lakeview]") && values.contains("[northwind]") && values.contains("+1-888-555-0162"), "\(values)")
 
         let workflowURL = repository.appendingPathComponent(".github/workflows/ivrc.yml")
         let text = try String(contentsOf: workflowURL, encoding: .utf8)

@@ -7,16 +7,16 @@ import Testing
 @Suite struct TeXMLCommandTests {
     @Test func validateReportsInEveryFormat() throws {
         for format in ["text", "json", "sarif", "github"] {
-            let run = try CLITests.ivrc("validate", "--format", format, "--number", "+18005963057", "texml/plan_patient_intake.xml")
+            let run = try CLITests.ivrc("validate", "--format", format, "--number", "+18005550157", "texml/plan_patient_intake.xml")
             #expect(run.status == 1, "\(format)")
             #expect(run.stdout.contains("dial-loopback"), "\(format)")
         }
     }
 
     @Test func validateQuotesTheLine() throws {
-        let run = try CLITests.ivrc("validate", "--number", "+18005963057", "texml/plan_patient_intake.xml")
+        let run = try CLITests.ivrc("validate", "--number", "+18005550157", "texml/plan_patient_intake.xml")
         #expect(run.stdout.contains("texml/plan_patient_intake.xml:5:5: error[texml-schema]: <Say> cannot go inside <Record>"))
-        #expect(run.stdout.contains(" 8 |     <Number>+18005963057</Number>"))
+        #expect(run.stdout.contains(" 8 |     <Number>+18005550157</Number>"))
     }
 
     @Test func refusedFileExitsOne() throws {
@@ -29,13 +29,13 @@ import Testing
     @Test func missingFileIsAUsageError() throws {
         #expect(try CLITests.ivrc("validate", "texml/nothing.xml").status == 2)
         #expect(try CLITests.ivrc("import", "texml/nothing.xml").status == 2)
-        #expect(try CLITests.ivrc("validate", "--number", "18005963057", "texml/xxe.xml").status == 2)
+        #expect(try CLITests.ivrc("validate", "--number", "18005550157", "texml/xxe.xml").status == 2)
     }
 
     @Test func importWritesAFlow() throws {
-        let run = try CLITests.ivrc("import", "--number", "+18005963057", "texml/plan_patient_intake.xml")
+        let run = try CLITests.ivrc("import", "--number", "+18005550157", "texml/plan_patient_intake.xml")
         #expect(run.status == 0)
-        #expect(run.stdout.contains("flow plan_patient_intake\n  number +18005963057\n"))
+        #expect(run.stdout.contains("flow plan_patient_intake\n  number +18005550157\n"))
         #expect(run.stderr.contains("warning[import-lossy]"))
 
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-import-\(UUID().uuidString).ivr")
@@ -58,7 +58,7 @@ import Testing
         #expect(validated.status == 0, "\(validated.stdout)")
         let imported = try CLITests.ivrc(["import"] + documents)
         #expect(imported.status == 0)
-        #expect(imported.stdout.contains("flow patient_intake\n  number +18005963057\n  industry healthcare\n"))
+        #expect(imported.stdout.contains("flow patient_intake\n  number +18005550157\n  industry healthcare\n"))
         #expect(imported.stdout.contains("    menu language=en-US timeout=5s\n"))
         // The emergency marker, the lookup's failure route and the branch's lines come back,
         // each to the step the bundle leads to, so the imported flow is held to the same rules.

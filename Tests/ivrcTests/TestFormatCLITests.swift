@@ -6,7 +6,7 @@ import Testing
 @Suite struct TestFormatCLITests {
     static let flow = """
         flow line
-          number +1-800-596-3057
+          number +1-800-555-0157
 
           step start
             say "Hello."
@@ -62,7 +62,7 @@ import Testing
         var json: CLITests.Run?
         try HostileInputCLITests.withFile("line.ivr", """
             flow line
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu

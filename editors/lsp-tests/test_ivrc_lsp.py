@@ -19,7 +19,7 @@ IVRC = os.environ["IVRC"]
 TIMEOUT = 20
 
 FLOW = """flow front
-  number +1-800-596-3057
+  number +1-800-555-0157
   industry general
 
   step welcome
@@ -104,7 +104,7 @@ async def test_fixing_the_number_clears_the_other_file(client: LanguageClient):
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=FIXED.replace("3057", "3058"))],
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=FIXED.replace("0157", "0158"))],
         )
     )
     # An empty publication clears a file (the client keeps it as an empty sequence).
@@ -114,7 +114,7 @@ async def test_fixing_the_number_clears_the_other_file(client: LanguageClient):
 
 @pytest.mark.asyncio
 async def test_formatting_is_ivrc_fmt(client: LanguageClient):
-    messy = FIXED.replace("  number +1", "  number   +1").replace("3057", "3059")
+    messy = FIXED.replace("  number +1", "  number   +1").replace("0157", "0159")
     uri = open_flow(client, "front.ivr", messy)
     edits = await asyncio.wait_for(
         client.text_document_formatting_async(
@@ -131,7 +131,7 @@ async def test_formatting_is_ivrc_fmt(client: LanguageClient):
 
 @pytest.mark.asyncio
 async def test_symbols_definition_and_rename(client: LanguageClient):
-    uri = open_flow(client, "front.ivr", FIXED.replace("3057", "3060"))
+    uri = open_flow(client, "front.ivr", FIXED.replace("0157", "0160"))
     document = types.TextDocumentIdentifier(uri=uri)
     symbols = await asyncio.wait_for(
         client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=document)), TIMEOUT

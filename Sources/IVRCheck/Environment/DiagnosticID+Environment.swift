@@ -15,7 +15,7 @@ extension DiagnosticID {
             DiagnosticExample(
                 """
                 flow front_desk
-                  number +1-800-596-3057
+                  number +1-800-555-0157
 
                   step start
                     say "Thanks for calling {{env.company}}."
@@ -29,7 +29,7 @@ extension DiagnosticID {
             DiagnosticExample(
                 """
                 flow front_desk
-                  number +1-800-596-3057
+                  number +1-800-555-0157
 
                   step start
                     say "Thanks for calling {{env.company}}."
@@ -53,7 +53,7 @@ extension DiagnosticID {
             DiagnosticExample(
                 """
                 flow front_desk
-                  number +1-800-596-3057
+                  number +1-800-555-0157
 
                   step start
                     say "Thanks for calling {{env.company}}."
@@ -68,7 +68,7 @@ extension DiagnosticID {
             DiagnosticExample(
                 """
                 flow front_desk
-                  number +1-800-596-3057
+                  number +1-800-555-0157
 
                   step start
                     say "Thanks for calling {{env.company}}."
@@ -93,7 +93,7 @@ extension DiagnosticID {
             DiagnosticExample(
                 """
                 flow front_desk
-                  number +1-800-596-3057
+                  number +1-800-555-0157
 
                   step start
                     say "Thanks for calling {{env.company}}."
@@ -109,7 +109,7 @@ extension DiagnosticID {
             DiagnosticExample(
                 """
                 flow front_desk
-                  number +1-800-596-3057
+                  number +1-800-555-0157
 
                   step start
                     say "Thanks for calling {{env.company}}."

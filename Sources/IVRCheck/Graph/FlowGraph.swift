@@ -23,7 +23,7 @@ public struct Flow: Sendable {
     public let name: String
     public let nameRange: SourceRange
     public let source: SourceFile
-    /// The inbound number, normalised to E.164 (`+18005963057`).
+    /// The inbound number, normalised to E.164 (`+18005550157`).
     public var number: String?
     public var numberRange: SourceRange?
     public var industry: Industry

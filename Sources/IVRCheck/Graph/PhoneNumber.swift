@@ -3,7 +3,7 @@ import Foundation
 /// Phone-number spellings beyond the lexer's own `+digits`: the user part of a SIP URI and
 /// `tel:` URLs, so rules can tell when a target is really a phone number.
 public enum PhoneNumber {
-    /// `sip:+1-800-596-3057@host;transport=tls` → `18005963057`; nil when the user part is
+    /// `sip:+1-800-555-0157@host;transport=tls` → `18005550157`; nil when the user part is
     /// not a phone number. The leading `+` is dropped: SIP users often omit it.
     public static func digits(ofSIP uri: String) -> String? {
         guard let colon = uri.firstIndex(of: ":") else { return nil }
@@ -13,7 +13,7 @@ public enum PhoneNumber {
         return digits(user.replacingOccurrences(of: "%2B", with: "+").replacingOccurrences(of: "%2b", with: "+"))
     }
 
-    /// `tel:+18005963057` or `tel://+1-800-596-3057` → `18005963057`.
+    /// `tel:+18005550157` or `tel://+1-800-555-0157` → `18005550157`.
     public static func digits(ofTel url: String) -> String? {
         let lower = url.lowercased()
         guard lower.hasPrefix("tel:") else { return nil }

@@ -14,7 +14,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US ↓es_MX
 
               step start
@@ -33,7 +33,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step start
@@ -62,7 +62,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step start
@@ -81,7 +81,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step start
@@ -109,7 +109,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step start
@@ -129,7 +129,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step start

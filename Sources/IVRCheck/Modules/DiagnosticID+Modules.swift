@@ -12,7 +12,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use ↓after_hour as closed desk=+1-555-010-0200
 
               step start
@@ -34,7 +34,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -64,7 +64,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -97,7 +97,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -127,7 +127,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -148,7 +148,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -179,7 +179,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as ↓start desk=+1-555-010-0200
 
               step start
@@ -201,7 +201,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -258,7 +258,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use ↓after_hours as closed
 
               step start
@@ -280,7 +280,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -310,7 +310,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200 ↓desk=+1-555-010-0300
 
               step start
@@ -332,7 +332,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -363,7 +363,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200 ↓dsk=+1-555-010-0300
 
               step start
@@ -385,7 +385,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -416,7 +416,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=↓https://example.com
 
               step start
@@ -438,7 +438,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               use after_hours as closed desk=+1-555-010-0200
 
               step start
@@ -464,7 +464,7 @@ extension DiagnosticID {
     /// A flow that takes in module `m1`, which takes in `m2`, and so on to `m\(depth)`; the `use`
     /// past the expansion's depth limit marked.
     private static func moduleChain(_ depth: Int) -> DiagnosticExample {
-        let flow = "flow front_desk\n  number +1-800-596-3057\n  use m1\n\n  step start\n    goto m1.start\n"
+        let flow = "flow front_desk\n  number +1-800-555-0157\n  use m1\n\n  step start\n    goto m1.start\n"
         let modules = (1...depth).map { level in
             guard level < depth else { return "\nmodule m\(level)\n\n  step start\n    hangup\n" }
             let marker = level + 1 > useDepthLimit ? "↓" : ""

@@ -12,7 +12,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -27,7 +27,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -50,7 +50,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -62,7 +62,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> billing
@@ -82,7 +82,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry healthcare
 
               step start
@@ -103,7 +103,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry healthcare
 
               step start
@@ -132,7 +132,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -150,7 +150,7 @@ extension DiagnosticID {
             """,
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               on 0 -> operator
 
               step start
@@ -170,7 +170,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -197,7 +197,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 timeout=20s ↓timeout=30s
@@ -206,7 +206,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 timeout=30s
@@ -231,7 +231,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -254,7 +254,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry ↓dental
 
               step start
@@ -262,7 +262,7 @@ extension DiagnosticID {
             """,
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               retention ↓7w
 
               step start
@@ -270,7 +270,7 @@ extension DiagnosticID {
             """,
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               daily-call-target ↓0
 
               step start
@@ -280,7 +280,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry general
 
               step start
@@ -288,7 +288,7 @@ extension DiagnosticID {
             """,
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               retention 7y
 
               step start
@@ -296,7 +296,7 @@ extension DiagnosticID {
             """,
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
               daily-call-target 120
 
               step start
@@ -315,7 +315,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> voicemail_voicemail_voicemail_voicemail_voicemail_voicemail_voicemail_voicemail_voicemail_voicemail_voicemail_
@@ -328,7 +328,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> voicemail
@@ -351,7 +351,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather team -> wait
@@ -365,7 +365,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather team -> wait
@@ -431,7 +431,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather choice -> speak
@@ -445,7 +445,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather choice -> speak
@@ -509,7 +509,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 ↓dail +1-555-010-0200
@@ -518,7 +518,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -535,7 +535,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 ↓timeLimit=600s
@@ -544,7 +544,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 time-limit=600s
@@ -561,7 +561,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 timeout=↓30
@@ -570,7 +570,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 timeout=30s
@@ -587,7 +587,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 ↓action=https://example.com/next
@@ -596,7 +596,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> voicemail
@@ -616,7 +616,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say ↓"Thanks for calling.\\u{7}"
@@ -626,7 +626,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Thanks for calling."
@@ -644,7 +644,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> ↓voicemial
@@ -657,7 +657,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> voicemail

@@ -106,7 +106,7 @@ struct FlowResolver {
             case "number":
                 guard case .phone(let number) = value.kind else {
                     error(.syntax, "`number` must be a phone number", value.range,
-                          help: "write it in international form: `number +1-800-596-3057`")
+                          help: "write it in international form: `number +1-800-555-0157`")
                     continue
                 }
                 flow.number = number

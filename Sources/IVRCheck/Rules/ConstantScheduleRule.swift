@@ -15,7 +15,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule ↓office "America/New_York"
                 open daily 0:00-24:00
@@ -32,7 +32,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/New_York"
                 open mon-fri 8:00-18:00

@@ -16,25 +16,25 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
-                dial ↓+1-800-596-3057 timeout=30s
+                dial ↓+1-800-555-0157 timeout=30s
             """,
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial timeout=30s
                   number +1-555-010-0200
-                  ↓sip sip:+18005963057@carrier.example.com
+                  ↓sip sip:+18005550157@carrier.example.com
             """,
         ],
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 timeout=30s

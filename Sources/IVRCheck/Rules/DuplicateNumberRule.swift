@@ -8,19 +8,19 @@ extension DiagnosticID {
             A number can ring only one flow: the bundle maps each inbound number to one entry \
             document, so a second flow with the same `number` would silently never run, or \
             replace the first depending on build order. This usually comes from copying a flow \
-            as a starting point. Numbers are compared in E.164 form, so `+1-800-596-3057` and \
-            `+18005963057` are the same. Give the new flow its own number.
+            as a starting point. Numbers are compared in E.164 form, so `+1-800-555-0157` and \
+            `+18005550157` are the same. Give the new flow its own number.
             """,
         reported: [
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
 
             flow intake_copy
-              number ↓+18005963057
+              number ↓+18005550157
 
               step start
                 dial +1-555-010-0300
@@ -29,7 +29,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200

@@ -15,7 +15,7 @@ extension DiagnosticID {
         reported: [
             """
             flow driver_line
-              number +1-888-804-6762
+              number +1-888-555-0162
               industry fleet
 
               step dispatch emergency
@@ -23,7 +23,7 @@ extension DiagnosticID {
             """,
             """
             flow driver_line
-              number +1-888-804-6762
+              number +1-888-555-0162
               industry fleet
 
               step dispatch emergency
@@ -34,7 +34,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow driver_line
-              number +1-888-804-6762
+              number +1-888-555-0162
               industry fleet
 
               step dispatch emergency
@@ -46,7 +46,7 @@ extension DiagnosticID {
             """,
             """
             flow driver_line
-              number +1-888-804-6762
+              number +1-888-555-0162
               industry fleet
 
               step dispatch emergency

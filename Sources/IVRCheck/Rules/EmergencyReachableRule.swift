@@ -16,7 +16,7 @@ extension DiagnosticID {
         reported: [
             """
             flow patient_line
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry healthcare
 
               step welcome
@@ -46,7 +46,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow patient_line
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry healthcare
 
               step welcome
@@ -76,7 +76,7 @@ extension DiagnosticID {
             """,
             """
             flow patient_line
-              number +1-800-596-3057
+              number +1-800-555-0157
               industry healthcare
               on 9 -> urgent
 

@@ -14,7 +14,7 @@ extension DiagnosticID {
         reported: [
             """
             flow ↓driver_line
-              number +1-888-804-6762
+              number +1-888-555-0162
               industry fleet
 
               step start
@@ -25,7 +25,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow driver_line
-              number +1-888-804-6762
+              number +1-888-555-0162
               industry fleet
 
               step dispatch emergency

@@ -14,7 +14,7 @@ extension DiagnosticID {
         reported: [
             """
             flow extensions
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 ↓gather ext num-digits=3 -> connect
@@ -28,7 +28,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow extensions
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather ext num-digits=3 -> connect

@@ -16,14 +16,14 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial ↓+0-20-7946-0018
             """,
             """
             flow front_desk
-              number ↓+1-800-596-30579999999
+              number ↓+1-800-555-01579999999
 
               step start
                 dial +1-555-010-0200
@@ -32,7 +32,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +44-20-7946-0018

@@ -20,7 +20,7 @@ extension DiagnosticID {
         reported: [
             """
             flow clinic
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome
@@ -36,7 +36,7 @@ extension DiagnosticID {
             """,
             """
             flow clinic
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome
@@ -48,7 +48,7 @@ extension DiagnosticID {
             """,
             """
             flow clinic
-              number +1-800-596-3057
+              number +1-800-555-0157
               language ja-JP
 
               step welcome
@@ -66,7 +66,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow clinic
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome

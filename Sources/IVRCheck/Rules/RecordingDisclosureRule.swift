@@ -23,7 +23,7 @@ extension DiagnosticID {
         reported: [
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 say "After the beep, state your name."
@@ -31,7 +31,7 @@ extension DiagnosticID {
             """,
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 menu timeout=5s
@@ -49,7 +49,7 @@ extension DiagnosticID {
             """,
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step open
                 disclose "This call is being recorded."
@@ -61,7 +61,7 @@ extension DiagnosticID {
             """,
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome
@@ -81,7 +81,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome
@@ -100,7 +100,7 @@ extension DiagnosticID {
             """,
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 disclose "This call is being recorded."
@@ -109,7 +109,7 @@ extension DiagnosticID {
             """,
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step welcome
                 menu timeout=5s
@@ -127,7 +127,7 @@ extension DiagnosticID {
             """,
             """
             flow intake
-              number +1-800-596-3057
+              number +1-800-555-0157
               languages en-US es-MX
 
               step welcome

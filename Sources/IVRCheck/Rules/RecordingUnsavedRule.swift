@@ -16,7 +16,7 @@ extension DiagnosticID {
         reported: [
             """
             flow voicemail
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 disclose "This call is being recorded."
@@ -28,7 +28,7 @@ extension DiagnosticID {
             """,
             """
             flow dispatch
-              number +1-888-804-6762
+              number +1-888-555-0162
 
               step start
                 disclose "This call may be recorded."
@@ -38,7 +38,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow voicemail
-              number +1-800-596-3057
+              number +1-800-555-0157
               recording-status-callback https://records.example.com/telnyx
 
               step start
@@ -51,7 +51,7 @@ extension DiagnosticID {
             """,
             """
             flow dispatch
-              number +1-888-804-6762
+              number +1-888-555-0162
 
               step start
                 disclose "This call may be recorded."

@@ -19,7 +19,7 @@ extension DiagnosticID {
         reported: [
             """
             flow callback
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "We will call you back."
@@ -27,7 +27,7 @@ extension DiagnosticID {
             """,
             """
             flow callback
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather callback num-digits=10 -> ring
@@ -41,7 +41,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow callback
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "We will call you back."
@@ -49,7 +49,7 @@ extension DiagnosticID {
             """,
             """
             flow callback
-              number +1-800-596-3057
+              number +1-800-555-0157
               dial-prefixes +1
 
               step start
@@ -58,7 +58,7 @@ extension DiagnosticID {
             """,
             """
             flow callback
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather callback num-digits=10 -> ring

@@ -25,7 +25,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Hello, caller from {{↓Form}}."
@@ -33,7 +33,7 @@ extension DiagnosticID {
             """,
             """
             flow extensions
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 gather ext num-digits=3 -> connect
@@ -46,7 +46,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Hello, caller from {{From}}."

@@ -13,7 +13,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri ↓8:00-17:70
@@ -34,7 +34,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri 8:00-17:30
@@ -63,7 +63,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office ↓"America/Chicgo"
                 open mon-fri 8:00-17:30
@@ -84,7 +84,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri 8:00-17:30
@@ -112,7 +112,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri 8:00-17:30
@@ -133,7 +133,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri 8:00-17:30
@@ -161,7 +161,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri 8:00-17:30
@@ -184,7 +184,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               schedule office "America/Chicago"
                 open mon-fri 8:00-17:30

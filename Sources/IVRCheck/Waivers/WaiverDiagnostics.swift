@@ -13,7 +13,7 @@ extension Waivers {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 ↓# ivrc: allow unreachable-code
@@ -24,7 +24,7 @@ extension Waivers {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 # ivrc: allow unreachable-code -- kept while the goodbye is rewritten
@@ -43,7 +43,7 @@ extension Waivers {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 # ivrc: allow ↓unreachable-cod -- kept while the goodbye is rewritten
@@ -54,7 +54,7 @@ extension Waivers {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 # ivrc: allow unreachable-code -- kept while the goodbye is rewritten
@@ -72,7 +72,7 @@ extension Waivers {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 ↓# ivrc: allow unreachable-code, silent-loop -- kept while the goodbye is rewritten
@@ -83,7 +83,7 @@ extension Waivers {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 # ivrc: allow unreachable-code -- kept while the goodbye is rewritten
@@ -103,7 +103,7 @@ extension Waivers {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 hangup
@@ -114,7 +114,7 @@ extension Waivers {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 # ivrc: allow unreachable-code -- kept while the goodbye is rewritten
@@ -133,7 +133,7 @@ extension Waivers {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 ↓# ivrc: allow unreachable-code -- kept while the goodbye is rewritten
@@ -144,7 +144,7 @@ extension Waivers {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 say "Goodbye."

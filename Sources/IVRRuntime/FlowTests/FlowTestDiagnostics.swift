@@ -20,7 +20,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -40,7 +40,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -68,7 +68,7 @@ extension DiagnosticID {
         reported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -88,7 +88,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 menu timeout=5s
@@ -116,7 +116,7 @@ extension DiagnosticID {
         reported: [
             """
             flow ↓front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200
@@ -125,7 +125,7 @@ extension DiagnosticID {
         notReported: [
             """
             flow front_desk
-              number +1-800-596-3057
+              number +1-800-555-0157
 
               step start
                 dial +1-555-010-0200 -> closed

@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if let number, !number.hasPrefix("+") || number.dropFirst().contains(where: { !$0.isNumber && $0 != "-" }) {
-            throw ValidationError("--number must be a phone number in international form, e.g. +18005963057")
+            throw ValidationError("--number must be a phone number in international form, e.g. +18005550157")
         }
     }
 

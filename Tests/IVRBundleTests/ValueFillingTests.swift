@@ -114,6 +114,18 @@ import Testing
         #expect(try served("<Dial><Sip>sip:desk@{{site}}</Sip></Dial>", ["site": "5"]).refusals.map(\.rawValue) == ["foreign-host"])
     }
 
+    /// A target whose value the call never collected would fill as `sip:@pbx.example.com` (a
+    /// 500: the schema refuses it). It is refused like a value that is not digits. Found by
+    /// FuzzAnswer (`Tests/FuzzTargetsTests/Requests/crash-unset-refer-extension.requests`).
+    @Test func aTargetWhoseValueIsUnsetIsRefusedNotFilledEmpty() throws {
+        let refer = #"<Refer action="/in/f/transfer.route"><Sip>sip:{{ext}}@pbx.example.com</Sip></Refer>"#
+        let unset = try served(refer, [:])
+        #expect(unset.refusals == [.notDigits])
+        #expect(!unset.text.contains("<Refer") && unset.text.contains("<Redirect>/in/f/transfer.route?v=TOKEN</Redirect>"))
+        #expect(try served("<Dial><Number>{{callback}}</Number></Dial>", [:]).refusals == [.notDigits])
+        #expect(try served("<Dial><Sip>sip:desk@{{site}}</Sip></Dial>", [:]).refusals == [.foreignHost])
+    }
+
     /// A whole `.` or `..` value would be a dot-segment: encoded, it stays one path component.
     @Test func aDotSegmentValueIsEncodedInAURL() throws {
         let play = "<Play>https://audio.example.com/prompts/{{a}}/{{b}}/x.mp3</Play>"

@@ -158,9 +158,11 @@ public struct ValueFilling: Sendable {
         let spelled = dial.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let targets = nouns.map { ($0.name, $0.text) } + (spelled.isEmpty ? [] : [("Number", spelled)])
         for (noun, target) in targets {
-            let names = Self.names(in: target).filter { values[$0] != nil }
+            // A name the call has no value for counts too: it would fill as nothing and leave
+            // `sip:@host` or an empty `<Number>`, which no schema-valid document holds.
+            let names = Self.names(in: target)
             guard !names.isEmpty else { continue }
-            if noun == "Sip", Self.names(in: String(Self.host(of: target))).contains(where: { values[$0] != nil }) { return .foreignHost }
+            if noun == "Sip", !Self.names(in: String(Self.host(of: target))).isEmpty { return .foreignHost }
             for name in names {
                 if let refusal = Self.dialable(values[name] ?? "", name: name, limit: limits[name]) { return refusal }
             }

@@ -18,7 +18,9 @@ struct ServeCommand: ParsableCommand {
             POST {path} with the call's To answers with that flow's entry document; every URL in a \
             served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must \
             carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is \
-            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers \
+            reloaded on SIGHUP and when its directory is replaced. Given a bundle store (`ivrc build --store`), \
+            a call on any build the store retains is answered (loaded on demand), and a refused current \
+            build leaves the newest good one serving, degraded in /readyz. SIGTERM drains: /readyz answers \
             503 at once, the webhook keeps answering for --drain-delay, then stops accepting, \
             finishes in-flight requests and exits 0. One JSON log line per request on stdout.
             """

@@ -23,6 +23,7 @@ public enum BundleStoreWriter {
                              at moment: Date = Date()) throws -> (outcome: Outcome, pruned: [String]) {
         let store = try BundleStoreDirectory.create(at: root)
         return try store.withLock {
+            removeDebris(in: store)
             let encode = { (bundle: CompiledBundle) in
                 BundleWriter.manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
             }
@@ -45,7 +46,6 @@ public enum BundleStoreWriter {
     /// name (damaged: `holdsIntact` said no) is moved aside and removed first.
     private static func storeBuild(_ bundle: CompiledBundle, in store: BundleStoreDirectory, reusingFrom previous: URL?,
                                    manifest: [UInt8], encode: (CompiledBundle) -> [UInt8]) throws -> (id: String, reused: Int) {
-        removeStaleStaging(in: store)
         let staging = store.bundlesPath + "/.staging-\(getpid())"
         do {
             let staged = try BundleWriter.stage(bundle, at: staging, reusingFrom: previous?.path, manifest: manifest, encode: encode)
@@ -76,13 +76,17 @@ public enum BundleStoreWriter {
         return loaded.manifest.bundleID == id
     }
 
-    /// Staging directories of builds killed on the way (their process is gone).
-    private static func removeStaleStaging(in store: BundleStoreDirectory) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.bundlesPath)) ?? []
-        for name in names where name.hasPrefix(".staging-") || name.hasPrefix(".pruned-") || name.hasPrefix(".damaged-") {
-            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), pid != getpid(),
-                  kill(pid, 0) == -1, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: store.bundlesPath + "/" + name)
+    /// What builds killed on the way left (their process is gone): staging, pruned and damaged
+    /// directories in `bundles/`, a new `current` link or history not yet renamed into place.
+    private static func removeDebris(in store: BundleStoreDirectory) {
+        let places = [(store.bundlesPath, [".staging-", ".pruned-", ".damaged-"]), (store.root.path, [".current.tmp-", ".history.tmp-"])]
+        for (directory, prefixes) in places {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            where prefixes.contains(where: name.hasPrefix) {
+                guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), pid != getpid(),
+                      kill(pid, 0) == -1, errno == ESRCH else { continue }
+                try? FileManager.default.removeItem(atPath: directory + "/" + name)
+            }
         }
     }
 }

@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "IVRLang"),
         // Linux calls Swift cannot reach: renameat2(RENAME_EXCHANGE) and syncfs, for the bundle swap.
         .target(name: "CLinuxFileSystem"),
+        // malloc_trim, so a server's resident size falls again once it drops a replaced bundle.
+        .target(name: "CLinuxMemory"),
         // Shared by test targets only: the repository's folders and examples, golden files, the built
         // executable, the broken fixtures and their rules, feature flows, seeded random input mutation.
         .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck", "IVRRuntime", "TeXMLEmit"]),
@@ -128,7 +130,7 @@ let package = Package(
         .target(
             name: "IVRServer",
             dependencies: [
-                "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook", "IVRRecordings",
+                "IVRBundle", "IVRCheck", "TeXMLSchema", "IVRRuntime", "TelnyxWebhook", "IVRRecordings", "CLinuxMemory",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -107,6 +107,7 @@ public actor BundleReloader: Service {
 
     /// Reloads when the directory changed since the last load.
     public func poll() async {
+        store.evictIdle()
         let now = BundleFingerprint(directory: directory.path)
         guard now != loaded, now != refused else { return }
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import IVRBundle
+import CLinuxMemory
 import Synchronization
 
 /// The bundle new calls start on, plus the bundles replaced while calls may still be on them.
@@ -12,14 +13,18 @@ public final class BundleStore: Sendable {
         /// How long a replaced bundle keeps answering its calls (default: 4 h, the longest
         /// call TeXML allows, `timeLimit` of `<Dial>` max 14,400 s).
         public var gracePeriod: Duration
-        /// At most this many replaced bundles are held in memory (oldest dropped first),
-        /// bounding memory: without a store a dropped bundle's calls get 404, with one it is
-        /// loaded again when a call asks for it.
+        /// At most this many replaced bundles are held in memory (without a store the oldest
+        /// retired is dropped first and its calls get 404; with one the least recently used,
+        /// loaded again when a call asks for it).
         public var maxRetired: Int
+        /// With a store, a replaced bundle no request used for this long is dropped from memory:
+        /// its calls have ended, or will wait for one load when a long dial returns.
+        public var idleEviction: Duration
 
-        public init(gracePeriod: Duration = .seconds(4 * 3600), maxRetired: Int = 4) {
+        public init(gracePeriod: Duration = .seconds(4 * 3600), maxRetired: Int = 4, idleEviction: Duration = .seconds(600)) {
             self.gracePeriod = gracePeriod
             self.maxRetired = maxRetired
+            self.idleEviction = idleEviction
         }
     }
 
@@ -30,9 +35,16 @@ public final class BundleStore: Sendable {
         public let since: Date
     }
 
+    private struct Retired {
+        let bundle: ServedBundle
+        /// When it was replaced: the grace period runs from here.
+        let since: ContinuousClock.Instant
+        var lastUsed: ContinuousClock.Instant
+    }
+
     private struct State {
         var current: ServedBundle
-        var retired: [(bundle: ServedBundle, since: ContinuousClock.Instant)] = []
+        var retired: [Retired] = []
         var degradation: Degradation?
     }
 
@@ -62,12 +74,14 @@ public final class BundleStore: Sendable {
 
     /// Makes `bundle` the one new calls start on; the previous one is retired.
     public func replace(with bundle: ServedBundle, at now: ContinuousClock.Instant = .now) {
-        state.withLock { state in
-            guard state.current.id != bundle.id else { return }
-            state.retired.removeAll { $0.bundle.id == bundle.id }
-            state.retired.append((state.current, now))
-            state.current = bundle
-            trim(&state.retired)
+        trimmingMemory {
+            state.withLock { state in
+                guard state.current.id != bundle.id else { return 0 }
+                state.retired.removeAll { $0.bundle.id == bundle.id }
+                state.retired.append(Retired(bundle: state.current, since: now, lastUsed: now))
+                state.current = bundle
+                return trim(&state.retired, at: now)
+            }
         }
     }
 
@@ -76,7 +90,9 @@ public final class BundleStore: Sendable {
         state.withLock { state in
             if state.current.id == id { return state.current }
             state.retired.removeAll { now - $0.since > retention.gracePeriod }
-            return state.retired.first { $0.bundle.id == id }?.bundle
+            guard let index = state.retired.firstIndex(where: { $0.bundle.id == id }) else { return nil }
+            state.retired[index].lastUsed = now
+            return state.retired[index].bundle
         }
     }
 
@@ -85,14 +101,28 @@ public final class BundleStore: Sendable {
     public func bundle(forCallOn id: String) async -> ServedBundle? {
         if let held = bundle(id: id) { return held }
         guard let stored, let (loaded, retiredAt) = await stored.bundle(id: id) else { return nil }
-        let since = ContinuousClock.now - .seconds(max(0, Date().timeIntervalSince(retiredAt)))
-        return state.withLock { state in
-            if let held = state.retired.first(where: { $0.bundle.id == id }) { return held.bundle }
-            state.retired.append((loaded, since))
-            state.retired.sort { $0.since < $1.since }
-            trim(&state.retired)
-            return loaded
+        let now = ContinuousClock.now
+        let since = now - .seconds(max(0, Date().timeIntervalSince(retiredAt)))
+        var answer = loaded
+        trimmingMemory {
+            state.withLock { state in
+                if let held = state.retired.first(where: { $0.bundle.id == id }) {
+                    answer = held.bundle
+                    return 0
+                }
+                state.retired.append(Retired(bundle: loaded, since: since, lastUsed: now))
+                state.retired.sort { $0.since < $1.since }
+                return trim(&state.retired, at: now)
+            }
         }
+        return answer
+    }
+
+    /// Drops the replaced bundles idle longer than `idleEviction` (with a store only: without
+    /// one nothing could bring them back). The reloader calls it at every poll.
+    public func evictIdle(at now: ContinuousClock.Instant = .now) {
+        guard stored != nil else { return }
+        trimmingMemory { state.withLock { trim(&$0.retired, at: now) } }
     }
 
     /// The ids of the retired bundles this server can answer: in memory within the grace period,
@@ -105,7 +135,26 @@ public final class BundleStore: Sendable {
         return Array(Set(held + (stored?.retained().map(\.id) ?? [])).subtracting([current])).sorted()
     }
 
-    private func trim(_ retired: inout [(bundle: ServedBundle, since: ContinuousClock.Instant)]) {
-        if retired.count > retention.maxRetired { retired.removeFirst(retired.count - retention.maxRetired) }
+    /// Bounds the replaced bundles held: with a store, idle ones dropped and then the least
+    /// recently used beyond `maxRetired`; without, the oldest retired beyond it. Returns how many went.
+    private func trim(_ retired: inout [Retired], at now: ContinuousClock.Instant) -> Int {
+        let before = retired.count
+        if stored != nil {
+            retired.removeAll { now - $0.lastUsed > retention.idleEviction }
+            while retired.count > retention.maxRetired, let least = retired.indices.min(by: { retired[$0].lastUsed < retired[$1].lastUsed }) {
+                retired.remove(at: least)
+            }
+        } else if retired.count > retention.maxRetired {
+            retired.removeFirst(retired.count - retention.maxRetired)
+        }
+        return before - retired.count
+    }
+
+    /// Runs `body` (which returns how many bundles it dropped) and, when it dropped any, hands
+    /// the freed pages back to the system: a bundle is tens of megabytes of small allocations
+    /// that glibc would otherwise keep, so the resident size would never fall after a deploy.
+    private func trimmingMemory(_ body: () -> Int) {
+        guard body() > 0 else { return }
+        _ = ivrc_release_free_memory()
     }
 }

@@ -69,6 +69,19 @@ import Testing
         #expect(await server.store.bundle(forCallOn: "../../etc/pa") == nil)
     }
 
+    @Test func anIdleReplacedBundleLeavesMemoryAndIsLoadedAgainWhenACallAsks() async throws {
+        let store = try Store()
+        defer { store.remove() }
+        let (server, _) = try store.server()
+        #expect(await server.store.bundle(forCallOn: store.old)?.id == store.old)
+        server.store.evictIdle(at: .now + .seconds(60))
+        #expect(server.store.bundle(id: store.old)?.id == store.old, "used a minute ago: kept")
+        server.store.evictIdle(at: .now + .seconds(1200))
+        #expect(server.store.bundle(id: store.old) == nil, "idle 20 minutes: dropped")
+        #expect(await server.store.bundle(forCallOn: store.old)?.id == store.old)
+        #expect(Self.metric(server, #"ivrc_stored_bundle_loads_total{outcome="loaded"} 2"#))
+    }
+
     @Test func aBuildRetiredLongerThanTheGracePeriodIs404AlsoFromTheStore() async throws {
         let store = try Store(retiredSecondsAgo: 7200)
         defer { store.remove() }

@@ -89,7 +89,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a replaced bundle keeps answering calls that started on it (default: 4 h, TeXML's longest call).")
     var gracePeriod = Int(ServeCommand.defaults.retention.gracePeriod.components.seconds)
 
-    @Option(help: "Replaced bundles held in memory at most (default: 4; 1 with a bundle store, which reloads the others when a call asks).")
+    @Option(help: "Replaced bundles held in memory at most (default: 4; 2 with a bundle store, which drops those idle for 10 minutes and reloads any a call asks for).")
     var retiredInMemory: Int?
 
     @Option(help: "Milliseconds between checks of the bundle directory for replacement.")
@@ -214,7 +214,7 @@ struct ServeCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: bundle)
         let storeDirectory = BundleStoreDirectory.isStore(directory.path) ? BundleStoreDirectory(root: directory) : nil
-        configuration.retention.maxRetired = retiredInMemory ?? (storeDirectory == nil ? configuration.retention.maxRetired : 1)
+        configuration.retention.maxRetired = retiredInMemory ?? (storeDirectory == nil ? configuration.retention.maxRetired : 2)
         try reportingFailures {
             configuration.connectionLimits = try connectionLimits()
             configuration.valueSeal = try valueSeal()

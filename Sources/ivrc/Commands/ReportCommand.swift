@@ -60,10 +60,13 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The bundle's manifest, read as `ivrc serve` reads it (confined, bounded, its format checked).
+    /// The bundle's manifest (a store's current build's), read as `ivrc serve` reads it
+    /// (confined, bounded, its format checked).
     private static func manifest(_ directory: String) throws -> Manifest {
         do {
-            return try LoadedBundle.manifest(in: try ConfinedDirectory(directory))
+            return try LoadedBundle.manifest(in: try ConfinedDirectory(BundleStoreDirectory.bundleDirectory(URL(fileURLWithPath: directory)).path))
+        } catch let failure as BundleStoreDirectory.Failure {
+            throw UsageFailure(failure.description)
         } catch let failure as FileAccessFailure {
             throw UsageFailure(failure.description)
         } catch let failure as LoadedBundle.Failure {

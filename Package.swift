@@ -123,7 +123,8 @@ let package = Package(
         .target(
             name: "IVRLanguageServer",
             dependencies: [
-                "IVRLanguageServerProtocol", "IVRLang", "IVRCheck", "IVRFormat", "IVREnvironment", "IVRReport", "TeXMLSchema",
+                "IVRLanguageServerProtocol", "IVRLang", "IVRCheck", "IVRFormat", "IVREnvironment", "IVRReport", "IVRRuntime",
+                "TeXMLSchema",
             ]
         ),
         // `ivrc serve`: a thin HTTP transport (Hummingbird) over LoadedBundle for live Telnyx calls.

@@ -101,8 +101,9 @@ public final class LanguageServer: @unchecked Sendable {
             let started = Session(params, options: &options)
             session = started
             state = .running
-            reply(id, InitializeResult(capabilities: ServerCapabilities(positionEncoding: started.encoding),
-                                       serverName: "ivrc", version: options.version))
+            let capabilities = ServerCapabilities(positionEncoding: started.encoding,
+                                                  commands: TestCommands.Name.allCases.map(\.rawValue))
+            reply(id, InitializeResult(capabilities: capabilities, serverName: "ivrc", version: options.version))
             for problem in started.startupProblems {
                 notify("window/showMessage", ShowMessageParams(type: 1, message: problem))
             }
@@ -116,10 +117,18 @@ public final class LanguageServer: @unchecked Sendable {
             state = .shuttingDown
             reply(id, JSONValue.null)
         case (.running, let method):
-            guard let session, let handler = Session.requests[method] else {
+            guard let session else { throw ResponseError(.serverNotInitialized, "the server has no session") }
+            if method == "workspace/executeCommand" {
+                // The test lenses' commands: the answer, then what the client logs and shows.
+                let run = try TestCommands.execute(session, message)
+                reply(id, run.result)
+                notify("window/logMessage", run.log)
+                notify("window/showMessage", run.message)
+            } else if let handler = Session.requests[method] {
+                reply(id, try handler(session, message))
+            } else {
                 throw ResponseError(.methodNotFound, "`\(method)` is not a method ivrc's server handles")
             }
-            reply(id, try handler(session, message))
         }
     }
 

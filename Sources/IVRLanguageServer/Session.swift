@@ -3,6 +3,8 @@ import IVRCheck
 import IVREnvironment
 import IVRLang
 import IVRLanguageServerProtocol
+import IVRReport
+import IVRRuntime
 
 /// One initialized connection: the workspace, the negotiated encoding, the values file and
 /// what was last published. Used only on the server's queue.
@@ -22,6 +24,7 @@ final class Session {
         "textDocument/hover": HoverText.respond,
         "textDocument/completion": Completions.respond,
         "textDocument/codeAction": QuickFixes.respond,
+        "textDocument/codeLens": TestLenses.respond,
     ]
 
     let encoding: PositionEncodingKind
@@ -150,5 +153,39 @@ final class Session {
         published = current
         mustPublish = []
         return publications
+    }
+
+    // MARK: tests
+
+    /// The tests of one file (all, or those named `name`), run as `ivrc test` runs them: the
+    /// workspace as the editor holds it, checked, compiled in memory, each test a simulated call.
+    func runTests(in path: String, named name: String?) throws(ResponseError) -> [TestOutcome] {
+        let checked = Checker.check(workspace.sources, environment: environment)
+        if let error = checked.diagnostics.first(where: { $0.severity == .error }) {
+            throw ResponseError(.requestFailed, "cannot run the tests: fix the errors first (\(Self.located(error)))")
+        }
+        let program: CallProgram
+        do {
+            program = try CallProgram(compiling: checked.graph)
+        } catch {
+            throw ResponseError(.requestFailed, "cannot run the tests: \(error)")
+        }
+        let flows = checked.graph.flows.filter { $0.source.path == path }
+        let written = flows.flatMap { flow in
+            flow.tests.filter { name == nil || $0.description == name }.map { flow.span($0.range).start.offset }
+        }
+        let parsed = flows.map(FlowTestParser.parse)
+        let tests = parsed.flatMap(\.tests).filter { name == nil || $0.description == name }
+        // The parser leaves out a test with a malformed line; its first problem says why, as
+        // `ivrc test` would.
+        if tests.count < written.count, let first = written.min(),
+           let problem = Diagnostic.sorted(parsed.flatMap(\.diagnostics)).first(where: { $0.span.start.offset >= first }) {
+            throw ResponseError(.requestFailed, "cannot run the test: \(Self.located(problem))")
+        }
+        return tests.map { FlowTestRunner.run($0, in: program) }
+    }
+
+    private static func located(_ finding: Diagnostic) -> String {
+        "\(finding.span.file):\(finding.span.start.line):\(finding.span.start.column): \(finding.message)"
     }
 }

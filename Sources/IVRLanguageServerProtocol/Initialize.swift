@@ -67,6 +67,15 @@ public struct ServerCapabilities: Sendable, Codable {
         public let codeActionKinds: [String]
     }
 
+    /// Lenses come with their command, so none needs resolving.
+    public struct CodeLensOptions: Sendable, Codable {
+        public let resolveProvider: Bool
+    }
+
+    public struct ExecuteCommandOptions: Sendable, Codable {
+        public let commands: [String]
+    }
+
     public let positionEncoding: PositionEncodingKind
     public let textDocumentSync: TextDocumentSyncOptions
     public let documentFormattingProvider: Bool
@@ -79,8 +88,11 @@ public struct ServerCapabilities: Sendable, Codable {
     public let hoverProvider: Bool
     public let completionProvider: CompletionOptions
     public let codeActionProvider: CodeActionOptions
+    public let codeLensProvider: CodeLensOptions
+    public let executeCommandProvider: ExecuteCommandOptions
 
-    public init(positionEncoding: PositionEncodingKind) {
+    /// `commands`: what `workspace/executeCommand` runs (the code lenses' commands).
+    public init(positionEncoding: PositionEncodingKind, commands: [String]) {
         self.positionEncoding = positionEncoding
         textDocumentSync = TextDocumentSyncOptions(openClose: true, change: 1, save: true)
         documentFormattingProvider = true
@@ -93,5 +105,7 @@ public struct ServerCapabilities: Sendable, Codable {
         hoverProvider = true
         completionProvider = CompletionOptions(triggerCharacters: [" ", ".", "="])
         codeActionProvider = CodeActionOptions(codeActionKinds: ["quickfix"])
+        codeLensProvider = CodeLensOptions(resolveProvider: false)
+        executeCommandProvider = ExecuteCommandOptions(commands: commands)
     }
 }

@@ -2,7 +2,6 @@ import IVRCheck
 import IVREnvironment
 import IVRLang
 import IVRRuntime
-import TeXMLEmit
 
 /// A `DiagnosticExample` run as ivrc runs a designer's files: `ivrc check --env example`, then,
 /// when that finds no errors, the test blocks as `ivrc test` runs them (or, for `path-problem`,
@@ -29,9 +28,8 @@ public enum ExampleRun {
         let files = [flow] + (environment.map { [$0.file] } ?? [])
         let checked = Checker.check([flow], environment: environment)
         guard !checked.diagnostics.contains(where: { $0.severity == .error }),
-              let compiled = try? InMemoryBundle(compiling: checked.graph)
+              let program = try? CallProgram(compiling: checked.graph)
         else { return Outcome(files: files, diagnostics: checked.diagnostics) }
-        let program = CallProgram(bundle: compiled.bundle, baseURLs: compiled.baseURLs)
         let flows = checked.graph.flows
         if id == DiagnosticID.pathProblem.rawValue {
             let problems = flows.flatMap { PathExplorer.explore(program, flow: $0.name).diagnostics(at: $0) }

@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func initializeResultAdvertisesPushDiagnosticsOnly() throws {
-        let result = try Self.encoded(InitializeResult(capabilities: ServerCapabilities(positionEncoding: .utf32),
+        let result = try Self.encoded(InitializeResult(capabilities: ServerCapabilities(positionEncoding: .utf32, commands: ["ivrc.runTest"]),
                                                         serverName: "ivrc", version: "0.1.0"))
         let capabilities = try #require(result["capabilities"] as? NSDictionary)
         #expect(capabilities["positionEncoding"] as? String == "utf-32")
@@ -100,5 +100,31 @@ import Testing
                                     selectionRange: Range(start: Position(line: 1, character: 7), end: Position(line: 1, character: 14)))
         #expect(try Self.encoded(symbol)["kind"] as? Int == 12)
         #expect(try Self.encoded(CompletionItem(label: "goto", kind: .keyword)) == Self.json(#"{"label": "goto", "kind": 14}"#))
+    }
+
+    @Test func codeLensAndExecuteCommandShapes() throws {
+        let params = try JSONDecoder().decode(CodeLensParams.self, from: Data(#"{"textDocument": {"uri": "file:///w/a.ivr"}}"#.utf8))
+        #expect(params.textDocument.uri == "file:///w/a.ivr")
+        let lens = """
+            {"range": {"start": {"line": 11, "character": 2}, "end": {"line": 11, "character": 25}},
+             "command": {"title": "▶ run test", "command": "ivrc.runTest", "arguments": ["file:///w/a.ivr", "reaches the desk"]}}
+            """
+        let decoded = try JSONDecoder().decode(CodeLens.self, from: Data(lens.utf8))
+        #expect(decoded.command?.arguments == [.string("file:///w/a.ivr"), .string("reaches the desk")])
+        #expect(try Self.encoded(decoded) == Self.json(lens))
+        // A command without arguments leaves the member out, as `arguments?: LSPAny[]` allows.
+        #expect(try Self.encoded(Command(title: "t", command: "c")) == Self.json(#"{"title": "t", "command": "c"}"#))
+        let execute = try JSONDecoder().decode(ExecuteCommandParams.self, from: Data("""
+            {"command": "ivrc.runTest", "arguments": ["file:///w/a.ivr", "reaches the desk"], "workDoneToken": "w1"}
+            """.utf8))
+        #expect(execute.command == "ivrc.runTest" && execute.arguments?.count == 2)
+        let bare = try JSONDecoder().decode(ExecuteCommandParams.self, from: Data(#"{"command": "ivrc.runTests"}"#.utf8))
+        #expect(bare.arguments == nil)
+        let capabilities = try #require(try Self.encoded(InitializeResult(
+            capabilities: ServerCapabilities(positionEncoding: .utf16, commands: ["ivrc.runTest", "ivrc.runTests"]),
+            serverName: "ivrc", version: "0.1.0"))["capabilities"] as? NSDictionary)
+        #expect(capabilities["codeLensProvider"] as? NSDictionary == ["resolveProvider": false])
+        #expect(capabilities["executeCommandProvider"] as? NSDictionary == ["commands": ["ivrc.runTest", "ivrc.runTests"]])
+        #expect(try Self.encoded(LogMessageParams(type: 3, message: "ok")) == Self.json(#"{"type": 3, "message": "ok"}"#))
     }
 }

@@ -162,3 +162,55 @@ async def test_symbols_definition_and_rename(client: LanguageClient):
         client.text_document_folding_range_async(types.FoldingRangeParams(text_document=document)), TIMEOUT
     )
     assert any(fold.start_line == 0 for fold in folds)
+
+
+TESTED = (
+    FIXED.replace("0157", "0161")
+    .replace('test "reaches the desk"\n    expect step desk', 'test "dials the desk"\n    expect dial +1-555-010-0200')
+    + '  test "says goodbye"\n    expect say "Goodbye."\n'
+)
+
+
+def member(value, name: str):
+    """A member of an `LSPAny` result, however the client decoded the object."""
+    return value[name] if isinstance(value, dict) else getattr(value, name)
+
+
+@pytest.mark.asyncio
+async def test_run_test_lenses(client: LanguageClient):
+    uri = open_flow(client, "front.ivr", TESTED)
+    lenses = await asyncio.wait_for(
+        client.text_document_code_lens_async(types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=uri))),
+        TIMEOUT,
+    )
+    assert [lens.command.title for lens in lenses] == ["▶ run all tests", "▶ run test", "▶ run test"]
+    assert [lens.range.start.line for lens in lenses] == [11, 11, 13]
+    failing = lenses[2].command
+    assert list(failing.arguments) == [uri, "says goodbye"]
+    result = await asyncio.wait_for(
+        client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=failing.command, arguments=failing.arguments)
+        ),
+        TIMEOUT,
+    )
+    assert member(result, "passed") == 0 and member(result, "failed") == 1
+    failure = member(member(result, "tests")[0], "failure")
+    assert ":15:5: `expect say \"Goodbye.\"` did not happen" in failure
+    await until(lambda: client.messages, "the run shown")
+    assert client.messages[-1].type == types.MessageType.Error
+    assert "FAIL front: says goodbye" in client.messages[-1].message
+    everything = lenses[0].command
+    result = await asyncio.wait_for(
+        client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=everything.command, arguments=everything.arguments)
+        ),
+        TIMEOUT,
+    )
+    assert member(result, "passed") == 1 and member(result, "failed") == 1
+    with pytest.raises(JsonRpcException, match="no test named"):
+        await asyncio.wait_for(
+            client.workspace_execute_command_async(
+                types.ExecuteCommandParams(command="ivrc.runTest", arguments=[uri, "was renamed"])
+            ),
+            TIMEOUT,
+        )

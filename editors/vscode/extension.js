@@ -1,6 +1,7 @@
 "use strict";
 // Starts `ivrc lsp` for .ivr files: diagnostics as you type, formatting, go to definition,
-// rename, hover and completion all come from the server.
+// rename, hover, completion and the "▶ run test" lenses all come from the server (the client
+// registers the lenses' server commands, ivrc.runTest and ivrc.runTests, itself).
 const vscode = require("vscode");
 const { LanguageClient } = require("vscode-languageclient/node");
 

@@ -14,6 +14,14 @@ public struct TestOutcome: Sendable {
 }
 
 extension TestOutcome {
+    /// What `ivrc test` prints for it: `ok   FLOW: TEST`, or `FAIL FLOW: TEST` with the failure
+    /// and the call's transcript.
+    public var report: String {
+        guard let failure else { return "ok   \(test.flow): \(test.description)\n" }
+        return "FAIL \(test.flow): \(test.description)\n  \(failure)\n  transcript:\n"
+            + TranscriptFormatter.format(transcript, indent: "    ")
+    }
+
     /// The `test-failed` finding at the test, with the call's transcript as help; nil when it passed.
     public var diagnostic: Diagnostic? {
         failure.map { failure in

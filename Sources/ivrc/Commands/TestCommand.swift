@@ -101,17 +101,10 @@ struct TestCommand: ParsableCommand {
             } ?? FlowTestRunner.run(test, in: program)
             outcomes.append(outcome)
             results.append(TestResult(flow: test.flow, test: test.description, at: test.span, failure: outcome.failure))
-            guard let failure = outcome.failure, let diagnostic = outcome.diagnostic else {
+            if output.format == .text { print(outcome.report, terminator: "") }
+            guard let diagnostic = outcome.diagnostic else {
                 passed += 1
-                if output.format == .text { print("ok   \(test.flow): \(test.description)") }
                 continue
-            }
-            let transcript = TranscriptFormatter.format(outcome.transcript, indent: "    ")
-            if output.format == .text {
-                print("FAIL \(test.flow): \(test.description)")
-                print("  \(failure)")
-                print("  transcript:")
-                print(transcript, terminator: "")
             }
             failures.append(diagnostic)
         }

@@ -1,7 +1,7 @@
 import IVRCheck
 import IVRLang
+import IVRReport
 import IVRRuntime
-import TeXMLEmit
 
 /// Flows checked and compiled in memory for `simulate` and `test`: the same documents and
 /// routes `build` would write, without writing them. Refuses flows with errors.
@@ -20,8 +20,7 @@ struct CheckedProgram {
             return nil
         }
         do {
-            let compiled = try InMemoryBundle(compiling: result.graph, baseURL: baseURL)
-            return CheckedProgram(result: result, program: CallProgram(bundle: compiled.bundle, baseURLs: compiled.baseURLs))
+            return CheckedProgram(result: result, program: try CallProgram(compiling: result.graph, baseURL: baseURL))
         } catch {
             standardError("\(error)\n")
             return nil

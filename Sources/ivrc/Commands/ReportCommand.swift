@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Reads the logs of any number of replicas, rotated and gzip'd, in any order, and groups \
             their lines by CallSid: calls, calls that reached a person, emergency calls and the \
-            CallSids of those that did not reach a person, where calls ended, menu branches, lookup \
+            CallSids of those that did not reach a person, where calls ended, menu and value branches, lookup \
             failures, languages, latency percentiles and errors, with the plan's indicators marked \
             pass or FAIL. Lines it cannot use are counted in the footer. Callers' numbers are never read. \
             `--graph` draws one flow of the bundle instead, as a heat map: each edge with the calls \

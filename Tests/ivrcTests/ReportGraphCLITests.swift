@@ -11,19 +11,20 @@ import Testing
     /// Seven calls of the dental office on one day, as `ivrc serve` logs them.
     static let log = CLITests.fixtures.appendingPathComponent("report/dental_office.log").path
 
-    /// A bundle built from `examples` into a fresh directory; remove it when done.
-    static func bundle(_ examples: String...) throws -> URL {
+    /// A fresh directory holding `bundle`, built from `examples`; remove it when done.
+    static func workspace(_ examples: String...) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-report-graph-\(UUID().uuidString)")
         let sources = examples.map { Repository.examples.appendingPathComponent($0).path }
-        let run = try CLITests.ivrc(["build"] + sources + ["-o", directory.path], timeout: 120)
+        let run = try CLITests.ivrc(["build"] + sources + ["-o", directory.appendingPathComponent("bundle").path], timeout: 120)
         try #require(run.status == 0, "\(run.stderr)")
         return directory
     }
 
     @Test(arguments: ["dot", "mermaid"])
     func theDentalOfficeHeatMapMatchesItsGoldenFile(_ format: String) throws {
-        let bundle = try Self.bundle("dental_office.ivr")
-        defer { try? FileManager.default.removeItem(at: bundle) }
+        let workspace = try Self.workspace("dental_office.ivr")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let bundle = workspace.appendingPathComponent("bundle")
         let run = try CLITests.ivrc(["report", Self.log, "--bundle", bundle.path, "--graph", format], timeout: 60)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
@@ -44,8 +45,9 @@ import Testing
     }
 
     @Test func aBundleOfSeveralFlowsNeedsFlowNamingThem() throws {
-        let bundle = try Self.bundle("dental_office.ivr", "driver_emergency.ivr")
-        defer { try? FileManager.default.removeItem(at: bundle) }
+        let workspace = try Self.workspace("dental_office.ivr", "driver_emergency.ivr")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let bundle = workspace.appendingPathComponent("bundle")
         let unnamed = try CLITests.ivrc(["report", Self.log, "--bundle", bundle.path, "--graph", "dot"], timeout: 60)
         #expect(unnamed.status == 2)
         #expect(unnamed.stderr.contains("2 flows (dental_office, driver_emergency): choose the one to draw with --flow NAME"),
@@ -61,13 +63,9 @@ import Testing
     }
 
     @Test func stepsTheBundleDoesNotHaveAreSaidNotDropped() throws {
-        let bundle = try Self.bundle("dental_office.ivr")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-report-graph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer {
-            try? FileManager.default.removeItem(at: bundle)
-            try? FileManager.default.removeItem(at: directory)
-        }
+        let directory = try Self.workspace("dental_office.ivr")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("bundle")
         let log = directory.appendingPathComponent("old.log")
         let text = try String(contentsOfFile: Self.log, encoding: .utf8).replacingOccurrences(of: "\"step\":\"voicemail\"", with: "\"step\":\"old_voicemail\"")
         try Data(text.utf8).write(to: log)
@@ -80,13 +78,9 @@ import Testing
     /// text (a non-empty box), not merely present in the file.
     @Test(.enabled(if: Chromium.path != nil, "chromium is not installed (scripts/setup installs it)"))
     func theSVGShowsTheCountsInABrowser() throws {
-        let bundle = try Self.bundle("dental_office.ivr")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-report-svg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer {
-            try? FileManager.default.removeItem(at: bundle)
-            try? FileManager.default.removeItem(at: directory)
-        }
+        let directory = try Self.workspace("dental_office.ivr")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("bundle")
         let svg = directory.appendingPathComponent("dental_office.svg")
         let run = try CLITests.ivrc(["report", Self.log, "--bundle", bundle.path, "--graph", "svg", "-o", svg.path], timeout: 60)
         #expect(run.status == 0, "\(run.stderr)")

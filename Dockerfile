@@ -1,8 +1,8 @@
 # ivrc in a container: `docker build -t ivrc .`, then
 #   docker run -p 8080:8080 -v /srv/ivrc:/var/lib/ivrc:ro -e TELNYX_PUBLIC_KEY=… ivrc
-# with the bundle `ivrc build flows -o /srv/ivrc/bundle` wrote. The image runs `ivrc serve`
-# as an unprivileged user; the bundle is a read-only volume, replaced from outside (the server
-# reloads it within a second). Checked by hadolint in the tests; no image is built there.
+# with the bundle store `ivrc build flows -o /srv/ivrc/bundle --store` wrote. The image runs
+# `ivrc serve` as an unprivileged user; the store is a read-only volume, built into from outside
+# (the server reloads within a second; retained builds answer their calls after a restart). Checked by hadolint in the tests; no image is built there.
 
 FROM swift:6.3 AS build
 # libxml2 validates every TeXML document the compiler writes and the server fills.

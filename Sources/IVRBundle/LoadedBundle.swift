@@ -14,14 +14,16 @@ public struct LoadedBundle: Sendable {
     private let documents: [String: [UInt8]]
     private let entries: [String: String]
 
-    /// Opens the bundle at `directory`, reading only the files its manifest names, each a
+    /// Opens the bundle at `directory` (a store's current build when it is a store), reading only the files its manifest names, each a
     /// regular file reached without following a symbolic link (a link to `/etc/passwd`, or a
     /// linked directory, is refused even with a matching hash) and within its size limit; a
     /// bundle over `BundleLimits` (documents, bytes in all) is refused before it is all read.
     public init(directory: URL) throws {
         let bundle: ConfinedDirectory
         do {
-            bundle = try ConfinedDirectory(directory.path)
+            bundle = try ConfinedDirectory(BundleStoreDirectory.bundleDirectory(directory).path)
+        } catch let failure as BundleStoreDirectory.Failure {
+            throw Failure(description: failure.description)
         } catch let failure as FileAccessFailure {
             throw Failure(description: "\(failure.description); is it an ivrc bundle?")
         }

@@ -1,3 +1,4 @@
+import IVRBundle
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +13,9 @@ struct BundleFingerprint: Equatable, Sendable {
     let manifest: [Int]
 
     /// An absent path or manifest (e.g. mid-swap) is a state of its own, with empty identities.
-    init(directory path: String) {
+    /// A bundle store's state is its `current` build's (`stat` follows the link).
+    init(directory given: String) {
+        let path = BundleStoreDirectory.isStore(given) ? given + "/current" : given
         directory = Array((Self.identity(path) ?? []).prefix(2))
         manifest = Self.identity(path + "/manifest.json") ?? []
     }

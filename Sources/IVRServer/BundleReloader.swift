@@ -65,6 +65,32 @@ public actor BundleReloader: Service {
         return served
     }
 
+    /// What `ivrc serve DIR` starts on: the bundle at `directory` (a store's current build).
+    /// When a store's current build is refused, the newest build of its history that loads
+    /// serves instead, with the degradation saying why; nothing loading is the first refusal.
+    public static func loadAtStartup(_ directory: URL, urlPrefix: String, environment: String? = nil,
+                                     valuesKeyed: Bool = false) throws -> (ServedBundle, BundleStore.Degradation?) {
+        do {
+            return (try load(directory, urlPrefix: urlPrefix, environment: environment, valuesKeyed: valuesKeyed), nil)
+        } catch {
+            guard BundleStoreDirectory.isStore(directory.path) else { throw error }
+            let store = BundleStoreDirectory(root: directory)
+            let current = try? store.currentID()
+            let stored = Set(store.storedIDs())
+            var tried: Set<String> = current.map { [$0] } ?? []
+            for entry in store.history().entries.reversed() where stored.contains(entry.id) && tried.insert(entry.id).inserted {
+                guard var served = try? load(store.directory(of: entry.id), urlPrefix: urlPrefix, environment: environment,
+                                             valuesKeyed: valuesKeyed), served.id == entry.id else { continue }
+                // The refused state is what was looked at: the reloader waits for `current` to change.
+                served.origin = BundleFingerprint(directory: directory.path)
+                let refused = current.map { "current build \($0)" } ?? "current"
+                return (served, BundleStore.Degradation(
+                    reason: "\(refused) refused (\(error)); serving \(served.id), the newest good build of the store", since: Date()))
+            }
+            throw error
+        }
+    }
+
     public func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         await withTaskGroup(of: Void.self) { group in
@@ -117,6 +143,8 @@ public actor BundleReloader: Service {
         loaded = served.origin ?? loaded
         failedOnce = nil
         refused = nil
+        store.degrade(nil)
+        metrics.degraded(false)
         metrics.serving(served, replacing: previous)
         metrics.reload(served.id == previous.id ? .unchanged : .loaded)
         logger.info("bundle loaded", metadata: ["bundle": "\(served.id)", "previous": "\(previous.id)"])
@@ -126,6 +154,8 @@ public actor BundleReloader: Service {
         failedOnce = nil
         refused = fingerprint
         metrics.reload(.refused)
+        store.degrade("bundle at \(directory.path) refused: \(error)")
+        metrics.degraded(true)
         logger.error("bundle refused; the previous bundle keeps serving",
                      metadata: ["bundle": "\(store.current.id)", "reason": "\(error)"])
     }

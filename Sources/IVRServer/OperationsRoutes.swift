@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 
 /// `/healthz` (liveness: the process answers), `/readyz` (readiness: which bundle new calls
-/// start on, or 503 while draining) and `/metrics` (Prometheus text), for load balancers,
+/// start on, whether a refused build degraded it, which retired bundles it answers; 503 while
+/// draining) and `/metrics` (Prometheus text), for load balancers,
 /// Kubernetes probes, deploy scripts and Prometheus.
 struct OperationsRoutes {
     let store: BundleStore
@@ -10,10 +11,15 @@ struct OperationsRoutes {
     let drain: Drain
 
     struct Readiness: Encodable {
-        /// `ready`, or `draining` after SIGTERM (with the status 503).
+        /// `ready`; `degraded` (still 200: it answers every call) while a refused build leaves
+        /// an older good bundle serving; `draining` after SIGTERM (with the status 503).
         let status: String
-        /// When draining began.
+        /// When draining, or the degradation, began.
         let since: String?
+        /// Why the server is degraded.
+        let reason: String?
+        /// The retired bundles whose calls this server still answers (held, or in its store).
+        let retainedBundles: [String]
         let bundle: String
         let manifestSHA256: String
         let compilerVersion: String
@@ -32,8 +38,11 @@ struct OperationsRoutes {
             context.notes.update { $0.kind = .operations }
             let served = store.current
             let draining = drain.since
+            let degradation = store.degradation
+            let status = draining != nil ? "draining" : degradation != nil ? "degraded" : "ready"
             let readiness = Readiness(
-                status: draining == nil ? "ready" : "draining", since: draining.map { ISO8601DateFormatter().string(from: $0) },
+                status: status, since: (draining ?? degradation?.since).map { ISO8601DateFormatter().string(from: $0) },
+                reason: draining == nil ? degradation?.reason : nil, retainedBundles: store.answerableRetired(),
                 bundle: served.id, manifestSHA256: served.manifestHash, compilerVersion: served.compilerVersion,
                 loadedAt: ISO8601DateFormatter().string(from: served.loadedAt), flows: served.bundle.manifest.flows.count
             )

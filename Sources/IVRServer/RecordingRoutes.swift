@@ -34,7 +34,7 @@ struct RecordingRoutes {
         }
         let bundleId = context.parameters.get("bundle") ?? ""
         // A recording may be reported after its bundle was replaced: the flow's retention is then the current bundle's.
-        let bundles = [store.bundle(id: bundleId), store.current].compactMap { $0 }
+        let bundles = [await store.bundle(forCallOn: bundleId), store.current].compactMap { $0 }
         guard RecordingIdentifier.isSafe(step, maxLength: 200),
               let served = bundles.first(where: { served in served.bundle.manifest.flows.contains { $0.name == flow } }),
               let entry = served.bundle.manifest.flows.first(where: { $0.name == flow }) else {

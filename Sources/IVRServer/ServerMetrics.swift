@@ -34,6 +34,8 @@ public struct ServerMetrics: Sendable {
         process = ProcessMetrics(registry: registry)
         _ = logLinesDropped
         for outcome in ReloadOutcome.allCases { _ = reloads(outcome) }
+        for outcome in StoredBundleLoad.allCases { _ = storedBundleLoads(outcome) }
+        degraded(false)
         for reason in TelnyxSignature.Rejection.allCases { _ = signatureRejections(reason.rawValue) }
         _ = unknownNumbers()
         _ = unknownBundles()
@@ -150,6 +152,27 @@ public struct ServerMetrics: Sendable {
 
     private func unknownBundles() -> Counter {
         counter("ivrc_unknown_bundle_requests_total", [], help: "Requests naming a bundle replaced longer ago than the grace period.")
+    }
+
+    public enum StoredBundleLoad: String, Sendable, CaseIterable {
+        case loaded, refused
+    }
+
+    /// A retained build loaded from the bundle store for a call on it, or refused.
+    public func storedBundleLoad(_ outcome: StoredBundleLoad) {
+        storedBundleLoads(outcome).increment()
+    }
+
+    private func storedBundleLoads(_ outcome: StoredBundleLoad) -> Counter {
+        counter("ivrc_stored_bundle_loads_total", [("outcome", outcome.rawValue)],
+                help: "Retained builds loaded from the bundle store on demand, by outcome.")
+    }
+
+    /// 1 while the bundle new calls start on is not the one on disk (refused at startup or reload).
+    public func degraded(_ isDegraded: Bool) {
+        registry.makeGauge(name: "ivrc_bundle_degraded", labels: [],
+                           help: "1 while a refused build leaves an older good bundle serving new calls.")
+            .set(to: isDegraded ? 1 : 0)
     }
 
     public enum ReloadOutcome: String, Sendable, CaseIterable {

@@ -51,7 +51,7 @@ struct TeXMLRoutes {
             // Set before the bundle is found: a signed request for a replaced bundle is still one Telnyx sent.
             $0.kind = path.hasSuffix(".route") ? .route : .document
         }
-        guard let served = store.bundle(id: bundleId) else {
+        guard let served = await store.bundle(forCallOn: bundleId) else {
             metrics.unknownBundle()
             context.notes.update { $0.refusal = "unknown-bundle" }
             return Self.refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")

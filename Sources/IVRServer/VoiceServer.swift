@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IVRBundle
 import HummingbirdCore
 import NIOCore
 import Logging
@@ -16,8 +17,20 @@ public struct VoiceServer: Sendable {
     /// The status callbacks this replica has taken, so a repeat or late one is not counted again.
     let statusWindow = CallStatusWindow()
 
-    public init(bundle: ServedBundle, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(), logger: Logger) {
-        self.store = BundleStore(bundle, retention: configuration.retention)
+    /// - Parameters:
+    ///   - storeDirectory: the bundle store `bundle` came from, whose retained builds are then
+    ///     loaded on demand; nil for a bundle directory given the old way (or made in memory).
+    ///   - degradation: why `bundle` is not the store's current build, when it is not.
+    public init(bundle: ServedBundle, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(), logger: Logger,
+                storeDirectory: BundleStoreDirectory? = nil, degradation: BundleStore.Degradation? = nil) {
+        let stored = storeDirectory.map { directory in
+            StoredBundles(directory: directory, gracePeriod: configuration.retention.gracePeriod, metrics: metrics, logger: logger) {
+                try BundleReloader.load($0, urlPrefix: configuration.urlPrefix, environment: configuration.environment,
+                                        valuesKeyed: configuration.valueSeal != nil)
+            }
+        }
+        self.store = BundleStore(bundle, retention: configuration.retention, stored: stored, degradation: degradation)
+        metrics.degraded(degradation != nil)
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger

@@ -13,7 +13,7 @@ struct IVRC: ParsableCommand {
         subcommands: [
             CheckCommand.self, BuildCommand.self, FormatCommand.self, TestCommand.self, SimulateCommand.self, GraphCommand.self,
             ValidateCommand.self, ImportCommand.self, NewCommand.self, DiffCommand.self, RulesCommand.self, ExplainCommand.self,
-            ServeCommand.self, LanguageServerCommand.self, RecordingsCommand.self, ReportCommand.self,
+            ServeCommand.self, LanguageServerCommand.self, RecordingsCommand.self, ReportCommand.self, StoreCommand.self,
         ]
     )
 

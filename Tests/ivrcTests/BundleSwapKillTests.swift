@@ -20,18 +20,19 @@ import Testing
         }
     }
 
-    private func startBuild(_ input: URL, into output: URL) throws -> Process {
+    private func startBuild(_ input: URL, into output: URL, store: Bool) throws -> Process {
         let process = Process()
         let executable = try #require(BuiltExecutable.ivrc, "ivrc was not built next to the tests")
         process.executableURL = executable
-        process.arguments = ["build", input.path, "-o", output.path]
+        process.arguments = ["build", input.path, "-o", output.path] + (store ? ["--store"] : [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
 
-    @Test func aKilledBuildLeavesTheOldBundleOrTheNewNeverNone() throws {
+    /// Also into a bundle store, whose `current` must always name a complete build.
+    @Test(arguments: [false, true]) func aKilledBuildLeavesTheOldBundleOrTheNewNeverNone(store: Bool) throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-kill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let inputs = ["old": scratch.appendingPathComponent("old"), "new": scratch.appendingPathComponent("new")]
@@ -42,7 +43,7 @@ import Testing
         var duration = 0.0
         for version in ["new", "old"] {
             let start = Date()
-            let build = try startBuild(try #require(inputs[version]), into: bundle)
+            let build = try startBuild(try #require(inputs[version]), into: bundle, store: store)
             build.waitUntilExit()
             duration = max(duration, Date().timeIntervalSince(start))
             #expect(build.terminationStatus == 0)
@@ -52,7 +53,7 @@ import Testing
         for kill in 1...Self.kills {
             let next = present == "old" ? "new" : "old"
             let delay = Double.random(in: 0...(duration * 1.2))
-            let build = try startBuild(try #require(inputs[next]), into: bundle)
+            let build = try startBuild(try #require(inputs[next]), into: bundle, store: store)
             Thread.sleep(forTimeInterval: delay)
             Glibc.kill(build.processIdentifier, SIGKILL)
             build.waitUntilExit()
@@ -61,9 +62,14 @@ import Testing
             seen[version, default: 0] += 1
             present = version
         }
-        let final = try startBuild(try #require(inputs["old"]), into: bundle)
+        let final = try startBuild(try #require(inputs["old"]), into: bundle, store: store)
         final.waitUntilExit()
         #expect(final.terminationStatus == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["bundle"], "debris after \(seen)")
+        if store {
+            let hidden = try FileManager.default.contentsOfDirectory(atPath: bundle.path + "/bundles").filter { $0.hasPrefix(".") }
+                + FileManager.default.contentsOfDirectory(atPath: bundle.path).filter { $0.hasPrefix(".") && $0 != ".lock" }
+            #expect(hidden.isEmpty, "debris in the store after \(seen)")
+        }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 /// source: on a terminal wide enough, every paragraph is one line.
 @Suite struct HelpTextTests {
     static let subcommands = ["check", "build", "fmt", "test", "simulate", "graph", "validate", "import", "new", "diff",
-                              "rules", "explain", "serve", "lsp", "recordings", "report"]
+                              "rules", "explain", "serve", "lsp", "recordings", "report", "store"]
 
     @Test(arguments: subcommands)
     func paragraphsBreakOnlyWhereTheTerminalEnds(_ subcommand: String) throws {

@@ -55,33 +55,14 @@ public enum BundleWriter {
         try requireReplaceable(target)
         StagingDirectory.removeStale(for: target)
         // Encoded once: JSONEncoder on a 16,000-document manifest is a large part of a build.
-        var manifestBytes = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
+        let manifestBytes = manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
         try requireWithinLimits(bundle, manifestBytes: manifestBytes.count, reusingFrom: target)
         if holds(manifestBytes, at: target) { return .unchanged }
         let staging = StagingDirectory(for: target).path
-        try? files.removeItem(atPath: staging)
         do {
-            try files.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            for flow in bundle.flows {
-                try files.createDirectory(atPath: staging + "/" + flow.name, withIntermediateDirectories: true)
-            }
-            try writeFiles(bundle.documents, into: staging)
-            let refused = DocumentReuse.link(bundle.reused, from: target.path, into: staging)
-            var reused = bundle.reused.count
-            if !refused.isEmpty {
-                let recompiled = try Compiler.serialize(bundle.flows.flatMap(\.documents).filter { refused.contains($0.path) })
-                try writeFiles(recompiled, into: staging)
-                let repaired = CompiledBundle(flows: bundle.flows, inputs: bundle.inputs,
-                                              documents: bundle.documents.merging(recompiled) { first, _ in first },
-                                              reused: bundle.reused.filter { !refused.contains($0.key) })
-                manifestBytes = manifest(for: repaired, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
-                reused = repaired.reused.count
-            }
-            if let failure = writeFile(staging + "/manifest.json", manifestBytes) {
-                throw Failure(description: failure)
-            }
-            // A power loss after `build` returns must not leave empty documents behind a valid manifest.
-            try DiskFlush.fileSystem(holding: staging)
+            let reused = try stage(bundle, at: staging, reusingFrom: target.path, manifest: manifestBytes) {
+                manifest(for: $0, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
+            }.reused
             // Again, so nothing put into the old bundle while this one was written is lost.
             try requireReplaceable(target)
             if try BundleSwap.swap(staging, into: target.path) { try? files.removeItem(atPath: staging) }
@@ -91,6 +72,38 @@ public enum BundleWriter {
             if error is Failure || error is InternalCompilerError { throw error }
             throw Failure(description: "cannot write bundle \(target.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Writes `bundle` into the new directory `staging`: its documents, those it reuses linked
+    /// from the bundle at `previous` (any that no longer matches its recorded hash compiled
+    /// again, and the manifest then encoded anew by `encode`), then `manifest`, everything flushed
+    /// to disk. Returns the manifest's bytes and how many documents were linked.
+    static func stage(_ bundle: CompiledBundle, at staging: String, reusingFrom previous: String?, manifest: [UInt8],
+                      encode: (CompiledBundle) -> [UInt8]) throws -> (manifest: [UInt8], reused: Int) {
+        let files = FileManager.default
+        try? files.removeItem(atPath: staging)
+        try files.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        for flow in bundle.flows {
+            try files.createDirectory(atPath: staging + "/" + flow.name, withIntermediateDirectories: true)
+        }
+        try writeFiles(bundle.documents, into: staging)
+        let refused = previous.map { DocumentReuse.link(bundle.reused, from: $0, into: staging) } ?? Set(bundle.reused.keys)
+        var written = bundle
+        var manifestBytes = manifest
+        if !refused.isEmpty {
+            let recompiled = try Compiler.serialize(bundle.flows.flatMap(\.documents).filter { refused.contains($0.path) })
+            try writeFiles(recompiled, into: staging)
+            written = CompiledBundle(flows: bundle.flows, inputs: bundle.inputs,
+                                     documents: bundle.documents.merging(recompiled) { first, _ in first },
+                                     reused: bundle.reused.filter { !refused.contains($0.key) })
+            manifestBytes = encode(written)
+        }
+        if let failure = writeFile(staging + "/manifest.json", manifestBytes) {
+            throw Failure(description: failure)
+        }
+        // A power loss after `build` returns must not leave empty documents behind a valid manifest.
+        try DiskFlush.fileSystem(holding: staging)
+        return (manifestBytes, written.reused.count)
     }
 
     /// Every document of `documents` written into `staging`, on every core.
@@ -105,7 +118,7 @@ public enum BundleWriter {
     }
 
     /// A bundle over `BundleLimits` is never written: `ivrc serve` would refuse to load it.
-    private static func requireWithinLimits(_ bundle: CompiledBundle, manifestBytes: Int, reusingFrom target: URL) throws {
+    static func requireWithinLimits(_ bundle: CompiledBundle, manifestBytes: Int, reusingFrom target: URL) throws {
         let reusedBytes = bundle.reused.keys.reduce(0) { sum, path in
             var status = stat()
             return sum + (stat(target.path + "/" + path, &status) == 0 ? Int(status.st_size) : 0)

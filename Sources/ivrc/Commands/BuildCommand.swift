@@ -17,6 +17,13 @@ struct BuildCommand: ParsableCommand {
             SHA-256) instead of being serialised, validated and written again. \
             DIR must be absent, empty, or an ivrc bundle (nothing in it the manifest does not \
             name); a symbolic link DIR is followed and the bundle it names replaced.
+
+            With --store (implied when DIR already is a store), DIR keeps every build: \
+            DIR/bundles/<bundle-id>/ immutable, DIR/current a link to the one new calls start on, \
+            switched atomically, DIR/history when each became current. The same sources give the \
+            same id (nothing rewritten); retired builds are kept for --keep-for seconds (the \
+            servers' --grace-period), at most --keep of them. `ivrc serve DIR` answers every call \
+            of every retained build, also after a restart.
             """
     )
 
@@ -28,6 +35,15 @@ struct BuildCommand: ParsableCommand {
 
     @Option(help: "Base URL the bundle is served from; action URLs are relative without it.")
     var baseURL: String?
+
+    @Flag(help: "Keep every build in DIR as a bundle store (implied when DIR is one): see above.")
+    var store = false
+
+    @Option(help: "With a store: seconds a retired build is kept (give the servers' --grace-period).")
+    var keepFor = Int(StoreRetention().keepFor)
+
+    @Option(help: "With a store: retired builds kept at most.")
+    var keep = StoreRetention().keepCount
 
     @Flag(help: "Write a bundle even when the input holds no flow (it replaces DIR with an empty bundle).")
     var allowEmpty = false
@@ -43,6 +59,7 @@ struct BuildCommand: ParsableCommand {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
             throw ValidationError("--base-url must be an http(s) URL, e.g. https://ivr.example.com/texml")
         }
+        guard keepFor >= 0, keep >= 0 else { throw ValidationError("--keep-for and --keep must not be negative") }
     }
 
     func run() throws {
@@ -72,15 +89,19 @@ struct BuildCommand: ParsableCommand {
                 standardError("ivrc: no bundle written: the input holds no flow (pass --allow-empty to write an empty bundle)\n")
                 return ExitStatus.diagnostics
             }
+            let intoStore = store || BundleStoreDirectory.isStore(target.path)
             let bundle: CompiledBundle
-            let outcome: BundleWriter.Outcome
+            let report: String
             do {
-                let previous = PreviousBundle(at: target, compilerVersion: CompilerVersion.string)
+                let previous = PreviousBundle(at: intoStore ? (try? BundleStoreDirectory.bundleDirectory(target)) ?? target : target,
+                                              compilerVersion: CompilerVersion.string)
                 bundle = try timer.measure("compile") { try Compiler.compile(flows, reusing: previous) }
-                outcome = try timer.measure("write") {
-                    try BundleWriter.write(bundle, to: target, compilerVersion: CompilerVersion.string,
-                                           waivers: result.waivers.map(Manifest.Waiver.init),
-                                           environment: values.map { Manifest.Environment($0, used: result.environmentUsed) })
+                let waivers = result.waivers.map(Manifest.Waiver.init)
+                let environment = values.map { Manifest.Environment($0, used: result.environmentUsed) }
+                let summary = "\(bundle.flows.count) flow(s), \(bundle.documentCount) documents"
+                report = try timer.measure("write") {
+                    intoStore ? try storeBuild(bundle, in: target, waivers: waivers, environment: environment, summary: summary)
+                        : try writeBundle(bundle, to: target, waivers: waivers, environment: environment, summary: summary)
                 }
             } catch let error as InternalCompilerError {
                 standardError(error.description)
@@ -88,16 +109,41 @@ struct BuildCommand: ParsableCommand {
             } catch let failure as BundleWriter.Failure {
                 throw UsageFailure(failure.description)
             }
-            let summary = "\(bundle.flows.count) flow(s), \(bundle.documentCount) documents"
-            switch outcome {
-            case .unchanged:
-                standardError("ivrc: left \(output) as it was (it already holds this bundle): \(summary)\n")
-            case .written(let reused):
-                let reuse = reused > 0 ? " (\(reused) unchanged, linked from the bundle it replaced)" : ""
-                standardError("ivrc: wrote \(output): \(summary)\(reuse)\n")
-            }
+            standardError(report)
             return ExitStatus.clean
         }
+    }
+
+    /// DIR replaced by the new bundle; what happened, as the line to print.
+    private func writeBundle(_ bundle: CompiledBundle, to target: URL, waivers: [Manifest.Waiver],
+                             environment: Manifest.Environment?, summary: String) throws -> String {
+        let outcome = try BundleWriter.write(bundle, to: target, compilerVersion: CompilerVersion.string,
+                                             waivers: waivers, environment: environment)
+        switch outcome {
+        case .unchanged:
+            return "ivrc: left \(output) as it was (it already holds this bundle): \(summary)\n"
+        case .written(let reused):
+            let reuse = reused > 0 ? " (\(reused) unchanged, linked from the bundle it replaced)" : ""
+            return "ivrc: wrote \(output): \(summary)\(reuse)\n"
+        }
+    }
+
+    /// The build kept in the store at DIR and made current; what happened, as the lines to print.
+    private func storeBuild(_ bundle: CompiledBundle, in target: URL, waivers: [Manifest.Waiver],
+                            environment: Manifest.Environment?, summary: String) throws -> String {
+        let retention = StoreRetention(keepFor: TimeInterval(keepFor), keepCount: keep)
+        let (outcome, pruned) = try BundleStoreWriter.write(bundle, to: target, compilerVersion: CompilerVersion.string,
+                                                            waivers: waivers, environment: environment, retention: retention)
+        let line = switch outcome {
+        case .unchanged(let id):
+            "ivrc: \(output) already serves build \(id): \(summary)\n"
+        case .restored(let id):
+            "ivrc: made the stored build \(id) current again in \(output): \(summary)\n"
+        case .written(let id, let reused):
+            "ivrc: stored build \(id) in \(output) and made it current: \(summary)"
+                + (reused > 0 ? " (\(reused) unchanged, linked from the build it replaced)" : "") + "\n"
+        }
+        return line + (pruned.isEmpty ? "" : "ivrc: pruned \(pruned.count) retired build(s): \(pruned.joined(separator: ", "))\n")
     }
 }
 

@@ -87,10 +87,14 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// `--graph`: the chosen flow's diagram with the report's counts laid over it.
+    /// `--graph`: the chosen flow's diagram (of a store's current build) with the report's counts laid over it.
     private func drawHeatMap(_ graph: Graph, bundle directory: String, window: TimeWindow) throws -> Int32 {
         let bundle: LoadedBundle
-        do { bundle = try LoadedBundle(directory: URL(fileURLWithPath: directory)) } catch {
+        do {
+            bundle = try LoadedBundle(directory: BundleStoreDirectory.bundleDirectory(URL(fileURLWithPath: directory)))
+        } catch let failure as BundleStoreDirectory.Failure {
+            throw UsageFailure(failure.description)
+        } catch {
             throw UsageFailure("\(error)")
         }
         let name = try Self.flowToDraw(flow, in: bundle.manifest)
@@ -139,10 +143,13 @@ struct ReportCommand: ParsableCommand {
         return only
     }
 
-    /// The bundle's manifest, read as `ivrc serve` reads it (confined, bounded, its format checked).
+    /// The bundle's manifest (a store's current build's), read as `ivrc serve` reads it
+    /// (confined, bounded, its format checked).
     private static func manifest(_ directory: String) throws -> Manifest {
         do {
-            return try LoadedBundle.manifest(in: try ConfinedDirectory(directory))
+            return try LoadedBundle.manifest(in: try ConfinedDirectory(BundleStoreDirectory.bundleDirectory(URL(fileURLWithPath: directory)).path))
+        } catch let failure as BundleStoreDirectory.Failure {
+            throw UsageFailure(failure.description)
         } catch let failure as FileAccessFailure {
             throw UsageFailure(failure.description)
         } catch let failure as LoadedBundle.Failure {

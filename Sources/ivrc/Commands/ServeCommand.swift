@@ -2,6 +2,7 @@ import ArgumentParser
 import BuildInfo
 import Synchronization
 import Foundation
+import IVRBundle
 import IVRLang
 import IVRServer
 import Logging
@@ -17,7 +18,9 @@ struct ServeCommand: ParsableCommand {
             POST {path} with the call's To answers with that flow's entry document; every URL in a \
             served document is {public-url}{path}/{bundle-id}/FLOW/NAME.route|.xml. Requests must \
             carry Telnyx's Ed25519 signature unless --insecure-no-signatures is given. The bundle is \
-            reloaded on SIGHUP and when its directory is replaced. SIGTERM drains: /readyz answers \
+            reloaded on SIGHUP and when its directory is replaced. Given a bundle store (`ivrc build --store`), \
+            a call on any build the store retains is answered (loaded on demand), and a refused current \
+            build leaves the newest good one serving, degraded in /readyz. SIGTERM drains: /readyz answers \
             503 at once, the webhook keeps answering for --drain-delay, then stops accepting, \
             finishes in-flight requests and exits 0. One JSON log line per request on stdout.
             """
@@ -26,7 +29,7 @@ struct ServeCommand: ParsableCommand {
     /// The server's own defaults, so the flags cannot disagree with them.
     private static let defaults = ServerConfiguration()
 
-    @Argument(help: "Bundle directory written by `ivrc build -o`.")
+    @Argument(help: "Bundle directory written by `ivrc build -o`, or a bundle store (`ivrc build --store`): its current build, and every build it retains answers its calls.")
     var bundle: String
 
     @Option(help: "Address to listen on.")
@@ -86,6 +89,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a replaced bundle keeps answering calls that started on it (default: 4 h, TeXML's longest call).")
     var gracePeriod = Int(ServeCommand.defaults.retention.gracePeriod.components.seconds)
 
+    @Option(help: "Replaced bundles held in memory at most (default: 4; 1 with a bundle store, which reloads the others when a call asks).")
+    var retiredInMemory: Int?
+
     @Option(help: "Milliseconds between checks of the bundle directory for replacement.")
     var pollInterval = Int(ServeCommand.defaults.pollInterval / .milliseconds(1))
 
@@ -132,6 +138,7 @@ struct ServeCommand: ParsableCommand {
         }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         guard gracePeriod >= 0 else { throw ValidationError("--grace-period must not be negative") }
+        guard (retiredInMemory ?? 0) >= 0 else { throw ValidationError("--retired-in-memory must not be negative") }
         guard pollInterval >= 10 else { throw ValidationError("--poll-interval must be at least 10 ms") }
         if publicKey == nil, !insecureNoSignatures {
             throw ValidationError("give --telnyx-public-key (or TELNYX_PUBLIC_KEY), or --insecure-no-signatures to serve unsigned requests")
@@ -206,13 +213,16 @@ struct ServeCommand: ParsableCommand {
             TelnyxSignature.Verifier(publicKeyBase64: $0, tolerance: TimeInterval(signatureTolerance))
         }
         let directory = URL(fileURLWithPath: bundle)
+        let storeDirectory = BundleStoreDirectory.isStore(directory.path) ? BundleStoreDirectory(root: directory) : nil
+        configuration.retention.maxRetired = retiredInMemory ?? (storeDirectory == nil ? configuration.retention.maxRetired : 1)
         try reportingFailures {
             configuration.connectionLimits = try connectionLimits()
             configuration.valueSeal = try valueSeal()
             let served: ServedBundle
+            let degradation: BundleStore.Degradation?
             do {
-                served = try BundleReloader.load(directory, urlPrefix: configuration.urlPrefix, environment: env,
-                                                 valuesKeyed: configuration.valueSeal != nil)
+                (served, degradation) = try BundleReloader.loadAtStartup(directory, urlPrefix: configuration.urlPrefix, environment: env,
+                                                                         valuesKeyed: configuration.valueSeal != nil)
             } catch {
                 throw UsageFailure("cannot serve \(bundle): \(error)")
             }
@@ -220,7 +230,12 @@ struct ServeCommand: ParsableCommand {
             let logWriter = LogWriter(capacity: logBufferBytes) { metrics.logLineDropped() }
             let logger = Logger(label: "ivrc.serve") { JSONLogHandler.writing(to: logWriter, label: $0) }
             configuration.recordings = try recordings.receiver(logger: logger)
-            let server = VoiceServer(bundle: served, configuration: configuration, metrics: metrics, logger: logger)
+            let server = VoiceServer(bundle: served, configuration: configuration, metrics: metrics, logger: logger,
+                                     storeDirectory: storeDirectory, degradation: degradation)
+            if let degradation {
+                logger.error("degraded: the store's current build is refused; its newest good build serves",
+                             metadata: ["bundle": "\(served.id)", "reason": "\(degradation.reason)"])
+            }
             if configuration.verifier == nil {
                 logger.warning("signatures are NOT checked (--insecure-no-signatures): anyone who can reach this port can drive calls")
             }

@@ -22,13 +22,14 @@ enum TeXMLInputFiles {
         }
     }
 
-    /// The paths with each bundle directory (one holding `manifest.json`) replaced by the
-    /// documents its manifest lists, in path order.
+    /// The paths with each bundle directory (one holding `manifest.json`, or a store: its
+    /// current build) replaced by the documents its manifest lists, in path order.
     static func expandingBundles(_ paths: [String]) throws -> [String] {
-        try paths.flatMap { path -> [String] in
+        try paths.flatMap { given -> [String] in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory), isDirectory.boolValue else { return [given] }
             do {
+                let path = try BundleStoreDirectory.bundleDirectory(URL(fileURLWithPath: given)).path
                 let bundle = try ConfinedDirectory(path)
                 guard try bundle.kind(of: "manifest.json") != nil else {
                     throw UsageFailure("\(path) is a directory without a manifest.json: give TeXML files, or a bundle `ivrc build` wrote")
@@ -37,6 +38,8 @@ enum TeXMLInputFiles {
             } catch let failure as FileAccessFailure {
                 throw UsageFailure(failure.description)
             } catch let failure as LoadedBundle.Failure {
+                throw UsageFailure(failure.description)
+            } catch let failure as BundleStoreDirectory.Failure {
                 throw UsageFailure(failure.description)
             }
         }

@@ -1,0 +1,17 @@
+/// The id a bundle is served and stored under: the first 12 hex digits of its manifest's
+/// SHA-256, so the same build has the same id on every replica and in every store.
+public enum BundleID {
+    public static func of(manifestBytes: [UInt8]) -> String {
+        String(DocumentHash.sha256(manifestBytes).prefix(12))
+    }
+
+    /// Whether `text` can be a bundle id: 12 lowercase hex digits, so a name read from a link,
+    /// a history line or a URL can never climb out of the store.
+    public static func isValid(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+}
+
+extension Manifest {
+    public var bundleID: String { BundleID.of(manifestBytes: encoded) }
+}

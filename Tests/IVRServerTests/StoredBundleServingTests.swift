@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import IVRBundle
+import IVRServer
+import Logging
+import TeXMLEmit
+import Testing
+
+/// `ivrc serve` on a bundle store: a call on any retained build is answered, also by a server
+/// that never held it (restarted, or another replica); a refused current build leaves the
+/// newest good build serving, degraded and saying why.
+@Suite struct StoredBundleServingTests {
+    /// A store holding the examples (`old`, retired `age` seconds ago) and the patient flows
+    /// alone (`new`, current).
+    private struct Store {
+        let root: URL
+        let old: String
+        let new: String
+
+        init(retiredSecondsAgo age: TimeInterval = 60) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-\(UUID().uuidString)")
+            let now = Date()
+            let first = try BundleStoreWriter.write(try ServerFixture.compiled(), to: root, compilerVersion: "test",
+                                                    at: now - age - 60).outcome
+            let second = try BundleStoreWriter.write(try ServerFixture.compiled(only: "patient"), to: root, compilerVersion: "test",
+                                                     at: now - age).outcome
+            guard case .written(let old, _) = first, case .written(let new, _) = second else {
+                Issue.record("not written: \(first) \(second)")
+                (self.old, self.new) = ("", "")
+                return
+            }
+            (self.old, self.new) = (old, new)
+        }
+
+        var directory: BundleStoreDirectory { BundleStoreDirectory(root: root) }
+
+        /// What `ivrc serve ROOT` starts: the server, and the log it wrote.
+        func server(gracePeriod: Duration = .seconds(3600)) throws -> (VoiceServer, LogCapture) {
+            var configuration = ServerConfiguration()
+            configuration.valueSeal = try ValueSeal(keyMaterial: CarriedValuesTests.keyMaterial)
+            configuration.retention.gracePeriod = gracePeriod
+            let (served, degradation) = try BundleReloader.loadAtStartup(root, urlPrefix: configuration.urlPrefix, valuesKeyed: true)
+            let log = LogCapture()
+            let logger = Logger(label: "test") { label in JSONLogHandler(label: label) { log.append($0) } }
+            return (VoiceServer(bundle: served, configuration: configuration, logger: logger, storeDirectory: directory,
+                                degradation: degradation), log)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    private static func metric(_ server: VoiceServer, _ line: String) -> Bool {
+        String(decoding: server.metrics.exposition(), as: UTF8.self).contains(line)
+    }
+
+    @Test func aServerThatNeverHeldARetainedBuildAnswersItsCallsFromTheStore() async throws {
+        let store = try Store()
+        defer { store.remove() }
+        let (server, log) = try store.server()
+        #expect(server.store.current.id == store.new)
+        #expect(server.store.bundle(id: store.old) == nil, "not in memory after a restart")
+        #expect(await server.store.bundle(forCallOn: store.old)?.id == store.old)
+        #expect(server.store.bundle(id: store.old)?.id == store.old, "held once loaded")
+        #expect(Self.metric(server, #"ivrc_stored_bundle_loads_total{outcome="loaded"} 1"#))
+        #expect(log.text.contains("retained bundle loaded from the store"))
+        #expect(server.store.answerableRetired() == [store.old])
+        #expect(await server.store.bundle(forCallOn: "aaaaaaaaaaaa") == nil)
+        #expect(await server.store.bundle(forCallOn: "../../etc/pa") == nil)
+    }
+
+    @Test func aBuildRetiredLongerThanTheGracePeriodIs404AlsoFromTheStore() async throws {
+        let store = try Store(retiredSecondsAgo: 7200)
+        defer { store.remove() }
+        let (server, _) = try store.server(gracePeriod: .seconds(3600))
+        #expect(await server.store.bundle(forCallOn: store.old) == nil)
+        #expect(server.store.answerableRetired().isEmpty)
+        #expect(Self.metric(server, #"ivrc_stored_bundle_loads_total{outcome="loaded"} 0"#))
+    }
+
+    @Test func aTamperedRetainedBuildIsRefusedOnceAndNeverServed() async throws {
+        let store = try Store()
+        defer { store.remove() }
+        let (server, log) = try store.server()
+        let manifest = store.directory.directory(of: store.old).appendingPathComponent("manifest.json")
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"compilerVersion\" : \"test\"", with: "\"compilerVersion\" : \"tampered\"")
+        try Data(text.utf8).write(to: manifest)
+        #expect(await server.store.bundle(forCallOn: store.old) == nil)
+        #expect(await server.store.bundle(forCallOn: store.old) == nil)
+        #expect(Self.metric(server, #"ivrc_stored_bundle_loads_total{outcome="refused"} 1"#), "not tried again until the store changes")
+        #expect(log.text.contains("changed after it was stored"), "\(log.text)")
+    }
+
+    @Test func aReplicaThatHasNotReloadedYetAnswersTheStoresNewCurrentBuild() async throws {
+        let store = try Store()
+        defer { store.remove() }
+        let (server, _) = try store.server()
+        let (outcome, _) = try BundleStoreWriter.write(try ServerFixture.compiled(only: "driver"), to: store.root, compilerVersion: "test")
+        guard case .written(let deployed, _) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(server.store.current.id == store.new, "no reload yet")
+        #expect(await server.store.bundle(forCallOn: deployed)?.id == deployed)
+    }
+
+    @Test func aRefusedCurrentBuildAtStartupLeavesTheNewestGoodBuildServingDegraded() async throws {
+        let store = try Store()
+        defer { store.remove() }
+        try Data("{ half a manifest".utf8).write(to: store.directory.directory(of: store.new).appendingPathComponent("manifest.json"))
+        let (server, _) = try store.server()
+        #expect(server.store.current.id == store.old)
+        let degradation = try #require(server.store.degradation)
+        #expect(degradation.reason.contains("current build \(store.new) refused"), "\(degradation.reason)")
+        #expect(Self.metric(server, "ivrc_bundle_degraded 1"))
+        let ready = try await Application(router: server.operationsRouter()).test(.router) { client in
+            try await client.execute(uri: "/readyz", method: .get)
+        }
+        #expect(ready.status == .ok, "degraded still answers every call")
+        let readiness = try #require(try JSONSerialization.jsonObject(with: Data(ready.body.readableBytesView)) as? [String: Any])
+        #expect(readiness["status"] as? String == "degraded")
+        #expect((readiness["reason"] as? String)?.contains(store.new) == true)
+        #expect(readiness["since"] is String)
+    }
+
+    @Test func aCurrentLinkToNothingStartsDegradedAndAStoreWithNoGoodBuildIsRefused() throws {
+        let store = try Store()
+        defer { store.remove() }
+        try FileManager.default.removeItem(at: store.directory.directory(of: store.new))
+        let (server, _) = try store.server()
+        #expect(server.store.current.id == store.old)
+        #expect(server.store.degradation != nil)
+        try FileManager.default.removeItem(at: store.directory.directory(of: store.old))
+        #expect(throws: (any Error).self) { try store.server() }
+    }
+}

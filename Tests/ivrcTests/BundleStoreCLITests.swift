@@ -1,0 +1,65 @@
+import Foundation
+import IVRTestSupport
+import Testing
+
+/// `ivrc build --store`, `ivrc store list|prune`, and the commands that read a bundle reading a
+/// store's current build, as a designer or a deploy script runs them.
+@Suite struct BundleStoreCLITests {
+    static let example = Repository.examples.appendingPathComponent("patient_intake.ivr").path
+
+    /// The example with its wording changed: another build of the same line.
+    private static func changedExample(in directory: URL) throws -> String {
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        let path = directory.appendingPathComponent("patient_intake.ivr")
+        try Data(text.replacingOccurrences(of: "Thank you", with: "Thanks").utf8).write(to: path)
+        return path.path
+    }
+
+    @Test func buildsAreStoredMadeCurrentListedAndPruned() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = directory.appendingPathComponent("store").path
+        let first = try CLITests.ivrc(["build", Self.example, "-o", store, "--store"])
+        #expect(first.status == 0)
+        let firstID = try #require(first.stderr.firstMatch(of: /stored build ([0-9a-f]{12}) in/)?.1, "\(first.stderr)")
+        let again = try CLITests.ivrc(["build", Self.example, "-o", store])
+        #expect(again.stderr.contains("already serves build \(firstID)"), "--store implied: \(again.stderr)")
+        let changed = try CLITests.ivrc(["build", try Self.changedExample(in: directory), "-o", store])
+        let secondID = try #require(changed.stderr.firstMatch(of: /stored build ([0-9a-f]{12}) in/)?.1, "\(changed.stderr)")
+        #expect(secondID != firstID)
+
+        let list = try CLITests.ivrc(["store", "list", store])
+        #expect(list.status == 0)
+        let lines = list.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("\(secondID)  current  1 flow(s)") == true, "\(list.stdout)")
+        #expect(lines.last?.hasPrefix("\(firstID)  retired 20") == true, "\(list.stdout)")
+
+        // Readers given the store read its current build.
+        let validate = try CLITests.ivrc(["validate", store])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+
+        let kept = try CLITests.ivrc(["store", "prune", store])
+        #expect(kept.stderr.contains("nothing to prune"), "\(kept.stderr)")
+        let pruned = try CLITests.ivrc(["store", "prune", store, "--keep", "0"])
+        #expect(pruned.stderr.contains("pruned 1 retired build(s): \(firstID)"), "\(pruned.stderr)")
+        #expect(try CLITests.ivrc(["store", "list", store]).stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func aStoreIsNotMadeOfABundleAndStoreCommandsRefuseWhatIsNotOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bundle = directory.appendingPathComponent("bundle").path
+        #expect(try CLITests.ivrc(["build", Self.example, "-o", bundle]).status == 0)
+        let refused = try CLITests.ivrc(["build", Self.example, "-o", bundle, "--store"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("it holds a bundle written without --store"), "\(refused.stderr)")
+        #expect(FileManager.default.fileExists(atPath: bundle + "/manifest.json"))
+        for command in [["store", "list", bundle], ["store", "prune", bundle]] {
+            let run = try CLITests.ivrc(command)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("is not a bundle store"), "\(run.stderr)")
+        }
+    }
+}

@@ -74,6 +74,27 @@ import Testing
         #expect(run.stderr.contains("after_hours → old_voicemail (2 calls)"), "\(run.stderr)")
     }
 
+    @Test func aFlowWithoutCallsIsDrawnAtZeroAndSaidSo() throws {
+        let workspace = try Self.workspace("driver_emergency.ivr")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let run = try CLITests.ivrc(["report", Self.log, "--bundle", workspace.appendingPathComponent("bundle").path, "--graph", "mermaid"],
+                                    timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "ivrc: note: the logs hold no call of driver_emergency; every count is 0\n")
+        #expect(run.stdout.contains(": 0 calls\"|") && !run.stdout.contains("ended here"), "\(run.stdout)")
+    }
+
+    @Test func svgWithoutGraphvizSaysWhatToInstall() throws {
+        let workspace = try Self.workspace("dental_office.ivr")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let svg = workspace.appendingPathComponent("never.svg")
+        let run = try CLITests.ivrc(["report", Self.log, "--bundle", workspace.appendingPathComponent("bundle").path, "--graph", "svg",
+                                     "-o", svg.path], environment: ["PATH": workspace.path], timeout: 60)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Graphviz's dot is not on PATH: install graphviz"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: svg.path))
+    }
+
     /// The SVG `dot` renders, opened in headless Chromium: every count is laid out as visible
     /// text (a non-empty box), not merely present in the file.
     @Test(.enabled(if: Chromium.path != nil, "chromium is not installed (scripts/setup installs it)"))

@@ -108,7 +108,11 @@ struct ReportCommand: ParsableCommand {
             return ExitStatus.diagnostics
         }
         let diagram = FlowDiagram(shape.graph)
-        let heat = CallHeatMap(report.flows.first { $0.flow == name }, diagram: diagram, flow: name, stepNames: shape.stepNames)
+        let calls = report.flows.first { $0.flow == name }
+        if calls == nil {
+            standardError("ivrc: note: the logs hold no call of \(name)\(window == .everything ? "" : " in --from/--to"); every count is 0\n")
+        }
+        let heat = CallHeatMap(calls, diagram: diagram, flow: name, stepNames: shape.stepNames)
         if !heat.unplaced.isEmpty {
             standardError("ivrc: note: not drawn, the bundle's \(name) has no such step or edge (logs of another version?): "
                           + heat.unplaced.joined(separator: "; ") + "\n")

@@ -22,7 +22,12 @@ struct CallLedger {
     /// complete entry there is used, anything else counted as cut off rather than as not JSON.
     mutating func ingest(_ line: ArraySlice<UInt8>, cutOff: Bool = false) {
         tally.lines += 1
-        guard let entry = try? line.withUnsafeBytes({ try decoder.decode(LogEntry.self, from: Data($0)) }) else {
+        guard let entry = line.withUnsafeBytes({ bytes -> LogEntry? in
+            switch LogLineScanner.scan(bytes) {
+            case .entry(let entry): entry
+            case .unsure: try? decoder.decode(LogEntry.self, from: Data(bytes))
+            }
+        }) else {
             if cutOff { tally.truncatedLastLines += 1 } else { tally.notJSON += 1 }
             return
         }

@@ -25,7 +25,8 @@ public struct CallReport: Sendable, Equatable, Codable {
         public var calls: Int
     }
 
-    /// A menu's branch: the menu step, the branch kind (`key`, `timeout`, `invalid`), the step it led to.
+    /// A menu's branch or a value `branch`'s line: the deciding step, the branch kind (`key`,
+    /// `timeout`, `invalid`; `equal`, `empty`, `above`, `below`, `range`, `other`), the step it led to.
     public struct Branch: Sendable, Equatable, Codable {
         public var menu: String
         public var outcome: String

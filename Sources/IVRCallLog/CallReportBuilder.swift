@@ -38,8 +38,11 @@ enum CallReportBuilder {
     }
 
     private static func flowReport(_ name: String, _ tally: FlowTally, manifest: Manifest?, target: Int?, span: DaySpan) -> CallReport.Flow {
-        let lookupSteps = Set(tally.routes.keys.filter { $0.outcome == "ok" }.map(\.ownerStep))
-        let guess = RouteKindGuess(manifest: manifest, lookupSteps: lookupSteps)
+        func steps(_ outcomes: Set<String>) -> Set<String> {
+            Set(tally.routes.keys.filter { outcomes.contains($0.outcome) }.map(\.ownerStep))
+        }
+        let guess = RouteKindGuess(manifest: manifest, lookupSteps: steps(["ok"]), continuingSteps: steps(["next"]),
+                                   menuSteps: steps(["key", "invalid"]))
         var days = tally.days
         var branches: [FlowTally.BranchKey: Int] = [:]
         for (route, count) in tally.routes {
@@ -47,7 +50,7 @@ enum CallReportBuilder {
             case .httpRequest:
                 days[route.day]?.lookups += count
                 if route.outcome != "ok" { days[route.day]?.lookupFailures += count }
-            case .menu:
+            case .menu, .branch:
                 branches[.init(menu: route.ownerStep, outcome: route.outcome, next: route.next ?? "(no step)"), default: 0] += count
             default:
                 break

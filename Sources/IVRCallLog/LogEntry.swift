@@ -4,7 +4,7 @@ import Foundation
 /// `RequestLogMiddleware`). Every field is optional: older ivrc versions wrote fewer, and
 /// a status callback line (`call_status`, `hangup_source`, `duration_s`) carries its own.
 /// Caller numbers are never read, so they cannot reach a report.
-struct LogEntry: Decodable {
+struct LogEntry: Decodable, Equatable {
     var time: String?
     var message: String?
     var kind: String?
@@ -21,7 +21,7 @@ struct LogEntry: Decodable {
     var callStatus: String?
     var hangupSource: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case time, message, kind, flow, document, bundle, step, outcome, language, emergency, status
         case callSid = "call_sid"
         case latencyMs = "latency_ms"

@@ -16,7 +16,7 @@ public enum MarkdownReportRenderer {
             }
             out += section("Where calls ended", ["last step", "calls", "share"],
                            flow.endedAt.map { ReportFigures.share($0, of: flow.total.calls) })
-            out += section("Menu branches", ["branch", "taken", "share"], flow.branches.map(ReportFigures.branch))
+            out += section("Branches", ["branch", "taken", "share"], flow.branches.map(ReportFigures.branch))
             out += section("Languages", ["language", "calls", "share"],
                            flow.languages.map { ReportFigures.share($0, of: flow.total.calls) })
         }

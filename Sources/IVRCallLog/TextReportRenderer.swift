@@ -1,5 +1,5 @@
 /// `ivrc report`'s terminal output: per flow, the days, the plan's indicators, emergency calls
-/// that did not reach a person, where calls ended, menu branches and languages; then the input.
+/// that did not reach a person, where calls ended, menu and value branches and languages; then the input.
 public enum TextReportRenderer {
     public static func render(_ report: CallReport) -> String {
         var out = "ivrc report" + window(report) + "\n"
@@ -14,7 +14,7 @@ public enum TextReportRenderer {
                 out += TextColumns.render(flow.emergencyNotReached.map(ReportFigures.emergency), indent: "    ")
             }
             out += section("where calls ended", flow.endedAt.map { ReportFigures.share($0, of: flow.total.calls) })
-            out += section("menu branches", flow.branches.map(ReportFigures.branch))
+            out += section("branches", flow.branches.map(ReportFigures.branch))
             out += section("languages", flow.languages.map { ReportFigures.share($0, of: flow.total.calls) })
         }
         out += "\ninput\n"

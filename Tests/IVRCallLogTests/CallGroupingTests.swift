@@ -68,6 +68,27 @@ import Testing
         #expect(flow.total.reachedPerson == 0)
     }
 
+    /// Without the bundle, a gather's `timeout` (at a step where input went on with `next` and
+    /// no key was chosen) is no menu branch, and a value branch's lines are listed like a menu's.
+    @Test func gatherTimeoutsAreNoMenuBranchAndValueBranchesAreListed() throws {
+        let fixture = try LogFixture()
+        defer { fixture.remove() }
+        let line = LogFixture.line
+        let lines = [
+            line("2026-12-03T09:00:00.000Z", "v3:1", "entry", "ask_id", nil, false, nil, 200, 1, "fleet"),
+            line("2026-12-03T09:00:05.000Z", "v3:1", "route", "route_vehicle", "next", false, nil, 200, 1, "fleet"),
+            line("2026-12-03T09:00:06.000Z", "v3:1", "route", "dispatch", "above", false, nil, 200, 1, "fleet"),
+            line("2026-12-03T09:01:00.000Z", "v3:2", "entry", "ask_id", nil, false, nil, 200, 1, "fleet"),
+            line("2026-12-03T09:01:09.000Z", "v3:2", "route", "operator", "timeout", false, nil, 200, 1, "fleet"),
+            line("2026-12-03T09:02:00.000Z", "v3:3", "entry", "ask_id", nil, false, nil, 200, 1, "fleet"),
+            line("2026-12-03T09:02:05.000Z", "v3:3", "route", "route_vehicle", "next", false, nil, 200, 1, "fleet"),
+            line("2026-12-03T09:02:06.000Z", "v3:3", "route", "service", "other", false, nil, 200, 1, "fleet"),
+        ]
+        let flow = try #require(try CallLog.report([try fixture.file("log", lines: lines)]).flows.first)
+        #expect(flow.branches.map { "\($0.menu): \($0.outcome) → \($0.next) \($0.count)/\($0.ofMenu)" }
+                == ["route_vehicle: above → dispatch 1/2", "route_vehicle: other → service 1/2"])
+    }
+
     /// The caller's number never reaches a report, even from a line that carries it.
     @Test func aNumberInALogLineNeverReachesTheReport() throws {
         let fixture = try LogFixture()

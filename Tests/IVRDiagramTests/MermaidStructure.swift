@@ -1,8 +1,8 @@
 import Foundation
 
 /// A structural check of the Mermaid subset `ivrc graph` writes: the header, node
-/// declarations with quoted, escaped labels, edges between declared nodes, subgraphs and
-/// class lines. Anything else is a problem.
+/// declarations with quoted, escaped labels, edges between declared nodes, subgraphs, class
+/// lines and link styles of written edges. Anything else is a problem.
 enum MermaidStructure {
     struct Problem: Error, CustomStringConvertible {
         let description: String
@@ -14,6 +14,7 @@ enum MermaidStructure {
     private static let edge = try! NSRegularExpression(pattern: #"^(\w+) -(?:->|\.->)\|("[^"]*")\| (\w+)$"#)
     private static let subgraph = try! NSRegularExpression(pattern: #"^subgraph (\w+)\[("[^"]*")\]$"#)
     private static let classLine = try! NSRegularExpression(pattern: #"^class ([\w,]+) (\w+)$"#)
+    private static let linkStyle = try! NSRegularExpression(pattern: #"^linkStyle (\d+) stroke:#[0-9a-f]{6},stroke-width:\d+\.\dpx$"#)
 
     static func check(_ text: String) throws {
         var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -22,6 +23,7 @@ enum MermaidStructure {
         var declared: Set<String> = []
         var edges: [(String, String)] = []
         var open = 0
+        var styledLinks: [Int] = []
         for line in lines {
             if let groups = match(node, line) {
                 let opening = groups[1], closing = groups[3]
@@ -37,6 +39,8 @@ enum MermaidStructure {
                 guard open >= 0 else { throw Problem(description: "`end` without a subgraph") }
             } else if line.hasPrefix("classDef ") || match(classLine, line) != nil {
                 continue
+            } else if let groups = match(linkStyle, line) {
+                styledLinks.append(Int(groups[0]) ?? -1)
             } else {
                 throw Problem(description: "not a node, edge, subgraph or class line: \(line)")
             }
@@ -44,6 +48,10 @@ enum MermaidStructure {
         guard open == 0 else { throw Problem(description: "a subgraph is not closed") }
         for (from, to) in edges where !declared.contains(from) || !declared.contains(to) {
             throw Problem(description: "edge \(from) --> \(to) names an undeclared node")
+        }
+        // `linkStyle N` numbers edges in the order they are written.
+        for index in styledLinks where !edges.indices.contains(index) {
+            throw Problem(description: "linkStyle \(index) names no edge (there are \(edges.count))")
         }
     }
 

@@ -16,7 +16,7 @@ struct FlowWriter {
 
     var warnings: [Diagnostic] = []
     var lines: [String] = []
-    private var stepNames: [String: String] = [:]
+    private(set) var stepNames: [String: String] = [:]
     private var usedNames: Set<String> = []
     private var queue: [String] = []
     private var written: Set<String> = []

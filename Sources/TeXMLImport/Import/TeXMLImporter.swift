@@ -37,6 +37,8 @@ public enum TeXMLImporter {
         public let diagnostics: [Diagnostic]
         /// The XML files as sources, for quoting lines.
         public let sources: [SourceFile]
+        /// The step each document became, by document path (replays folded into a menu have none).
+        public var stepNames: [String: String] = [:]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -52,7 +54,8 @@ public enum TeXMLImporter {
         }
         var writer = FlowWriter(documents: documents, options: options)
         let source = writer.write()
-        return Result(source: source, diagnostics: Diagnostic.sorted(writer.warnings), sources: documents.map(\.source))
+        return Result(source: source, diagnostics: Diagnostic.sorted(writer.warnings), sources: documents.map(\.source),
+                      stepNames: writer.stepNames)
     }
 
     /// A document whose root is not TeXML's `<Response>` (in no namespace) is some other XML.

@@ -191,7 +191,7 @@ let package = Package(
         .testTarget(name: "IVRLanguageServerProtocolTests", dependencies: ["IVRLanguageServerProtocol"]),
         .testTarget(
             name: "IVRLanguageServerTests",
-            dependencies: ["IVRLanguageServer", "IVRLanguageServerProtocol", "IVRLang", "IVRFormat"]
+            dependencies: ["IVRLanguageServer", "IVRLanguageServerProtocol", "IVRLang", "IVRFormat", "IVRTestSupport"]
         ),
         .testTarget(name: "TelnyxWebhookTests", dependencies: ["TelnyxWebhook"]),
         .testTarget(name: "IVRCallLogTests", dependencies: ["IVRCallLog", "IVRBundle", "IVRTestSupport"], exclude: ["Golden"]),

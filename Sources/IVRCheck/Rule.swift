@@ -29,10 +29,15 @@ public struct RuleDescription: Sendable {
 /// A check over the resolved graph. Rules never print; they return diagnostics.
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
+    /// Whether a finding can depend on more than one flow (`duplicate-number`). A rule that
+    /// does not is checked flow by flow, and its findings are kept for a flow that did not change.
+    var spansFlows: Bool { get }
     func check(_ graph: FlowGraph) -> [Diagnostic]
 }
 
 extension Rule {
+    public var spansFlows: Bool { false }
+
     /// A diagnostic carrying this rule's id and severity.
     public func finding(_ message: String, at span: SourceSpan, help: String? = nil,
                         notes: [Diagnostic.Note] = [], fixIts: [FixIt] = []) -> Diagnostic {

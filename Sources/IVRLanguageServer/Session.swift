@@ -40,6 +40,10 @@ final class Session {
     private(set) var findings: [String: [(finding: Diagnostic, published: LSPDiagnostic)]] = [:]
     /// Opened documents are published even when clean, so the client knows they were checked.
     private var mustPublish: Set<String> = []
+    /// Each file's parse while its text is unchanged, and each flow's resolution and one-flow
+    /// findings while its inputs are: a keystroke re-checks only what depends on it.
+    private var parses = ParseCache()
+    private let flows = FlowCheckCache()
 
     init(_ params: InitializeParams, options: inout LanguageServer.Options) {
         let offered = params.capabilities.general?.positionEncodings ?? []
@@ -128,11 +132,11 @@ final class Session {
     /// Checks the whole workspace and returns what changed since the last publication (nothing
     /// when `isStale` says a newer change arrived meanwhile).
     func check(isStale: () -> Bool) -> [PublishDiagnosticsParams] {
-        let sources = workspace.sources
-        let result = Checker.check(sources, environment: environment)
+        let parsed = parses.parsed(workspace.files)
+        let result = Checker.check(parsed: parsed, environment: environment, cache: flows)
         guard !isStale() else { return [] }
         var converters: [String: PositionConverter] = [:]
-        for source in sources {
+        for source in parsed.map(\.source) {
             converters[source.path] = PositionConverter(source, encoding: encoding,
                                                         hasByteOrderMark: Document.hasByteOrderMark(workspace.bytes(of: source.path)))
         }
@@ -160,7 +164,7 @@ final class Session {
     /// The tests of one file (all, or those named `name`), run as `ivrc test` runs them: the
     /// workspace as the editor holds it, checked, compiled in memory, each test a simulated call.
     func runTests(in path: String, named name: String?) throws(ResponseError) -> [TestOutcome] {
-        let checked = Checker.check(workspace.sources, environment: environment)
+        let checked = Checker.check(parsed: parses.parsed(workspace.files), environment: environment, cache: flows)
         if let error = checked.diagnostics.first(where: { $0.severity == .error }) {
             throw ResponseError(.requestFailed, "cannot run the tests: fix the errors first (\(Self.located(error)))")
         }

@@ -52,10 +52,14 @@ struct Workspace {
         open[path]?.version
     }
 
-    /// Every file, in path order so every check sees the same order.
-    var sources: [SourceFile] {
+    /// Every file's bytes, in path order so every check sees the same order.
+    var files: [(path: String, bytes: [UInt8])] {
         Set(stored.keys).union(open.keys).sorted().compactMap { path in
-            bytes(of: path).map { SourceFile(path: path, bytes: $0) }
+            bytes(of: path).map { (path: path, bytes: $0) }
         }
+    }
+
+    var sources: [SourceFile] {
+        files.map { SourceFile(path: $0.path, bytes: $0.bytes) }
     }
 }

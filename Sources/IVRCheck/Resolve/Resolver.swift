@@ -8,29 +8,47 @@ public struct Resolver {
     public struct Output: Sendable {
         public let graph: FlowGraph
         public let diagnostics: [Diagnostic]
+        /// Which of the flows joined the graph, by position (a flow whose name was taken did not).
+        public let joined: [Int]
+    }
+
+    /// One flow declaration resolved on its own: all it needs is the declaration and its file.
+    public struct FlowResolution: Sendable {
+        public let flow: Flow
+        public let diagnostics: [Diagnostic]
     }
 
     public static func resolve(_ files: [ParsedFile]) -> Output {
+        join(files.flatMap { file in file.flows.map { resolve($0, in: file.source) } }, sources: files.map(\.source))
+    }
+
+    public static func resolve(_ declaration: FlowDecl, in source: SourceFile) -> FlowResolution {
+        var resolver = FlowResolver(declaration: declaration, source: source)
+        let flow = resolver.resolve()
+        return FlowResolution(flow: flow, diagnostics: resolver.diagnostics)
+    }
+
+    /// The flows, in order, as one graph; a flow named like an earlier one is an error and left out.
+    public static func join(_ resolutions: [FlowResolution], sources: [SourceFile]) -> Output {
         var diagnostics: [Diagnostic] = []
         var flows: [Flow] = []
+        var joined: [Int] = []
         var firstFlow: [String: (Flow, SourceRange)] = [:]
-        for file in files {
-            for declaration in file.flows {
-                var resolver = FlowResolver(declaration: declaration, source: file.source)
-                let flow = resolver.resolve()
-                diagnostics += resolver.diagnostics
-                if let (previous, range) = firstFlow[flow.name] {
-                    diagnostics.append(.error(
-                        .duplicateFlow, "a flow named `\(flow.name)` is already defined",
-                        at: flow.span(flow.nameRange), help: "give each flow its own name",
-                        notes: [.init("first defined here", at: previous.span(range))]))
-                    continue
-                }
-                firstFlow[flow.name] = (flow, flow.nameRange)
-                flows.append(flow)
+        for (index, resolution) in resolutions.enumerated() {
+            let flow = resolution.flow
+            diagnostics += resolution.diagnostics
+            if let (previous, range) = firstFlow[flow.name] {
+                diagnostics.append(.error(
+                    .duplicateFlow, "a flow named `\(flow.name)` is already defined",
+                    at: flow.span(flow.nameRange), help: "give each flow its own name",
+                    notes: [.init("first defined here", at: previous.span(range))]))
+                continue
             }
+            firstFlow[flow.name] = (flow, flow.nameRange)
+            flows.append(flow)
+            joined.append(index)
         }
-        return Output(graph: FlowGraph(flows: flows, sources: files.map(\.source)), diagnostics: diagnostics)
+        return Output(graph: FlowGraph(flows: flows, sources: sources), diagnostics: diagnostics, joined: joined)
     }
 }
 

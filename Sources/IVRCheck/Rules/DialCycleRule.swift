@@ -62,6 +62,7 @@ public struct DialCycleRule: Rule {
     public init() {}
 
     public let description = RuleDescription(.dialCycle)
+    public let spansFlows = true
 
     /// A dial that flow `from` makes without caller input to flow `to`'s number.
     private struct Link {

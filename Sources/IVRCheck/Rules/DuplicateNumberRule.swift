@@ -48,6 +48,7 @@ public struct DuplicateNumberRule: Rule {
     public init() {}
 
     public let description = RuleDescription(.duplicateNumber)
+    public let spansFlows = true
 
     public func check(_ graph: FlowGraph) -> [Diagnostic] {
         var first: [String: Flow] = [:]

@@ -96,7 +96,7 @@ public enum EnvironmentSubstitution {
                 substitutions.append(Substitution(span: source.span(value.range.start, value.range.end), key: key, value: text,
                                                   definition: environment.span(ofKey: defined)))
                 return retyped(text, key: word, at: value.range) ?? value
-            case .string(let text) where text.contains("{{"):
+            case .string(let text) where text.opensPlaceholder:
                 return Value(.string(filled(text, at: value.range)), value.range)
             default:
                 guard let address = value.addressWithPlaceholder else { return value }

@@ -74,7 +74,7 @@ struct ModuleCopy {
         switch written.kind {
         case .word(let word) where word.hasPrefix(Self.prefix):
             return parameter(word, at: written.range, isStep: false)
-        case .string(let text) where text.contains("{{"):
+        case .string(let text) where text.opensPlaceholder:
             return Value(.string(filled(text, at: written.range)), moved(written.range))
         default:
             guard let address = written.addressWithPlaceholder else { return Value(written.kind, moved(written.range)) }

@@ -6,12 +6,18 @@ import Prometheus
 /// and outcomes the manifest names, never with anything a request sent. Every series of a
 /// bundle is exported at 0 once it is served, so `increase()` sees the first call.
 struct OutcomeMetrics: Sendable {
-    let registry: PrometheusCollectorRegistry
+    let handles: MetricHandles
 
     static let stepsEntered = "ivrc_steps_entered_total"
     static let routeOutcomes = "ivrc_route_outcomes_total"
     static let emergencyCalls = "ivrc_emergency_calls_total"
     static let languagesChosen = "ivrc_languages_chosen_total"
+
+    /// Joined once: a help text built per request would cost a string per counter lookup.
+    private static let routeOutcomesHelp = "Branches taken at routes: menu key/timeout/invalid, dial answered/no-answer/busy/failed/refused, "
+        + "http-request ok/failed, hours open/closed, gather and record next."
+    private static let emergencyCallsHelp = "Emergency steps entered (outcome entered) and how their dial ended (answered, no-answer, busy, "
+        + "failed, refused), with the step the call fell back to."
 
     /// An emergency call's outcome besides its dial's: the emergency step was entered.
     static let emergencyEntered = "entered"
@@ -68,25 +74,20 @@ struct OutcomeMetrics: Sendable {
     }
 
     private func stepCounter(flow: String, step: String) -> Counter {
-        registry.makeCounter(name: Self.stepsEntered, labels: [("flow", flow), ("step", step)],
-                             help: "Steps entered, by flow and step of the served bundle.")
+        handles.counter(Self.stepsEntered, [("flow", flow), ("step", step)], help: "Steps entered, by flow and step of the served bundle.")
     }
 
     private func routeCounter(flow: String, step: String, kind: Route.Kind, outcome: RouteOutcome) -> Counter {
-        registry.makeCounter(name: Self.routeOutcomes,
-                             labels: [("flow", flow), ("step", step), ("kind", kind.rawValue), ("outcome", outcome.rawValue)],
-                             help: "Branches taken at routes: menu key/timeout/invalid, dial answered/no-answer/busy/failed/refused, "
-                                 + "http-request ok/failed, hours open/closed, gather and record next.")
+        handles.counter(Self.routeOutcomes, [("flow", flow), ("step", step), ("kind", kind.rawValue), ("outcome", outcome.rawValue)],
+                        help: Self.routeOutcomesHelp)
     }
 
     private func emergencyCounter(flow: String, outcome: String, fallback: String) -> Counter {
-        registry.makeCounter(name: Self.emergencyCalls, labels: [("flow", flow), ("outcome", outcome), ("fallback", fallback)],
-                             help: "Emergency steps entered (outcome entered) and how their dial ended (answered, no-answer, busy, "
-                                 + "failed, refused), with the step the call fell back to.")
+        handles.counter(Self.emergencyCalls, [("flow", flow), ("outcome", outcome), ("fallback", fallback)], help: Self.emergencyCallsHelp)
     }
 
     private func languageCounter(flow: String, language: String) -> Counter {
-        registry.makeCounter(name: Self.languagesChosen, labels: [("flow", flow), ("language", language)],
-                             help: "Calls switched to a language by a branch written language=TAG, by flow and language.")
+        handles.counter(Self.languagesChosen, [("flow", flow), ("language", language)],
+                        help: "Calls switched to a language by a branch written language=TAG, by flow and language.")
     }
 }

@@ -21,7 +21,10 @@ struct CallStatusMetrics: Sendable {
         case malformed
     }
 
-    static let callsEnded = "ivrc_calls_ended_total"
+    /// Kept out of the registry (`CounterTable`): flows × statuses × sources series.
+    let callsEnded = CounterTable(name: "ivrc_calls_ended_total", labels: ["flow", "status", "hangup_source"],
+                                  help: "Calls ended, from Telnyx's status callbacks, by flow, final CallStatus and HangupSource "
+                                      + "(caller, callee, system, unknown; other for anything else).")
     static let callDuration = "ivrc_call_duration_seconds"
     static let callbacks = "ivrc_status_callbacks_total"
 
@@ -37,7 +40,7 @@ struct CallStatusMetrics: Sendable {
     func declare(flows: [String]) {
         for flow in flows {
             for status in CallStatusCallback.Status.endings {
-                for source in CallStatusCallback.HangupSource.allCases { _ = endedCounter(flow: flow, status: status, source: source) }
+                for source in CallStatusCallback.HangupSource.allCases { callsEnded.declare([flow, status.rawValue, source.rawValue]) }
             }
             _ = durationHistogram(flow: flow)
         }
@@ -49,7 +52,7 @@ struct CallStatusMetrics: Sendable {
 
     /// A call of `flow` ended as `callback` says.
     func ended(flow: String, _ callback: CallStatusCallback) {
-        endedCounter(flow: flow, status: callback.status, source: callback.hangupSource).increment()
+        callsEnded.increment([flow, callback.status.rawValue, callback.hangupSource.rawValue])
         if let seconds = callback.durationSeconds { durationHistogram(flow: flow).record(Double(seconds)) }
     }
 
@@ -57,13 +60,6 @@ struct CallStatusMetrics: Sendable {
         registry.makeCounter(name: Self.callbacks, labels: [("result", result.rawValue)],
                              help: "Call status callbacks received, by result: ended, progress, duplicate (repeat or out of order, "
                                  + "ignored), unknown-flow (no flow answers the number), malformed.")
-    }
-
-    private func endedCounter(flow: String, status: CallStatusCallback.Status, source: CallStatusCallback.HangupSource) -> Counter {
-        registry.makeCounter(name: Self.callsEnded,
-                             labels: [("flow", flow), ("status", status.rawValue), ("hangup_source", source.rawValue)],
-                             help: "Calls ended, from Telnyx's status callbacks, by flow, final CallStatus and HangupSource "
-                                 + "(caller, callee, system, unknown; other for anything else).")
     }
 
     private func durationHistogram(flow: String) -> ValueHistogram {

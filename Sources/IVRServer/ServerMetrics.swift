@@ -31,7 +31,7 @@ public struct ServerMetrics: Sendable {
     public init() {
         registry = PrometheusCollectorRegistry()
         handles = MetricHandles(registry: registry)
-        outcomes = OutcomeMetrics(handles: handles)
+        outcomes = OutcomeMetrics()
         callStatus = CallStatusMetrics(registry: registry)
         process = ProcessMetrics(registry: registry)
         _ = logLinesDropped
@@ -45,11 +45,11 @@ public struct ServerMetrics: Sendable {
     }
 
     public func callStarted(flow: String) {
-        callsStarted(flow: flow).increment()
+        callsStarted.increment([flow])
     }
 
     public func request(flow: String, kind: RequestKind, status: Int, duration: Duration) {
-        requests(flow: flow, kind: kind, status: status).increment()
+        requests.increment([flow, kind.rawValue, String(status)])
         durations(kind).record(duration)
     }
 
@@ -109,27 +109,34 @@ public struct ServerMetrics: Sendable {
 
     /// A transcription callback reached the receiver (a transcribed `record` under `recording-status-callback serve`).
     public func transcriptReceived(flow: String) {
-        transcripts("received", flow: flow, help: "Transcription callbacks received, by flow.").increment()
+        transcriptsReceived.increment([flow])
     }
 
     /// A transcript's text sealed and stored.
     public func transcriptStored(flow: String) {
-        transcripts("stored", flow: flow, help: "Transcripts sealed and stored with their text, by flow.").increment()
+        transcriptsStored.increment([flow])
     }
 
     /// A transcript without text (`transcription-failed`: stored as a status, answered 200) or not
     /// stored (answered non-200, so Telnyx retries): `in-progress`, `conflict`, `storage`, `recordings-off`.
     public func transcriptFailed(flow: String, reason: String) {
-        transcriptFailures(flow: flow, reason: reason).increment()
+        transcriptFailures.increment([flow, reason])
     }
 
-    private func transcripts(_ what: String, flow: String, help: String) -> Counter {
-        counter("ivrc_transcripts_\(what)_total", [("flow", flow)], help: help)
-    }
+    // The families with a series per flow of the bundle, kept out of the registry (`CounterTable`).
+    private let callsStarted = CounterTable(name: "ivrc_calls_started_total", labels: ["flow"],
+                                            help: "Calls answered with a flow's entry document.")
+    private let requests = CounterTable(name: "ivrc_requests_total", labels: ["flow", "kind", "status"],
+                                        help: "TeXML requests answered, by flow, endpoint kind and HTTP status (kind unmatched: refused before routing).")
+    private let transcriptsReceived = CounterTable(name: "ivrc_transcripts_received_total", labels: ["flow"],
+                                                   help: "Transcription callbacks received, by flow.")
+    private let transcriptsStored = CounterTable(name: "ivrc_transcripts_stored_total", labels: ["flow"],
+                                                 help: "Transcripts sealed and stored with their text, by flow.")
+    private let transcriptFailures = CounterTable(name: "ivrc_transcripts_failed_total", labels: ["flow", "reason"],
+                                                  help: "Transcripts without text, or not stored (answered non-200 so Telnyx retries), by flow and reason.")
 
-    private func transcriptFailures(flow: String, reason: String) -> Counter {
-        counter("ivrc_transcripts_failed_total", [("flow", flow), ("reason", reason)],
-                help: "Transcripts without text, or not stored (answered non-200 so Telnyx retries), by flow and reason.")
+    private var tables: [CounterTable] {
+        [callsStarted, requests, transcriptsReceived, transcriptsStored, transcriptFailures, callStatus.callsEnded] + outcomes.tables
     }
 
     /// A log line dropped because standard output's reader fell behind (`LogWriter`).
@@ -205,18 +212,18 @@ public struct ServerMetrics: Sendable {
             registry.unregisterGauge(flowOpen(flow: dropped.name))
         }
         for flow in flows {
-            _ = callsStarted(flow: flow.name)
-            _ = transcripts("received", flow: flow.name, help: "Transcription callbacks received, by flow.")
-            _ = transcripts("stored", flow: flow.name, help: "Transcripts sealed and stored with their text, by flow.")
+            callsStarted.declare([flow.name])
+            transcriptsReceived.declare([flow.name])
+            transcriptsStored.declare([flow.name])
             for reason in RecordingReceiver.TranscriptOutcome.failureReasons + ["recordings-off"] {
-                _ = transcriptFailures(flow: flow.name, reason: reason)
+                transcriptFailures.declare([flow.name, reason])
             }
             if let target = flow.dailyCallTarget { dailyCallTarget(flow: flow.name).set(to: Double(target)) }
         }
         // The statuses the TeXML routes answer with; "" is a request no flow answers (unknown number or bundle).
         for flow in flows.map(\.name) + [""] {
             for kind in [RequestKind.entry, .route, .document] {
-                for status in [200, 403, 404, 500] { _ = requests(flow: flow, kind: kind, status: status) }
+                for status in [200, 403, 404, 500] { requests.declare([flow, kind.rawValue, String(status)]) }
             }
         }
         outcomes.declare(bundle)
@@ -231,14 +238,6 @@ public struct ServerMetrics: Sendable {
         }
     }
 
-    private func callsStarted(flow: String) -> Counter {
-        counter("ivrc_calls_started_total", [("flow", flow)], help: "Calls answered with a flow's entry document.")
-    }
-
-    private func requests(flow: String, kind: RequestKind, status: Int) -> Counter {
-        counter("ivrc_requests_total", [("flow", flow), ("kind", kind.rawValue), ("status", String(status))],
-                help: "TeXML requests answered, by flow, endpoint kind and HTTP status (kind unmatched: refused before routing).")
-    }
 
     private func dailyCallTarget(flow: String) -> Gauge {
         registry.makeGauge(name: "ivrc_flow_daily_calls_target", labels: [("flow", flow)],
@@ -270,6 +269,6 @@ public struct ServerMetrics: Sendable {
     /// The Prometheus text exposition of every metric, the process's read at this moment.
     public func exposition() -> [UInt8] {
         process.update()
-        return registry.emitToBuffer()
+        return registry.emitToBuffer() + Array(tables.map { $0.exposition() }.joined().utf8)
     }
 }

@@ -8,9 +8,10 @@ public enum ClientAddress {
     /// The longest textual IPv6 address with an IPv4 tail.
     static let maxLength = 45
 
-    static func resolve(peer: String?, forwardedFor: [String], trustedProxies: Set<String>) -> String? {
+    /// `forwardedFor` is read only for a trusted proxy's request (most have none).
+    static func resolve(peer: String?, forwardedFor: @autoclosure () -> [String], trustedProxies: Set<String>) -> String? {
         guard let peer, trustedProxies.contains(peer) else { return peer }
-        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let hops = forwardedFor().flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
         for hop in hops.reversed() where !trustedProxies.contains(hop) {
             return isAddress(hop) ? hop : "invalid"
         }

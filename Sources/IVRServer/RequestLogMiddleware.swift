@@ -32,28 +32,28 @@ struct RequestLogMiddleware: RouterMiddleware {
             metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: response.status.code, duration: latency)
         }
         var metadata: Logger.Metadata = [
-            "method": "\(request.method.rawValue)",
+            "method": .string(request.method.rawValue),
             "status": .stringConvertible(response.status.code),
-            "kind": "\(notes.kind.rawValue)",
+            "kind": .string(notes.kind.rawValue),
             "latency_ms": .stringConvertible(Self.milliseconds(latency)),
         ]
-        metadata["call_sid"] = notes.callSid.map { "\($0)" }
-        metadata["flow"] = notes.flow.map { "\($0)" }
-        metadata["document"] = notes.document.map { "\($0)" }
-        metadata["bundle"] = notes.bundle.map { "\($0)" }
-        metadata["refusal"] = notes.refusal.map { "\($0)" }
-        metadata["step"] = notes.step.map { "\($0)" }
-        metadata["outcome"] = notes.outcome.map { "\($0)" }
-        metadata["language"] = notes.language.map { "\($0)" }
+        metadata["call_sid"] = notes.callSid.map { .string($0) }
+        metadata["flow"] = notes.flow.map { .string($0) }
+        metadata["document"] = notes.document.map { .string($0) }
+        metadata["bundle"] = notes.bundle.map { .string($0) }
+        metadata["refusal"] = notes.refusal.map { .string($0) }
+        metadata["step"] = notes.step.map { .string($0) }
+        metadata["outcome"] = notes.outcome.map { .string($0) }
+        metadata["language"] = notes.language.map { .string($0) }
         metadata["emergency"] = notes.emergency.map { .stringConvertible($0) }
-        metadata["call_status"] = notes.callStatus.map { "\($0)" }
-        metadata["hangup_source"] = notes.hangupSource.map { "\($0)" }
+        metadata["call_status"] = notes.callStatus.map { .string($0) }
+        metadata["hangup_source"] = notes.hangupSource.map { .string($0) }
         metadata["duration_s"] = notes.durationSeconds.map { .stringConvertible($0) }
-        metadata["status_callback"] = notes.statusCallback.map { "\($0)" }
+        metadata["status_callback"] = notes.statusCallback.map { .string($0) }
         metadata["client"] = ClientAddress.resolve(peer: context.peer, forwardedFor: request.headers[values: Self.forwardedFor],
-                                                   trustedProxies: trustedProxies).map { "\($0)" }
+                                                   trustedProxies: trustedProxies).map { .string($0) }
         if notes.kind == .unmatched {
-            metadata["path"] = "\(String(decoding: request.uri.path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self))"
+            metadata["path"] = .string(String(decoding: request.uri.path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self))
         }
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
         logger.log(level: notes.refusal == nil ? .info : .warning, "request", metadata: metadata)

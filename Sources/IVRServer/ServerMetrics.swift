@@ -17,6 +17,7 @@ public struct ServerMetrics: Sendable {
     let outcomes: OutcomeMetrics
     let callStatus: CallStatusMetrics
     private let process: ProcessMetrics
+    private let handles: MetricHandles
 
     /// Resolution around the plan's 200 ms goal and the benchmark's 2 ms p99 goal.
     private static let durationBuckets: [Duration] = [
@@ -29,6 +30,7 @@ public struct ServerMetrics: Sendable {
     /// first refused reload, unknown number or forged request.
     public init() {
         registry = PrometheusCollectorRegistry()
+        handles = MetricHandles(registry: registry)
         outcomes = OutcomeMetrics()
         callStatus = CallStatusMetrics(registry: registry)
         process = ProcessMetrics(registry: registry)
@@ -51,12 +53,14 @@ public struct ServerMetrics: Sendable {
         durations(kind).record(duration)
     }
 
+    /// Built per call (literals only, no allocation): the type is not `Sendable`, so it cannot be a stored static.
+    private static var durationsDescriptor: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "ivrc_request_duration", unitName: "seconds",
+                             helpText: "Time from request to response of TeXML requests, by endpoint kind.")
+    }
+
     private func durations(_ kind: RequestKind) -> DurationHistogram {
-        registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(metricName: "ivrc_request_duration", unitName: "seconds",
-                                             helpText: "Time from request to response of TeXML requests, by endpoint kind."),
-            labels: [("kind", kind.rawValue)], buckets: Self.durationBuckets
-        )
+        handles.durationHistogram(Self.durationsDescriptor, [("kind", kind.rawValue)], buckets: Self.durationBuckets)
     }
 
     public func signatureRejected(reason: String) {
@@ -259,7 +263,7 @@ public struct ServerMetrics: Sendable {
     }
 
     private func counter(_ name: String, _ labels: [(String, String)], help: String) -> Counter {
-        registry.makeCounter(name: name, labels: labels, help: help)
+        handles.counter(name, labels, help: help)
     }
 
     /// The Prometheus text exposition of every metric, the process's read at this moment.

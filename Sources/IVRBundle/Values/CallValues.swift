@@ -73,8 +73,8 @@ public struct CallValues: Sendable, Equatable {
     private mutating func collect(_ name: String, _ value: String) -> Refusal? {
         values[name] = ""
         guard value.utf8.count <= Self.maxValueBytes else { return .valueTooLong }
-        let before = formEncoded.utf8.count
-        let added = Self.percentEncoded(value).utf8.count
+        let before = formEncodedByteCount
+        let added = Self.percentEncodedByteCount(value)
         guard before + added <= Self.maxCarriedBytes else { return .valuesFull }
         values[name] = value
         return nil
@@ -103,6 +103,11 @@ public struct CallValues: Sendable, Equatable {
         values.keys.sorted().map { Self.percentEncoded($0) + "=" + Self.percentEncoded(values[$0] ?? "") }.joined(separator: "&")
     }
 
+    /// `formEncoded.utf8.count`, counted without building the text (once per collected value).
+    private var formEncodedByteCount: Int {
+        values.reduce(max(values.count - 1, 0)) { $0 + Self.percentEncodedByteCount($1.key) + 1 + Self.percentEncodedByteCount($1.value) }
+    }
+
     public init?(formEncoded: String) {
         var values: [String: String] = [:]
         for pair in formEncoded.split(separator: "&") {
@@ -116,11 +121,39 @@ public struct CallValues: Sendable, Equatable {
     }
 
     /// RFC 3986 unreserved characters kept, everything else percent-encoded (UTF-8).
+    /// Byte by byte, as Foundation's `addingPercentEncoding` writes it (upper-case hex digits),
+    /// which costs ten times as much.
     public static func percentEncoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(percentEncodedByteCount(text))
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                encoded.append(byte)
+            } else {
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(hexDigits[Int(byte >> 4)])
+                encoded.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    /// `percentEncoded(text).utf8.count`.
+    static func percentEncodedByteCount(_ text: String) -> Int {
+        text.utf8.reduce(0) { $0 + (isUnreserved($1) ? 1 : 3) }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
 
     /// The value of `v` in a URL's query (`…/x.route?v=TOKEN`), percent-decoded; nil without one.
     public static func carriedToken(in url: String) -> String? {

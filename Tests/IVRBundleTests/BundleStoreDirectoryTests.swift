@@ -12,6 +12,7 @@ import Testing
             garbage
             250 ../../etc/pw
             -5 cccccccccccc
+            9223372036854775807 dddddddddddd
             300 aaaaaaaaaaaa
             400 cccccccccccc
 

@@ -17,6 +17,10 @@ public struct BundleHistory: Sendable, Equatable {
     /// Oldest first.
     public private(set) var entries: [Entry]
 
+    /// The end of year 9999: a larger time in a line is no switch (and would not survive the
+    /// round trip through `Date`, whose seconds are a `Double`).
+    static let latestSeconds: Int64 = 253_402_300_799
+
     public init(entries: [Entry] = []) {
         self.entries = entries
     }
@@ -26,7 +30,8 @@ public struct BundleHistory: Sendable, Equatable {
     public init(text: String) {
         entries = text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
-            guard fields.count == 2, let seconds = Int64(fields[0]), seconds >= 0, BundleID.isValid(fields[1]) else { return nil }
+            guard fields.count == 2, let seconds = Int64(fields[0]), (0...Self.latestSeconds).contains(seconds),
+                  BundleID.isValid(fields[1]) else { return nil }
             return Entry(id: String(fields[1]), since: Date(timeIntervalSince1970: TimeInterval(seconds)))
         }
     }

@@ -42,7 +42,7 @@ public final class StoredBundles: Sendable {
         // call on it, whose next request comes here before this replica's reload.
         let current = try? directory.currentID()
         guard let entry = current == id ? BundleHistory.Entry(id: id, since: now)
-                : directory.retained(current: current, gracePeriod: gracePeriod, at: now).first(where: { $0.id == id }) else { return nil }
+                : directory.retained(current: current, gracePeriod: gracePeriod, at: now, history: history).first(where: { $0.id == id }) else { return nil }
         if refused.withLock({ $0[id] == history }) { return nil }
         let task = loads.withLock { loads in
             if let running = loads[id] { return running }

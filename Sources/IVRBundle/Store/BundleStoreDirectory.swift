@@ -69,10 +69,12 @@ public struct BundleStoreDirectory: Sendable {
     }
 
     /// The builds retired less than `gracePeriod` before `now` that are still stored, newest
-    /// first, with when each was retired: the bundles calls may still be on.
-    public func retained(current: String?, gracePeriod: TimeInterval, at now: Date = Date()) -> [BundleHistory.Entry] {
+    /// first, with when each was retired: the bundles calls may still be on. `history` is the
+    /// store's, read now unless the caller has just read it.
+    public func retained(current: String?, gracePeriod: TimeInterval, at now: Date = Date(),
+                         history: BundleHistory? = nil) -> [BundleHistory.Entry] {
         let stored = Set(storedIDs())
-        return history().retired(current: current)
+        return (history ?? self.history()).retired(current: current)
             .filter { stored.contains($0.id) && now.timeIntervalSince($0.since) <= gracePeriod }
     }
 

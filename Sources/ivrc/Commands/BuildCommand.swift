@@ -39,11 +39,8 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Keep every build in DIR as a bundle store (implied when DIR is one): see above.")
     var store = false
 
-    @Option(help: "With a store: seconds a retired build is kept (give the servers' --grace-period).")
-    var keepFor = Int(StoreRetention().keepFor)
-
-    @Option(help: "With a store: retired builds kept at most.")
-    var keep = StoreRetention().keepCount
+    @OptionGroup(title: "With a store")
+    var retention: StoreRetentionOptions
 
     @Flag(help: "Write a bundle even when the input holds no flow (it replaces DIR with an empty bundle).")
     var allowEmpty = false
@@ -59,7 +56,6 @@ struct BuildCommand: ParsableCommand {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
             throw ValidationError("--base-url must be an http(s) URL, e.g. https://ivr.example.com/texml")
         }
-        guard keepFor >= 0, keep >= 0 else { throw ValidationError("--keep-for and --keep must not be negative") }
     }
 
     func run() throws {
@@ -131,9 +127,8 @@ struct BuildCommand: ParsableCommand {
     /// The build kept in the store at DIR and made current; what happened, as the lines to print.
     private func storeBuild(_ bundle: CompiledBundle, in target: URL, waivers: [Manifest.Waiver],
                             environment: Manifest.Environment?, summary: String) throws -> String {
-        let retention = StoreRetention(keepFor: TimeInterval(keepFor), keepCount: keep)
         let (outcome, pruned) = try BundleStoreWriter.write(bundle, to: target, compilerVersion: CompilerVersion.string,
-                                                            waivers: waivers, environment: environment, retention: retention)
+                                                            waivers: waivers, environment: environment, retention: retention.retention)
         let line = switch outcome {
         case .unchanged(let id):
             "ivrc: \(output) already serves build \(id): \(summary)\n"

@@ -65,22 +65,14 @@ struct StorePruneCommand: ParsableCommand {
     @Argument(help: "The store directory.")
     var store: String
 
-    @Option(help: "Seconds a retired build is kept (give the servers' --grace-period).")
-    var keepFor = Int(StoreRetention().keepFor)
-
-    @Option(help: "Retired builds kept at most.")
-    var keep = StoreRetention().keepCount
-
-    func validate() throws {
-        guard keepFor >= 0, keep >= 0 else { throw ValidationError("--keep-for and --keep must not be negative") }
-    }
+    @OptionGroup var retention: StoreRetentionOptions
 
     func run() throws {
         try reportingFailures {
             let directory = try bundleStore(at: store)
             do {
                 let pruned = try directory.withLock {
-                    try directory.prune(StoreRetention(keepFor: TimeInterval(keepFor), keepCount: keep))
+                    try directory.prune(retention.retention)
                 }
                 standardError(pruned.isEmpty ? "ivrc: nothing to prune in \(store)\n"
                     : "ivrc: pruned \(pruned.count) retired build(s): \(pruned.joined(separator: ", "))\n")

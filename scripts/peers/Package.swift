@@ -5,6 +5,10 @@
 // the main package's Package.resolved pins (same local mirror, same `exact:` rule).
 import PackageDescription
 
+func nio(_ module: String) -> Target.Dependency {
+    .product(name: module, package: "swift-nio")
+}
+
 let package = Package(
     name: "ivrc-bench-peers",
     platforms: [.macOS(.v13)],
@@ -13,24 +17,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
-        .target(name: "PeerDocument", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
-        .executableTarget(
-            name: "bare-nio",
-            dependencies: [
-                "PeerDocument",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
-        ),
+        .target(name: "PeerDocument", dependencies: [nio("NIOCore")]),
+        .executableTarget(name: "bare-nio", dependencies: ["PeerDocument", nio("NIOCore"), nio("NIOPosix"), nio("NIOHTTP1")]),
         .executableTarget(
             name: "bare-hummingbird",
-            dependencies: [
-                "PeerDocument",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            dependencies: ["PeerDocument", .product(name: "Hummingbird", package: "hummingbird"), nio("NIOCore"), nio("NIOPosix")]
         ),
     ],
     swiftLanguageModes: [.v6]

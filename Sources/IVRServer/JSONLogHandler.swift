@@ -37,12 +37,12 @@ public struct JSONLogHandler: LogHandler {
         var fields: [(key: String, value: Logger.Metadata.Value)] = []
         fields.reserveCapacity(eventFields.count + metadata.count + 4)
         fields.append(contentsOf: eventFields.lazy.map { (key: $0.key, value: $0.value) })
-        for (key, value) in metadata where eventFields[key] == nil { fields.append((key, value)) }
+        for (key, value) in metadata where !eventFields.keys.contains(key) { fields.append((key, value)) }
         let own: [(key: String, value: Logger.Metadata.Value)] = [
             ("time", .string(Self.timeFormat.format(Date()))), ("level", .string(event.level.rawValue)),
             ("logger", .string(label)), ("message", .string(event.message.description)),
         ]
-        for field in own where eventFields[field.key] == nil && metadata[field.key] == nil { fields.append(field) }
+        for field in own where !eventFields.keys.contains(field.key) && !metadata.keys.contains(field.key) { fields.append(field) }
         sink(Self.line(fields))
     }
 
@@ -54,7 +54,10 @@ public struct JSONLogHandler: LogHandler {
     static func line(_ fields: [(key: String, value: Logger.Metadata.Value)]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         bytes.reserveCapacity(512)
-        for (index, (key, value)) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+        // Positions are sorted by the keys alone: touching a field copies its metadata value.
+        let keys = fields.map(\.key)
+        for (index, position) in keys.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() {
+            let (key, value) = fields[position]
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             appendString(key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
@@ -73,11 +76,17 @@ public struct JSONLogHandler: LogHandler {
         return bytes
     }
 
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
     private static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
         // Most values need no escape: copied whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        let needsEscape = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: Self.needsEscape) }
+            ?? text.utf8.contains(where: Self.needsEscape)
+        if !needsEscape {
             bytes.append(contentsOf: text.utf8)
             return
         }

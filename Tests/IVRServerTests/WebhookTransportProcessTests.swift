@@ -49,13 +49,20 @@ import Testing
         }
     }
 
-    /// Bytes that are not HTTP get 400 and a closed connection; the server goes on answering.
+    /// Bytes that are not HTTP get 400 and a closed connection; peers that hang up with their
+    /// answers still being made are no harm; the server goes on answering.
     @Test func garbageIs400AndTheServerGoesOn() throws {
         try withServer { server in
             let garbage = try RawConnection(port: server.port)
             garbage.send("\u{1}\u{2} not http at all\r\n\r\n")
             let refused = garbage.readUntilClosed(within: 20)
             #expect(refused.closed && refused.text.hasPrefix("HTTP/1.1 400"), "\(refused)")
+            let request = try ConnectionLimitsProcessTests.signedRequest().replacingOccurrences(of: "Connection: close\r\n", with: "")
+            for _ in 0..<50 {
+                let impatient = try RawConnection(port: server.port)
+                impatient.send(request + request)
+                impatient.close()
+            }
             let next = try RawConnection(port: server.port)
             next.send(try ConnectionLimitsProcessTests.signedRequest())
             #expect(next.readUntilClosed(within: 20).text.hasPrefix("HTTP/1.1 200"))

@@ -19,6 +19,12 @@ public actor BundleReloader: Service {
         public let description: String
     }
 
+    /// A store's current build whose directory holds a build of another id (changed after it
+    /// was stored): served, its URLs would name an id no replica finds in the store.
+    public struct StoredBuildMismatch: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     private let directory: URL
     private let store: BundleStore
     private let urlPrefix: String
@@ -51,12 +57,20 @@ public actor BundleReloader: Service {
     public static func load(_ directory: URL, urlPrefix: String, environment: String? = nil,
                             valuesKeyed: Bool = false) throws -> ServedBundle {
         let origin = BundleFingerprint(directory: directory.path)
-        let bundle = try LoadedBundle(directory: directory)
+        // A store's current build is read from the directory of the id its link names, once, so
+        // a deploy switching the link meanwhile cannot pair one build's id with another's files.
+        let store = BundleStoreDirectory.isStore(directory.path) ? BundleStoreDirectory(root: directory) : nil
+        let storedID = try store?.currentID()
+        let bundle = try LoadedBundle(directory: storedID.flatMap { store?.directory(of: $0) } ?? directory)
         if let environment, bundle.manifest.environment?.name != environment {
             let built = bundle.manifest.environment.map { "for `\($0.name)`" } ?? "without --env"
             throw EnvironmentMismatch(description: "\(directory.path) was built \(built), not for `\(environment)`")
         }
         var served = try ServedBundle(bundle: bundle, pathPrefix: urlPrefix)
+        if let storedID, served.id != storedID {
+            throw StoredBuildMismatch(description: "the store's current build \(storedID) holds bundle \(served.id): changed after it was "
+                + "stored; build the sources again into the store (`ivrc build SRC -o \(directory.path)`)")
+        }
         if !valuesKeyed, !served.values.isEmpty {
             throw ValuesKeyMissing(description: "flows \(served.values.flowNames.joined(separator: ", ")) use call values ({{NAME}}), "
                 + "which the server carries sealed: give --values-key-file FILE (or IVRC_VALUES_KEY), the same on every replica")

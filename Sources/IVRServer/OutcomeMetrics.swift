@@ -26,16 +26,16 @@ struct OutcomeMetrics: Sendable {
     func declare(_ served: ServedBundle) {
         let bundle = served.bundle
         for document in bundle.manifest.documents.keys {
-            if let flow = served.flow(of: document), let step = DocumentStep.stepEntered(by: document) {
-                stepsEntered.declare([flow, step])
+            if let facts = served.facts(of: document), let step = facts.stepEntered {
+                stepsEntered.declare([facts.flow, step])
             }
         }
         for (document, route) in bundle.manifest.routes {
-            guard let flow = served.flow(of: document), let step = DocumentStep.step(of: document) else { continue }
+            guard let facts = served.facts(of: document), let step = facts.step else { continue }
             for outcome in RouteOutcome.outcomes(of: route.kind) {
-                routeOutcomes.declare([flow, step, route.kind.rawValue, outcome.rawValue])
-                if let fallback = emergencyFallback(document, route: route, outcome: outcome, of: served) {
-                    emergencyCalls.declare([flow, outcome.rawValue, fallback])
+                routeOutcomes.declare([facts.flow, step, route.kind.rawValue, outcome.rawValue])
+                if let fallback = emergencyFallback(facts, route: route, outcome: outcome, of: served) {
+                    emergencyCalls.declare([facts.flow, outcome.rawValue, fallback])
                 }
             }
         }
@@ -47,29 +47,29 @@ struct OutcomeMetrics: Sendable {
 
     /// The document at `document` was served; a step's first document means the step was entered.
     func served(_ document: String, of served: ServedBundle) {
-        guard let flow = served.flow(of: document), let step = DocumentStep.stepEntered(by: document) else { return }
-        stepsEntered.increment([flow, step])
-        if served.isEmergency(document) { emergencyCalls.increment([flow, Self.emergencyEntered, ""]) }
+        guard let facts = served.facts(of: document), let step = facts.stepEntered else { return }
+        stepsEntered.increment([facts.flow, step])
+        if facts.isEmergency { emergencyCalls.increment([facts.flow, Self.emergencyEntered, ""]) }
     }
 
     /// The route of `document` took branch `outcome` and the call went on at `next` (nil when
     /// Telnyx never left `document`, as for a refused dial).
     func routed(_ document: String, of served: ServedBundle, outcome: RouteOutcome, next: String?) {
-        guard let flow = served.flow(of: document), let step = DocumentStep.step(of: document),
+        guard let facts = served.facts(of: document), let step = facts.step,
               let route = served.bundle.manifest.routes[document] else { return }
-        routeOutcomes.increment([flow, step, route.kind.rawValue, outcome.rawValue])
-        if let fallback = emergencyFallback(document, route: route, outcome: outcome, of: served) {
-            emergencyCalls.increment([flow, outcome.rawValue, fallback])
+        routeOutcomes.increment([facts.flow, step, route.kind.rawValue, outcome.rawValue])
+        if let fallback = emergencyFallback(facts, route: route, outcome: outcome, of: served) {
+            emergencyCalls.increment([facts.flow, outcome.rawValue, fallback])
         }
-        if let next, let chosen = served.language(of: next), chosen != served.language(of: document) {
-            languagesChosen.increment([flow, chosen])
+        if let next, let chosen = served.language(of: next), chosen != facts.language {
+            languagesChosen.increment([facts.flow, chosen])
         }
     }
 
     /// For a dial at the emergency step, the step the call goes on to after `outcome` ("" when
     /// it ends there); nil for every other route.
-    private func emergencyFallback(_ document: String, route: Route, outcome: RouteOutcome, of served: ServedBundle) -> String? {
-        guard route.kind == .dial, served.isEmergency(document) else { return nil }
+    private func emergencyFallback(_ facts: DocumentFacts, route: Route, outcome: RouteOutcome, of served: ServedBundle) -> String? {
+        guard route.kind == .dial, facts.isEmergency else { return nil }
         return (outcome == .answered ? route.answered : route.next).flatMap(DocumentStep.step(of:)) ?? ""
     }
 }

@@ -1,16 +1,16 @@
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 
 /// Closes a connection whose peer is too slow to finish a request: the head of the first
 /// request must arrive within the header timeout of the connection opening, a body within the
 /// body timeout of its head. A slowloris client (headers never finished, a body trickled a byte
 /// at a time) holds its descriptor for seconds, not forever. Between requests on a kept-alive
-/// connection Hummingbird's idle timeout applies.
-final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+/// connection the idle timeout applies. Generic over the request parts it watches: NIO's on the
+/// webhook listener, HTTP Types' on Hummingbird's operations listener.
+final class RequestDeadlineHandler<Part: HTTPRequestStreamPart>: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = Part
+    typealias InboundOut = Part
 
     private let headerTimeout: TimeAmount
     private let bodyTimeout: TimeAmount
@@ -31,7 +31,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        switch unwrapInboundIn(data).stage {
         case .head: arm(bodyTimeout, context)
         case .body: break
         case .end: disarm()
@@ -60,3 +60,32 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
 
 @available(*, unavailable)
 extension RequestDeadlineHandler: Sendable {}
+
+/// Where a request part stands in its request, for handlers that work with either part type.
+protocol HTTPRequestStreamPart {
+    var stage: HTTPRequestStage { get }
+}
+
+enum HTTPRequestStage {
+    case head, body, end
+}
+
+extension HTTPServerRequestPart: HTTPRequestStreamPart {
+    var stage: HTTPRequestStage {
+        switch self {
+        case .head: .head
+        case .body: .body
+        case .end: .end
+        }
+    }
+}
+
+extension HTTPRequestPart: HTTPRequestStreamPart {
+    var stage: HTTPRequestStage {
+        switch self {
+        case .head: .head
+        case .body: .body
+        case .end: .end
+        }
+    }
+}

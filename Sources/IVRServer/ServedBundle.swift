@@ -16,7 +16,7 @@ public struct ServedBundle: Sendable {
     /// The directory state read before loading, so the reloader compares against what was
     /// actually loaded rather than against a later look (nil for a bundle made in memory).
     var origin: BundleFingerprint?
-    private let flowOfDocument: [String: String]
+    private let facts: [String: DocumentFacts]
     private let flowEntries: [String: Manifest.FlowEntry]
     /// Answers requests (`BundleAnswerer`, the runtime's own function) from the relocated
     /// documents; flows that fill `{{NAME}}` per request keep theirs as relocated trees.
@@ -43,10 +43,10 @@ public struct ServedBundle: Sendable {
                                   documents: documents)
         self.bundle = bundle
         self.loadedAt = loadedAt
-        flowEntries = Dictionary(bundle.manifest.flows.map { ($0.name, $0) }) { first, _ in first }
-        // Documents live in their flow's folder, `FLOW/NAME.xml`.
-        flowOfDocument = Dictionary(uniqueKeysWithValues: bundle.manifest.documents.keys.map { path in
-            (path, String(path.prefix { $0 != "/" }))
+        let flowEntries = Dictionary(bundle.manifest.flows.map { ($0.name, $0) }) { first, _ in first }
+        self.flowEntries = flowEntries
+        facts = Dictionary(uniqueKeysWithValues: bundle.manifest.documents.keys.map { path in
+            (path, DocumentFacts(document: path, flow: flowEntries[String(path.prefix { $0 != "/" })]))
         })
     }
 
@@ -57,7 +57,10 @@ public struct ServedBundle: Sendable {
     public var values: BundleValues { answerer.values }
 
     /// The flow a bundle path (document or route) belongs to, for logs and metric labels.
-    public func flow(of path: String) -> String? { flowOfDocument[BundleAddress.document(ofRoute: path)] }
+    public func flow(of path: String) -> String? { facts(of: path)?.flow }
+
+    /// The facts of the document a bundle path (document or route) names; nil outside the bundle.
+    func facts(of path: String) -> DocumentFacts? { facts[BundleAddress.document(ofRoute: path)] }
 
     public var compilerVersion: String { bundle.manifest.compilerVersion }
 
@@ -67,15 +70,9 @@ public struct ServedBundle: Sendable {
     }
 
     /// Whether a bundle path (document or route) belongs to its flow's `emergency` step.
-    public func isEmergency(_ path: String) -> Bool {
-        guard let emergency = flowEntry(of: path)?.emergencyStep else { return false }
-        return DocumentStep.step(of: BundleAddress.document(ofRoute: path)) == emergency
-    }
+    public func isEmergency(_ path: String) -> Bool { facts(of: path)?.isEmergency ?? false }
 
     /// The language a document speaks, for flows a caller can choose a language in: its
     /// `STEP.TAG.xml` tag, or the flow's first language; nil for flows with one language.
-    public func language(of document: String) -> String? {
-        guard let languages = flowEntry(of: document)?.languages, let first = languages.first else { return nil }
-        return DocumentStep.language(of: document) ?? first
-    }
+    public func language(of document: String) -> String? { facts(of: document)?.language }
 }

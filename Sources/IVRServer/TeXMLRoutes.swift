@@ -97,12 +97,13 @@ struct TeXMLRoutes {
     }
 
     private func noteServed(_ document: String, of served: ServedBundle, context: ServerRequestContext) {
+        let facts = served.facts(of: document)
         context.notes.update {
-            $0.flow = served.flow(of: document)
+            $0.flow = facts?.flow
             $0.document = document
-            $0.step = DocumentStep.step(of: document)
-            $0.language = DocumentStep.language(of: document)
-            $0.emergency = served.isEmergency(document)
+            $0.step = facts?.step
+            $0.language = facts?.languageTag
+            $0.emergency = facts?.isEmergency ?? false
         }
     }
 

@@ -3,11 +3,14 @@ import Hummingbird
 import IVRBundle
 import HummingbirdCore
 import NIOCore
+import NIOHTTPTypes
+import NIOPosix
 import Logging
 import ServiceLifecycle
 
-/// `ivrc serve` assembled: the router (TeXML and operations routes behind the log and metrics
-/// middleware) and the Hummingbird application that runs it with the bundle reloader.
+/// `ivrc serve` assembled: the webhook router (TeXML, recordings and status callbacks behind the
+/// log and metrics middleware) served by `WebhookChannel`, the operations routes by a Hummingbird
+/// application beside it, and the bundle reloader.
 public struct VoiceServer: Sendable {
     public let store: BundleStore
     public let configuration: ServerConfiguration
@@ -60,51 +63,43 @@ public struct VoiceServer: Sendable {
         return router
     }
 
-    /// Runs the application until SIGTERM or SIGINT, then drains: `/readyz` turns 503 and the
-    /// webhook keeps answering for `drainDelay`, then the listener stops accepting, finishes
-    /// the requests it has, and the call returns.
+    /// Runs the listeners until SIGTERM or SIGINT, then drains: `/readyz` turns 503 and the
+    /// webhook keeps answering for `drainDelay`, then the webhook listener stops accepting,
+    /// finishes the requests it has, and the call returns.
     public func run(watching directory: URL?, listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let group = ServiceGroup(configuration: .init(
-            services: [application(watching: directory, listening: listening), DrainService(drain: drain, logger: logger)],
+            services: services(watching: directory, listening: listening) + [DrainService(drain: drain, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
-    /// The application (the webhook listener, the operations listener beside it), with the
-    /// reloader watching `directory` when one is given. Stopped gracefully, it stops accepting,
-    /// finishes in-flight requests and returns. `listening` gets the webhook port once it is
-    /// bound (the one chosen for port 0).
-    public func application(watching directory: URL?,
-                            listening: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
+    /// The operations listener, the webhook listener and, when `directory` is given, the reloader
+    /// watching it. A service group stops them in reverse order, so `/readyz` answers until the
+    /// webhook has finished its requests. `listening` gets the webhook port once it is bound (the
+    /// one chosen for port 0).
+    func services(watching directory: URL?, listening: @escaping @Sendable (Int) -> Void) -> [any Service] {
         let limits = configuration.connectionLimits
         var operationsLogger = logger
         operationsLogger[metadataKey: "listener"] = "operations"
         let operations = Application(
-            router: operationsRouter(), server: Self.http1(limits),
+            router: operationsRouter(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlineHandler<HTTPRequestPart>(limits: limits)],
+                                                idleTimeout: TimeAmount(limits.idleTimeout))),
             configuration: .init(address: .hostname(configuration.operationsHost, port: configuration.operationsPort),
                                  serverName: nil,
                                  availableConnectionsDelegate: .maximum(limits.maxOperationsConnections, logger: operationsLogger)),
             logger: operationsLogger
         )
         let port = configuration.port
-        var application = Application(
-            router: router(), server: Self.http1(limits),
-            configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil,
+        let webhook = WebhookChannel(responder: router().buildResponder(), limits: limits, maxBodyBytes: configuration.maxBodyBytes).server(
+            configuration: HummingbirdCore.ServerConfiguration(address: .hostname(configuration.host, port: port), serverName: nil,
                                  availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
-            services: [operations],
             onServerRunning: { channel in listening(channel.localAddress?.port ?? port) },
-            logger: logger
-        )
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+        var services: [any Service] = [operations, webhook]
         if let directory {
-            application.addServices(BundleReloader(directory: directory, store: store, configuration: configuration,
-                                                   metrics: metrics, logger: logger))
+            services.append(BundleReloader(directory: directory, store: store, configuration: configuration, metrics: metrics, logger: logger))
         }
-        return application
-    }
-
-    /// HTTP/1.1 with the idle timeout and the header and body deadlines of `limits`.
-    private static func http1(_ limits: ConnectionLimits) -> HTTPServerBuilder {
-        .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlineHandler(limits: limits)],
-                                    idleTimeout: TimeAmount(limits.idleTimeout)))
+        return services
     }
 }

@@ -65,4 +65,24 @@ import Testing
         #expect(server.process.isRunning)
         #expect(server.terminate() == 0)
     }
+
+    /// After an answer, a next head trickled a byte every half second is closed: the idle timeout
+    /// counts whole request parts, not bytes, so the trickle never resets it.
+    @Test func aNextHeadTrickledOnAKeptAliveConnectionIsClosed() async throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        let server = try ServeProcess(bundle: bundle, arguments: ["--idle-timeout", "2"])
+        let trickling = try RawConnection(port: server.port)
+        let request = try Self.signedRequest().replacingOccurrences(of: "Connection: close\r\n", with: "")
+        trickling.send(request)
+        for byte in "POST /texml HTTP/1" {
+            try await Task.sleep(for: .milliseconds(500))
+            trickling.send(String(byte))
+        }
+        // 18 bytes, 9 s: closed after the 2 s idle timeout, though a byte came every half second.
+        let end = trickling.readUntilClosed(within: 1)
+        #expect(end.closed && end.text.hasPrefix("HTTP/1.1 200"), "\(end)")
+        #expect(server.process.isRunning)
+        #expect(server.terminate() == 0)
+    }
 }

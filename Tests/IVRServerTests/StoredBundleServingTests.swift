@@ -134,6 +134,22 @@ import Testing
         #expect(readiness["since"] is String)
     }
 
+    /// `current` naming a directory that holds a build of another id (copied, or changed after it
+    /// was stored) is refused: its URLs would name an id no replica finds.
+    @Test func aCurrentBuildHoldingAnotherIdStartsDegradedOnTheNewestGoodBuild() throws {
+        let store = try Store()
+        defer { store.remove() }
+        let impostor = "aaaaaaaaaaaa"
+        try FileManager.default.copyItem(at: store.directory.directory(of: store.new), to: store.directory.directory(of: impostor))
+        let link = store.root.appendingPathComponent("current")
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "bundles/" + impostor)
+        let (server, _) = try store.server()
+        #expect(server.store.current.id == store.new)
+        let reason = try #require(server.store.degradation?.reason)
+        #expect(reason.contains("current build \(impostor) holds bundle \(store.new)"), "\(reason)")
+    }
+
     @Test func aCurrentLinkToNothingStartsDegradedAndAStoreWithNoGoodBuildIsRefused() throws {
         let store = try Store()
         defer { store.remove() }

@@ -1,0 +1,28 @@
+import IVRBundle
+
+/// What the log and the metrics say about one bundle document: its flow, step and language,
+/// and whether it belongs to the emergency step. Worked out once when a bundle is loaded,
+/// since reading them off the path (`DocumentStep`) on every request cost more than answering it.
+struct DocumentFacts: Sendable {
+    let flow: String
+    /// The `.ivr` step the document was lowered from (nil for `hangup.call.xml`).
+    let step: String?
+    /// The step the document starts, nil for a continuation of one already entered.
+    let stepEntered: String?
+    /// Its `STEP.TAG.xml` tag; nil in the flow's first language.
+    let languageTag: String?
+    /// The language it speaks in a flow with several: its tag or the flow's first; nil otherwise.
+    let language: String?
+    let isEmergency: Bool
+
+    init(document path: String, flow: Manifest.FlowEntry?) {
+        // Documents live in their flow's folder, `FLOW/NAME.xml`.
+        self.flow = String(path.prefix { $0 != "/" })
+        let step = DocumentStep.step(of: path), tag = DocumentStep.language(of: path)
+        self.step = step
+        stepEntered = DocumentStep.stepEntered(by: path)
+        languageTag = tag
+        language = flow?.languages?.first.map { tag ?? $0 }
+        isEmergency = flow?.emergencyStep.map { $0 == step } ?? false
+    }
+}

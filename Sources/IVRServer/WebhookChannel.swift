@@ -1,0 +1,39 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// The webhook listener's connections: NIO's HTTP/1.1 server pipeline (parsing, pipelined
+/// requests answered in order, keep-alive, quiescing on graceful shutdown) and
+/// `WebhookRequestHandler`, which answers each whole request through the webhook router.
+///
+/// Why not Hummingbird's `HTTP1Channel`: it turns every connection into async sequences of request
+/// and response parts, which cost more CPU per request than ivrc's own work (issue 25's callgrind
+/// profile). Hummingbird still binds the listener, caps connections, drains on shutdown and routes.
+struct WebhookChannel: ServerChildChannel {
+    struct Value: ServerChildChannelValue {
+        let channel: any Channel
+    }
+
+    let responder: RouterResponder<ServerRequestContext>
+    let limits: ConnectionLimits
+    let maxBodyBytes: Int
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        channel.eventLoop.makeCompletedFuture {
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+            try pipeline.addHandler(RequestDeadlineHandler<HTTPServerRequestPart>(limits: limits))
+            try pipeline.addHandler(IdleStateHandler(readTimeout: TimeAmount(limits.idleTimeout)))
+            try pipeline.addHandler(WebhookRequestHandler(responder: responder, maxBodyBytes: maxBodyBytes, logger: logger))
+            return Value(channel: channel)
+        }
+    }
+
+    /// The connection lives in its channel's handlers; this task only waits for it to close, so
+    /// the server's graceful shutdown waits for the requests it has.
+    func handle(value: Value, logger: Logger) async {
+        try? await value.channel.closeFuture.get()
+    }
+}

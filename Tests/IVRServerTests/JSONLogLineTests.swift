@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+@testable import IVRServer
+
+/// The JSON log line an operator's shipper reads: keys in byte order, numbers and booleans bare,
+/// every string escaped, the event's fields over the handler's over the line's own.
+struct JSONLogLineTests {
+    @Test(arguments: ["0", "-7", "200", "0.258", "1e-05", "-2.5E+10", "true", "false"])
+    func numbersAndBooleansAreBare(_ text: String) {
+        #expect(JSONLiteral.isNumberOrBoolean(text))
+    }
+
+    @Test(arguments: ["", "-", "01", "1.", ".5", "+1", "1e", "nan", "inf", "-inf", "0x10", "1 ", "True", "12ab"])
+    func anythingElseIsAString(_ text: String) {
+        #expect(!JSONLiteral.isNumberOrBoolean(text))
+    }
+
+    @Test func aLineIsSortedTypedAndEscaped() throws {
+        let lines = Mutex<[[UInt8]]>([])
+        var handler = JSONLogHandler(label: "test") { line in lines.withLock { $0.append(line) } }
+        handler[metadataKey: "listener"] = "operations"
+        handler[metadataKey: "kind"] = "from the handler"
+        let logger = Logger(label: "test") { _ in handler }
+        logger.warning("request", metadata: [
+            "status": .stringConvertible(404), "latency_ms": .stringConvertible(0.25), "emergency": .stringConvertible(true),
+            "kind": "entry", "path": "/a\"b\\c\nd\u{1}", "level": "not the level", "infinite": .stringConvertible(Double.infinity),
+        ])
+        let line = try #require(lines.withLock { $0.first }.map { String(decoding: $0, as: UTF8.self) })
+        #expect(line.hasSuffix("}\n") && line.components(separatedBy: "\n").count == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["status"] as? Int == 404 && object["latency_ms"] as? Double == 0.25 && object["emergency"] as? Bool == true)
+        #expect(object["infinite"] as? String == "inf")
+        #expect(object["path"] as? String == "/a\"b\\c\nd\u{1}")
+        #expect(object["kind"] as? String == "entry" && object["listener"] as? String == "operations")
+        #expect(object["level"] as? String == "not the level" && object["message"] as? String == "request")
+        let keys = ["emergency", "infinite", "kind", "latency_ms", "level", "listener", "logger", "message", "path", "status", "time"]
+        #expect(line.hasPrefix(#"{"emergency":true,"infinite":"inf","kind":"entry","latency_ms":0.25,"#))
+        #expect(keys.map { line.range(of: "\"\($0)\":")!.lowerBound } == keys.map { line.range(of: "\"\($0)\":")!.lowerBound }.sorted())
+    }
+}

@@ -174,7 +174,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
-        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "IVRRuntimeTests",
             dependencies: ["IVRRuntime", "IVRBundle", "TeXMLEmit", "IVRCheck", "IVRLang", "IVRTestSupport"],

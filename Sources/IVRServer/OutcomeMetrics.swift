@@ -70,6 +70,6 @@ struct OutcomeMetrics: Sendable {
     /// it ends there); nil for every other route.
     private func emergencyFallback(_ facts: DocumentFacts, route: Route, outcome: RouteOutcome, of served: ServedBundle) -> String? {
         guard route.kind == .dial, facts.isEmergency else { return nil }
-        return (outcome == .answered ? route.answered : route.next).flatMap(DocumentStep.step(of:)) ?? ""
+        return (outcome == .answered ? route.answered : route.next).flatMap { served.facts(of: $0)?.step } ?? ""
     }
 }

@@ -17,7 +17,6 @@ public struct ServedBundle: Sendable {
     /// actually loaded rather than against a later look (nil for a bundle made in memory).
     var origin: BundleFingerprint?
     private let facts: [String: DocumentFacts]
-    private let flowEntries: [String: Manifest.FlowEntry]
     /// Answers requests (`BundleAnswerer`, the runtime's own function) from the relocated
     /// documents; flows that fill `{{NAME}}` per request keep theirs as relocated trees.
     let answerer: BundleAnswerer<ServedDocuments>
@@ -44,7 +43,6 @@ public struct ServedBundle: Sendable {
         self.bundle = bundle
         self.loadedAt = loadedAt
         let flowEntries = Dictionary(bundle.manifest.flows.map { ($0.name, $0) }) { first, _ in first }
-        self.flowEntries = flowEntries
         facts = Dictionary(uniqueKeysWithValues: bundle.manifest.documents.keys.map { path in
             (path, DocumentFacts(document: path, flow: flowEntries[String(path.prefix { $0 != "/" })]))
         })
@@ -63,11 +61,6 @@ public struct ServedBundle: Sendable {
     func facts(of path: String) -> DocumentFacts? { facts[BundleAddress.document(ofRoute: path)] }
 
     public var compilerVersion: String { bundle.manifest.compilerVersion }
-
-    /// The manifest entry of the flow a bundle path belongs to.
-    public func flowEntry(of path: String) -> Manifest.FlowEntry? {
-        flow(of: path).flatMap { flowEntries[$0] }
-    }
 
     /// Whether a bundle path (document or route) belongs to its flow's `emergency` step.
     public func isEmergency(_ path: String) -> Bool { facts(of: path)?.isEmergency ?? false }

@@ -2,6 +2,14 @@
 /// phone number token, so `+1-800-555-0157`, `+1 800 555 0157` and `18005550157` are one key.
 public enum PhoneNumberKey {
     public static func of(_ written: String) -> String {
-        "+" + written.filter(\.isNumber)
+        // Every new call's `To` comes here: ASCII text (the usual) is read byte by byte, the same
+        // digits `Character.isNumber` keeps for it, without breaking it into grapheme clusters.
+        if written.utf8.allSatisfy({ $0 < 0x80 }) {
+            var key: [UInt8] = [UInt8(ascii: "+")]
+            key.reserveCapacity(written.utf8.count + 1)
+            for byte in written.utf8 where (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { key.append(byte) }
+            return String(decoding: key, as: UTF8.self)
+        }
+        return "+" + written.filter(\.isNumber)
     }
 }

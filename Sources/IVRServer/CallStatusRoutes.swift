@@ -32,7 +32,7 @@ struct CallStatusRoutes {
                 $0.statusCallback = CallStatusMetrics.Result.malformed.rawValue
                 $0.refusal = "status-callback-\(error.rawValue)"
             }
-            return TeXMLRoutes.refusal(.badRequest, "not a call status callback (\(error.rawValue) missing or invalid)")
+            return WebhookAnswer.refusal(.badRequest, "not a call status callback (\(error.rawValue) missing or invalid)").response
         }
         let served = store.current
         let flow = served.bundle.entry(forNumber: callback.to).flatMap(served.flow(of:))
@@ -47,7 +47,7 @@ struct CallStatusRoutes {
         let result = resolve(callback, flow: flow)
         metrics.callStatus.received(result)
         context.notes.update { $0.statusCallback = result.rawValue }
-        return TeXMLRoutes.refusal(.ok, result.rawValue)
+        return WebhookAnswer.refusal(.ok, result.rawValue).response
     }
 
     /// What the callback means for this replica's metrics; a call's end is counted here.

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// While draining, every webhook response asks its client to close the connection, so a proxy's
@@ -9,10 +10,17 @@ struct DrainMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        if drain.since != nil {
-            response.headers[.connection] = "close"
-        }
-        drain.answered()
+        drain.finishing(&response.headers)
         return response
+    }
+}
+
+extension Drain {
+    /// Every webhook answer passes here (`DrainMiddleware`, `TeXMLFastPath`).
+    func finishing(_ headers: inout HTTPFields) {
+        if since != nil {
+            headers[.connection] = "close"
+        }
+        answered()
     }
 }

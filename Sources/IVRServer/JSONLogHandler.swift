@@ -31,18 +31,32 @@ public struct JSONLogHandler: LogHandler {
     private static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     public func log(event: LogEvent) {
-        // The event's metadata over the handler's over the line's own fields, gathered in an
-        // array and sorted once: a merged dictionary hashed every key twice more.
         let eventFields = event.metadata ?? [:]
         var fields: [(key: String, value: Logger.Metadata.Value)] = []
         fields.reserveCapacity(eventFields.count + metadata.count + 4)
         fields.append(contentsOf: eventFields.lazy.map { (key: $0.key, value: $0.value) })
-        for (key, value) in metadata where !eventFields.keys.contains(key) { fields.append((key, value)) }
+        write(level: event.level, message: event.message.description, fields: fields)
+    }
+
+    /// Writes one line of `fields` when `level` is logged: what `log(event:)` writes for metadata
+    /// of these fields, without building swift-log's metadata dictionary (`RequestLog` writes
+    /// every request's line this way).
+    func log(level: Logger.Level, message: String, fields: [(key: String, value: Logger.Metadata.Value)]) {
+        if logLevel <= level { write(level: level, message: message, fields: fields) }
+    }
+
+    /// The line's own fields over the handler's metadata over the time, level, logger and
+    /// message, gathered in an array and sorted once: a merged dictionary hashed every key twice more.
+    private func write(level: Logger.Level, message: String, fields: [(key: String, value: Logger.Metadata.Value)]) {
+        var fields = fields
+        let given = fields.count
+        func has(_ key: String) -> Bool { fields.prefix(given).contains { $0.key == key } }
+        for (key, value) in metadata where !has(key) { fields.append((key, value)) }
         let own: [(key: String, value: Logger.Metadata.Value)] = [
-            ("time", .string(Self.timeFormat.format(Date()))), ("level", .string(event.level.rawValue)),
-            ("logger", .string(label)), ("message", .string(event.message.description)),
+            ("time", .string(Self.timeFormat.format(Date()))), ("level", .string(level.rawValue)),
+            ("logger", .string(label)), ("message", .string(message)),
         ]
-        for field in own where !eventFields.keys.contains(field.key) && !metadata.keys.contains(field.key) { fields.append(field) }
+        for field in own where !has(field.key) && metadata[field.key] == nil { fields.append(field) }
         sink(Self.line(fields))
     }
 

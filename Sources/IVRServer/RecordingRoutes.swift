@@ -71,11 +71,11 @@ struct RecordingRoutes {
         switch outcome {
         case .stored(let bytes):
             metrics.recordingStored(flow: flow, bytes: bytes)
-            return TeXMLRoutes.refusal(.ok, "stored")
+            return WebhookAnswer.refusal(.ok, "stored").response
         case .alreadyStored:
-            return TeXMLRoutes.refusal(.ok, "already stored")
+            return WebhookAnswer.refusal(.ok, "already stored").response
         case .nothingToFetch:
-            return TeXMLRoutes.refusal(.ok, "nothing to fetch")
+            return WebhookAnswer.refusal(.ok, "nothing to fetch").response
         case .inProgress:
             metrics.recordingFailed(flow: flow, reason: outcome.failureReason ?? "")
             return refuse("recording-in-progress", .serviceUnavailable, "this recording is being received; retry", context)
@@ -86,7 +86,7 @@ struct RecordingRoutes {
             metrics.recordingFailed(flow: flow, reason: outcome.failureReason ?? "")
             // The reason names local paths only; never the recording URL.
             context.notes.update { $0.refusal = "recording-storage" }
-            return TeXMLRoutes.refusal(.internalServerError, "recording not stored: \(reason)")
+            return WebhookAnswer.refusal(.internalServerError, "recording not stored: \(reason)").response
         }
     }
 
@@ -103,25 +103,25 @@ struct RecordingRoutes {
         switch outcome {
         case .stored:
             metrics.transcriptStored(flow: flow)
-            return TeXMLRoutes.refusal(.ok, "stored")
+            return WebhookAnswer.refusal(.ok, "stored").response
         case .storedWithoutText(let status):
             // Kept as a status, answered 200: a retry would bring no text either.
-            return TeXMLRoutes.refusal(.ok, "stored without text (\(status))")
+            return WebhookAnswer.refusal(.ok, "stored without text (\(status))").response
         case .alreadyStored:
-            return TeXMLRoutes.refusal(.ok, "already stored")
+            return WebhookAnswer.refusal(.ok, "already stored").response
         case .inProgress:
             return refuse("transcript-in-progress", .serviceUnavailable, "this transcript is being received; retry", context)
         case .conflict:
             return refuse("transcript-conflict", .conflict, "another transcription of this recording is already stored", context)
         case .storageFailed(let reason):
             context.notes.update { $0.refusal = "transcript-storage" }
-            return TeXMLRoutes.refusal(.internalServerError, "transcript not stored: \(reason)")
+            return WebhookAnswer.refusal(.internalServerError, "transcript not stored: \(reason)").response
         }
     }
 
     private func refuse(_ refusal: String, _ status: HTTPResponse.Status, _ reason: String, _ context: ServerRequestContext) -> Response {
         context.notes.update { $0.refusal = refusal }
-        return TeXMLRoutes.refusal(status, reason)
+        return WebhookAnswer.refusal(status, reason).response
     }
 }
 

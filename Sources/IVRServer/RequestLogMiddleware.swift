@@ -9,14 +9,7 @@ import Logging
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
 
-    let logger: Logger
-    let metrics: ServerMetrics
-    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
-    var trustedProxies: Set<String> = []
-
-    private static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
-    /// An unmatched path is logged (never its query) up to this many bytes.
-    static let maxLoggedPath = 256
+    let log: RequestLog
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -26,20 +19,36 @@ struct RequestLogMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        let latency = ContinuousClock.now - start
-        let notes = context.notes.current
+        log.record(method: request.method, path: request.uri.path, headers: request.headers, status: response.status.code,
+                   latency: ContinuousClock.now - start, notes: context.notes.current, peer: context.peer)
+        return response
+    }
+}
+
+/// What `RequestLogMiddleware` and `TeXMLFastPath` write for each request they answered.
+struct RequestLog: Sendable {
+    let logger: Logger
+    let metrics: ServerMetrics
+    /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    var trustedProxies: Set<String> = []
+
+    private static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+    /// An unmatched path is logged (never its query) up to this many bytes.
+    static let maxLoggedPath = 256
+
+    func record(method: HTTPRequest.Method, path: String, headers: HTTPFields, status: Int, latency: Duration,
+                notes: RequestNotes.Fields, peer: String?) {
         if notes.kind != .operations {
-            metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: response.status.code, duration: latency)
+            metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: status, duration: latency)
         }
-        // Sized for every field at once: grown from four, the dictionary was rehashed twice.
-        var metadata = Logger.Metadata(minimumCapacity: 20)
-        metadata["method"] = .string(request.method.rawValue)
-        metadata["status"] = .stringConvertible(response.status.code)
-        metadata["kind"] = .string(notes.kind.rawValue)
-        metadata["latency_ms"] = .stringConvertible(Self.milliseconds(latency))
-        // Only the fields noted: assigning nil still hashes the key.
+        var fields: [(key: String, value: Logger.Metadata.Value)] = [
+            ("method", .string(method.rawValue)), ("status", .stringConvertible(status)), ("kind", .string(notes.kind.rawValue)),
+            ("latency_ms", .stringConvertible(Self.milliseconds(latency))),
+        ]
+        fields.reserveCapacity(24)
+        // Only the fields noted.
         func add(_ key: String, _ value: Logger.Metadata.Value?) {
-            if let value { metadata[key] = value }
+            if let value { fields.append((key, value)) }
         }
         add("call_sid", notes.callSid.map { .string($0) })
         add("flow", notes.flow.map { .string($0) })
@@ -54,14 +63,19 @@ struct RequestLogMiddleware: RouterMiddleware {
         add("hangup_source", notes.hangupSource.map { .string($0) })
         add("duration_s", notes.durationSeconds.map { .stringConvertible($0) })
         add("status_callback", notes.statusCallback.map { .string($0) })
-        add("client", ClientAddress.resolve(peer: context.peer, forwardedFor: request.headers[values: Self.forwardedFor],
+        add("client", ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor],
                                             trustedProxies: trustedProxies).map { .string($0) })
         if notes.kind == .unmatched {
-            metadata["path"] = .string(String(decoding: request.uri.path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self))
+            add("path", .string(String(decoding: path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self)))
         }
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
-        logger.log(level: notes.refusal == nil ? .info : .warning, "request", metadata: metadata)
-        return response
+        let level: Logger.Level = notes.refusal == nil ? .info : .warning
+        // The server's own handler takes the fields as they are; any other gets swift-log's metadata.
+        if let handler = logger.handler as? JSONLogHandler {
+            handler.log(level: level, message: "request", fields: fields)
+        } else {
+            logger.log(level: level, "request", metadata: Logger.Metadata(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        }
     }
 
     /// Microsecond resolution, logged as a JSON number.

@@ -19,14 +19,19 @@ struct SignatureMiddleware: RouterMiddleware {
         var request = request
         // Collected once here; the handler reads the same buffered body.
         let body = try await request.collectBody(upTo: maxBodyBytes)
-        let rejection = verifier.rejection(
-            signature: request.headers[Self.signatureField], timestamp: request.headers[Self.timestampField],
-            body: Array(body.readableBytesView)
-        )
-        guard let rejection else { return try await next(request, context) }
+        if let refusal = refusal(headers: request.headers, body: body, notes: context.notes) { return refusal.response }
+        return try await next(request, context)
+    }
+
+    /// The 403 for a request whose signature is missing, forged or stale (counted and noted);
+    /// nil for one Telnyx signed. `TeXMLFastPath` asks the same.
+    func refusal(headers: HTTPFields, body: ByteBuffer, notes: RequestNotes) -> WebhookAnswer? {
+        let rejection = body.withUnsafeReadableBytes { bytes in
+            verifier.rejection(signature: headers[Self.signatureField], timestamp: headers[Self.timestampField], body: Array(bytes))
+        }
+        guard let rejection else { return nil }
         metrics.signatureRejected(reason: rejection.rawValue)
-        context.notes.update { $0.refusal = "signature-\(rejection.rawValue)" }
-        return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: "request signature \(rejection.rawValue)\n")))
+        notes.update { $0.refusal = "signature-\(rejection.rawValue)" }
+        return .refusal(.forbidden, "request signature \(rejection.rawValue)")
     }
 }

@@ -17,88 +17,96 @@ struct TeXMLRoutes {
 
     func add(to router: Router<ServerRequestContext>) {
         configuration.addWebhook(configuration.path, to: router, metrics: metrics, routes: [
-            ("", { request, context in try await entry(request, context: context) }),
-            (":bundle/**", { request, context in try await bundlePath(request, context: context) }),
+            ("", { request, context in
+                var request = request
+                let parameters = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
+                return entry(parameters, moment: request.headers[Self.momentHeader], notes: context.notes).response
+            }),
+            (":bundle/**", { request, context in
+                var request = request
+                let parameters = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
+                let bundleId = context.parameters.get("bundle") ?? ""
+                let path = context.parameters.getCatchAll().joined(separator: "/")
+                return bundlePath(path, on: bundleId, served: await store.bundle(forCallOn: bundleId), parameters: parameters,
+                                  query: request.uri.query, moment: request.headers[Self.momentHeader], notes: context.notes).response
+            }),
         ])
     }
 
-    private func entry(_ request: Request, context: ServerRequestContext) async throws -> Response {
-        var request = request
-        let parameters = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
+    /// A new call: its flow's entry document, found from the number called.
+    func entry(_ parameters: [String: String], moment: String?, notes: RequestNotes) -> WebhookAnswer {
         let served = store.current
-        context.notes.update {
+        notes.update {
             $0.kind = .entry
             $0.callSid = parameters["CallSid"]
             $0.bundle = served.id
         }
         guard let entry = served.bundle.entry(forNumber: parameters["To"] ?? "") else {
             metrics.unknownNumber()
-            context.notes.update { $0.refusal = "unknown-number" }
-            return Self.refusal(HTTPResponse.Status(code: configuration.unknownNumberStatus), "no flow answers this number")
+            notes.update { $0.refusal = "unknown-number" }
+            return .refusal(HTTPResponse.Status(code: configuration.unknownNumberStatus), "no flow answers this number")
         }
         metrics.callStarted(flow: served.flow(of: entry) ?? "")
-        return answer(entry, .firstRequest(.firstRequest(parameters)), of: served, request: request, parameters: parameters,
-                      context: context)
+        return answer(entry, .firstRequest(.firstRequest(parameters)), of: served, moment: moment, parameters: parameters, notes: notes)
     }
 
-    private func bundlePath(_ request: Request, context: ServerRequestContext) async throws -> Response {
-        var request = request
-        let parameters = try await CallParameters.decode(&request, maxBodyBytes: configuration.maxBodyBytes)
-        let bundleId = context.parameters.get("bundle") ?? ""
-        let path = context.parameters.getCatchAll().joined(separator: "/")
-        context.notes.update {
+    /// A request of a call under way: `path` (`FLOW/NAME.route` or `FLOW/NAME.xml`) of bundle
+    /// `bundleId`, answered from `served`, the bundle with that id if this server can answer it.
+    func bundlePath(_ path: String, on bundleId: String, served: ServedBundle?, parameters: [String: String], query: String?,
+                    moment: String?, notes: RequestNotes) -> WebhookAnswer {
+        notes.update {
             $0.callSid = parameters["CallSid"]
             // Set before the bundle is found: a signed request for a replaced bundle is still one Telnyx sent.
             $0.kind = path.hasSuffix(".route") ? .route : .document
         }
-        guard let served = await store.bundle(forCallOn: bundleId) else {
+        guard let served else {
             metrics.unknownBundle()
-            context.notes.update { $0.refusal = "unknown-bundle" }
-            return Self.refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")
+            notes.update { $0.refusal = "unknown-bundle" }
+            return .refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")
         }
-        context.notes.update { $0.bundle = served.id }
-        let token = CallValues.carriedToken(in: "?" + (request.uri.query ?? ""))
-        return answer(path, .carried(token: token), of: served, request: request, parameters: parameters, context: context)
+        notes.update { $0.bundle = served.id }
+        let token = CallValues.carriedToken(in: "?" + (query ?? ""))
+        return answer(path, .carried(token: token), of: served, moment: moment, parameters: parameters, notes: notes)
     }
 
     /// The bundle's answer (`BundleAnswerer`, the runtime's own function) as an HTTP response,
     /// with its metrics and log notes; carried values are opened and sealed with the server's key.
-    private func answer(_ path: String, _ incoming: IncomingValues, of served: ServedBundle, request: Request,
-                        parameters: [String: String], context: ServerRequestContext) -> Response {
+    private func answer(_ path: String, _ incoming: IncomingValues, of served: ServedBundle, moment: String?,
+                        parameters: [String: String], notes: RequestNotes) -> WebhookAnswer {
         let carrier = SealedValues(seal: configuration.valueSeal, callSid: parameters["CallSid"] ?? "", bundle: served.id)
-        switch served.answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock(for: request), carrier: carrier) {
+        switch served.answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock(sent: moment), carrier: carrier) {
         case .carriedValuesRejected(let rejection):
             metrics.carriedValuesRejected(reason: rejection.rawValue)
-            context.notes.update { $0.refusal = "carried-values-\(rejection.rawValue)" }
-            return Self.refusal(.forbidden, "carried call values refused (\(rejection.rawValue))")
+            notes.update { $0.refusal = "carried-values-\(rejection.rawValue)" }
+            return .refusal(.forbidden, "carried call values refused (\(rejection.rawValue))")
         // The server always passes a clock, so an `hours` route never lacks its moment.
         case .noRoute, .momentNeeded:
-            context.notes.update { $0.refusal = "unknown-route" }
-            return Self.refusal(.notFound, "no route here")
+            notes.update { $0.refusal = "unknown-route" }
+            return .refusal(.notFound, "no route here")
         case .unknownDocument:
-            context.notes.update { $0.refusal = "unknown-document" }
-            return Self.refusal(.notFound, "no such document")
+            notes.update { $0.refusal = "unknown-document" }
+            return .refusal(.notFound, "no such document")
         case .invalidFilledDocument(let document, _):
             // The violation may quote the value, which a log must never carry.
-            noteServed(document, of: served, context: context)
-            context.notes.update { $0.refusal = "filled-document-invalid" }
-            return Self.refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
+            noteServed(document, of: served, notes: notes)
+            notes.update { $0.refusal = "filled-document-invalid" }
+            return .refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
         case .document(let document, let bytes, let refusals, let refusedValues, let outcome):
-            noteServed(document, of: served, context: context)
+            noteServed(document, of: served, notes: notes)
             for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
-            noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, context: context)
+            noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, notes: notes)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
-            if let refusal = refusals.first { context.notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
+            if let refusal = refusals.first { notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
             var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]
             // Tells `ivrc test --url` its `at` moments are honoured, so they never silently follow the clock.
             if configuration.testClock { headers[Self.testClockHeader] = "on" }
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
+            return WebhookAnswer(status: .ok, headers: headers, body: bytes)
         }
     }
 
-    private func noteServed(_ document: String, of served: ServedBundle, context: ServerRequestContext) {
+    private func noteServed(_ document: String, of served: ServedBundle, notes: RequestNotes) {
         let facts = served.facts(of: document)
-        context.notes.update {
+        notes.update {
             $0.flow = facts?.flow
             $0.document = document
             $0.step = facts?.step
@@ -111,26 +119,26 @@ struct TeXMLRoutes {
     /// bundle names them (`LoadedBundle.decide`); a dial whose target was refused counts as
     /// `refused` at the dial's own step, since Telnyx never dials it.
     private func noteOutcome(_ outcome: RouteOutcome?, at path: String, refusals: [ValueFilling.Refusal], answer document: String,
-                             of served: ServedBundle, context: ServerRequestContext) {
+                             of served: ServedBundle, notes: RequestNotes) {
         metrics.outcomes.served(document, of: served)
         let routes = served.bundle.manifest.routes
         let owner = BundleAddress.document(ofRoute: path)
         if let outcome, routes[owner] != nil {
             metrics.outcomes.routed(owner, of: served, outcome: outcome, next: document)
-            context.notes.update {
+            notes.update {
                 $0.outcome = outcome.rawValue
                 $0.emergency = $0.emergency == true || served.isEmergency(owner)
             }
         }
         if !refusals.isEmpty, routes[document]?.kind == .dial {
             metrics.outcomes.routed(document, of: served, outcome: .refused, next: nil)
-            context.notes.update { $0.outcome = RouteOutcome.refused.rawValue }
+            notes.update { $0.outcome = RouteOutcome.refused.rawValue }
         }
     }
 
     /// The moment `hours` routes are decided at: now, or with `--test-clock` the moment the test sent.
-    private func clock(for request: Request) -> ScheduleClock {
-        let sent = configuration.testClock ? request.headers[Self.momentHeader].flatMap(CallMoment.parse) : nil
+    private func clock(sent moment: String?) -> ScheduleClock {
+        let sent = configuration.testClock ? moment.flatMap(CallMoment.parse) : nil
         return .at(sent ?? .instant(Date()))
     }
 
@@ -139,10 +147,4 @@ struct TeXMLRoutes {
     static let documentHeader = HTTPField.Name(TestCallerHeaders.document)!
     static let momentHeader = HTTPField.Name(TestCallerHeaders.moment)!
     static let testClockHeader = HTTPField.Name(TestCallerHeaders.testClock)!
-
-    /// A refusal carries a short plain-text reason and never TeXML, so Telnyx cannot play it.
-    static func refusal(_ status: HTTPResponse.Status, _ reason: String) -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: reason + "\n")))
-    }
 }

@@ -47,18 +47,27 @@ public struct VoiceServer: Sendable {
     public func router() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: DrainMiddleware(drain: drain))
-        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics, trustedProxies: configuration.trustedProxies))
+        router.add(middleware: RequestLogMiddleware(log: requestLog))
         RecordingRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         CallStatusRoutes(store: store, configuration: configuration, metrics: metrics, window: statusWindow).add(to: router)
         TeXMLRoutes(store: store, configuration: configuration, metrics: metrics).add(to: router)
         return router
     }
 
+    /// The TeXML requests the webhook listener answers without the router.
+    func texmlFastPath() -> TeXMLFastPath {
+        TeXMLFastPath(routes: TeXMLRoutes(store: store, configuration: configuration, metrics: metrics),
+                      signatures: configuration.verifier.map { SignatureMiddleware(verifier: $0, maxBodyBytes: configuration.maxBodyBytes, metrics: metrics) },
+                      log: requestLog, drain: drain)
+    }
+
+    private var requestLog: RequestLog { RequestLog(logger: logger, metrics: metrics, trustedProxies: configuration.trustedProxies) }
+
     /// The operations listener's routes: `/healthz`, `/readyz`, `/metrics`, on an address of
     /// their own so the webhook's public listener never answers them.
     public func operationsRouter() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
-        router.add(middleware: RequestLogMiddleware(logger: logger, metrics: metrics))
+        router.add(middleware: RequestLogMiddleware(log: RequestLog(logger: logger, metrics: metrics)))
         OperationsRoutes(store: store, metrics: metrics, drain: drain).add(to: router)
         return router
     }
@@ -91,7 +100,7 @@ public struct VoiceServer: Sendable {
             logger: operationsLogger
         )
         let port = configuration.port
-        let webhook = WebhookChannel(responder: router().buildResponder(), limits: limits, maxBodyBytes: configuration.maxBodyBytes).server(
+        let webhook = WebhookChannel(responder: router().buildResponder(), fastPath: texmlFastPath(), limits: limits, maxBodyBytes: configuration.maxBodyBytes).server(
             configuration: HummingbirdCore.ServerConfiguration(address: .hostname(configuration.host, port: port), serverName: nil,
                                  availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
             onServerRunning: { channel in listening(channel.localAddress?.port ?? port) },

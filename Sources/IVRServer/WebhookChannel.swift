@@ -17,6 +17,8 @@ struct WebhookChannel: ServerChildChannel {
     }
 
     let responder: RouterResponder<ServerRequestContext>
+    /// Answers what it can without the router; nil sends every request through the router.
+    let fastPath: TeXMLFastPath?
     let limits: ConnectionLimits
     let maxBodyBytes: Int
 
@@ -26,7 +28,7 @@ struct WebhookChannel: ServerChildChannel {
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
             try pipeline.addHandler(RequestDeadlineHandler<HTTPServerRequestPart>(limits: limits))
             try pipeline.addHandler(IdleStateHandler(readTimeout: TimeAmount(limits.idleTimeout)))
-            try pipeline.addHandler(WebhookRequestHandler(responder: responder, maxBodyBytes: maxBodyBytes, logger: logger))
+            try pipeline.addHandler(WebhookRequestHandler(responder: responder, fastPath: fastPath, maxBodyBytes: maxBodyBytes, logger: logger))
             return Value(channel: channel)
         }
     }

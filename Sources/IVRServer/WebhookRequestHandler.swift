@@ -21,11 +21,13 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
 
     private var state = State.idle
     private let responder: RouterResponder<ServerRequestContext>
+    private let fastPath: TeXMLFastPath?
     private let keptBodyBytes: Int
     private let logger: Logger
 
-    init(responder: RouterResponder<ServerRequestContext>, maxBodyBytes: Int, logger: Logger) {
+    init(responder: RouterResponder<ServerRequestContext>, fastPath: TeXMLFastPath?, maxBodyBytes: Int, logger: Logger) {
         self.responder = responder
+        self.fastPath = fastPath
         self.keptBodyBytes = maxBodyBytes + 1
         self.logger = logger
     }
@@ -66,9 +68,13 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
             write(.plain(.badRequest), to: head, context: context)
             return
         }
+        if let answer = fastPath?.answer(converted, body: body, peer: context.channel.remoteAddress?.ipAddress) {
+            write(answer, to: head, context: context)
+            return
+        }
         let request = Request(head: converted, body: RequestBody(buffer: body))
         let requestContext = ServerRequestContext(source: .init(channel: context.channel, logger: logger))
-        let promise = context.eventLoop.makePromise(of: CollectedResponse.self)
+        let promise = context.eventLoop.makePromise(of: WebhookAnswer.self)
         promise.completeWithTask { [responder] in
             let response: Response
             do {
@@ -76,7 +82,7 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
             } catch let error as any HTTPResponseError {
                 response = try error.response(from: request, context: requestContext)
             }
-            return try await CollectedResponse(response)
+            return try await WebhookAnswer(collecting: response)
         }
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         promise.futureResult.whenComplete { result in
@@ -85,7 +91,7 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
         }
     }
 
-    private func write(_ response: CollectedResponse, to request: HTTPRequestHead, context: ChannelHandlerContext) {
+    private func write(_ response: WebhookAnswer, to request: HTTPRequestHead, context: ChannelHandlerContext) {
         let close = !request.isKeepAlive || response.asksToClose
         var headers = HTTPHeaders(response.headers)
         headers.replaceOrAdd(name: "content-length", value: String(response.body.readableBytes))
@@ -111,41 +117,3 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
 
 @available(*, unavailable)
 extension WebhookRequestHandler: Sendable {}
-
-/// A router's response with its body read whole: webhook answers are small documents, written
-/// with one content length.
-struct CollectedResponse: Sendable {
-    let status: HTTPResponse.Status
-    let headers: HTTPFields
-    let body: ByteBuffer
-
-    init(_ response: Response) async throws {
-        let collector = BodyCollector()
-        try await response.body.write(collector)
-        status = response.status
-        headers = response.headers
-        body = collector.body
-    }
-
-    private init(status: HTTPResponse.Status) {
-        self.status = status
-        headers = [.contentType: "text/plain; charset=utf-8"]
-        body = ByteBuffer(string: status.reasonPhrase + "\n")
-    }
-
-    /// An answer the transport gives itself: a request HTTP Types cannot represent, a handler that failed.
-    static func plain(_ status: HTTPResponse.Status) -> CollectedResponse { CollectedResponse(status: status) }
-
-    var asksToClose: Bool { headers[.connection]?.lowercased() == "close" }
-}
-
-/// Gathers what a response body writes; the writer is consumed by the write, this box keeps its bytes.
-private final class BodyCollector: ResponseBodyWriter {
-    var body = ByteBuffer()
-
-    func write(_ buffer: ByteBuffer) async throws {
-        body.writeImmutableBuffer(buffer)
-    }
-
-    func finish(_ trailingHeaders: HTTPFields?) async throws {}
-}

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Foundation
 import Logging
 import Synchronization
@@ -38,5 +39,29 @@ struct JSONLogLineTests {
         let keys = ["emergency", "infinite", "kind", "latency_ms", "level", "listener", "logger", "message", "path", "status", "time"]
         #expect(line.hasPrefix(#"{"emergency":true,"infinite":"inf","kind":"entry","latency_ms":0.25,"#))
         #expect(keys.map { line.range(of: "\"\($0)\":")!.lowerBound } == keys.map { line.range(of: "\"\($0)\":")!.lowerBound }.sorted())
+    }
+
+    /// `RequestLog` hands the server's own handler its fields as they are; through swift-log's
+    /// metadata (any other handler in front) the line is the same, bar its moment.
+    @Test func aRequestLineIsTheSameWithOrWithoutSwiftLogsMetadata() throws {
+        let lines = Mutex<[String]>([])
+        var handler = JSONLogHandler(label: "ivrc.serve") { line in lines.withLock { $0.append(String(decoding: line, as: UTF8.self)) } }
+        handler[metadataKey: "listener"] = "webhook"
+        handler[metadataKey: "flow"] = "from the handler"
+        var notes = RequestNotes.Fields()
+        notes.kind = .route
+        notes.flow = "clinic"
+        notes.refusal = "dial-premium"
+        notes.emergency = true
+        notes.durationSeconds = 42
+        for logger in [Logger(label: "direct") { _ in handler }, Logger(label: "through") { _ in MultiplexLogHandler([handler]) }] {
+            RequestLog(logger: logger, metrics: ServerMetrics(), trustedProxies: ["10.0.0.1"]).record(
+                method: .post, path: "/texml/x", headers: [HTTPField.Name("X-Forwarded-For")!: "192.0.2.7"], status: 403,
+                latency: .microseconds(1250), notes: notes, peer: "10.0.0.1")
+        }
+        let written = lines.withLock { $0 }.map { $0.replacingOccurrences(of: #""time":"[^"]*""#, with: "", options: .regularExpression) }
+        #expect(written.count == 2 && written[0] == written[1])
+        #expect(written.first?.contains(#""client":"192.0.2.7","duration_s":42,"emergency":true,"flow":"clinic","#) == true)
+        #expect(written.first?.contains(#""latency_ms":1.25,"level":"warning","listener":"webhook","logger":"ivrc.serve","#) == true)
     }
 }

@@ -1,0 +1,99 @@
+import HTTPTypes
+import IVRBundle
+import NIOCore
+
+/// Answers the TeXML webhook's requests (a new call, an action route, a document) right where
+/// the event loop read them, when nothing has to wait: a POST whose form decodes, for the current
+/// bundle or one held in memory. It takes the router's steps in the router's order and through
+/// the same functions (`Drain.finishing`, `RequestLog`, `SignatureMiddleware.refusal`,
+/// `TeXMLRoutes`), so both give the same answer, notes and log line (`TeXMLFastPathTests`).
+/// Everything else, an error the router would turn into a response included, returns nil
+/// before any effect and goes to the router.
+///
+/// Why: through the router a request costs a task, Hummingbird's middleware chain and a hop back
+/// to the event loop, more CPU than ivrc's own work (issue 25; docs/performance.md).
+struct TeXMLFastPath: Sendable {
+    let routes: TeXMLRoutes
+    let signatures: SignatureMiddleware?
+    let log: RequestLog
+    let drain: Drain
+    /// The webhook path when the fast path can match it exactly as the router does; else nil (it is off).
+    private let webhookPath: String?
+
+    init(routes: TeXMLRoutes, signatures: SignatureMiddleware?, log: RequestLog, drain: Drain) {
+        self.routes = routes
+        self.signatures = signatures
+        self.log = log
+        self.drain = drain
+        let path = routes.configuration.path
+        webhookPath = path.first == "/" && Self.isPlainPath(path.dropFirst()) ? path : nil
+    }
+
+    func answer(_ head: HTTPRequest, body: ByteBuffer, peer: String?) -> WebhookAnswer? {
+        let start = ContinuousClock.now
+        guard head.method == .post, let uri = head.path, let target = target(of: uri),
+              body.readableBytes <= routes.configuration.maxBodyBytes,
+              let parameters = try? CallParameters.fields(ofBody: body) else { return nil }
+        let served: ServedBundle?
+        switch target {
+        case .entry: served = nil
+        case .bundle(let id, _, _):
+            guard let held = routes.store.bundle(id: String(id)) else { return nil }
+            served = held
+        }
+        let notes = RequestNotes()
+        let moment = head.headerFields[TeXMLRoutes.momentHeader]
+        var answer: WebhookAnswer
+        if let refusal = signatures?.refusal(headers: head.headerFields, body: body, notes: notes) {
+            answer = refusal
+        } else {
+            switch target {
+            case .entry:
+                answer = routes.entry(parameters, moment: moment, notes: notes)
+            case .bundle(let id, let path, let query):
+                answer = routes.bundlePath(String(path), on: String(id), served: served, parameters: parameters,
+                                           query: query.map(String.init), moment: moment, notes: notes)
+            }
+        }
+        drain.finishing(&answer.headers)
+        log.record(method: head.method, path: String(uri.prefix { $0 != "?" }), headers: head.headerFields,
+                   status: answer.status.code, latency: ContinuousClock.now - start, notes: notes.current, peer: peer)
+        return answer
+    }
+
+    private enum Target {
+        case entry
+        case bundle(id: Substring, path: Substring, query: Substring?)
+    }
+
+    /// The entry path, or `PATH/BUNDLE/FLOW/NAME.route|.xml` with a bundle id and plain
+    /// segments; anything the router might read differently (escapes, empty or dot segments,
+    /// a fragment, another route's name) is nil.
+    private func target(of uri: String) -> Target? {
+        guard let webhookPath, !uri.utf8.contains(UInt8(ascii: "#")) else { return nil }
+        let path = uri.prefix { $0 != "?" }
+        let query = path.endIndex < uri.endIndex ? uri[uri.index(after: path.endIndex)...] : nil
+        if path == webhookPath { return .entry }
+        guard path.hasPrefix(webhookPath), path.dropFirst(webhookPath.count).first == "/" else { return nil }
+        let below = path.dropFirst(webhookPath.count + 1)
+        let id = below.prefix { $0 != "/" }
+        let document = below.dropFirst(id.count + 1)
+        guard BundleID.isValid(id), Self.isPlainPath(document),
+              document.hasSuffix(".route") || document.hasSuffix(".xml") else { return nil }
+        return .bundle(id: id, path: document, query: query)
+    }
+
+    /// Segments of letters, digits, `_`, `-` and `.`, none empty, `.` or `..`.
+    private static func isPlainPath(_ path: Substring) -> Bool {
+        path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
+            !segment.isEmpty && segment != "." && segment != ".."
+                && segment.utf8.allSatisfy { byte in
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): true
+                    default: false
+                    }
+                }
+        }
+    }
+}

@@ -18,9 +18,10 @@ enum FormFields {
             guard let equals = piece.firstIndex(of: UInt8(ascii: "=")) else { continue }
             let key = try decoded(piece[..<equals], plusIsSpace: false)
             // `[` starts a nested key (`a[b]`, `a[]`), which a flat form cannot hold.
-            guard !key.utf8.contains(UInt8(ascii: "[")), fields[key] == nil
+            guard !key.utf8.contains(UInt8(ascii: "[")) else { throw Malformed() }
+            // A key given twice: told by the one insert, not a lookup before it.
+            guard fields.updateValue(try decoded(piece[(equals + 1)...], plusIsSpace: true), forKey: key) == nil
             else { throw Malformed() }
-            fields[key] = try decoded(piece[(equals + 1)...], plusIsSpace: true)
         }
         return fields
     }

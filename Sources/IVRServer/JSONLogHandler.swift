@@ -32,57 +32,52 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let eventFields = event.metadata ?? [:]
-        var fields: [(key: String, value: Logger.Metadata.Value)] = []
+        var fields: [(key: String, value: LogValue)] = []
         fields.reserveCapacity(eventFields.count + metadata.count + 4)
-        fields.append(contentsOf: eventFields.lazy.map { (key: $0.key, value: $0.value) })
-        write(level: event.level, message: event.message.description, fields: fields)
+        fields.append(contentsOf: eventFields.lazy.map { (key: $0.key, value: LogValue($0.value)) })
+        write(level: event.level, message: event.message.description, fields: &fields)
     }
 
     /// Writes one line of `fields` when `level` is logged: what `log(event:)` writes for metadata
-    /// of these fields, without building swift-log's metadata dictionary (`RequestLog` writes
-    /// every request's line this way).
-    func log(level: Logger.Level, message: String, fields: [(key: String, value: Logger.Metadata.Value)]) {
-        if logLevel <= level { write(level: level, message: message, fields: fields) }
+    /// of these fields, without swift-log's metadata dictionary and its values (`RequestLog`
+    /// writes every request's line this way).
+    func log(level: Logger.Level, message: String, fields: inout [(key: String, value: LogValue)]) {
+        if logLevel <= level { write(level: level, message: message, fields: &fields) }
     }
 
     /// The line's own fields over the handler's metadata over the time, level, logger and
-    /// message, gathered in an array and sorted once: a merged dictionary hashed every key twice more.
-    private func write(level: Logger.Level, message: String, fields: [(key: String, value: Logger.Metadata.Value)]) {
-        var fields = fields
-        let given = fields.count
-        func has(_ key: String) -> Bool { fields.prefix(given).contains { $0.key == key } }
-        for (key, value) in metadata where !has(key) { fields.append((key, value)) }
-        let own: [(key: String, value: Logger.Metadata.Value)] = [
+    /// message, gathered in an array and sorted once: a merged dictionary hashed every key twice
+    /// more. `fields` is grown in place.
+    private func write(level: Logger.Level, message: String, fields: inout [(key: String, value: LogValue)]) {
+        var keys = fields.map(\.key)
+        for (key, value) in metadata where !keys.contains(key) {
+            fields.append((key, LogValue(value)))
+            keys.append(key)
+        }
+        let own: [(key: String, value: LogValue)] = [
             ("time", .string(Self.timeFormat.format(Date()))), ("level", .string(level.rawValue)),
             ("logger", .string(label)), ("message", .string(message)),
         ]
-        for field in own where !has(field.key) && metadata[field.key] == nil { fields.append(field) }
-        sink(Self.line(fields))
+        for field in own where !keys.contains(field.key) {
+            fields.append(field)
+            keys.append(field.key)
+        }
+        sink(Self.line(fields, keys: keys))
     }
 
     /// One JSON object with its keys in byte order, written by hand: Foundation's encoder keeps
     /// no key order on Linux and sorts with the locale's collation (slower than the request).
-    /// A value logged as a number or a Bool (`.stringConvertible(200)`, `.stringConvertible(true)`)
-    /// is a JSON number or boolean, told by its text (casting the value to each type cost more
-    /// than writing the line); the rest strings.
-    static func line(_ fields: [(key: String, value: Logger.Metadata.Value)]) -> [UInt8] {
+    /// `keys` are the fields' keys, in their order.
+    static func line(_ fields: [(key: String, value: LogValue)], keys: [String]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         bytes.reserveCapacity(512)
-        // Positions are sorted by the keys alone: touching a field copies its metadata value.
-        let keys = fields.map(\.key)
         for (index, position) in keys.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() {
-            let (key, value) = fields[position]
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendString(key, to: &bytes)
+            appendString(keys[position], to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            switch value {
-            case .string(let text):
-                appendString(text, to: &bytes)
-            case .stringConvertible(let convertible):
-                let text = convertible.description
-                if JSONLiteral.isNumberOrBoolean(text) { bytes.append(contentsOf: text.utf8) } else { appendString(text, to: &bytes) }
-            default:
-                appendString(value.description, to: &bytes)
+            switch fields[position].value {
+            case .string(let text): appendString(text, to: &bytes)
+            case .literal(let text): bytes.append(contentsOf: text.utf8)
             }
         }
         bytes.append(UInt8(ascii: "}"))

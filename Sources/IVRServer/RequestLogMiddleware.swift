@@ -41,30 +41,30 @@ struct RequestLog: Sendable {
         if notes.kind != .operations {
             metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: status, duration: latency)
         }
-        var fields: [(key: String, value: Logger.Metadata.Value)] = [
-            ("method", .string(method.rawValue)), ("status", .stringConvertible(status)), ("kind", .string(notes.kind.rawValue)),
-            ("latency_ms", .stringConvertible(Self.milliseconds(latency))),
+        var fields: [(key: String, value: LogValue)] = [
+            ("method", .string(method.rawValue)), ("status", .number(status)), ("kind", .string(notes.kind.rawValue)),
+            ("latency_ms", .number(Self.milliseconds(latency))),
         ]
         fields.reserveCapacity(24)
         // Only the fields noted.
-        func add(_ key: String, _ value: Logger.Metadata.Value?) {
+        func add(_ key: String, _ value: LogValue?) {
             if let value { fields.append((key, value)) }
         }
-        add("call_sid", notes.callSid.map { .string($0) })
-        add("flow", notes.flow.map { .string($0) })
-        add("document", notes.document.map { .string($0) })
-        add("bundle", notes.bundle.map { .string($0) })
-        add("refusal", notes.refusal.map { .string($0) })
-        add("step", notes.step.map { .string($0) })
-        add("outcome", notes.outcome.map { .string($0) })
-        add("language", notes.language.map { .string($0) })
-        add("emergency", notes.emergency.map { .stringConvertible($0) })
-        add("call_status", notes.callStatus.map { .string($0) })
-        add("hangup_source", notes.hangupSource.map { .string($0) })
-        add("duration_s", notes.durationSeconds.map { .stringConvertible($0) })
-        add("status_callback", notes.statusCallback.map { .string($0) })
+        add("call_sid", notes.callSid.map(LogValue.string))
+        add("flow", notes.flow.map(LogValue.string))
+        add("document", notes.document.map(LogValue.string))
+        add("bundle", notes.bundle.map(LogValue.string))
+        add("refusal", notes.refusal.map(LogValue.string))
+        add("step", notes.step.map(LogValue.string))
+        add("outcome", notes.outcome.map(LogValue.string))
+        add("language", notes.language.map(LogValue.string))
+        add("emergency", notes.emergency.map(LogValue.bool))
+        add("call_status", notes.callStatus.map(LogValue.string))
+        add("hangup_source", notes.hangupSource.map(LogValue.string))
+        add("duration_s", notes.durationSeconds.map(LogValue.number))
+        add("status_callback", notes.statusCallback.map(LogValue.string))
         add("client", ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor],
-                                            trustedProxies: trustedProxies).map { .string($0) })
+                                            trustedProxies: trustedProxies).map(LogValue.string))
         if notes.kind == .unmatched {
             add("path", .string(String(decoding: path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self)))
         }
@@ -72,9 +72,10 @@ struct RequestLog: Sendable {
         let level: Logger.Level = notes.refusal == nil ? .info : .warning
         // The server's own handler takes the fields as they are; any other gets swift-log's metadata.
         if let handler = logger.handler as? JSONLogHandler {
-            handler.log(level: level, message: "request", fields: fields)
+            handler.log(level: level, message: "request", fields: &fields)
         } else {
-            logger.log(level: level, "request", metadata: Logger.Metadata(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+            logger.log(level: level, "request", metadata: Logger.Metadata(fields.map { ($0.key, $0.value.metadataValue) },
+                                                                          uniquingKeysWith: { first, _ in first }))
         }
     }
 

@@ -47,26 +47,19 @@ struct RequestLog: Sendable {
         ]
         fields.reserveCapacity(24)
         // Only the fields noted.
-        func add(_ key: String, _ value: LogValue?) {
-            if let value { fields.append((key, value)) }
+        let noted: [(key: String, text: String?)] = [
+            ("call_sid", notes.callSid), ("flow", notes.flow), ("document", notes.document), ("bundle", notes.bundle),
+            ("refusal", notes.refusal), ("step", notes.step), ("outcome", notes.outcome), ("language", notes.language),
+            ("call_status", notes.callStatus), ("hangup_source", notes.hangupSource), ("status_callback", notes.statusCallback),
+            ("client", ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor], trustedProxies: trustedProxies)),
+        ]
+        for (key, text) in noted {
+            if let text { fields.append((key, .string(text))) }
         }
-        add("call_sid", notes.callSid.map(LogValue.string))
-        add("flow", notes.flow.map(LogValue.string))
-        add("document", notes.document.map(LogValue.string))
-        add("bundle", notes.bundle.map(LogValue.string))
-        add("refusal", notes.refusal.map(LogValue.string))
-        add("step", notes.step.map(LogValue.string))
-        add("outcome", notes.outcome.map(LogValue.string))
-        add("language", notes.language.map(LogValue.string))
-        add("emergency", notes.emergency.map(LogValue.bool))
-        add("call_status", notes.callStatus.map(LogValue.string))
-        add("hangup_source", notes.hangupSource.map(LogValue.string))
-        add("duration_s", notes.durationSeconds.map(LogValue.number))
-        add("status_callback", notes.statusCallback.map(LogValue.string))
-        add("client", ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor],
-                                            trustedProxies: trustedProxies).map(LogValue.string))
+        if let emergency = notes.emergency { fields.append(("emergency", .bool(emergency))) }
+        if let seconds = notes.durationSeconds { fields.append(("duration_s", .number(seconds))) }
         if notes.kind == .unmatched {
-            add("path", .string(String(decoding: path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self)))
+            fields.append(("path", .string(String(decoding: path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self))))
         }
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
         let level: Logger.Level = notes.refusal == nil ? .info : .warning

@@ -27,19 +27,25 @@ import Testing
             let fastPath = viaFastPath.server.texmlFastPath()
             let requests = try Self.requests(to: viaRouter.server.store.current)
             #expect(requests.count > 100)
-            try await viaRouter.test { client in
+            let total = try await viaRouter.test { client in
+                var followUps: [Sent] = []
                 for sent in requests {
-                    let routed = try await client.execute(uri: sent.uri, method: .post, headers: sent.headers, body: ByteBuffer(string: sent.body))
-                    let head = HTTPRequest(method: .post, scheme: nil, authority: nil, path: sent.uri, headerFields: sent.headers)
-                    let fast = try #require(fastPath.answer(head, body: ByteBuffer(string: sent.body), peer: nil), "\(sent.uri)")
-                    #expect(fast.status == routed.status, "\(sent.uri)")
-                    #expect(Self.comparable(fast.headers) == Self.comparable(routed.headers), "\(sent.uri)")
-                    #expect(Self.masked(String(buffer: fast.body)) == Self.masked(String(buffer: routed.body)), "\(sent.uri)")
+                    let routed = try await Self.compare(sent, client: client, fastPath: fastPath)
+                    if sent.uri == "/texml", routed.status == .ok {
+                        followUps += try Self.carriedURLs(in: String(buffer: routed.body)).map { uri in
+                            let body = ServerFixture.form(ServerFixture.firstRequest(to: "+15550000000") + [("Digits", "1")])
+                            return Sent(uri: uri, body: body, headers: try ServerFixture.signature(for: body))
+                        }
+                    }
                 }
+                // A call's next requests carry its sealed values (`?v=`), opened by either way.
+                #expect(!followUps.isEmpty)
+                for sent in followUps { _ = try await Self.compare(sent, client: client, fastPath: fastPath) }
+                return requests.count + followUps.count
             }
             let routedLines = viaRouter.log.entries.map(Self.comparable)
             let fastLines = viaFastPath.log.entries.map(Self.comparable)
-            #expect(routedLines.count == requests.count)
+            #expect(routedLines.count == total)
             #expect(fastLines == routedLines)
             #expect(viaFastPath.server.drain.requestsFinished == viaRouter.server.drain.requestsFinished)
         }
@@ -81,6 +87,24 @@ import Testing
         #expect(fixture.log.entries.count == 1)
     }
 
+    /// `sent` through the router and the fast path: the same answer, bar sealed values' nonces.
+    static func compare(_ sent: Sent, client: any TestClientProtocol, fastPath: TeXMLFastPath) async throws -> TestResponse {
+        let routed = try await client.execute(uri: sent.uri, method: .post, headers: sent.headers, body: ByteBuffer(string: sent.body))
+        let head = HTTPRequest(method: .post, scheme: nil, authority: nil, path: sent.uri, headerFields: sent.headers)
+        let fast = try #require(fastPath.answer(head, body: ByteBuffer(string: sent.body), peer: nil), "\(sent.uri)")
+        #expect(fast.status == routed.status, "\(sent.uri)")
+        #expect(Self.comparable(fast.headers) == Self.comparable(routed.headers), "\(sent.uri)")
+        #expect(Self.masked(String(buffer: fast.body)) == Self.masked(String(buffer: routed.body)), "\(sent.uri)")
+        return routed
+    }
+
+    /// The URLs back into the bundle that carry sealed values: actions and redirects.
+    static func carriedURLs(in document: String) throws -> [String] {
+        let pattern = try Regex(#"(?:action="|<Redirect>)(/texml/[^"<]*\?v=[^"<]*)"#)
+        return document.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) }
+            .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
+    }
+
     static func head(_ uri: String, method: HTTPRequest.Method = .post) -> HTTPRequest {
         HTTPRequest(method: method, scheme: nil, authority: nil, path: uri)
     }
@@ -92,6 +116,7 @@ import Testing
             sent.append(("/texml", ServerFixture.firstRequest(to: flow.number)))
         }
         sent.append(("/texml", ServerFixture.firstRequest(to: "+15550000000")))
+        sent.append(("/texml?from=test&v=forged", ServerFixture.firstRequest(to: manifest.flows[0].number)))
         for document in manifest.routes.keys.sorted() {
             let route = "/texml/\(served.id)/" + document.replacingOccurrences(of: ".xml", with: ".route")
             for input in [[], [("Digits", "1")], [("Digits", "2")], [("Digits", "9")], [("DialCallStatus", "no-answer")],

@@ -209,6 +209,8 @@ let package = Package(
                 "RecordingTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // Shared by the recordings tests: a spoken WAV (espeak-ng, sox) and a loopback media host serving it.

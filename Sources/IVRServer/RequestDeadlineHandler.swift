@@ -14,7 +14,12 @@ final class RequestDeadlineHandler<Part: HTTPRequestStreamPart>: ChannelInboundH
 
     private let headerTimeout: TimeAmount
     private let bodyTimeout: TimeAmount
-    private var deadline: Scheduled<Void>?
+    /// When the request under way must have ended (its head, for the connection's first); nil
+    /// between requests.
+    private var deadline: NIODeadline?
+    /// At most one check is scheduled; it schedules the next itself when a request is under way.
+    /// A timer set and cancelled for every request cost more than the rest of this handler.
+    private var check: Scheduled<Void>?
 
     init(limits: ConnectionLimits) {
         headerTimeout = TimeAmount(limits.headerTimeout)
@@ -22,38 +27,55 @@ final class RequestDeadlineHandler<Part: HTTPRequestStreamPart>: ChannelInboundH
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { arm(headerTimeout, context) }
+        if context.channel.isActive { expect(within: headerTimeout, context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        arm(headerTimeout, context)
+        expect(within: headerTimeout, context)
         context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data).stage {
-        case .head: arm(bodyTimeout, context)
+        case .head: expect(within: bodyTimeout, context)
         case .body: break
-        case .end: disarm()
+        case .end: deadline = nil
         }
         context.fireChannelRead(data)
     }
 
-    func handlerRemoved(context: ChannelHandlerContext) { disarm() }
+    func handlerRemoved(context: ChannelHandlerContext) { stop() }
 
     func channelInactive(context: ChannelHandlerContext) {
-        disarm()
+        stop()
         context.fireChannelInactive()
     }
 
-    private func arm(_ timeout: TimeAmount, _ context: ChannelHandlerContext) {
-        disarm()
-        let channel = context.channel
-        deadline = context.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+    /// The request under way must end within `timeout` from now.
+    private func expect(within timeout: TimeAmount, _ context: ChannelHandlerContext) {
+        let due = context.eventLoop.now + timeout
+        deadline = due
+        if check == nil { schedule(at: due, on: context.eventLoop, closing: context.channel) }
     }
 
-    private func disarm() {
-        deadline?.cancel()
+    private func schedule(at due: NIODeadline, on eventLoop: any EventLoop, closing channel: any Channel) {
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        check = eventLoop.scheduleTask(deadline: due) {
+            let handler = handler.value
+            handler.check = nil
+            // Between requests: the next head schedules again, the idle timeout watches meanwhile.
+            guard let deadline = handler.deadline else { return }
+            if deadline <= eventLoop.now {
+                channel.close(promise: nil)
+            } else {
+                handler.schedule(at: deadline, on: eventLoop, closing: channel)
+            }
+        }
+    }
+
+    private func stop() {
+        check?.cancel()
+        check = nil
         deadline = nil
     }
 }

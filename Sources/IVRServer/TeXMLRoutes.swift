@@ -9,7 +9,9 @@ import TelnyxWebhook
 /// The TeXML endpoints: `{path}` answers a new call with its flow's entry document;
 /// `{path}/{bundle}/FLOW/NAME.route` routes an action request through the manifest
 /// (`LoadedBundle.next`) and answers with the next document in the same response;
-/// `{path}/{bundle}/FLOW/NAME.xml` serves a document a `<Redirect>` names.
+/// `{path}/{bundle}/FLOW/NAME.xml` serves a document a `<Redirect>` names. `entry` and
+/// `bundlePath` answer once the form is decoded and the bundle found; the router's routes and
+/// `TeXMLFastPath` both call them.
 struct TeXMLRoutes {
     let store: BundleStore
     let configuration: ServerConfiguration

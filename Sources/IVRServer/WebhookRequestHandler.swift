@@ -22,6 +22,7 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
     private var state = State.idle
     private let responder: RouterResponder<ServerRequestContext>
     private let fastPath: TeXMLFastPath?
+    private var peerAddress: String??
     private let keptBodyBytes: Int
     private let logger: Logger
 
@@ -68,7 +69,7 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
             write(.plain(.badRequest), to: head, context: context)
             return
         }
-        if let answer = fastPath?.answer(converted, body: body, peer: context.channel.remoteAddress?.ipAddress) {
+        if let answer = fastPath?.answer(converted, body: body, peer: peer(of: context)) {
             write(answer, to: head, context: context)
             return
         }
@@ -89,6 +90,15 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
             let (handler, context) = loopBound.value
             handler.write((try? result.get()) ?? .plain(.internalServerError), to: head, context: context)
         }
+    }
+
+    /// The connection's peer address, formatted once: formatting it for each request's log line
+    /// cost more than any other field of the line.
+    private func peer(of context: ChannelHandlerContext) -> String? {
+        if let formatted = peerAddress { return formatted }
+        let formatted = context.channel.remoteAddress?.ipAddress
+        peerAddress = .some(formatted)
+        return formatted
     }
 
     private func write(_ response: WebhookAnswer, to request: HTTPRequestHead, context: ChannelHandlerContext) {

@@ -8,7 +8,8 @@ import NIOCore
 /// the same functions (`Drain.finishing`, `RequestLog`, `SignatureMiddleware.refusal`,
 /// `TeXMLRoutes`), so both give the same answer, notes and log line (`TeXMLFastPathTests`).
 /// Everything else, an error the router would turn into a response included, returns nil
-/// before any effect and goes to the router.
+/// before any effect and goes to the router (a request for a bundle not in memory does so once
+/// its signature is found good, and the router checks the signature again).
 ///
 /// Why: through the router a request costs a task, Hummingbird's middleware chain and a hop back
 /// to the event loop, more CPU than ivrc's own work (issue 25; docs/performance.md).
@@ -34,23 +35,19 @@ struct TeXMLFastPath: Sendable {
         guard head.method == .post, let uri = head.path, let target = target(of: uri),
               body.readableBytes <= routes.configuration.maxBodyBytes,
               let parameters = try? CallParameters.fields(ofBody: body) else { return nil }
-        let served: ServedBundle?
-        switch target {
-        case .entry: served = nil
-        case .bundle(let id, _, _):
-            guard let held = routes.store.bundle(id: String(id)) else { return nil }
-            served = held
-        }
         let notes = RequestNotes()
-        let moment = head.headerFields[TeXMLRoutes.momentHeader]
         var answer: WebhookAnswer
+        // The signature first, as the router checks it: a forged request touches no bundle.
         if let refusal = signatures?.refusal(headers: head.headerFields, body: body, notes: notes) {
             answer = refusal
         } else {
+            let moment = head.headerFields[TeXMLRoutes.momentHeader]
             switch target {
             case .entry:
                 answer = routes.entry(parameters, moment: moment, notes: notes)
             case .bundle(let id, let path, let query):
+                // The router loads it from the store, or refuses it.
+                guard let served = routes.store.bundle(id: String(id)) else { return nil }
                 answer = routes.bundlePath(String(path), on: String(id), served: served, parameters: parameters,
                                            query: query.map(String.init), moment: moment, notes: notes)
             }

@@ -105,6 +105,23 @@ import Testing
             .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
     }
 
+    /// The signature is checked before any bundle is looked for, as the router checks it: a
+    /// forged request for a bundle not in memory is refused here; a signed one goes to the router,
+    /// which may load it from the store.
+    @Test func checksTheSignatureBeforeLookingForTheBundle() throws {
+        let fixture = try ServerFixture(signed: true)
+        let fastPath = fixture.server.texmlFastPath()
+        let flow = try #require(fixture.server.store.current.bundle.manifest.flows.first)
+        let body = ServerFixture.form(ServerFixture.firstRequest(to: flow.number) + [("Digits", "1")])
+        let uri = "/texml/0123456789ab/\(flow.entry.replacingOccurrences(of: ".xml", with: ".route"))"
+        let forged = HTTPRequest(method: .post, scheme: nil, authority: nil, path: uri,
+                                 headerFields: try ServerFixture.signature(for: body + "&x=1"))
+        #expect(fastPath.answer(forged, body: ByteBuffer(string: body), peer: nil)?.status == .forbidden)
+        let signed = HTTPRequest(method: .post, scheme: nil, authority: nil, path: uri, headerFields: try ServerFixture.signature(for: body))
+        #expect(fastPath.answer(signed, body: ByteBuffer(string: body), peer: nil) == nil)
+        #expect(fixture.log.entries.map { $0["refusal"] as? String } == ["signature-forged"])
+    }
+
     static func head(_ uri: String, method: HTTPRequest.Method = .post) -> HTTPRequest {
         HTTPRequest(method: method, scheme: nil, authority: nil, path: uri)
     }

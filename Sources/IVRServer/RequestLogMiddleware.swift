@@ -36,7 +36,8 @@ struct RequestLog: Sendable {
     /// An unmatched path is logged (never its query) up to this many bytes.
     static let maxLoggedPath = 256
 
-    func record(method: HTTPRequest.Method, path: String, headers: HTTPFields, status: Int, latency: Duration,
+    /// `path` is read only for a request no route matched: the rest never log it.
+    func record(method: HTTPRequest.Method, path: @autoclosure () -> String, headers: HTTPFields, status: Int, latency: Duration,
                 notes: RequestNotes.Fields, peer: String?) {
         if notes.kind != .operations {
             metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: status, duration: latency)
@@ -59,7 +60,7 @@ struct RequestLog: Sendable {
         if let emergency = notes.emergency { fields.append(("emergency", .bool(emergency))) }
         if let seconds = notes.durationSeconds { fields.append(("duration_s", .number(seconds))) }
         if notes.kind == .unmatched {
-            fields.append(("path", .string(String(decoding: path.utf8.prefix(Self.maxLoggedPath), as: UTF8.self))))
+            fields.append(("path", .string(String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self))))
         }
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
         let level: Logger.Level = notes.refusal == nil ? .info : .warning

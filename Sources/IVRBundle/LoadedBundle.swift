@@ -11,6 +11,9 @@ public struct LoadedBundle: Sendable {
     }
 
     public let manifest: Manifest
+    /// SHA-256 (hex) of the manifest's bytes: as read from disk, or as `ivrc build` would write
+    /// them for a bundle made in memory. Its first 12 digits are the bundle's id.
+    public let manifestSHA256: String
     private let documents: [String: [UInt8]]
     private let entries: [String: String]
 
@@ -27,7 +30,7 @@ public struct LoadedBundle: Sendable {
         } catch let failure as FileAccessFailure {
             throw Failure(description: "\(failure.description); is it an ivrc bundle?")
         }
-        let manifest = try Self.manifest(in: bundle)
+        let (manifest, manifestBytes) = try Self.manifestAndBytes(in: bundle)
         if let excess = BundleLimits.excess(documents: manifest.documents.count, manifestBytes: 0, documentBytes: 0) {
             throw Failure(description: "\(bundle.path) holds \(excess); rebuild it with this ivrc, which refuses to write such a bundle")
         }
@@ -51,12 +54,17 @@ public struct LoadedBundle: Sendable {
             }
             documents[path] = bytes
         }
-        try self.init(manifest: manifest, documents: documents)
+        // Hashed as read: encoding a 1,000-flow manifest again took a tenth of every load.
+        try self.init(manifest: manifest, documents: documents, manifestSHA256: DocumentHash.sha256(manifestBytes))
     }
 
     /// The manifest of the bundle in `bundle`: a regular `manifest.json` (not a link), refused
     /// over `BundleLimits.maxManifestBytes` before it is read, that decodes as a manifest.
     public static func manifest(in bundle: ConfinedDirectory) throws -> Manifest {
+        try manifestAndBytes(in: bundle).manifest
+    }
+
+    private static func manifestAndBytes(in bundle: ConfinedDirectory) throws -> (manifest: Manifest, bytes: [UInt8]) {
         let bytes: [UInt8]
         do {
             bytes = try bundle.read("manifest.json", limit: BundleLimits.maxManifestBytes)
@@ -72,7 +80,7 @@ public struct LoadedBundle: Sendable {
                 + "(this ivrc reads format \(Manifest.currentFormatVersion)); rebuild the bundle from its sources with this ivrc")
         }
         do {
-            return try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+            return (try JSONDecoder().decode(Manifest.self, from: Data(bytes)), bytes)
         } catch {
             throw Failure(description: "\(bundle.path(of: "manifest.json")) is not a valid ivrc manifest: \(error)")
         }
@@ -84,6 +92,10 @@ public struct LoadedBundle: Sendable {
 
     /// Opens a bundle held in memory (a fresh compile), with the same checks.
     public init(manifest: Manifest, documents: [String: [UInt8]]) throws {
+        try self.init(manifest: manifest, documents: documents, manifestSHA256: DocumentHash.sha256(manifest.encoded))
+    }
+
+    private init(manifest: Manifest, documents: [String: [UInt8]], manifestSHA256: String) throws {
         guard manifest.formatVersion == Manifest.currentFormatVersion else {
             throw Failure(description: "bundle format \(manifest.formatVersion) is not supported (expected \(Manifest.currentFormatVersion))")
         }
@@ -120,9 +132,13 @@ public struct LoadedBundle: Sendable {
             entries[flow.number] = flow.entry
         }
         self.manifest = manifest
+        self.manifestSHA256 = manifestSHA256
         self.documents = documents
         self.entries = entries
     }
+
+    /// The bundle's id: the first 12 hex digits of its manifest's SHA-256.
+    public var id: String { String(manifestSHA256.prefix(12)) }
 
     /// The entry document for a dialled number (any formatting: `+1-800-…` works).
     public func entry(forNumber number: String) -> String? {

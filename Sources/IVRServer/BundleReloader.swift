@@ -108,6 +108,13 @@ public actor BundleReloader: Service {
     public func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         await withTaskGroup(of: Void.self) { group in
+            group.addTask(priority: .background) {
+                let loaded = await self.store.preloadRecentlyRetired()
+                if !loaded.isEmpty {
+                    self.logger.info("retired builds calls may still be on loaded ahead of their calls",
+                                     metadata: ["bundles": "\(loaded.joined(separator: ","))"])
+                }
+            }
             group.addTask {
                 for await _ in hangups { await self.reload() }
             }
@@ -151,8 +158,15 @@ public actor BundleReloader: Service {
         let urlPrefix = urlPrefix
         let environment = environment
         let valuesKeyed = valuesKeyed
-        // Hashing and relocating thousands of documents is CPU work, kept off the actor's executor.
-        let served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix, environment: environment, valuesKeyed: valuesKeyed) }.value
+        let served: ServedBundle
+        let source: String
+        if let held = heldCurrentBuild() {
+            (served, source) = (held, "memory")
+        } else {
+            // Hashing and relocating thousands of documents is CPU work, kept off the actor's executor.
+            served = try await Task.detached { try Self.load(directory, urlPrefix: urlPrefix, environment: environment, valuesKeyed: valuesKeyed) }.value
+            source = "disk"
+        }
         let previous = store.current
         store.replace(with: served)
         loaded = served.origin ?? loaded
@@ -162,7 +176,20 @@ public actor BundleReloader: Service {
         metrics.degraded(false)
         metrics.serving(served, replacing: previous)
         metrics.reload(served.id == previous.id ? .unchanged : .loaded)
-        logger.info("bundle loaded", metadata: ["bundle": "\(served.id)", "previous": "\(previous.id)"])
+        logger.info("bundle loaded", metadata: ["bundle": "\(served.id)", "previous": "\(previous.id)", "loaded_from": "\(source)"])
+    }
+
+    /// The store's current build when this server already holds it: loaded on demand for a call
+    /// that another replica started on it before this one reloaded, or a rollback to a build
+    /// retired here. It passed the same checks when it was loaded, and a stored build never
+    /// changes under its id, so it is switched to without loading it again.
+    private func heldCurrentBuild() -> ServedBundle? {
+        // Looked at before the link is read: a switch in between is seen at the next poll.
+        let origin = BundleFingerprint(directory: directory.path)
+        guard BundleStoreDirectory.isStore(directory.path), let id = try? BundleStoreDirectory(root: directory).currentID(),
+              var held = store.bundle(id: id) else { return nil }
+        held.origin = origin
+        return held
     }
 
     private func refuse(_ fingerprint: BundleFingerprint, error: any Error) {

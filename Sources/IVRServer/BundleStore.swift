@@ -118,6 +118,25 @@ public final class BundleStore: Sendable {
         return answer
     }
 
+    /// With a store, at startup: loads the builds it retains that were retired less than
+    /// `idleEviction` ago (calls are likely still on them), newest first and at most
+    /// `maxRetired`, so that after a restart those calls' next requests do not wait seconds for
+    /// their build to load. One no call uses leaves memory again after `idleEviction`. Returns
+    /// the ids loaded.
+    public func preloadRecentlyRetired(at now: Date = Date()) async -> [String] {
+        guard let stored else { return [] }
+        let recent = stored.retained(at: now)
+            .filter { now.timeIntervalSince($0.since) < TimeInterval(retention.idleEviction.components.seconds) }
+            .prefix(retention.maxRetired)
+        var loaded: [String] = []
+        for entry in recent where bundle(id: entry.id) == nil {
+            // A server told to stop does not start loading another build.
+            guard !Task.isCancelled else { break }
+            if await bundle(forCallOn: entry.id) != nil { loaded.append(entry.id) }
+        }
+        return loaded
+    }
+
     /// Drops the replaced bundles idle longer than `idleEviction` (with a store only: without
     /// one nothing could bring them back). The reloader calls it at every poll.
     public func evictIdle(at now: ContinuousClock.Instant = .now) {

@@ -23,8 +23,8 @@ public struct ServedBundle: Sendable {
 
     /// - Parameter pathPrefix: `{public-url}{path}`, the URL the webhook is served under.
     public init(bundle: LoadedBundle, pathPrefix: String, loadedAt: Date = Date()) throws {
-        manifestHash = DocumentHash.sha256(bundle.manifest.encoded)
-        id = String(manifestHash.prefix(12))
+        manifestHash = bundle.manifestSHA256
+        id = bundle.id
         let program = CallProgram(bundle: bundle)
         let vocabulary = try TeXMLVocabulary.bundled.get()
         let validator = try TeXMLSchemaValidator.bundled.get()

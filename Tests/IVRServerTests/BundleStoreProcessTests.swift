@@ -77,6 +77,10 @@ import Testing
         #expect(slow.terminate() == 0)
         slow = try ServeProcess(bundle: store)
         #expect(try await Self.serving(slow) == new)
+        // The old build, retired seconds ago, is loaded after startup, before its calls ask.
+        let preloaded = Date().addingTimeInterval(20)
+        while !slow.log.contains("loaded ahead of their calls"), Date() < preloaded { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(slow.log.contains("loaded ahead of their calls"), "\(slow.log)")
         #expect(try await Self.continueCall(beforeDeploy[0], on: slow) == .ok)
         let metrics = String(buffer: try await slow.operations("/metrics").body ?? ByteBuffer())
         #expect(metrics.contains(#"ivrc_stored_bundle_loads_total{outcome="loaded"} 1"#), "\(metrics)")

@@ -82,6 +82,57 @@ import Testing
         #expect(Self.metric(server, #"ivrc_stored_bundle_loads_total{outcome="loaded"} 2"#))
     }
 
+    @Test func aRestartedServerLoadsTheBuildRetiredMinutesAgoBeforeItsCallsAsk() async throws {
+        let store = try Store(retiredSecondsAgo: 60)
+        defer { store.remove() }
+        let (server, _) = try store.server()
+        #expect(server.store.bundle(id: store.old) == nil)
+        #expect(await server.store.preloadRecentlyRetired() == [store.old])
+        #expect(server.store.bundle(id: store.old)?.id == store.old, "held before any call asked")
+        #expect(await server.store.preloadRecentlyRetired().isEmpty, "already held: not loaded twice")
+        #expect(Self.metric(server, #"ivrc_stored_bundle_loads_total{outcome="loaded"} 1"#))
+    }
+
+    @Test func aBuildRetiredLongerThanTheIdleEvictionAgoIsLeftOnDiskUntilACallAsks() async throws {
+        let store = try Store(retiredSecondsAgo: 1200)
+        defer { store.remove() }
+        let (server, _) = try store.server()
+        #expect(await server.store.preloadRecentlyRetired().isEmpty)
+        #expect(server.store.bundle(id: store.old) == nil)
+        #expect(await server.store.bundle(forCallOn: store.old)?.id == store.old, "still answered, loaded when asked")
+    }
+
+    /// A replica that loaded a build for a call another replica started on it, and then sees the
+    /// store switch to it, switches without loading it again: its files are not read (here they
+    /// were even damaged since, which a load from disk would refuse).
+    @Test func aReloadToABuildAlreadyHeldSwitchesWithoutLoadingItAgain() async throws {
+        let store = try Store()
+        defer { store.remove() }
+        let (server, log) = try store.server()
+        #expect(await server.store.bundle(forCallOn: store.old)?.id == store.old)
+        let (outcome, _) = try BundleStoreWriter.write(try ServerFixture.compiled(), to: store.root, compilerVersion: "test")
+        #expect(outcome == .restored(id: store.old))
+        let documents = try FileManager.default.subpathsOfDirectory(atPath: store.directory.directory(of: store.old).path)
+            .filter { $0.hasSuffix(".xml") }
+        let damaged = store.directory.directory(of: store.old).appendingPathComponent(try #require(documents.first))
+        try FileManager.default.removeItem(at: damaged)
+        try Data("<Response/>".utf8).write(to: damaged)
+        let reloader = BundleReloader(directory: store.root, store: server.store, configuration: server.configuration,
+                                      metrics: server.metrics, logger: server.logger)
+        await reloader.reload()
+        #expect(server.store.current.id == store.old)
+        #expect(server.store.degradation == nil)
+        #expect(log.text.contains(#""loaded_from":"memory""#), "\(log.text)")
+        #expect(Self.metric(server, #"ivrc_stored_bundle_loads_total{outcome="loaded"} 1"#))
+        #expect(!log.text.contains(#""loaded_from":"disk""#))
+        // A build this server never held is read from disk.
+        let (deployed, _) = try BundleStoreWriter.write(try ServerFixture.compiled(only: "driver"), to: store.root, compilerVersion: "test")
+        guard case .written(let id, _) = deployed else { Issue.record("\(deployed)"); return }
+        await reloader.reload()
+        #expect(server.store.current.id == id)
+        #expect(log.text.contains(#""loaded_from":"disk""#))
+    }
+
     @Test func aBuildRetiredLongerThanTheGracePeriodIs404AlsoFromTheStore() async throws {
         let store = try Store(retiredSecondsAgo: 7200)
         defer { store.remove() }

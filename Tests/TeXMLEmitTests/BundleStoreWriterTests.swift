@@ -34,7 +34,7 @@ import Testing
         guard case .written(let id, reused: 0) = first else { Issue.record("\(first)"); return }
         let store = BundleStoreDirectory(root: root)
         #expect(try store.currentID() == id)
-        #expect(try LoadedBundle(directory: root).manifest.bundleID == id, "a reader given the store reads its current build")
+        #expect(try LoadedBundle(directory: root).id == id, "a reader given the store reads its current build")
         let manifest = store.directory(of: id).appendingPathComponent("manifest.json").path
         let before = Self.inode(manifest)
         let (again, _) = try BundleStoreWriter.write(try Self.flow("Hello"), to: root, compilerVersion: "test", at: start + 60)
@@ -103,7 +103,7 @@ import Testing
         let restored = try BundleStoreWriter.write(try Self.flow("Hello"), to: root, compilerVersion: "test").outcome
         guard case .written = repaired, case .written(let again, _) = restored else { Issue.record("\(repaired) \(restored)"); return }
         #expect(again == id)
-        #expect(try LoadedBundle(directory: root).manifest.bundleID == id)
+        #expect(try LoadedBundle(directory: root).id == id)
         #expect(FileKind(at: debris) == nil)
     }
 
@@ -121,7 +121,7 @@ import Testing
         let store = BundleStoreDirectory(root: root)
         #expect(store.storedIDs().count == 2)
         let current = try store.currentID()
-        #expect(try LoadedBundle(directory: root).manifest.bundleID == current)
+        #expect(try LoadedBundle(directory: root).id == current)
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.bundlesPath).filter { $0.hasPrefix(".") }.isEmpty)
     }
 

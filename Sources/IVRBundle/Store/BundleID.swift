@@ -11,7 +11,3 @@ public enum BundleID {
         text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }
-
-extension Manifest {
-    public var bundleID: String { BundleID.of(manifestBytes: encoded) }
-}

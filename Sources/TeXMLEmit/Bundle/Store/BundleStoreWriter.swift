@@ -73,7 +73,7 @@ public enum BundleStoreWriter {
     /// Whether the store holds build `id` whole: every document present with its recorded hash.
     private static func holdsIntact(_ id: String, in store: BundleStoreDirectory) -> Bool {
         guard let loaded = try? LoadedBundle(directory: store.directory(of: id)) else { return false }
-        return loaded.manifest.bundleID == id
+        return loaded.id == id
     }
 
     /// What builds killed on the way left (their process is gone): staging, pruned and damaged

@@ -117,6 +117,15 @@ public struct LoadedBundle: Sendable {
                 throw Failure(description: "the dials of \(path) are bounded by `\(prefix)`, which is not an E.164 prefix")
             }
         }
+        // `FLOW/STEP` of every document, worked out once: looking through every document for
+        // each flow's emergency step was quadratic, a fifth of loading 1,000 flows.
+        var documentSteps: Set<String> = []
+        if manifest.flows.contains(where: { $0.emergencyStep != nil }) {
+            for path in documents.keys {
+                guard let slash = path.firstIndex(of: "/"), let step = DocumentStep.step(of: path) else { continue }
+                documentSteps.insert(path[..<slash] + "/" + step)
+            }
+        }
         var entries: [String: String] = [:]
         for flow in manifest.flows {
             guard documents[flow.entry] != nil else {
@@ -126,7 +135,7 @@ public struct LoadedBundle: Sendable {
             if let languages = flow.languages, languages.count > BundleLimits.maxLanguages || !languages.allSatisfy(LanguageTag.isValid) {
                 throw Failure(description: "flow \(flow.name) lists languages that are not at most \(BundleLimits.maxLanguages) BCP 47 tags")
             }
-            if let step = flow.emergencyStep, !documents.keys.contains(where: { $0.hasPrefix(flow.name + "/") && DocumentStep.step(of: $0) == step }) {
+            if let step = flow.emergencyStep, !documentSteps.contains(flow.name + "/" + step) {
                 throw Failure(description: "emergency step \(step) of flow \(flow.name) has no document in the bundle")
             }
             entries[flow.number] = flow.entry

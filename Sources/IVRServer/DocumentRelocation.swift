@@ -1,5 +1,6 @@
 import Foundation
 import IVRBundle
+import IVRCheck
 import IVRRuntime
 import TeXMLSchema
 
@@ -25,22 +26,31 @@ struct DocumentRelocation {
     let vocabulary: TeXMLVocabulary
     let validator: TeXMLSchemaValidator
 
-    /// The served bytes of every document, each re-validated against the XSD.
+    /// The served bytes of every document, each re-validated against the XSD: on every core,
+    /// since a call waits while a build it needs loads. The first failure in path order is thrown.
     func relocatedDocuments() throws -> [String: [UInt8]] {
-        var relocated: [String: [UInt8]] = [:]
-        for path in program.bundle.manifest.documents.keys {
-            let written = validator.write(try relocatedVerbs(path))
-            guard written.violations.isEmpty else {
-                let first = written.violations.map(\.message).first ?? ""
-                throw Failure(description: "document \(path) is not valid TeXML once its URLs are rewritten: \(first)")
-            }
-            relocated[path] = written.bytes
+        let paths = program.bundle.manifest.documents.keys.sorted()
+        let results = ParallelResults<Result<[UInt8], Failure>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            results.set(index, Result { () throws(Failure) in try relocatedDocument(paths[index]) })
         }
+        var relocated: [String: [UInt8]] = [:]
+        relocated.reserveCapacity(paths.count)
+        for (path, result) in zip(paths, results.values) { relocated[path] = try result.get() }
         return relocated
     }
 
+    private func relocatedDocument(_ path: String) throws(Failure) -> [UInt8] {
+        let written = validator.write(try relocatedVerbs(path))
+        guard written.violations.isEmpty else {
+            let first = written.violations.map(\.message).first ?? ""
+            throw Failure(description: "document \(path) is not valid TeXML once its URLs are rewritten: \(first)")
+        }
+        return written.bytes
+    }
+
     /// A document's verbs with their URLs rewritten, for documents filled per request.
-    func relocatedVerbs(_ path: String) throws -> [XMLElement] {
+    func relocatedVerbs(_ path: String) throws(Failure) -> [XMLElement] {
         guard case .success(let response)? = program.response(path) else {
             throw Failure(description: "document \(path) is not well-formed XML")
         }

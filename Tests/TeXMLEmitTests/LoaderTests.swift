@@ -84,6 +84,24 @@ import Testing
         }
     }
 
+    /// Found in its own flow only, in any language: `b/urgent.es-MX.xml` is step `urgent` of
+    /// flow `b`, not of flow `a`.
+    @Test func anEmergencyStepWithoutADocumentOfItsFlowIsRefused() throws {
+        func load(_ step: String, documents: [String]) throws -> LoadedBundle {
+            let manifest = Manifest(formatVersion: Manifest.currentFormatVersion, compilerVersion: "x",
+                                    flows: [.init(name: "a", number: "+15550100100", entry: "a/welcome.xml", emergencyStep: step)],
+                                    routes: [:], documents: [:], waivers: [])
+            return try LoadedBundle(manifest: manifest, documents: Dictionary(uniqueKeysWithValues: documents.map { ($0, []) }))
+        }
+        #expect(throws: Never.self) { try load("urgent", documents: ["a/welcome.xml", "a/urgent.xml"]) }
+        #expect(throws: Never.self) { try load("urgent", documents: ["a/welcome.xml", "a/urgent.part2.xml"]) }
+        #expect(throws: Never.self) { try load("urgent", documents: ["a/welcome.xml", "a/urgent.es-MX.xml"]) }
+        let error = #expect(throws: LoadedBundle.Failure.self) {
+            try load("urgent", documents: ["a/welcome.xml", "b/urgent.xml", "ab/urgent.xml", "a/urgent_backup.xml"])
+        }
+        #expect(error?.description == "emergency step urgent of flow a has no document in the bundle")
+    }
+
     /// The written examples with `path`'s manifest hash set to `bytes`' hash, as an attacker
     /// who can write to the bundle would leave it.
     private func rehash(_ directory: URL, _ path: String, to bytes: [UInt8]) throws {

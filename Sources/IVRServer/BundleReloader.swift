@@ -179,15 +179,16 @@ public actor BundleReloader: Service {
         logger.info("bundle loaded", metadata: ["bundle": "\(served.id)", "previous": "\(previous.id)", "loaded_from": "\(source)"])
     }
 
-    /// The store's current build when this server already holds it: loaded on demand for a call
+    /// The store's current build when this server holds it retired: loaded on demand for a call
     /// that another replica started on it before this one reloaded, or a rollback to a build
     /// retired here. It passed the same checks when it was loaded, and a stored build never
-    /// changes under its id, so it is switched to without loading it again.
+    /// changes under its id, so it is switched to without loading it again. The build already
+    /// serving is read again (a SIGHUP asks for that).
     private func heldCurrentBuild() -> ServedBundle? {
         // Looked at before the link is read: a switch in between is seen at the next poll.
         let origin = BundleFingerprint(directory: directory.path)
         guard BundleStoreDirectory.isStore(directory.path), let id = try? BundleStoreDirectory(root: directory).currentID(),
-              var held = store.bundle(id: id) else { return nil }
+              id != store.current.id, var held = store.bundle(id: id) else { return nil }
         held.origin = origin
         return held
     }

@@ -147,7 +147,7 @@ public struct LoadedBundle: Sendable {
     }
 
     /// The bundle's id: the first 12 hex digits of its manifest's SHA-256.
-    public var id: String { String(manifestSHA256.prefix(12)) }
+    public var id: String { BundleID.of(manifestSHA256: manifestSHA256) }
 
     /// The entry document for a dialled number (any formatting: `+1-800-…` works).
     public func entry(forNumber number: String) -> String? {

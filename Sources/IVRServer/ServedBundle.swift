@@ -8,10 +8,9 @@ import TeXMLSchema
 /// scheme, validated and held in memory, so a request never touches the file system.
 public struct ServedBundle: Sendable {
     /// Short hash of the manifest bytes: the same bundle has the same id on every replica.
+    /// Kept, not derived from `bundle` each time: every request compares it.
     public let id: String
     public let bundle: LoadedBundle
-    /// SHA-256 (hex) of the manifest as `ivrc build` writes it.
-    public let manifestHash: String
     public let loadedAt: Date
     /// The directory state read before loading, so the reloader compares against what was
     /// actually loaded rather than against a later look (nil for a bundle made in memory).
@@ -23,7 +22,6 @@ public struct ServedBundle: Sendable {
 
     /// - Parameter pathPrefix: `{public-url}{path}`, the URL the webhook is served under.
     public init(bundle: LoadedBundle, pathPrefix: String, loadedAt: Date = Date()) throws {
-        manifestHash = bundle.manifestSHA256
         id = bundle.id
         let program = CallProgram(bundle: bundle)
         let vocabulary = try TeXMLVocabulary.bundled.get()
@@ -61,6 +59,9 @@ public struct ServedBundle: Sendable {
     func facts(of path: String) -> DocumentFacts? { facts[BundleAddress.document(ofRoute: path)] }
 
     public var compilerVersion: String { bundle.manifest.compilerVersion }
+
+    /// SHA-256 (hex) of the manifest's bytes.
+    public var manifestHash: String { bundle.manifestSHA256 }
 
     /// Whether a bundle path (document or route) belongs to its flow's `emergency` step.
     public func isEmergency(_ path: String) -> Bool { facts(of: path)?.isEmergency ?? false }

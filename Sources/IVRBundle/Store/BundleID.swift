@@ -2,7 +2,12 @@
 /// SHA-256, so the same build has the same id on every replica and in every store.
 public enum BundleID {
     public static func of(manifestBytes: [UInt8]) -> String {
-        String(DocumentHash.sha256(manifestBytes).prefix(12))
+        of(manifestSHA256: DocumentHash.sha256(manifestBytes))
+    }
+
+    /// The id of the manifest whose SHA-256 (hex) this is.
+    public static func of(manifestSHA256: String) -> String {
+        String(manifestSHA256.prefix(12))
     }
 
     /// Whether `text` can be a bundle id: 12 lowercase hex digits, so a name read from a link,

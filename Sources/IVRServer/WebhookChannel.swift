@@ -4,13 +4,16 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// The webhook listener's connections: NIO's HTTP/1.1 server pipeline (parsing, pipelined
-/// requests answered in order, keep-alive, quiescing on graceful shutdown) and
-/// `WebhookRequestHandler`, which answers each whole request through the webhook router.
+/// The webhook listener's connections: NIO's HTTP/1 request parser, the slowloris and idle
+/// guards, and `WebhookRequestHandler`, which answers each whole request (pipelined requests in
+/// order, keep-alive, quiescing on graceful shutdown) and writes its response's bytes.
 ///
 /// Why not Hummingbird's `HTTP1Channel`: it turns every connection into async sequences of request
 /// and response parts, which cost more CPU per request than ivrc's own work (issue 25's callgrind
-/// profile). Hummingbird still binds the listener, caps connections, drains on shutdown and routes.
+/// profile). Why not NIO's whole HTTP/1 server pipeline either: its response encoder and the
+/// handlers each response part passes cost a bare NIO server a fifth of its CPU per request
+/// (docs/performance.md). Hummingbird still binds the listener, caps connections, drains on
+/// shutdown and routes.
 struct WebhookChannel: ServerChildChannel {
     struct Value: ServerChildChannelValue {
         let channel: any Channel
@@ -25,7 +28,7 @@ struct WebhookChannel: ServerChildChannel {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
-            try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+            try pipeline.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
             try pipeline.addHandler(RequestDeadlineHandler<HTTPServerRequestPart>(limits: limits))
             try pipeline.addHandler(IdleStateHandler(readTimeout: TimeAmount(limits.idleTimeout)))
             try pipeline.addHandler(WebhookRequestHandler(responder: responder, fastPath: fastPath, maxBodyBytes: maxBodyBytes, logger: logger))

@@ -3,23 +3,45 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
-import NIOHTTPTypesHTTP1
 
-/// Answers one connection's webhook requests: collects each request whole (its body kept up to
-/// one byte past the largest a handler accepts, so the handler still refuses it with 413), runs
-/// the webhook router on it in one task and writes the response back on the connection's event
-/// loop. NIO's pipeline handler in front hands it one request at a time.
-final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// Answers one connection's webhook requests, one at a time and in order: collects each request
+/// whole (its body kept up to one byte past the largest a handler accepts, so the handler still
+/// refuses it with 413), answers it through `TeXMLFastPath` on the event loop or through the
+/// webhook router in a task, and writes the response's bytes itself (`WebhookResponseBytes`).
+///
+/// Everything NIO's HTTP/1 server pipeline did for this listener is here, because a request
+/// passing its handlers cost more CPU than ivrc's own work (docs/performance.md): requests that
+/// arrive while an answer is under way (pipelining) wait their turn, and the connection reads
+/// nothing more until then; a request the parser refuses is answered 400 and the connection
+/// closed; a graceful shutdown closes an idle connection at once and a busy one after its answer;
+/// a peer that half-closes gets the answer it is owed, then the connection closes.
+final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
+    typealias OutboundIn = Never
+    typealias OutboundOut = ByteBuffer
 
     private enum State {
         case idle
         case receiving(HTTPRequestHead, ByteBuffer?)
+        /// An answer is under way in a task; what arrives meanwhile waits in `waiting`.
         case answering
+        /// The connection closes once what was written is out; nothing more is read or answered.
+        case closing
+    }
+
+    /// What arrived while an answer was under way, delivered once it is written.
+    private enum Arrival {
+        case part(HTTPServerRequestPart)
+        case refusedByParser
+        case inputClosed
     }
 
     private var state = State.idle
+    private var waiting = CircularBuffer<Arrival>()
+    /// A read asked for while answering, issued once the answer is written.
+    private var readPending = false
+    /// The server is shutting down, or the peer closed its side: close after the answer under way.
+    private var closeAfterAnswer = false
     private let responder: RouterResponder<ServerRequestContext>
     private let fastPath: TeXMLFastPath?
     private var peerAddress: String??
@@ -34,10 +56,56 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
+        receive(.part(unwrapInboundIn(data)), context: context)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if error is HTTPParserError {
+            receive(.refusedByParser, context: context)
+        } else {
+            context.fireErrorCaught(error)
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case is ChannelShouldQuiesceEvent:
+            // A request half-received is still answered; a request already answered is the last.
+            closeAfterAnswer = true
+            if case .idle = state { close(context) }
+        case ChannelEvent.inputClosed:
+            receive(.inputClosed, context: context)
+        case is IdleStateHandler.IdleStateEvent:
+            // A kept-alive connection nobody has sent a request on for the idle timeout is closed.
+            if case .idle = state { close(context) }
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    /// Reads wait while an answer is under way: a pipelining client is not read ahead of its answers.
+    func read(context: ChannelHandlerContext) {
+        if case .answering = state {
+            readPending = true
+        } else {
+            context.read()
+        }
+    }
+
+    private func receive(_ arrival: Arrival, context: ChannelHandlerContext) {
+        switch state {
+        case .answering:
+            waiting.append(arrival)
+            return
+        case .closing:
+            return
+        case .idle, .receiving:
+            break
+        }
+        switch arrival {
+        case .part(.head(let head)):
             state = .receiving(head, nil)
-        case .body(var part):
+        case .part(.body(var part)):
             guard case .receiving(let head, var body) = state else { return }
             state = .answering  // so `body` is the buffer's only reference and grows in place
             if var kept = body {
@@ -48,23 +116,21 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
                 body = part.readSlice(length: min(keptBodyBytes, part.readableBytes))
             }
             state = .receiving(head, body)
-        case .end:
+        case .part(.end):
             guard case .receiving(let head, let body) = state else { return }
-            state = .answering
             answer(head, body: body ?? ByteBuffer(), context: context)
+        case .refusedByParser:
+            // As NIO's protocol error handler answers: the parser reads nothing after a refusal.
+            state = .answering
+            write(.plain(.badRequest), to: nil, context: context)
+        case .inputClosed:
+            // The peer sends nothing more: a request half-received can never end.
+            close(context)
         }
-    }
-
-    /// A kept-alive connection nobody has sent a request on for the idle timeout is closed.
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent {
-            if case .idle = state { context.close(promise: nil) }
-            return
-        }
-        context.fireUserInboundEventTriggered(event)
     }
 
     private func answer(_ head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
+        state = .answering
         guard let converted = try? HTTPRequest(head, secure: false, splitCookie: false) else {
             write(.plain(.badRequest), to: head, context: context)
             return
@@ -101,27 +167,42 @@ final class WebhookRequestHandler: ChannelInboundHandler, RemovableChannelHandle
         return formatted
     }
 
-    private func write(_ response: WebhookAnswer, to request: HTTPRequestHead, context: ChannelHandlerContext) {
-        let close = !request.isKeepAlive || response.asksToClose
-        var headers = HTTPHeaders(response.headers)
-        headers.replaceOrAdd(name: "content-length", value: String(response.body.readableBytes))
-        headers.replaceOrAdd(name: "date", value: HTTPDate.now)
+    /// Writes the answer to `request` (nil: one the parser refused, answered as HTTP/1.1 and
+    /// closed), then goes on with what waited for it.
+    private func write(_ answer: WebhookAnswer, to request: HTTPRequestHead?, context: ChannelHandlerContext) {
+        let close = closeAfterAnswer || request.map { !$0.isKeepAlive } ?? true || answer.asksToClose
+        let bytes = WebhookResponseBytes.encode(answer, version: request?.version ?? .http1_1, withBody: request?.method != .HEAD,
+                                                close: close, allocator: context.channel.allocator)
+        let written = context.writeAndFlush(wrapOutboundOut(bytes))
         if close {
-            headers.replaceOrAdd(name: "connection", value: "close")
-        } else if request.version == .http1_0 {
-            headers.replaceOrAdd(name: "connection", value: "keep-alive")
-        }
-        let head = HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: response.status.code), headers: headers)
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        if request.method != .HEAD {
-            context.write(wrapOutboundOut(.body(.byteBuffer(response.body))), promise: nil)
-        }
-        state = .idle
-        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if close {
+            state = .closing
+            waiting.removeAll()
             let channel = context.channel
             written.whenComplete { _ in channel.close(promise: nil) }
+            return
         }
+        state = .idle
+        while takesArrivals, let arrival = waiting.popFirst() {
+            receive(arrival, context: context)
+        }
+        if takesArrivals, readPending {
+            readPending = false
+            context.read()
+        }
+    }
+
+    /// Between answers: a request may begin or go on.
+    private var takesArrivals: Bool {
+        switch state {
+        case .idle, .receiving: true
+        case .answering, .closing: false
+        }
+    }
+
+    private func close(_ context: ChannelHandlerContext) {
+        state = .closing
+        waiting.removeAll()
+        context.close(promise: nil)
     }
 }
 

@@ -27,9 +27,6 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// UTC, milliseconds: `2026-11-27T10:41:46.123Z`.
-    private static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-
     public func log(event: LogEvent) {
         let eventFields = event.metadata ?? [:]
         var fields: [(key: String, value: LogValue)] = []
@@ -55,7 +52,7 @@ public struct JSONLogHandler: LogHandler {
             keys.append(key)
         }
         let own: [(key: String, value: LogValue)] = [
-            ("time", .string(Self.timeFormat.format(Date()))), ("level", .string(level.rawValue)),
+            ("time", .string(LogTimestamp.now)), ("level", .string(level.rawValue)),
             ("logger", .string(label)), ("message", .string(message)),
         ]
         for field in own where !keys.contains(field.key) {

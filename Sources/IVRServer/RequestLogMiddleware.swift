@@ -47,16 +47,22 @@ struct RequestLog: Sendable {
             ("latency_ms", .number(Self.milliseconds(latency))),
         ]
         fields.reserveCapacity(24)
-        // Only the fields noted.
-        let noted: [(key: String, text: String?)] = [
-            ("call_sid", notes.callSid), ("flow", notes.flow), ("document", notes.document), ("bundle", notes.bundle),
-            ("refusal", notes.refusal), ("step", notes.step), ("outcome", notes.outcome), ("language", notes.language),
-            ("call_status", notes.callStatus), ("hangup_source", notes.hangupSource), ("status_callback", notes.statusCallback),
-            ("client", ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor], trustedProxies: trustedProxies)),
-        ]
-        for (key, text) in noted {
+        // Only the fields noted (appended one by one: a table of them cost an array per request).
+        func note(_ key: String, _ text: String?) {
             if let text { fields.append((key, .string(text))) }
         }
+        note("call_sid", notes.callSid)
+        note("flow", notes.flow)
+        note("document", notes.document)
+        note("bundle", notes.bundle)
+        note("refusal", notes.refusal)
+        note("step", notes.step)
+        note("outcome", notes.outcome)
+        note("language", notes.language)
+        note("call_status", notes.callStatus)
+        note("hangup_source", notes.hangupSource)
+        note("status_callback", notes.statusCallback)
+        note("client", ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor], trustedProxies: trustedProxies))
         if let emergency = notes.emergency { fields.append(("emergency", .bool(emergency))) }
         if let seconds = notes.durationSeconds { fields.append(("duration_s", .number(seconds))) }
         if notes.kind == .unmatched {

@@ -10,15 +10,32 @@ public struct ServedBundle: Sendable {
     /// Short hash of the manifest bytes: the same bundle has the same id on every replica.
     /// Kept, not derived from `bundle` each time: every request compares it.
     public let id: String
-    public let bundle: LoadedBundle
-    public let loadedAt: Date
     /// The directory state read before loading, so the reloader compares against what was
     /// actually loaded rather than against a later look (nil for a bundle made in memory).
     var origin: BundleFingerprint?
-    private let facts: [String: DocumentFacts]
+    /// What requests read, behind one reference: every request takes a copy of the bundle it is
+    /// answered from, and copying these one by one cost more than any step of the answer.
+    private let held: Held
+
+    private final class Held: Sendable {
+        let bundle: LoadedBundle
+        let loadedAt: Date
+        let facts: [String: DocumentFacts]
+        let answerer: BundleAnswerer<ServedDocuments>
+
+        init(bundle: LoadedBundle, loadedAt: Date, facts: [String: DocumentFacts], answerer: BundleAnswerer<ServedDocuments>) {
+            self.bundle = bundle
+            self.loadedAt = loadedAt
+            self.facts = facts
+            self.answerer = answerer
+        }
+    }
+
+    public var bundle: LoadedBundle { held.bundle }
+    public var loadedAt: Date { held.loadedAt }
     /// Answers requests (`BundleAnswerer`, the runtime's own function) from the relocated
     /// documents; flows that fill `{{NAME}}` per request keep theirs as relocated trees.
-    let answerer: BundleAnswerer<ServedDocuments>
+    var answerer: BundleAnswerer<ServedDocuments> { held.answerer }
 
     /// - Parameter pathPrefix: `{public-url}{path}`, the URL the webhook is served under.
     public init(bundle: LoadedBundle, pathPrefix: String, loadedAt: Date = Date()) throws {
@@ -36,14 +53,13 @@ public struct ServedBundle: Sendable {
         }
         let documents = ServedDocuments(bytes: try relocation.relocatedDocuments().mapValues { ByteBuffer(bytes: $0) }, trees: trees,
                                         validator: validator, servedPrefix: pathPrefix + "/" + id + "/")
-        answerer = BundleAnswerer(bundle: bundle, values: program.values, filling: ValueFilling(vocabulary: vocabulary),
-                                  documents: documents)
-        self.bundle = bundle
-        self.loadedAt = loadedAt
+        let answerer = BundleAnswerer(bundle: bundle, values: program.values, filling: ValueFilling(vocabulary: vocabulary),
+                                      documents: documents)
         let flowEntries = Dictionary(bundle.manifest.flows.map { ($0.name, $0) }) { first, _ in first }
-        facts = Dictionary(uniqueKeysWithValues: bundle.manifest.documents.keys.map { path in
+        let facts = Dictionary(uniqueKeysWithValues: bundle.manifest.documents.keys.map { path in
             (path, DocumentFacts(document: path, flow: flowEntries[String(path.prefix { $0 != "/" })]))
         })
+        held = Held(bundle: bundle, loadedAt: loadedAt, facts: facts, answerer: answerer)
     }
 
     /// The served bytes of a bundle document (shared, never copied per request).
@@ -56,7 +72,7 @@ public struct ServedBundle: Sendable {
     public func flow(of path: String) -> String? { facts(of: path)?.flow }
 
     /// The facts of the document a bundle path (document or route) names; nil outside the bundle.
-    func facts(of path: String) -> DocumentFacts? { facts[BundleAddress.document(ofRoute: path)] }
+    func facts(of path: String) -> DocumentFacts? { held.facts[BundleAddress.document(ofRoute: path)] }
 
     public var compilerVersion: String { bundle.manifest.compilerVersion }
 

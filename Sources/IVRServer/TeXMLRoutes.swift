@@ -49,7 +49,9 @@ struct TeXMLRoutes {
             return .refusal(HTTPResponse.Status(code: configuration.unknownNumberStatus), "no flow answers this number")
         }
         metrics.callStarted(flow: served.flow(of: entry) ?? "")
-        return answer(entry, .firstRequest(.firstRequest(parameters)), of: served, moment: moment, parameters: parameters, notes: notes)
+        // An entry document is filled with the call's own fields only in a flow that uses values.
+        let values: CallValues = served.values.flow(of: entry) == nil ? CallValues() : .firstRequest(parameters)
+        return answer(entry, .firstRequest(values), of: served, moment: moment, parameters: parameters, notes: notes)
     }
 
     /// A request of a call under way: `path` (`FLOW/NAME.route` or `FLOW/NAME.xml`) of bundle

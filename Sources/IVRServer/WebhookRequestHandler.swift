@@ -76,8 +76,12 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
         case ChannelEvent.inputClosed:
             receive(.inputClosed, context: context)
         case is IdleStateHandler.IdleStateEvent:
-            // A kept-alive connection nobody has sent a request on for the idle timeout is closed.
-            if case .idle = state { close(context) }
+            // A kept-alive connection nobody has sent a request on for the idle timeout is closed,
+            // and so is one whose peer reads nothing of a last answer.
+            switch state {
+            case .idle, .closing: close(context)
+            case .receiving, .answering: break
+            }
         default:
             context.fireUserInboundEventTriggered(event)
         }
@@ -124,8 +128,12 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
             state = .answering
             write(.plain(.badRequest), to: nil, context: context)
         case .inputClosed:
-            // The peer sends nothing more: a request half-received can never end.
-            close(context)
+            // The peer sends nothing more: a request half-received can never end. What was
+            // answered before is still on its way out.
+            state = .closing
+            waiting.removeAll()
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete { _ in channel.close(promise: nil) }
         }
     }
 
@@ -173,14 +181,14 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
         let close = closeAfterAnswer || request.map { !$0.isKeepAlive } ?? true || answer.asksToClose
         let bytes = WebhookResponseBytes.encode(answer, version: request?.version ?? .http1_1, withBody: request?.method != .HEAD,
                                                 close: close, allocator: context.channel.allocator)
-        let written = context.writeAndFlush(wrapOutboundOut(bytes))
         if close {
             state = .closing
             waiting.removeAll()
             let channel = context.channel
-            written.whenComplete { _ in channel.close(promise: nil) }
+            context.writeAndFlush(wrapOutboundOut(bytes)).whenComplete { _ in channel.close(promise: nil) }
             return
         }
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
         state = .idle
         while takesArrivals, let arrival = waiting.popFirst() {
             receive(arrival, context: context)

@@ -18,6 +18,22 @@ struct JSONLogLineTests {
         #expect(!JSONLiteral.isNumberOrBoolean(text))
     }
 
+    /// The cached second and the cut milliseconds read as Foundation's ISO 8601 calendar says.
+    @Test func theTimeIsUTCToTheMillisecond() {
+        #expect(LogTimestamp.format(seconds: 1_795_776_106, milliseconds: 5) == "2026-11-27T10:41:46.005Z")
+        #expect(LogTimestamp.format(seconds: 1_709_164_800, milliseconds: 999) == "2024-02-29T00:00:00.999Z")
+        #expect(LogTimestamp.format(seconds: 0, milliseconds: 0) == "1970-01-01T00:00:00.000Z")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let seconds = Int.random(in: 0...4_102_444_800, using: &generator)
+            let milliseconds = Int.random(in: 0...999, using: &generator)
+            let foundation = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
+            #expect(LogTimestamp.format(seconds: seconds, milliseconds: milliseconds)
+                == foundation.dropLast() + "." + String(format: "%03d", milliseconds) + "Z")
+        }
+        #expect(LogTimestamp.now.utf8.count == "2026-11-27T10:41:46.005Z".utf8.count)
+    }
+
     @Test func aLineIsSortedTypedAndEscaped() throws {
         let lines = Mutex<[[UInt8]]>([])
         var handler = JSONLogHandler(label: "test") { line in lines.withLock { $0.append(line) } }

@@ -190,6 +190,9 @@ struct RawConnection {
 
     func close() { Glibc.close(descriptor) }
 
+    /// Tells the server nothing more comes (a half-close); the connection still reads.
+    func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
+
     /// Everything the server sends until it closes the connection.
     func readToEnd() -> String {
         var received: [UInt8] = []

@@ -20,6 +20,35 @@ import Testing
         }
     }
 
+    /// A request the router answers in a task (an unknown path) holds back the requests written
+    /// after it, answered on the event loop: all come back in the order sent.
+    @Test func aPipelinedRequestWaitsForTheAnswerAheadOfIt() throws {
+        try withServer { server in
+            let request = try ConnectionLimitsProcessTests.signedRequest()
+            let connection = try RawConnection(port: server.port)
+            connection.send("GET /texml/nowhere HTTP/1.1\r\nHost: x\r\n\r\n"
+                            + request.replacingOccurrences(of: "Connection: close\r\n", with: "")
+                            + "GET /texml/nowhere HTTP/1.1\r\nHost: x\r\n\r\n" + request)
+            let answer = connection.readUntilClosed(within: 20)
+            #expect(answer.closed)
+            #expect(Self.statuses(answer.text) == [404, 200, 404, 200], "\(answer.text)")
+        }
+    }
+
+    /// A peer that sends its request and half-closes (`shutdown(SHUT_WR)`) gets its answer, then
+    /// the connection closes instead of idling until the timeout.
+    @Test func aHalfClosingPeerIsAnsweredThenClosed() throws {
+        try withServer { server in
+            let request = try ConnectionLimitsProcessTests.signedRequest().replacingOccurrences(of: "Connection: close\r\n", with: "")
+            let connection = try RawConnection(port: server.port)
+            connection.send(request)
+            connection.finishSending()
+            let answer = connection.readUntilClosed(within: 5)
+            #expect(answer.closed, "\(answer.text)")
+            #expect(Self.statuses(answer.text) == [200], "\(answer.text)")
+        }
+    }
+
     /// An HTTP/1.0 request is answered as 1.0 and its connection closed; one asking to be kept
     /// alive is told so and kept.
     @Test func anHTTP10RequestIsAnsweredAndClosedUnlessItAsksForKeepAlive() throws {

@@ -53,14 +53,14 @@ public struct BundleValues: Sendable {
 
     /// The values of the flow a bundle path (`FLOW/NAME.xml|.route`) belongs to; nil when the
     /// flow uses none.
-    public func flow(of path: String) -> FlowValues? { flows[Self.flow(of: path)] }
+    public func flow(of path: String) -> FlowValues? { flows.isEmpty ? nil : flows[Self.flow(of: path)] }
 
     public var isEmpty: Bool { flows.isEmpty }
 
     /// The flows that use values, by name, sorted.
     public var flowNames: [String] { flows.keys.sorted() }
 
-    private static func flow(of path: String) -> String { String(path.prefix { $0 != "/" }) }
+    private static func flow(of path: String) -> String { String(Substring(path.utf8.prefix { $0 != UInt8(ascii: "/") })) }
 
     private static func placeholders(in element: XMLElement) -> Set<String> {
         var names = Set(element.attributes.flatMap { ValueFilling.names(in: $0.value) })

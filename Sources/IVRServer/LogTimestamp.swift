@@ -1,0 +1,38 @@
+import Glibc
+import Synchronization
+
+/// A log line's `time`: UTC to the millisecond (`2026-11-27T10:41:46.123Z`), the milliseconds cut,
+/// not rounded, so a line never claims a later instant than it was written at. The part up to
+/// the second is formatted once a second: through Foundation's calendar it cost more than the
+/// rest of a request's line.
+enum LogTimestamp {
+    private static let cache = Mutex<(second: Int, prefix: String)>((-1, ""))
+
+    static var now: String {
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        return format(seconds: Int(clock.tv_sec), milliseconds: Int(clock.tv_nsec) / 1_000_000)
+    }
+
+    static func format(seconds: Int, milliseconds: Int) -> String {
+        let prefix = cache.withLock { cached in
+            if cached.second != seconds { cached = (seconds, secondPrefix(seconds)) }
+            return cached.prefix
+        }
+        let digits = String(milliseconds)
+        return prefix + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
+    /// `2026-11-27T10:41:46.` for the second `seconds` after the epoch.
+    private static func secondPrefix(_ seconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func padded(_ number: Int32, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))T"
+            + "\(padded(parts.tm_hour, 2)):\(padded(parts.tm_min, 2)):\(padded(parts.tm_sec, 2))."
+    }
+}

@@ -89,13 +89,15 @@ public struct JSONLogHandler: LogHandler {
     private static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
-        // Most values need no escape: copied whole.
-        let needsEscape = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: Self.needsEscape) }
-            ?? text.utf8.contains(where: Self.needsEscape)
-        if !needsEscape {
-            bytes.append(contentsOf: text.utf8)
-            return
+        // Most values need no escape: copied whole, in one pass over contiguous bytes (a short
+        // string's included, which `withContiguousStorageIfAvailable` does not give).
+        var text = text
+        let copied = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: Self.needsEscape) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
         }
+        if copied { return }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]

@@ -19,9 +19,11 @@ enum LogTimestamp {
             if cached.second != seconds { cached = (seconds, secondPrefix(seconds)) }
             return cached.prefix
         }
-        let digits = String(milliseconds)
-        return prefix + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+        return prefix + millisecondSuffixes[milliseconds]
     }
+
+    /// `005Z` for 5 milliseconds, made once.
+    private static let millisecondSuffixes = (0..<1000).map { String(String($0 + 1000).dropFirst()) + "Z" }
 
     /// `2026-11-27T10:41:46.` for the second `seconds` after the epoch.
     private static func secondPrefix(_ seconds: Int) -> String {

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOHTTPTypesHTTP1
 
 /// Answers one connection's webhook requests, one at a time and in order: collects each request
 /// whole (its body kept up to one byte past the largest a handler accepts, so the handler still
@@ -139,7 +140,7 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     private func answer(_ head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
         state = .answering
-        guard let converted = try? HTTPRequest(head, secure: false, splitCookie: false) else {
+        guard let converted = Self.converted(head) else {
             write(.plain(.badRequest), to: head, context: context)
             return
         }
@@ -164,6 +165,17 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
             let (handler, context) = loopBound.value
             handler.write((try? result.get()) ?? .plain(.internalServerError), to: head, context: context)
         }
+    }
+
+    /// The request head as HTTP Types has it, as NIO's conversion makes it. A target in origin
+    /// form (`/path?query`), which webhook requests have, is taken as sent: the conversion parses
+    /// every target with `URLComponents` only to find an absolute form's path, and that parse was
+    /// the costliest step of converting a request.
+    static func converted(_ head: HTTPRequestHead) -> HTTPRequest? {
+        guard head.uri.utf8.first == UInt8(ascii: "/") else { return try? HTTPRequest(head, secure: false, splitCookie: false) }
+        guard let method = HTTPRequest.Method(head.method.rawValue) else { return nil }
+        return HTTPRequest(method: method, scheme: "http", authority: head.headers["Host"].first, path: head.uri,
+                           headerFields: HTTPFields(head.headers, splitCookie: false))
     }
 
     /// The connection's peer address, formatted once: formatting it for each request's log line

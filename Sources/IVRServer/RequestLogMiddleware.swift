@@ -42,32 +42,35 @@ struct RequestLog: Sendable {
         if notes.kind != .operations {
             metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: status, duration: latency)
         }
-        var fields: [(key: String, value: LogValue)] = [
-            ("method", .string(method.rawValue)), ("status", .number(status)), ("kind", .string(notes.kind.rawValue)),
-            ("latency_ms", .number(Self.milliseconds(latency))),
-        ]
+        var fields: [(key: String, value: LogValue)] = []
         fields.reserveCapacity(24)
-        // Only the fields noted (appended one by one: a table of them cost an array per request).
-        func note(_ key: String, _ text: String?) {
-            if let text { fields.append((key, .string(text))) }
+        // Only the fields noted, appended one by one (a table of them cost an array per request)
+        // and in key order, which the line's sort then finds already in place.
+        func note(_ key: String, _ value: LogValue?) {
+            if let value { fields.append((key, value)) }
         }
-        note("call_sid", notes.callSid)
-        note("flow", notes.flow)
-        note("document", notes.document)
-        note("bundle", notes.bundle)
-        note("refusal", notes.refusal)
-        note("step", notes.step)
-        note("outcome", notes.outcome)
-        note("language", notes.language)
-        note("call_status", notes.callStatus)
-        note("hangup_source", notes.hangupSource)
-        note("status_callback", notes.statusCallback)
-        note("client", ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor], trustedProxies: trustedProxies))
-        if let emergency = notes.emergency { fields.append(("emergency", .bool(emergency))) }
-        if let seconds = notes.durationSeconds { fields.append(("duration_s", .number(seconds))) }
+        note("bundle", notes.bundle.map(LogValue.string))
+        note("call_sid", notes.callSid.map(LogValue.string))
+        note("call_status", notes.callStatus.map(LogValue.string))
+        let client = ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor], trustedProxies: trustedProxies)
+        note("client", client.map(LogValue.string))
+        note("document", notes.document.map(LogValue.string))
+        note("duration_s", notes.durationSeconds.map(LogValue.number))
+        note("emergency", notes.emergency.map(LogValue.bool))
+        note("flow", notes.flow.map(LogValue.string))
+        note("hangup_source", notes.hangupSource.map(LogValue.string))
+        note("kind", .string(notes.kind.rawValue))
+        note("language", notes.language.map(LogValue.string))
+        note("latency_ms", .number(Self.milliseconds(latency)))
+        note("method", .string(method.rawValue))
+        note("outcome", notes.outcome.map(LogValue.string))
         if notes.kind == .unmatched {
-            fields.append(("path", .string(String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self))))
+            note("path", .string(String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self)))
         }
+        note("refusal", notes.refusal.map(LogValue.string))
+        note("status", .number(status))
+        note("status_callback", notes.statusCallback.map(LogValue.string))
+        note("step", notes.step.map(LogValue.string))
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
         let level: Logger.Level = notes.refusal == nil ? .info : .warning
         // The server's own handler takes the fields as they are; any other gets swift-log's metadata.

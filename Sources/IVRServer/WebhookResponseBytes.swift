@@ -8,8 +8,6 @@ import NIOHTTP1
 /// The answer's fields need no check here: `HTTPFields` holds only legal names, and values with
 /// line breaks or NULs already turned into spaces.
 enum WebhookResponseBytes {
-    private static let framingFields: Set<HTTPField.Name> = [.contentLength, .date, .connection]
-
     static func encode(_ answer: WebhookAnswer, version: HTTPVersion, withBody: Bool, close: Bool,
                        allocator: ByteBufferAllocator) -> ByteBuffer {
         var bytes = allocator.buffer(capacity: 256 + (withBody ? answer.body.readableBytes : 0))
@@ -19,8 +17,12 @@ enum WebhookResponseBytes {
         default: bytes.writeString("HTTP/\(version.major).\(version.minor) ")
         }
         let status = HTTPResponseStatus(statusCode: answer.status.code)
-        bytes.writeString("\(status.code) \(status.reasonPhrase)\r\n")
-        for field in answer.headers where !framingFields.contains(field.name) {
+        bytes.writeString(String(status.code))
+        bytes.writeStaticString(" ")
+        bytes.writeString(status.reasonPhrase)
+        bytes.writeStaticString("\r\n")
+        // The framing fields are this function's to write.
+        for field in answer.headers where field.name != .contentLength && field.name != .date && field.name != .connection {
             bytes.writeString(field.name.rawName)
             bytes.writeStaticString(": ")
             bytes.writeString(field.value)

@@ -88,6 +88,13 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
         }
     }
 
+    /// A peer gone while its answer was being made: what it had pipelined is not answered.
+    func channelInactive(context: ChannelHandlerContext) {
+        state = .closing
+        waiting.removeAll()
+        context.fireChannelInactive()
+    }
+
     /// Reads wait while an answer is under way: a pipelining client is not read ahead of its answers.
     func read(context: ChannelHandlerContext) {
         if case .answering = state {
@@ -190,6 +197,7 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
     /// Writes the answer to `request` (nil: one the parser refused, answered as HTTP/1.1 and
     /// closed), then goes on with what waited for it.
     private func write(_ answer: WebhookAnswer, to request: HTTPRequestHead?, context: ChannelHandlerContext) {
+        if case .closing = state { return }
         let close = closeAfterAnswer || request.map { !$0.isKeepAlive } ?? true || answer.asksToClose
         let bytes = WebhookResponseBytes.encode(answer, version: request?.version ?? .http1_1, withBody: request?.method != .HEAD,
                                                 close: close, allocator: context.channel.allocator)

@@ -65,32 +65,54 @@ struct TeXMLFastPath: Sendable {
 
     /// The entry path, or `PATH/BUNDLE/FLOW/NAME.route|.xml` with a bundle id and plain
     /// segments; anything the router might read differently (escapes, empty or dot segments,
-    /// a fragment, another route's name) is nil.
+    /// a fragment, another route's name) is nil. Read as bytes: every character that matters
+    /// here is ASCII, and reading characters cost more than the rest of an action request's routing.
     private func target(of uri: String) -> Target? {
-        guard let webhookPath, !uri.utf8.contains(UInt8(ascii: "#")) else { return nil }
-        let path = uri.prefix { $0 != "?" }
-        let query = path.endIndex < uri.endIndex ? uri[uri.index(after: path.endIndex)...] : nil
-        if path == webhookPath { return .entry }
-        guard path.hasPrefix(webhookPath), path.dropFirst(webhookPath.count).first == "/" else { return nil }
-        let below = path.dropFirst(webhookPath.count + 1)
-        let id = below.prefix { $0 != "/" }
-        let document = below.dropFirst(id.count + 1)
+        let bytes = uri.utf8
+        guard let webhookPath, !bytes.contains(UInt8(ascii: "#")) else { return nil }
+        let pathEnd = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
+        let path = uri[..<pathEnd]
+        let query = pathEnd < bytes.endIndex ? uri[bytes.index(after: pathEnd)...] : nil
+        if path.utf8.elementsEqual(webhookPath.utf8) { return .entry }
+        guard path.utf8.starts(with: webhookPath.utf8) else { return nil }
+        let rest = path.utf8.dropFirst(webhookPath.utf8.count)
+        guard rest.first == UInt8(ascii: "/") else { return nil }
+        let below = rest.dropFirst()
+        let idEnd = below.firstIndex(of: UInt8(ascii: "/")) ?? below.endIndex
+        let id = path[below.startIndex..<idEnd]
+        guard idEnd < below.endIndex else { return nil }
+        let document = path[below.index(after: idEnd)...]
         guard BundleID.isValid(id), Self.isPlainPath(document),
-              document.hasSuffix(".route") || document.hasSuffix(".xml") else { return nil }
+              document.utf8.hasSuffix(".route") || document.utf8.hasSuffix(".xml") else { return nil }
         return .bundle(id: id, path: document, query: query)
     }
 
     /// Segments of letters, digits, `_`, `-` and `.`, none empty, `.` or `..`.
     private static func isPlainPath(_ path: Substring) -> Bool {
-        path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && segment != "." && segment != ".."
-                && segment.utf8.allSatisfy { byte in
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): true
-                    default: false
-                    }
-                }
+        var segmentLength = 0
+        var segmentDots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                guard segmentLength > 0, segmentDots < segmentLength || segmentLength > 2 else { return false }
+                segmentLength = 0
+                segmentDots = 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                segmentLength += 1
+            case UInt8(ascii: "."):
+                segmentLength += 1
+                segmentDots += 1
+            default:
+                return false
+            }
         }
+        return segmentLength > 0 && (segmentDots < segmentLength || segmentLength > 2)
+    }
+}
+
+private extension Substring.UTF8View {
+    func hasSuffix(_ suffix: String) -> Bool {
+        count >= suffix.utf8.count && dropFirst(count - suffix.utf8.count).elementsEqual(suffix.utf8)
     }
 }

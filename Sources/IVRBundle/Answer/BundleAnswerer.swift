@@ -47,7 +47,9 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
         }
         let route = bundle.manifest.routes[owner]
         if route?.kind == .hours, clock == nil { return .momentNeeded(schedule: route?.schedule ?? owner) }
-        guard let decision = bundle.decide(after: owner, parameters: parameters, values: received.filling(with: parameters),
+        // Only a branch decides on the call's values; merging them for any other route cost more than its decision.
+        guard let decision = bundle.decide(after: owner, parameters: parameters,
+                                           values: route?.kind == .branch ? received.filling(with: parameters) : [:],
                                            clock: clock ?? .assumed([:]), chosenLine: chosenLines[owner]),
               let next = decision.next else {
             return .noRoute(path: path)

@@ -89,6 +89,10 @@ import Testing
                 == .local("clinic/menu.route"))
         }
         #expect(BundleAddress.document(ofRoute: "clinic/menu.route") == "clinic/menu.xml")
+        #expect(BundleAddress.document(ofRoute: "clinic/menü.route") == "clinic/menü.xml")
+        #expect(BundleAddress.document(ofRoute: ".route") == ".xml")
+        #expect(BundleAddress.document(ofRoute: "route") == "route")
+        #expect(BundleAddress.document(ofRoute: "clinic/menu.xml") == "clinic/menu.xml")
     }
 
     /// A step's receivers are bundle paths `FLOW/STEP.recording` and `FLOW/STEP.transcription`, written and read back.

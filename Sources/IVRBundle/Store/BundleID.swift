@@ -12,7 +12,7 @@ public enum BundleID {
 
     /// Whether `text` can be a bundle id: 12 lowercase hex digits, so a name read from a link,
     /// a history line or a URL can never climb out of the store.
-    public static func isValid(_ text: some StringProtocol) -> Bool {
+    @inlinable public static func isValid(_ text: some StringProtocol) -> Bool {
         text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }

@@ -41,7 +41,7 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
     private var waiting = CircularBuffer<Arrival>()
     /// A read asked for while answering, issued once the answer is written.
     private var readPending = false
-    /// The server is shutting down, or the peer closed its side: close after the answer under way.
+    /// The server is shutting down: close after the answer under way.
     private var closeAfterAnswer = false
     private let responder: RouterResponder<ServerRequestContext>
     private let fastPath: TeXMLFastPath?

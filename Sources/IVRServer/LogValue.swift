@@ -26,7 +26,7 @@ enum LogValue: Sendable, Equatable {
     static func bool(_ value: Bool) -> LogValue { .literal(value ? "true" : "false") }
 
     /// A finite double's shortest text is a JSON number; `nan` and `inf` are not and stay strings.
-    static func number(_ value: Double) -> LogValue { LogValue(.stringConvertible(value)) }
+    static func number(_ value: Double) -> LogValue { value.isFinite ? .literal(value.description) : .string(value.description) }
 
     /// The same value for swift-log, which `LogValue(_:)` reads back as it is.
     var metadataValue: Logger.Metadata.Value {

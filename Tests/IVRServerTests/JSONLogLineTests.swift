@@ -18,6 +18,15 @@ struct JSONLogLineTests {
         #expect(!JSONLiteral.isNumberOrBoolean(text))
     }
 
+    /// A double is a bare number exactly when its text is one, as any other handler's value would be read.
+    @Test func aDoubleIsBareWhenFinite() {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<500).map { _ in Double(bitPattern: generator.next()) }
+        for value in random + [0, -0.0, 0.258, 1e-05, 5e-324, 1e20, -2.5e10, .nan, .infinity, -.infinity, .greatestFiniteMagnitude] {
+            #expect(LogValue.number(value) == LogValue(.stringConvertible(value)), "\(value)")
+        }
+    }
+
     /// The cached second and the cut milliseconds read as Foundation's ISO 8601 calendar says.
     @Test func theTimeIsUTCToTheMillisecond() {
         #expect(LogTimestamp.format(seconds: 1_795_776_106, milliseconds: 5) == "2026-11-27T10:41:46.005Z")

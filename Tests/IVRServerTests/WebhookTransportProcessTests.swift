@@ -35,6 +35,30 @@ import Testing
         }
     }
 
+    /// Requests answered on the event loop and by the router, written in pieces split anywhere
+    /// (inside a request line, a header, a body, between two requests), are answered in order.
+    @Test func requestsSplitAnywhereAreAnsweredInOrder() throws {
+        try withServer { server in
+            let signed = try ConnectionLimitsProcessTests.signedRequest().replacingOccurrences(of: "Connection: close\r\n", with: "")
+            let unknown = "GET /texml/nowhere HTTP/1.1\r\nHost: x\r\n\r\n"
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<5 {
+                let requests = (0..<8).map { _ in Bool.random(using: &generator) }
+                let stream = Array((requests.map { $0 ? signed : unknown }.joined() + "GET /texml/nowhere HTTP/1.1\r\nConnection: close\r\n\r\n").utf8)
+                let connection = try RawConnection(port: server.port)
+                var start = 0
+                while start < stream.count {
+                    let end = min(stream.count, start + Int.random(in: 1...300, using: &generator))
+                    connection.send(String(decoding: stream[start..<end], as: UTF8.self))
+                    if Bool.random(using: &generator) { usleep(2_000) }
+                    start = end
+                }
+                let answer = connection.readUntilClosed(within: 20)
+                #expect(Self.statuses(answer.text) == requests.map { $0 ? 200 : 404 } + [404], "\(answer.text)")
+            }
+        }
+    }
+
     /// A peer that sends its request and half-closes (`shutdown(SHUT_WR)`) gets its answer, then
     /// the connection closes instead of idling until the timeout.
     @Test func aHalfClosingPeerIsAnsweredThenClosed() throws {

@@ -160,7 +160,7 @@ public actor BundleReloader: Service {
         let valuesKeyed = valuesKeyed
         let served: ServedBundle
         let source: String
-        if let held = heldCurrentBuild() {
+        if let held = await heldCurrentBuild() {
             (served, source) = (held, "memory")
         } else {
             // Hashing and relocating thousands of documents is CPU work, kept off the actor's executor.
@@ -182,13 +182,17 @@ public actor BundleReloader: Service {
     /// The store's current build when this server holds it retired: loaded on demand for a call
     /// that another replica started on it before this one reloaded, or a rollback to a build
     /// retired here. It passed the same checks when it was loaded, and a stored build never
-    /// changes under its id, so it is switched to without loading it again. The build already
-    /// serving is read again (a SIGHUP asks for that).
-    private func heldCurrentBuild() -> ServedBundle? {
+    /// changes under its id, so it is switched to without loading it again. A build a call's
+    /// request is loading right now is waited for rather than loaded a second time. The build
+    /// already serving is read again (a SIGHUP asks for that).
+    private func heldCurrentBuild() async -> ServedBundle? {
         // Looked at before the link is read: a switch in between is seen at the next poll.
         let origin = BundleFingerprint(directory: directory.path)
         guard BundleStoreDirectory.isStore(directory.path), let id = try? BundleStoreDirectory(root: directory).currentID(),
-              id != store.current.id, var held = store.bundle(id: id) else { return nil }
+              id != store.current.id else { return nil }
+        var found = store.bundle(id: id)
+        if found == nil, store.isLoading(id) { found = await store.bundle(forCallOn: id) }
+        guard var held = found else { return nil }
         held.origin = origin
         return held
     }

@@ -118,6 +118,9 @@ public final class BundleStore: Sendable {
         return answer
     }
 
+    /// Whether build `id` is being loaded from the store for a call's request right now.
+    func isLoading(_ id: String) -> Bool { stored?.isLoading(id) ?? false }
+
     /// With a store, at startup: loads the builds it retains that were retired less than
     /// `idleEviction` ago (calls are likely still on them), newest first and at most
     /// `maxRetired`, so that after a restart those calls' next requests do not wait seconds for

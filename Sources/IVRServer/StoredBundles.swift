@@ -32,6 +32,9 @@ public final class StoredBundles: Sendable {
         directory.retained(current: try? directory.currentID(), gracePeriod: gracePeriod, at: now)
     }
 
+    /// Whether build `id` is being loaded for a call's request right now.
+    func isLoading(_ id: String) -> Bool { loads.withLock { $0[id] != nil } }
+
     /// The build `id` and when it was retired (now, for the current build), when it is current
     /// or retained and loads; nil otherwise.
     /// Each load is counted and logged, a refusal with its reason.

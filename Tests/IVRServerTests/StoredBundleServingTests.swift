@@ -5,6 +5,7 @@ import IVRBundle
 import IVRServer
 import Logging
 import TeXMLEmit
+import Synchronization
 import Testing
 
 /// `ivrc serve` on a bundle store: a call on any retained build is answered, also by a server
@@ -131,6 +132,41 @@ import Testing
         await reloader.reload()
         #expect(server.store.current.id == id)
         #expect(log.text.contains(#""loaded_from":"disk""#))
+    }
+
+    /// A replica whose poll comes while a call's request is still loading the store's new build
+    /// waits for that load and switches to it, instead of loading the same build from disk again.
+    @Test func aReloadDuringACallsLoadOfTheNewBuildWaitsForThatLoad() async throws {
+        let store = try Store()
+        defer { store.remove() }
+        let (server, log) = try store.server()
+        // The store goes back to `old`, which this server has not loaded; a call's load of it is held at a gate.
+        let (outcome, _) = try BundleStoreWriter.write(try ServerFixture.compiled(), to: store.root, compilerVersion: "test")
+        #expect(outcome == .restored(id: store.old))
+        let started = DispatchSemaphore(value: 0)
+        let gate = DispatchSemaphore(value: 0)
+        let loads = Mutex(0)
+        let urlPrefix = server.configuration.urlPrefix
+        let stored = StoredBundles(directory: store.directory, gracePeriod: .seconds(3600), metrics: server.metrics, logger: server.logger) {
+            loads.withLock { $0 += 1 }
+            started.signal()
+            gate.wait()
+            return try BundleReloader.load($0, urlPrefix: urlPrefix, valuesKeyed: true)
+        }
+        let bundles = BundleStore(server.store.current, stored: stored)
+        let call = Task { await bundles.bundle(forCallOn: store.old)?.id }
+        await Task.detached { started.wait() }.value
+        let reloader = BundleReloader(directory: store.root, store: bundles, configuration: server.configuration,
+                                      metrics: server.metrics, logger: server.logger)
+        let reload = Task { await reloader.reload() }
+        try await Task.sleep(for: .milliseconds(200))
+        gate.signal()
+        await reload.value
+        #expect(await call.value == store.old)
+        #expect(bundles.current.id == store.old)
+        #expect(loads.withLock { $0 } == 1)
+        #expect(log.text.contains(#""loaded_from":"memory""#), "\(log.text)")
+        #expect(!log.text.contains(#""loaded_from":"disk""#))
     }
 
     @Test func aBuildRetiredLongerThanTheGracePeriodIs404AlsoFromTheStore() async throws {

@@ -138,10 +138,7 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
         case .inputClosed:
             // The peer sends nothing more: a request half-received can never end. What was
             // answered before is still on its way out.
-            state = .closing
-            waiting.removeAll()
-            let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(capacity: 0))).whenComplete { _ in channel.close(promise: nil) }
+            close(after: context.channel.allocator.buffer(capacity: 0), context)
         }
     }
 
@@ -201,13 +198,7 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
         let close = closeAfterAnswer || request.map { !$0.isKeepAlive } ?? true || answer.asksToClose
         let bytes = WebhookResponseBytes.encode(answer, version: request?.version ?? .http1_1, withBody: request?.method != .HEAD,
                                                 close: close, allocator: context.channel.allocator)
-        if close {
-            state = .closing
-            waiting.removeAll()
-            let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(bytes)).whenComplete { _ in channel.close(promise: nil) }
-            return
-        }
+        if close { return self.close(after: bytes, context) }
         context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
         state = .idle
         while takesArrivals, let arrival = waiting.popFirst() {
@@ -231,6 +222,14 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
         state = .closing
         waiting.removeAll()
         context.close(promise: nil)
+    }
+
+    /// Closes once `bytes`, and everything written before them, are out.
+    private func close(after bytes: ByteBuffer, _ context: ChannelHandlerContext) {
+        state = .closing
+        waiting.removeAll()
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(bytes)).whenComplete { _ in channel.close(promise: nil) }
     }
 }
 

@@ -45,9 +45,9 @@ struct OutcomeMetrics: Sendable {
         }
     }
 
-    /// The document at `document` was served; a step's first document means the step was entered.
-    func served(_ document: String, of served: ServedBundle) {
-        guard let facts = served.facts(of: document), let step = facts.stepEntered else { return }
+    /// A document with these facts was served; a step's first document means the step was entered.
+    func served(_ facts: DocumentFacts?) {
+        guard let facts, let step = facts.stepEntered else { return }
         stepsEntered.increment([facts.flow, step])
         if facts.isEmergency { emergencyCalls.increment([facts.flow, Self.emergencyEntered, ""]) }
     }

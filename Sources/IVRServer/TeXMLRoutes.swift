@@ -96,8 +96,9 @@ struct TeXMLRoutes {
             notes.update { $0.refusal = "filled-document-invalid" }
             return .refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
         case .document(let document, let bytes, let refusals, let refusedValues, let outcome):
-            noteServed(document, of: served, notes: notes)
+            let facts = noteServed(document, of: served, notes: notes)
             for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
+            metrics.outcomes.served(facts)
             noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, notes: notes)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
@@ -108,7 +109,9 @@ struct TeXMLRoutes {
         }
     }
 
-    private func noteServed(_ document: String, of served: ServedBundle, notes: RequestNotes) {
+    /// Notes the document answered and returns its facts, looked up once for the notes and the metrics.
+    @discardableResult
+    private func noteServed(_ document: String, of served: ServedBundle, notes: RequestNotes) -> DocumentFacts? {
         let facts = served.facts(of: document)
         notes.update {
             $0.flow = facts?.flow
@@ -117,14 +120,14 @@ struct TeXMLRoutes {
             $0.language = facts?.languageTag
             $0.emergency = facts?.isEmergency ?? false
         }
+        return facts
     }
 
-    /// Counts the step the answer enters and the branch the request's route took, both as the
-    /// bundle names them (`LoadedBundle.decide`); a dial whose target was refused counts as
+    /// Counts the branch the request's route took, as the bundle names it (`LoadedBundle.decide`;
+    /// the step the answer enters is counted from its facts); a dial whose target was refused counts as
     /// `refused` at the dial's own step, since Telnyx never dials it.
     private func noteOutcome(_ outcome: RouteOutcome?, at path: String, refusals: [ValueFilling.Refusal], answer document: String,
                              of served: ServedBundle, notes: RequestNotes) {
-        metrics.outcomes.served(document, of: served)
         let routes = served.bundle.manifest.routes
         let owner = BundleAddress.document(ofRoute: path)
         if let outcome, routes[owner] != nil {

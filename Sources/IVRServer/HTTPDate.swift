@@ -1,21 +1,12 @@
 import Glibc
-import Synchronization
 
 /// The `Date` header's value (RFC 9110's IMF-fixdate), formatted at most once a second.
 enum HTTPDate {
-    private static let cache = Mutex<(second: Int, text: String)>((-1, ""))
+    private static let cache = PerSecondText(format)
     private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    static var now: String {
-        var clock = timespec()
-        clock_gettime(CLOCK_REALTIME, &clock)
-        let second = Int(clock.tv_sec)
-        return cache.withLock { cached in
-            if cached.second != second { cached = (second, format(second)) }
-            return cached.text
-        }
-    }
+    static var now: String { cache.text(at: PerSecondText.now.tv_sec) }
 
     /// `Sun, 06 Nov 1994 08:49:37 GMT` for 784,111,777 seconds after the epoch.
     static func format(_ secondsSinceEpoch: Int) -> String {

@@ -1,25 +1,19 @@
 import Glibc
-import Synchronization
 
 /// A log line's `time`: UTC to the millisecond (`2026-11-27T10:41:46.123Z`), the milliseconds cut,
 /// not rounded, so a line never claims a later instant than it was written at. The part up to
 /// the second is formatted once a second: through Foundation's calendar it cost more than the
 /// rest of a request's line.
 enum LogTimestamp {
-    private static let cache = Mutex<(second: Int, prefix: String)>((-1, ""))
+    private static let prefixes = PerSecondText(secondPrefix)
 
     static var now: String {
-        var clock = timespec()
-        clock_gettime(CLOCK_REALTIME, &clock)
-        return format(seconds: Int(clock.tv_sec), milliseconds: Int(clock.tv_nsec) / 1_000_000)
+        let clock = PerSecondText.now
+        return format(seconds: clock.tv_sec, milliseconds: clock.tv_nsec / 1_000_000)
     }
 
     static func format(seconds: Int, milliseconds: Int) -> String {
-        let prefix = cache.withLock { cached in
-            if cached.second != seconds { cached = (seconds, secondPrefix(seconds)) }
-            return cached.prefix
-        }
-        return prefix + millisecondSuffixes[milliseconds]
+        prefixes.text(at: seconds) + millisecondSuffixes[milliseconds]
     }
 
     /// `005Z` for 5 milliseconds, made once.

@@ -23,8 +23,10 @@ public struct LoadedBundle: Sendable {
     /// bundle over `BundleLimits` (documents, bytes in all) is refused before it is all read.
     public init(directory: URL) throws {
         let bundle: ConfinedDirectory
+        let build: URL
         do {
-            bundle = try ConfinedDirectory(BundleStoreDirectory.bundleDirectory(directory).path)
+            build = try BundleStoreDirectory.bundleDirectory(directory)
+            bundle = try ConfinedDirectory(build.path)
         } catch let failure as BundleStoreDirectory.Failure {
             throw Failure(description: failure.description)
         } catch let failure as FileAccessFailure {
@@ -34,16 +36,23 @@ public struct LoadedBundle: Sendable {
         if let excess = BundleLimits.excess(documents: manifest.documents.count, manifestBytes: 0, documentBytes: 0) {
             throw Failure(description: "\(bundle.path) holds \(excess); rebuild it with this ivrc, which refuses to write such a bundle")
         }
+        let files: BundleDocumentFiles
+        do {
+            files = try BundleDocumentFiles(of: manifest, in: bundle, at: build)
+        } catch let failure as FileAccessFailure {
+            throw Failure(description: failure.description)
+        }
         var documents: [String: [UInt8]] = [:]
         var total = 0
         for (path, entry) in manifest.documents.sorted(by: { $0.key < $1.key }) {
             guard Self.isSafe(path) else { throw Failure(description: "manifest names an unsafe path: \(path)") }
             let bytes: [UInt8]
             do {
-                bytes = try bundle.read(path, limit: BundleLimits.maxDocumentBytes)
+                bytes = try files.read(path, sha256: entry.sha256, limit: BundleLimits.maxDocumentBytes)
             } catch let failure as FileAccessFailure {
                 throw Failure(description: failure.reason == .missing
-                    ? "document \(path) named in the manifest is missing" : "bundle document refused: \(failure.description)")
+                    ? "document \(path) named in the manifest is missing" + (files.pooled ? " from the store (\(failure.path))" : "")
+                    : "bundle document refused: \(failure.description)" + (files.pooled ? " (document \(path))" : ""))
             }
             guard DocumentHash.sha256(bytes) == entry.sha256 else {
                 throw Failure(description: "document \(path) does not match its SHA-256 in the manifest (changed after build?)")
@@ -219,7 +228,7 @@ public struct LoadedBundle: Sendable {
     }
 
     /// Manifest paths are `FLOW/NAME.xml`: nothing absolute, nothing climbing out of the bundle.
-    private static func isSafe(_ path: String) -> Bool {
+    static func isSafe(_ path: String) -> Bool {
         !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.contains("\\") && !path.isEmpty
     }
 }

@@ -34,8 +34,36 @@ public struct CompiledBundle: Sendable {
     /// replaced: the SHA-256 its manifest records, by bundle path. `BundleWriter` verifies
     /// each one it takes and compiles again any that does not match.
     public let reused: [String: String]
+    /// The SHA-256 of each of `documents`, by bundle path (taken on every core, once).
+    public let hashes: [String: String]
+
+    public init(flows: [LoweredFlow], inputs: [String: String], documents: [String: [UInt8]], reused: [String: String]) {
+        self.flows = flows
+        self.inputs = inputs
+        self.documents = documents
+        self.reused = reused
+        let paths = Array(documents.keys)
+        let hashes = ParallelResults<String>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            hashes.set(index, DocumentHash.sha256(documents[paths[index]]!))
+        }
+        self.hashes = Dictionary(uniqueKeysWithValues: zip(paths, hashes.values))
+    }
 
     public var documentCount: Int { documents.count + reused.count }
+
+    /// The SHA-256 of every document, taken or reused, by bundle path.
+    public var allHashes: [String: String] { hashes.merging(reused) { first, _ in first } }
+
+    /// This bundle with the documents at `refused` (reused ones that could not be taken)
+    /// serialised and validated again; `store` receives those documents before it is returned.
+    func recompiling(_ refused: Set<String>, store: ([String: [UInt8]]) throws -> Void) throws -> CompiledBundle {
+        guard !refused.isEmpty else { return self }
+        let recompiled = try Compiler.serialize(flows.flatMap(\.documents).filter { refused.contains($0.path) })
+        try store(recompiled)
+        return CompiledBundle(flows: flows, inputs: inputs, documents: documents.merging(recompiled) { first, _ in first },
+                              reused: reused.filter { !refused.contains($0.key) })
+    }
 }
 
 /// Lowers a checked graph, serialises every document and validates each against the XSD

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import IVRBundle
+import IVRLang
 import IVRServer
 import Logging
 import TeXMLEmit
@@ -113,9 +114,11 @@ import Testing
         #expect(await server.store.bundle(forCallOn: store.old)?.id == store.old)
         let (outcome, _) = try BundleStoreWriter.write(try ServerFixture.compiled(), to: store.root, compilerVersion: "test")
         #expect(outcome == .restored(id: store.old))
-        let documents = try FileManager.default.subpathsOfDirectory(atPath: store.directory.directory(of: store.old).path)
-            .filter { $0.hasSuffix(".xml") }
-        let damaged = store.directory.directory(of: store.old).appendingPathComponent(try #require(documents.first))
+        // A document only the dental office has (a flow neither other build holds): in the store's pool.
+        let manifest = try LoadedBundle.manifest(in: ConfinedDirectory(store.directory.directory(of: store.old).path))
+        let elsewhere = Set(manifest.documents.filter { !$0.key.hasPrefix("dental_office") }.map(\.value.sha256))
+        let dental = try #require(manifest.documents.first { $0.key.hasPrefix("dental_office/") && !elsewhere.contains($0.value.sha256) })
+        let damaged = store.root.appendingPathComponent(try #require(DocumentPool.relativePath(of: dental.value.sha256)))
         try FileManager.default.removeItem(at: damaged)
         try Data("<Response/>".utf8).write(to: damaged)
         let reloader = BundleReloader(directory: store.root, store: server.store, configuration: server.configuration,

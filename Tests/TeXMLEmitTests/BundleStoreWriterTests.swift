@@ -43,20 +43,33 @@ import Testing
         #expect(store.history().entries == [BundleHistory.Entry(id: id, since: start)])
     }
 
-    @Test func aChangedFlowIsANewBuildWhoseUnchangedDocumentsAreLinksAndARollbackRestoresTheOld() throws {
+    /// The file in the store's pool of document `path` of build `id`.
+    private static func pooled(_ path: String, of id: String, in store: BundleStoreDirectory) throws -> String {
+        let manifest = try LoadedBundle.manifest(in: ConfinedDirectory(store.directory(of: id).path))
+        let sha256 = try #require(manifest.documents[path]?.sha256)
+        return store.root.path + "/" + (try #require(DocumentPool.relativePath(of: sha256)))
+    }
+
+    @Test func aChangedFlowIsANewBuildThatWritesOnlyWhatChangedAndARollbackRestoresTheOld() throws {
         let root = Compile.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let old = try BundleStoreWriter.write(try Self.flow("Hello"), to: root, compilerVersion: "test", at: start).outcome
+        let store = BundleStoreDirectory(root: root)
+        guard case .written(let oldID, _) = old else { Issue.record("\(old)"); return }
+        let twoBefore = Self.inode(try Self.pooled("two/start.xml", of: oldID, in: store))
         let new = try BundleStoreWriter.write(try Self.flow("Welcome", reusing: root), to: root,
                                               compilerVersion: "test", at: start + 60).outcome
-        guard case .written(let oldID, _) = old, case .written(let newID, let reused) = new else { Issue.record("\(old) \(new)"); return }
+        guard case .written(let newID, let reused) = new else { Issue.record("\(new)"); return }
         #expect(oldID != newID)
-        #expect(reused > 0, "flow two did not change: its documents are linked")
-        let store = BundleStoreDirectory(root: root)
-        let twoDocument = "two/start.xml"
-        #expect(Self.inode(store.directory(of: oldID).path + "/" + twoDocument).inode
-            == Self.inode(store.directory(of: newID).path + "/" + twoDocument).inode)
+        #expect(reused > 0, "flow two did not change: its documents are in the store already")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory(of: newID).path).sorted()
+            == [DocumentPool.listName, "manifest.json"], "a build's directory holds its manifest, its documents are pooled")
+        #expect(Self.inode(try Self.pooled("two/start.xml", of: newID, in: store)).inode == twoBefore.inode,
+                "the unchanged document is the file the first build wrote")
+        #expect(try Self.pooled("one/start.xml", of: newID, in: store) != (try Self.pooled("one/start.xml", of: oldID, in: store)))
+        #expect(try LoadedBundle(directory: store.directory(of: oldID)).id == oldID, "the retired build is whole")
+        #expect(try LoadedBundle(directory: root).id == newID)
         #expect(store.retained(current: newID, gracePeriod: 3600, at: start + 120).map(\.id) == [oldID])
         #expect(store.retained(current: newID, gracePeriod: 30, at: start + 120).isEmpty, "retired 60 s ago, grace 30 s")
 
@@ -86,6 +99,64 @@ import Testing
         let none = try store.withLock { try store.prune(StoreRetention(keepFor: 0, keepCount: 0), at: start + 86_400) }
         #expect(store.storedIDs() == [ids[3]], "\(none): the current build stays")
         #expect(store.history().entries.map(\.id) == [ids[3]])
+        let pooled = try FileManager.default.subpathsOfDirectory(atPath: DocumentPool(store: store).path).filter { $0.hasSuffix(".xml") }
+        #expect(pooled.count == (try LoadedBundle(directory: root)).manifest.documents.count,
+                "the documents of pruned builds left the pool: \(pooled)")
+    }
+
+    @Test func aBuildStoredWithItsDocumentsBesideItsManifestIsReadAndItsDocumentsAreTakenIntoThePool() throws {
+        let root = Compile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let written = try BundleStoreWriter.write(try Self.flow("Hello"), to: root, compilerVersion: "test").outcome
+        guard case .written(let oldID, _) = written else { Issue.record("\(written)"); return }
+        // The layout an earlier ivrc wrote: every document in the build's directory, no pool.
+        let store = BundleStoreDirectory(root: root)
+        let build = store.directory(of: oldID).path
+        let manifest = try LoadedBundle.manifest(in: ConfinedDirectory(build))
+        for path in manifest.documents.keys {
+            try FileManager.default.createDirectory(atPath: build + "/" + (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: try Self.pooled(path, of: oldID, in: store), toPath: build + "/" + path)
+        }
+        try FileManager.default.removeItem(atPath: build + "/" + DocumentPool.listName)
+        try FileManager.default.removeItem(atPath: DocumentPool(store: store).path)
+        #expect(try LoadedBundle(directory: root).id == oldID)
+
+        let new = try BundleStoreWriter.write(try Self.flow("Welcome", reusing: root), to: root, compilerVersion: "test").outcome
+        guard case .written(let newID, let reused) = new else { Issue.record("\(new)"); return }
+        #expect(reused == manifest.documents.keys.filter { $0.hasPrefix("two/") }.count)
+        #expect(Self.inode(try Self.pooled("two/start.xml", of: newID, in: store)).inode == Self.inode(build + "/two/start.xml").inode,
+                "taken in by a link to the earlier build's file")
+        #expect(try LoadedBundle(directory: root).id == newID)
+        #expect(try LoadedBundle(directory: store.directory(of: oldID)).id == oldID)
+    }
+
+    @Test func aPoolDocumentNoBuildNamesIsSweptAndOneAManifestNamesIsKeptOrRefusedWhenTampered() throws {
+        let root = Compile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let written = try BundleStoreWriter.write(try Self.flow("Hello"), to: root, compilerVersion: "test").outcome
+        guard case .written(let id, _) = written else { Issue.record("\(written)"); return }
+        let store = BundleStoreDirectory(root: root)
+        let pool = DocumentPool(store: store)
+        // What a build killed after writing its documents leaves: a document no build names, a half-written file.
+        let orphan = String(repeating: "ab", count: 32)
+        try FileManager.default.createDirectory(atPath: pool.path + "/ab", withIntermediateDirectories: true)
+        for name in [String(orphan.dropFirst(2)) + ".xml", ".tmp-999999999-cd"] {
+            try Data("<Response/>".utf8).write(to: URL(fileURLWithPath: pool.path + "/ab/" + name))
+        }
+        let one = try Self.pooled("one/start.xml", of: id, in: store)
+        #expect(try store.withLock { try store.prune(StoreRetention(), sweeping: true) }.isEmpty)
+        #expect(FileKind(at: pool.path + "/ab") == nil, "both swept, and their emptied directory")
+        #expect(FileKind(at: one) == .regular)
+        #expect(try LoadedBundle(directory: root).id == id)
+
+        try FileManager.default.removeItem(atPath: one)
+        try Data("<Response><Hangup/></Response>".utf8).write(to: URL(fileURLWithPath: one))
+        #expect { try LoadedBundle(directory: root) } throws: { "\($0)".contains("one/start.xml does not match its SHA-256") }
+        // Without its document list, what the build needs is not known: nothing is swept.
+        try FileManager.default.removeItem(atPath: store.directory(of: id).path + "/" + DocumentPool.listName)
+        try store.withLock { _ = try store.prune(StoreRetention(), sweeping: true) }
+        #expect(FileKind(at: one) == .regular)
     }
 
     @Test func aDamagedStoredBuildIsWrittenAgainAndDebrisOfADeadBuildIsRemoved() throws {

@@ -4,6 +4,7 @@ import IVRLang
 /// A bundle store on disk, what `ivrc build --store` writes and `ivrc serve` reads:
 ///
 ///     DIR/bundles/<bundle-id>/   each build, immutable, named by its manifest's hash
+///     DIR/documents/             the builds' documents, by their hash (`DocumentPool`)
 ///     DIR/current                a symbolic link to `bundles/<bundle-id>`, switched atomically
 ///     DIR/history                when each build became current (`BundleHistory`)
 ///
@@ -76,6 +77,16 @@ public struct BundleStoreDirectory: Sendable {
         let stored = Set(storedIDs())
         return (history ?? self.history()).retired(current: current)
             .filter { stored.contains($0.id) && now.timeIntervalSince($0.since) <= gracePeriod }
+    }
+
+    /// The store a build directory `DIR/bundles/<bundle-id>` belongs to; nil for any other
+    /// directory (a bundle written the old way).
+    public static func store(holding build: URL) -> BundleStoreDirectory? {
+        let build = build.standardizedFileURL
+        let bundles = build.deletingLastPathComponent()
+        let root = bundles.deletingLastPathComponent()
+        guard BundleID.isValid(build.lastPathComponent), bundles.lastPathComponent == "bundles", isStore(root.path) else { return nil }
+        return BundleStoreDirectory(root: root)
     }
 
     /// What a reader of a bundle directory opens: the store's current build when `directory`

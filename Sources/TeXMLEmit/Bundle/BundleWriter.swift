@@ -23,8 +23,7 @@ public enum BundleWriter {
                       dailyCallTarget: $0.dailyCallTarget, industry: $0.industry == .general ? nil : $0.industry.rawValue)
             },
             routes: bundle.flows.reduce(into: [:]) { routes, flow in routes.merge(flow.routes) { first, _ in first } },
-            documents: bundle.documents.mapValues { .init(sha256: DocumentHash.sha256($0)) }
-                .merging(bundle.reused.mapValues { Manifest.DocumentEntry(sha256: $0) }) { first, _ in first },
+            documents: bundle.allHashes.mapValues { .init(sha256: $0) },
             waivers: waivers,
             schedules: schedules.isEmpty ? nil : schedules,
             environment: environment,
@@ -88,16 +87,8 @@ public enum BundleWriter {
         }
         try writeFiles(bundle.documents, into: staging)
         let refused = previous.map { DocumentReuse.link(bundle.reused, from: $0, into: staging) } ?? Set(bundle.reused.keys)
-        var written = bundle
-        var manifestBytes = manifest
-        if !refused.isEmpty {
-            let recompiled = try Compiler.serialize(bundle.flows.flatMap(\.documents).filter { refused.contains($0.path) })
-            try writeFiles(recompiled, into: staging)
-            written = CompiledBundle(flows: bundle.flows, inputs: bundle.inputs,
-                                     documents: bundle.documents.merging(recompiled) { first, _ in first },
-                                     reused: bundle.reused.filter { !refused.contains($0.key) })
-            manifestBytes = encode(written)
-        }
+        let written = try bundle.recompiling(refused) { try writeFiles($0, into: staging) }
+        let manifestBytes = refused.isEmpty ? manifest : encode(written)
         if let failure = writeFile(staging + "/manifest.json", manifestBytes) {
             throw Failure(description: failure)
         }
@@ -119,10 +110,15 @@ public enum BundleWriter {
 
     /// A bundle over `BundleLimits` is never written: `ivrc serve` would refuse to load it.
     static func requireWithinLimits(_ bundle: CompiledBundle, manifestBytes: Int, reusingFrom target: URL) throws {
-        let reusedBytes = bundle.reused.keys.reduce(0) { sum, path in
+        try requireWithinLimits(bundle, manifestBytes: manifestBytes) { path, _ in
             var status = stat()
-            return sum + (stat(target.path + "/" + path, &status) == 0 ? Int(status.st_size) : 0)
+            return stat(target.path + "/" + path, &status) == 0 ? Int(status.st_size) : 0
         }
+    }
+
+    /// The same, the size of each reused document (by bundle path and SHA-256) told by `size`.
+    static func requireWithinLimits(_ bundle: CompiledBundle, manifestBytes: Int, size: (String, String) -> Int) throws {
+        let reusedBytes = bundle.reused.reduce(0) { $0 + size($1.key, $1.value) }
         let documentBytes = bundle.documents.values.reduce(reusedBytes) { $0 + $1.count }
         guard let excess = BundleLimits.excess(documents: bundle.documentCount, manifestBytes: manifestBytes,
                                                documentBytes: documentBytes) else { return }
@@ -160,7 +156,7 @@ public enum BundleWriter {
 
     /// One new file, written with plain system calls: Foundation's per-file overhead was most
     /// of a 1,000-flow build. Returns a message on failure.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }

@@ -20,12 +20,19 @@ enum DocumentReuse {
         let taken = ParallelResults<Bool>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             let (path, sha256) = documents[index]
-            let destination = staging + "/" + path
-            guard Glibc.link(previous + "/" + path, destination) == 0 else { return taken.set(index, false) }
-            let verified = (try? staged.read(path, limit: BundleLimits.maxDocumentBytes)).map { DocumentHash.sha256($0) == sha256 } ?? false
-            if !verified { unlink(destination) }
-            taken.set(index, verified)
+            taken.set(index, linkVerified(previous + "/" + path, to: path, in: staged, sha256: sha256))
         }
         return Set(zip(documents, taken.values).filter { !$0.1 }.map(\.0.key))
+    }
+
+    /// Hard-links the file `source` as `relativePath` of `directory` and keeps the link only
+    /// when what it names reads back as a regular file with hash `sha256`.
+    static func linkVerified(_ source: String, to relativePath: String, in directory: ConfinedDirectory, sha256: String) -> Bool {
+        let destination = directory.resolvedPath + "/" + relativePath
+        guard Glibc.link(source, destination) == 0 else { return false }
+        let verified = (try? directory.read(relativePath, limit: BundleLimits.maxDocumentBytes))
+            .map { DocumentHash.sha256($0) == sha256 } ?? false
+        if !verified { unlink(destination) }
+        return verified
     }
 }

@@ -38,7 +38,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let limits = SafeXMLParser.Limits()
-            let inputs = try TeXMLInputFiles.load(files, limits: limits)
+            let inputs = try TeXMLInputFiles.load(files.map { TeXMLInputFiles.Input(path: $0) }, limits: limits)
             let context = try TeXMLInputFiles.bundleContext(for: files)
             let options = TeXMLImporter.Options(number: number, flowName: name, industry: industry, context: context, limits: limits)
             let result = TeXMLImporter.importFlow(inputs, options: options)

@@ -72,7 +72,7 @@ struct StorePruneCommand: ParsableCommand {
             let directory = try bundleStore(at: store)
             do {
                 let pruned = try directory.withLock {
-                    try directory.prune(retention.retention)
+                    try directory.prune(retention.retention, sweeping: true)
                 }
                 standardError(pruned.isEmpty ? "ivrc: nothing to prune in \(store)\n"
                     : "ivrc: pruned \(pruned.count) retired build(s): \(pruned.joined(separator: ", "))\n")

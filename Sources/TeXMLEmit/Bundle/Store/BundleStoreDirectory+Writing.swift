@@ -68,10 +68,11 @@ extension BundleStoreDirectory {
 
     /// Removes the retired builds `retention` does not keep (and the history lines naming only
     /// them), oldest first; never the current build. Each is renamed aside before it is
-    /// deleted, so a server loading it meanwhile finds it whole or absent. Call it holding the
-    /// lock. Returns the ids removed.
+    /// deleted, so a server loading it meanwhile finds it whole or absent. Then, when a build
+    /// was removed or `sweeping` asks, the pool's documents no stored build names. Call it
+    /// holding the lock. Returns the ids removed.
     @discardableResult
-    public func prune(_ retention: StoreRetention, at now: Date = Date()) throws -> [String] {
+    public func prune(_ retention: StoreRetention, at now: Date = Date(), sweeping: Bool = false) throws -> [String] {
         let current = try? currentID()
         let retired = history().retired(current: current)
         var kept = Set(current.map { [$0] } ?? [])
@@ -89,7 +90,27 @@ extension BundleStoreDirectory {
         var history = history()
         history.keepOnly(kept)
         try writeHistory(history)
+        if !removed.isEmpty || sweeping, let named = documentsNamed() {
+            DocumentPool(store: self).sweep(keeping: named)
+        }
         return removed
+    }
+
+    /// Every document hash a stored build names (its `documents.list`); nil when that cannot be
+    /// known for sure — a build without a readable list whose documents are not beside its
+    /// manifest — and nothing may then be swept.
+    private func documentsNamed() -> Set<String>? {
+        var named: Set<String> = []
+        for id in storedIDs() {
+            guard let build = try? ConfinedDirectory(directory(of: id).path) else { return nil }
+            if let hashes = DocumentPool.list(in: build) {
+                named.formUnion(hashes)
+                continue
+            }
+            guard let manifest = try? LoadedBundle.manifest(in: build),
+                  let files = try? BundleDocumentFiles(of: manifest, in: build, at: directory(of: id)), !files.pooled else { return nil }
+        }
+        return named
     }
 
     /// A stored build that was never current is one a build wrote and has not switched to yet,

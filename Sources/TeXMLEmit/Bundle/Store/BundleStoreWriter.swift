@@ -5,8 +5,9 @@ import IVRLang
 
 /// `ivrc build --store DIR`: each build kept in the store as an immutable directory named by
 /// its bundle id, then made current, the retired builds the retention does not keep pruned.
-/// The same sources give the same id, and a build already stored is verified, not rewritten;
-/// the documents of unchanged flows are hard links to the current build's.
+/// The same sources give the same id, and a build already stored is verified, not rewritten.
+/// A build's directory holds its manifest; its documents go to the store's `DocumentPool`,
+/// where a document unchanged since an earlier build is already: storing it costs nothing.
 public enum BundleStoreWriter {
     public enum Outcome: Sendable, Equatable {
         /// The build was already current; nothing changed.
@@ -14,7 +15,7 @@ public enum BundleStoreWriter {
         /// The build was stored earlier (a rollback, or a build that stopped before the switch)
         /// and is now current again.
         case restored(id: String)
-        /// A new build is stored and current; `reused` of its documents are links.
+        /// A new build is stored and current; `reused` of its documents were in the store already.
         case written(id: String, reused: Int)
     }
 
@@ -29,7 +30,11 @@ public enum BundleStoreWriter {
             }
             let manifestBytes = encode(bundle)
             let previous = (try? store.currentID()).map { store.directory(of: $0) }
-            try BundleWriter.requireWithinLimits(bundle, manifestBytes: manifestBytes.count, reusingFrom: previous ?? root)
+            let pool = DocumentPool(store: store)
+            try BundleWriter.requireWithinLimits(bundle, manifestBytes: manifestBytes.count) { path, sha256 in
+                var status = stat()
+                return pool.size(of: sha256) ?? (previous.map { stat($0.path + "/" + path, &status) == 0 ? Int(status.st_size) : 0 } ?? 0)
+            }
             var id = BundleID.of(manifestBytes: manifestBytes)
             var reused: Int?
             if !holdsIntact(id, in: store) {
@@ -42,14 +47,28 @@ public enum BundleStoreWriter {
         }
     }
 
-    /// Stages the build beside the others and renames it to its id. A directory already at that
-    /// name (damaged: `holdsIntact` said no) is moved aside and removed first.
+    /// Puts the build's documents in the pool (those it reuses are there already, or taken in
+    /// from a build an earlier ivrc stored whole; any that cannot be is compiled again), stages
+    /// its manifest and document list beside the other builds, flushes, and renames the staging
+    /// directory to the build's id. A directory already at that name (damaged: `holdsIntact`
+    /// said no) is moved aside and removed first.
     private static func storeBuild(_ bundle: CompiledBundle, in store: BundleStoreDirectory, reusingFrom previous: URL?,
                                    manifest: [UInt8], encode: (CompiledBundle) -> [UInt8]) throws -> (id: String, reused: Int) {
         let staging = store.bundlesPath + "/.staging-\(getpid())"
         do {
-            let staged = try BundleWriter.stage(bundle, at: staging, reusingFrom: previous?.path, manifest: manifest, encode: encode)
-            let id = BundleID.of(manifestBytes: staged.manifest)
+            let pool = DocumentPool(store: store)
+            try pool.add(bundle.documents, hashes: bundle.hashes)
+            let refused = pool.take(bundle.reused, from: previous?.path)
+            let written = try bundle.recompiling(refused) { try pool.add($0, hashes: [:]) }
+            let manifestBytes = refused.isEmpty ? manifest : encode(written)
+            try? FileManager.default.removeItem(atPath: staging)
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            for (name, bytes) in [("manifest.json", manifestBytes), (DocumentPool.listName, DocumentPool.listText(written.allHashes.values))] {
+                if let failure = BundleWriter.writeFile(staging + "/" + name, bytes) { throw BundleWriter.Failure(description: failure) }
+            }
+            // A power loss after `build` returns must not leave empty documents behind a valid manifest.
+            try DiskFlush.fileSystem(holding: staging)
+            let id = BundleID.of(manifestBytes: manifestBytes)
             let destination = store.directory(of: id).path
             if FileKind(at: destination) != nil {
                 let aside = store.bundlesPath + "/.damaged-\(id)-\(getpid())"
@@ -62,7 +81,7 @@ public enum BundleStoreWriter {
                 throw BundleWriter.Failure(description: "cannot store the build as \(destination): \(String(cString: strerror(errno)))")
             }
             try DiskFlush.directory(store.bundlesPath)
-            return (id, staged.reused)
+            return (id, written.reused.count)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             if error is BundleWriter.Failure || error is InternalCompilerError { throw error }

@@ -1,0 +1,105 @@
+import Foundation
+import IVRBundle
+import IVRCheck
+import IVRLang
+
+/// What a build does to its store's pool: adds the documents it compiled, takes in those it
+/// reuses, and, when builds are pruned, removes the files no stored build names. Call each
+/// holding the store's lock.
+extension DocumentPool {
+    /// Whether the pool holds a regular file for `sha256`. Its bytes are not read: files here
+    /// are written only by a build, whole, under the name of their hash; the server verifies
+    /// every document it loads.
+    func holds(_ sha256: String) -> Bool {
+        guard let relative = Self.relativePath(of: sha256) else { return false }
+        return FileKind(at: root.path + "/" + relative) == .regular
+    }
+
+    /// The size of the file for `sha256`; nil when the pool has none.
+    func size(of sha256: String) -> Int? {
+        guard let relative = Self.relativePath(of: sha256) else { return nil }
+        var status = stat()
+        guard lstat(root.path + "/" + relative, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// Adds each of `documents` (bytes by bundle path, `hashes` their SHA-256) the pool does
+    /// not hold yet, on every core: written beside its name and renamed into place, so a reader
+    /// finds it whole or not at all. Not flushed: the build flushes the file system once.
+    func add(_ documents: [String: [UInt8]], hashes: [String: String]) throws {
+        let byHash = Dictionary(documents.map { (hashes[$0.key] ?? DocumentHash.sha256($0.value), $0.value) }) { first, _ in first }
+        let missing = byHash.keys.filter { !holds($0) }.sorted()
+        guard !missing.isEmpty else { return }
+        try makeDirectories(for: missing)
+        let failures = ParallelResults<String?>(count: missing.count)
+        DispatchQueue.concurrentPerform(iterations: missing.count) { index in
+            let final = root.path + "/" + Self.relativePath(of: missing[index])!
+            let temporary = temporaryPath(for: missing[index])
+            unlink(temporary)
+            if let failure = BundleWriter.writeFile(temporary, byHash[missing[index]]!) {
+                unlink(temporary)
+                return failures.set(index, failure)
+            }
+            guard rename(temporary, final) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                return failures.set(index, "cannot put \(final) in place: \(reason)")
+            }
+            failures.set(index, nil)
+        }
+        if let failure = failures.values.compactMap({ $0 }).first { throw BundleWriter.Failure(description: failure) }
+    }
+
+    /// Of `reused` (recorded SHA-256 by bundle path), the paths whose document the pool lacks
+    /// and could not take from the build at `previous` that an earlier ivrc stored with its
+    /// documents beside its manifest (hard-linked, read back and verified): those must be
+    /// compiled again.
+    func take(_ reused: [String: String], from previous: String?) -> Set<String> {
+        let lacking = reused.filter { !holds($0.value) }.sorted { $0.key < $1.key }
+        guard !lacking.isEmpty else { return [] }
+        guard let previous, (try? makeDirectories(for: lacking.map(\.value))) != nil,
+              let pool = try? ConfinedDirectory(root.path) else { return Set(lacking.map(\.key)) }
+        let taken = ParallelResults<Bool>(count: lacking.count)
+        DispatchQueue.concurrentPerform(iterations: lacking.count) { index in
+            let (path, sha256) = lacking[index]
+            let temporary = String(temporaryPath(for: sha256).dropFirst(root.path.count + 1))
+            unlink(root.path + "/" + temporary)
+            let linked = DocumentReuse.linkVerified(previous + "/" + path, to: temporary, in: pool, sha256: sha256)
+            let placed = linked && rename(root.path + "/" + temporary, root.path + "/" + Self.relativePath(of: sha256)!) == 0
+            if linked && !placed { unlink(root.path + "/" + temporary) }
+            taken.set(index, placed)
+        }
+        return Set(zip(lacking, taken.values).filter { !$0.1 }.map(\.0.key))
+    }
+
+    /// Removes every file of the pool whose hash is not in `kept`, and what a build killed
+    /// while writing left (`.tmp-` files). Returns how many files were removed.
+    @discardableResult
+    func sweep(keeping kept: Set<String>) -> Int {
+        let files = FileManager.default
+        var removed = 0
+        for prefix in (try? files.contentsOfDirectory(atPath: path)) ?? [] where prefix.utf8.count == 2 {
+            let directory = path + "/" + prefix
+            guard FileKind(at: directory) == .directory else { continue }
+            for name in (try? files.contentsOfDirectory(atPath: directory)) ?? [] {
+                let hash = prefix + name.dropLast(".xml".count)
+                let stale = name.hasPrefix(".tmp-") || (name.hasSuffix(".xml") && Self.isSHA256(hash) && !kept.contains(hash))
+                if stale, unlink(directory + "/" + name) == 0 { removed += 1 }
+            }
+            rmdir(directory)  // only when empty
+        }
+        return removed
+    }
+
+    private func temporaryPath(for sha256: String) -> String {
+        root.path + "/" + Self.directoryName + "/" + sha256.prefix(2) + "/.tmp-\(getpid())-" + sha256.dropFirst(2)
+    }
+
+    /// The pool and the fan-out directories of `hashes`.
+    private func makeDirectories(for hashes: [String]) throws {
+        for directory in [path] + Set(hashes.map { path + "/" + $0.prefix(2) }).sorted()
+        where mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw BundleWriter.Failure(description: "cannot create \(directory): \(String(cString: strerror(errno)))")
+        }
+    }
+}

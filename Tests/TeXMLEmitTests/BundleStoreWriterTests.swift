@@ -154,9 +154,18 @@ import Testing
         try Data("<Response><Hangup/></Response>".utf8).write(to: URL(fileURLWithPath: one))
         #expect { try LoadedBundle(directory: root) } throws: { "\($0)".contains("one/start.xml does not match its SHA-256") }
         // Without its document list, what the build needs is not known: nothing is swept.
-        try FileManager.default.removeItem(atPath: store.directory(of: id).path + "/" + DocumentPool.listName)
+        let list = store.directory(of: id).path + "/" + DocumentPool.listName
+        let listed = try Data(contentsOf: URL(fileURLWithPath: list))
+        try FileManager.default.removeItem(atPath: list)
         try store.withLock { _ = try store.prune(StoreRetention(), sweeping: true) }
         #expect(FileKind(at: one) == .regular)
+        // With it, `store prune` removes the damaged document and the next build writes it again.
+        try listed.write(to: URL(fileURLWithPath: list))
+        try store.withLock { _ = try store.prune(StoreRetention(), sweeping: true) }
+        #expect(FileKind(at: one) == nil)
+        let again = try BundleStoreWriter.write(try Self.flow("Hello", reusing: root), to: root, compilerVersion: "test").outcome
+        #expect(again == .written(id: id, reused: 1), "two's document taken as it is, one's compiled again: \(again)")
+        #expect(try LoadedBundle(directory: root).id == id)
     }
 
     @Test func aDamagedStoredBuildIsWrittenAgainAndDebrisOfADeadBuildIsRemoved() throws {

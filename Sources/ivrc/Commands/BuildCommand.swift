@@ -19,7 +19,9 @@ struct BuildCommand: ParsableCommand {
             name); a symbolic link DIR is followed and the bundle it names replaced.
 
             With --store (implied when DIR already is a store), DIR keeps every build: \
-            DIR/bundles/<bundle-id>/ immutable, DIR/current a link to the one new calls start on, \
+            DIR/bundles/<bundle-id>/ immutable (its manifest; every build's documents are in \
+            DIR/documents/, one file per distinct document, named by its SHA-256, so an unchanged \
+            document is never written twice), DIR/current a link to the one new calls start on, \
             switched atomically, DIR/history when each became current. The same sources give the \
             same id (nothing rewritten); retired builds are kept for --keep-for seconds (the \
             servers' --grace-period), at most --keep of them. `ivrc serve DIR` answers every call \
@@ -136,7 +138,7 @@ struct BuildCommand: ParsableCommand {
             "ivrc: made the stored build \(id) current again in \(output): \(summary)\n"
         case .written(let id, let reused):
             "ivrc: stored build \(id) in \(output) and made it current: \(summary)"
-                + (reused > 0 ? " (\(reused) unchanged, linked from the build it replaced)" : "") + "\n"
+                + (reused > 0 ? " (\(reused) unchanged, already in the store)" : "") + "\n"
         }
         return line + (pruned.isEmpty ? "" : "ivrc: pruned \(pruned.count) retired build(s): \(pruned.joined(separator: ", "))\n")
     }

@@ -69,8 +69,9 @@ extension BundleStoreDirectory {
     /// Removes the retired builds `retention` does not keep (and the history lines naming only
     /// them), oldest first; never the current build. Each is renamed aside before it is
     /// deleted, so a server loading it meanwhile finds it whole or absent. Then, when a build
-    /// was removed or `sweeping` asks, the pool's documents no stored build names. Call it
-    /// holding the lock. Returns the ids removed.
+    /// was removed or `sweeping` asks, the pool's documents no stored build names — and, when
+    /// `sweeping`, those whose bytes do not match their hash (damaged: the next build writes
+    /// them again). Call it holding the lock. Returns the ids removed.
     @discardableResult
     public func prune(_ retention: StoreRetention, at now: Date = Date(), sweeping: Bool = false) throws -> [String] {
         let current = try? currentID()
@@ -91,7 +92,7 @@ extension BundleStoreDirectory {
         history.keepOnly(kept)
         try writeHistory(history)
         if !removed.isEmpty || sweeping, let named = documentsNamed() {
-            DocumentPool(store: self).sweep(keeping: named)
+            DocumentPool(store: self).sweep(keeping: named, verifying: sweeping)
         }
         return removed
     }

@@ -15,6 +15,12 @@ extension DocumentPool {
         return FileKind(at: root.path + "/" + relative) == .regular
     }
 
+    /// Whether the pool holds `bytes` as the file for `sha256`: compared only when a file is there.
+    private func holds(_ sha256: String, bytes: [UInt8]) -> Bool {
+        guard size(of: sha256) == bytes.count, let pool = try? ConfinedDirectory(root.path) else { return false }
+        return (try? pool.read(Self.relativePath(of: sha256)!, limit: bytes.count)) == bytes
+    }
+
     /// The size of the file for `sha256`; nil when the pool has none.
     func size(of sha256: String) -> Int? {
         guard let relative = Self.relativePath(of: sha256) else { return nil }
@@ -24,11 +30,12 @@ extension DocumentPool {
     }
 
     /// Adds each of `documents` (bytes by bundle path, `hashes` their SHA-256) the pool does
-    /// not hold yet, on every core: written beside its name and renamed into place, so a reader
-    /// finds it whole or not at all. Not flushed: the build flushes the file system once.
+    /// not hold yet, or holds with other bytes (damaged), on every core: written beside its name
+    /// and renamed into place, so a reader finds it whole or not at all. Not flushed: the build
+    /// flushes the file system once.
     func add(_ documents: [String: [UInt8]], hashes: [String: String]) throws {
         let byHash = Dictionary(documents.map { (hashes[$0.key] ?? DocumentHash.sha256($0.value), $0.value) }) { first, _ in first }
-        let missing = byHash.keys.filter { !holds($0) }.sorted()
+        let missing = byHash.filter { !holds($0.key, bytes: $0.value) }.keys.sorted()
         guard !missing.isEmpty else { return }
         try makeDirectories(for: missing)
         let failures = ParallelResults<String?>(count: missing.count)
@@ -73,9 +80,10 @@ extension DocumentPool {
     }
 
     /// Removes every file of the pool whose hash is not in `kept`, and what a build killed
-    /// while writing left (`.tmp-` files). Returns how many files were removed.
+    /// while writing left (`.tmp-` files); `verifying`, also every file whose bytes do not have
+    /// the hash it is named by, so the next build writes it again. Returns how many files were removed.
     @discardableResult
-    func sweep(keeping kept: Set<String>) -> Int {
+    func sweep(keeping kept: Set<String>, verifying: Bool = false) -> Int {
         let files = FileManager.default
         var removed = 0
         for prefix in (try? files.contentsOfDirectory(atPath: path)) ?? [] where prefix.utf8.count == 2 {
@@ -83,12 +91,20 @@ extension DocumentPool {
             guard FileKind(at: directory) == .directory else { continue }
             for name in (try? files.contentsOfDirectory(atPath: directory)) ?? [] {
                 let hash = prefix + name.dropLast(".xml".count)
-                let stale = name.hasPrefix(".tmp-") || (name.hasSuffix(".xml") && Self.isSHA256(hash) && !kept.contains(hash))
+                let named = name.hasSuffix(".xml") && Self.isSHA256(hash)
+                let stale = name.hasPrefix(".tmp-") || (named && (!kept.contains(hash) || (verifying && !isIntact(hash))))
                 if stale, unlink(directory + "/" + name) == 0 { removed += 1 }
             }
             rmdir(directory)  // only when empty
         }
         return removed
+    }
+
+    /// Whether the file for `sha256` is a regular file whose bytes have that hash.
+    private func isIntact(_ sha256: String) -> Bool {
+        guard let pool = try? ConfinedDirectory(root.path),
+              let bytes = try? pool.read(Self.relativePath(of: sha256)!, limit: BundleLimits.maxDocumentBytes) else { return false }
+        return DocumentHash.sha256(bytes) == sha256
     }
 
     private func temporaryPath(for sha256: String) -> String {

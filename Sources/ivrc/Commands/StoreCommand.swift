@@ -59,7 +59,12 @@ struct StoreListCommand: ParsableCommand {
 struct StorePruneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
-        abstract: "Remove the retired builds retired longer ago than --keep-for, and beyond the newest --keep."
+        abstract: "Remove the retired builds retired longer ago than --keep-for, and beyond the newest --keep.",
+        discussion: """
+            Then removes the store's documents (DIR/documents) that no stored build names, and \
+            those whose bytes no longer match the SHA-256 they are named by: the next build writes \
+            a removed document again.
+            """
     )
 
     @Argument(help: "The store directory.")

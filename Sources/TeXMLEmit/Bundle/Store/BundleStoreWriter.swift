@@ -26,7 +26,7 @@ public enum BundleStoreWriter {
         return try store.withLock {
             removeDebris(in: store)
             let encode = { (bundle: CompiledBundle) in
-                BundleWriter.manifest(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment).encoded
+                BundleWriter.manifestBytes(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment)
             }
             let manifestBytes = encode(bundle)
             let previous = (try? store.currentID()).map { store.directory(of: $0) }

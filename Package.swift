@@ -62,6 +62,7 @@ let package = Package(
         .target(name: "CLinuxMemory"),
         // Shared by test targets only: the repository's folders and examples, golden files, the built
         // executable, the broken fixtures and their rules, feature flows, seeded random input mutation.
+        .target(name: "IVRBuildCache", dependencies: ["IVRLang", "IVRBundle", "IVRCheck", "TeXMLEmit"]),
         .target(name: "IVRTestSupport", dependencies: ["IVRLang", "IVRCheck", "IVRRuntime", "TeXMLEmit"]),
         .target(
             name: "TeXMLSchema",
@@ -150,7 +151,7 @@ let package = Package(
             name: "ivrc",
             dependencies: [
                 "BuildInfo",
-                "IVRLang", "IVRBundle", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
+                "IVRLang", "IVRBundle", "IVRBuildCache", "IVRCheck", "IVRReport", "TeXMLEmit", "TeXMLSchema", "IVRRuntime", "IVRDiagram",
                 "IVRFormat",
                 "TeXMLImport", "IVRLiveCall", "TelnyxWebhook", "IVRDiff", "IVRTemplates", "IVREnvironment", "IVRServer",
                 "IVRLanguageServer", "IVRLanguageServerProtocol", "IVRRecordings", "IVRCallLog",
@@ -174,6 +175,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
+        .testTarget(
+            name: "IVRBuildCacheTests",
+            dependencies: ["IVRBuildCache", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport"]
+        ),
         .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "IVRRuntimeTests",

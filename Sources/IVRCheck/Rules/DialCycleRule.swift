@@ -82,7 +82,7 @@ public struct DialCycleRule: Rule {
         }
         var links: [Int: [Int: Link]] = [:]
         for (index, flow) in flows.enumerated() {
-            for target in unconditionalDials(in: flow) {
+            for target in Self.unconditionalDials(in: flow) {
                 for callee in answering[target.value] ?? [] where callee != index && links[index]?[callee] == nil {
                     links[index, default: [:]][callee] = Link(from: index, to: callee, target: target)
                 }
@@ -110,7 +110,7 @@ public struct DialCycleRule: Rule {
     }
 
     /// Number targets of dials reached from the entry along edges that need no caller input.
-    private func unconditionalDials(in flow: Flow) -> [DialTarget] {
+    static func unconditionalDials(in flow: Flow) -> [DialTarget] {
         guard !flow.steps.isEmpty else { return [] }
         var seen: Set<Int> = [0]
         var queue = [0]

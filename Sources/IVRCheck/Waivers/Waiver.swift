@@ -2,7 +2,7 @@ import IVRLang
 
 /// A compliance exception written in the source: `# ivrc: allow RULE -- reason` silences
 /// RULE's diagnostics inside `scope`, and ships in the bundle manifest.
-public struct Waiver: Sendable, Hashable {
+public struct Waiver: Sendable, Hashable, Codable {
     public let rule: String
     public let reason: String
     /// The comment itself.

@@ -80,7 +80,7 @@ public enum Waivers {
 }
 
 /// A diagnostic a waiver silenced.
-public struct WaivedDiagnostic: Sendable {
+public struct WaivedDiagnostic: Sendable, Codable {
     public let diagnostic: Diagnostic
     public let waiver: Waiver
 }

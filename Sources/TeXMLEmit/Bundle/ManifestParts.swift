@@ -7,16 +7,26 @@ import IVRBundle
 /// manifest is assembled from the parts by `ManifestParts.assemble`, byte for byte what encoding
 /// it whole gives (a test holds them equal), so a flow's part is encoded once, on any core, and
 /// a rebuild keeps the parts of flows that did not change instead of encoding them again.
-public struct ManifestFlowPart: Sendable, Codable, Equatable {
+public struct ManifestFlowPart: Sendable, Equatable {
     public let name: String
     /// The flow's `flows` entry, encoded alone.
-    let entry: [UInt8]
+    public let entry: [UInt8]
     /// The lines between the braces of each map holding only this flow's members, encoded
     /// alone; empty when the flow has none.
-    let documents: [UInt8]
-    let routes: [UInt8]
-    let schedules: [UInt8]
-    let dialPrefixes: [UInt8]
+    public let documents: [UInt8]
+    public let routes: [UInt8]
+    public let schedules: [UInt8]
+    public let dialPrefixes: [UInt8]
+
+    /// A part kept from an earlier build.
+    public init(name: String, entry: [UInt8], documents: [UInt8], routes: [UInt8], schedules: [UInt8], dialPrefixes: [UInt8]) {
+        self.name = name
+        self.entry = entry
+        self.documents = documents
+        self.routes = routes
+        self.schedules = schedules
+        self.dialPrefixes = dialPrefixes
+    }
 
     /// The part of `flow`, whose documents' SHA-256 by bundle path are `hashes`.
     public init(_ flow: LoweredFlow, input: String?, hashes: [String: String]) {

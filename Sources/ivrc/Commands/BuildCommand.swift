@@ -1,5 +1,7 @@
 import ArgumentParser
+import BuildInfo
 import Foundation
+import IVRBuildCache
 import IVRBundle
 import IVRCheck
 import IVRLang
@@ -66,6 +68,12 @@ struct BuildCommand: ParsableCommand {
         try reportingFailures {
             let sources = try timer.measure("read") { try InputFiles.load(paths) }
             let values = try environment.load()
+            let target = URL(fileURLWithPath: output)
+            let intoStore = store || BundleStoreDirectory.isStore(target.path)
+            let setting = BuildSetting(compilerVersion: CompilerVersion.string, commit: BuildInfo.commit, baseURL: baseURL)
+            if intoStore, values == nil, let status = try incrementalBuild(sources, into: target, setting: setting, timer: &timer) {
+                return status
+            }
             let result = timer.measure("check") { Checker.check(sources, environment: values) }
             diagnostics.emit(result.diagnostics, sources: sources.with(values), waived: result.waived)
             let status = diagnostics.status(for: result.diagnostics)
@@ -80,14 +88,12 @@ struct BuildCommand: ParsableCommand {
                 standardError("ivrc: no bundle written: `ivrc serve` would refuse a bundle this large\n")
                 return ExitStatus.diagnostics
             }
-            let target = URL(fileURLWithPath: output)
             let flows = timer.measure("lower") { Compiler.lower(result.graph, baseURL: baseURL) }
             // A truncated or emptied file must not replace a serving bundle with nothing.
             if flows.isEmpty && !allowEmpty {
                 standardError("ivrc: no bundle written: the input holds no flow (pass --allow-empty to write an empty bundle)\n")
                 return ExitStatus.diagnostics
             }
-            let intoStore = store || BundleStoreDirectory.isStore(target.path)
             let bundle: CompiledBundle
             let report: String
             do {
@@ -98,8 +104,16 @@ struct BuildCommand: ParsableCommand {
                 let environment = values.map { Manifest.Environment($0, used: result.environmentUsed) }
                 let summary = "\(bundle.flows.count) flow(s), \(bundle.documentCount) documents"
                 report = try timer.measure("write") {
-                    intoStore ? try storeBuild(bundle, in: target, waivers: waivers, environment: environment, summary: summary)
-                        : try writeBundle(bundle, to: target, waivers: waivers, environment: environment, summary: summary)
+                    guard intoStore else {
+                        return try writeBundle(bundle, to: target, waivers: waivers, environment: environment, summary: summary)
+                    }
+                    let line = try storeBuild(bundle, in: target, waivers: waivers, environment: environment, summary: summary)
+                    // What the next build takes from this one instead of doing it again.
+                    if values == nil {
+                        IncrementalBuild.snapshot(of: sources, result: result, compiled: bundle, setting: setting)?
+                            .write(in: BundleStoreDirectory(root: target))
+                    }
+                    return line
                 }
             } catch let error as InternalCompilerError {
                 standardError(error.description)
@@ -131,6 +145,48 @@ struct BuildCommand: ParsableCommand {
                             environment: Manifest.Environment?, summary: String) throws -> String {
         let (outcome, pruned) = try BundleStoreWriter.write(bundle, to: target, compilerVersion: CompilerVersion.string,
                                                             waivers: waivers, environment: environment, retention: retention.retention)
+        return report(outcome, pruned: pruned, summary: summary)
+    }
+
+    /// A store build from the store's snapshot of the last build: only the files that changed
+    /// are checked, lowered and compiled. Nil, having printed nothing, when the snapshot cannot
+    /// give what a whole build gives (`IncrementalBuild`): then the build is done whole.
+    private func incrementalBuild(_ sources: [SourceFile], into target: URL, setting: BuildSetting,
+                                  timer: inout StageTimer) throws -> Int32? {
+        let directory = BundleStoreDirectory(root: target)
+        guard BundleStoreDirectory.isStore(target.path), let snapshot = BuildSnapshot.read(in: directory, setting: setting),
+              let checked = timer.measure("check", { IncrementalBuild.check(sources, snapshot: snapshot, setting: setting) }),
+              checked.flowCount > 0, checked.keptHashes.allSatisfy(DocumentPool(store: directory).holds) else { return nil }
+        diagnostics.emit(checked.diagnostics, sources: sources, waived: [])
+        let status = diagnostics.status(for: checked.diagnostics)
+        guard status == ExitStatus.clean else {
+            standardError("ivrc: no bundle written: fix the errors above first\n")
+            return status
+        }
+        do {
+            let flows = timer.measure("lower") { Compiler.lower(checked.changed.graph, baseURL: baseURL) }
+            let compiled = try timer.measure("compile") { try Compiler.compile(flows) }
+            let (build, next) = IncrementalBuild.assemble(checked, compiled: compiled, compilerVersion: CompilerVersion.string, setting: setting)
+            let (outcome, pruned) = try timer.measure("write") {
+                let written = try BundleStoreWriter.write(build, to: target, retention: retention.retention)
+                next.write(in: directory)
+                return written
+            }
+            let summary = "\(checked.flowCount) flow(s), \(build.kept.count + compiled.documentCount) documents"
+            standardError(report(outcome, pruned: pruned, summary: summary))
+            return ExitStatus.clean
+        } catch let error as InternalCompilerError {
+            standardError(error.description)
+            return ExitStatus.diagnostics
+        } catch is BundleStoreWriter.MissingDocuments {
+            throw UsageFailure("documents of \(output) went missing while this build ran (another `ivrc store prune`?); build again")
+        } catch let failure as BundleWriter.Failure {
+            throw UsageFailure(failure.description)
+        }
+    }
+
+    /// What a store build did, as the lines to print.
+    private func report(_ outcome: BundleStoreWriter.Outcome, pruned: [String], summary: String) -> String {
         let line = switch outcome {
         case .unchanged(let id):
             "ivrc: \(output) already serves build \(id): \(summary)\n"

@@ -22,9 +22,7 @@ public enum BundleStoreWriter {
     public static func write(_ bundle: CompiledBundle, to root: URL, compilerVersion: String, waivers: [Manifest.Waiver] = [],
                              environment: Manifest.Environment? = nil, retention: StoreRetention = StoreRetention(),
                              at moment: Date = Date()) throws -> (outcome: Outcome, pruned: [String]) {
-        let store = try BundleStoreDirectory.create(at: root)
-        return try store.withLock {
-            removeDebris(in: store)
+        try locked(root, retention: retention, at: moment) { store in
             let encode = { (bundle: CompiledBundle) in
                 BundleWriter.manifestBytes(for: bundle, compilerVersion: compilerVersion, waivers: waivers, environment: environment)
             }
@@ -35,11 +33,70 @@ public enum BundleStoreWriter {
                 var status = stat()
                 return pool.size(of: sha256) ?? (previous.map { stat($0.path + "/" + path, &status) == 0 ? Int(status.st_size) : 0 } ?? 0)
             }
-            var id = BundleID.of(manifestBytes: manifestBytes)
-            var reused: Int?
-            if !holdsIntact(id, in: store) {
-                (id, reused) = try storeBuild(bundle, in: store, reusingFrom: previous, manifest: manifestBytes, encode: encode)
+            let id = BundleID.of(manifestBytes: manifestBytes)
+            if holdsIntact(id, in: store) { return (id, nil) }
+            return try staged(in: store) {
+                try pool.add(bundle.documents, hashes: bundle.hashes)
+                let refused = pool.take(bundle.reused, from: previous?.path)
+                let written = try bundle.recompiling(refused) { try pool.add($0, hashes: [:]) }
+                return (refused.isEmpty ? manifestBytes : encode(written), written.allHashes.values.map { $0 }, written.reused.count)
             }
+        }
+    }
+
+    /// A build put together without compiling the flows that did not change (`IVRBuildCache`):
+    /// its manifest's bytes, the documents compiled for it (`hashes` their SHA-256, by bundle
+    /// path), and the SHA-256 of the documents it takes as they are, which the store must hold.
+    public struct AssembledBuild: Sendable {
+        public let manifest: [UInt8]
+        public let documents: [String: [UInt8]]
+        public let hashes: [String: String]
+        public let kept: [String]
+
+        public init(manifest: [UInt8], documents: [String: [UInt8]], hashes: [String: String], kept: [String]) {
+            self.manifest = manifest
+            self.documents = documents
+            self.hashes = hashes
+            self.kept = kept
+        }
+    }
+
+    /// The store lacks a document an assembled build takes as it is: build it from its sources.
+    public struct MissingDocuments: Error {}
+
+    /// Stores `build` as `write` stores a compiled bundle. Throws `MissingDocuments`, having
+    /// changed nothing, when the store's pool lacks one of `build.kept`.
+    public static func write(_ build: AssembledBuild, to root: URL, retention: StoreRetention = StoreRetention(),
+                             at moment: Date = Date()) throws -> (outcome: Outcome, pruned: [String]) {
+        try locked(root, retention: retention, at: moment) { store in
+            let id = BundleID.of(manifestBytes: build.manifest)
+            if holdsIntact(id, in: store) { return (id, nil) }
+            let pool = DocumentPool(store: store)
+            let keptBytes = try Set(build.kept).reduce(0) { sum, sha256 in
+                guard let size = pool.size(of: sha256) else { throw MissingDocuments() }
+                return sum + size
+            }
+            let documentBytes = build.documents.values.reduce(keptBytes) { $0 + $1.count }
+            if let excess = BundleLimits.excess(documents: build.documents.count + build.kept.count, manifestBytes: build.manifest.count,
+                                                documentBytes: documentBytes) {
+                throw BundleWriter.Failure(description: "the bundle would hold \(excess), which `ivrc serve` refuses to load; "
+                    + "split the flows into several bundles")
+            }
+            return try staged(in: store) {
+                try pool.add(build.documents, hashes: build.hashes)
+                return (build.manifest, build.kept + build.hashes.values, build.kept.count)
+            }
+        }
+    }
+
+    /// Under the store's lock, debris of dead builds removed: `body` stores the build (or finds
+    /// it stored: nil reused), which is then made current and the retention pruned.
+    private static func locked(_ root: URL, retention: StoreRetention, at moment: Date,
+                               _ body: (BundleStoreDirectory) throws -> (id: String, reused: Int?)) throws -> (outcome: Outcome, pruned: [String]) {
+        let store = try BundleStoreDirectory.create(at: root)
+        return try store.withLock {
+            removeDebris(in: store)
+            let (id, reused) = try body(store)
             let switched = try store.makeCurrent(id, at: moment)
             let pruned = try store.prune(retention, at: moment)
             let outcome: Outcome = if let reused { .written(id: id, reused: reused) } else if switched { .restored(id: id) } else { .unchanged(id: id) }
@@ -47,23 +104,19 @@ public enum BundleStoreWriter {
         }
     }
 
-    /// Puts the build's documents in the pool (those it reuses are there already, or taken in
-    /// from a build an earlier ivrc stored whole; any that cannot be is compiled again), stages
-    /// its manifest and document list beside the other builds, flushes, and renames the staging
-    /// directory to the build's id. A directory already at that name (damaged: `holdsIntact`
-    /// said no) is moved aside and removed first.
-    private static func storeBuild(_ bundle: CompiledBundle, in store: BundleStoreDirectory, reusingFrom previous: URL?,
-                                   manifest: [UInt8], encode: (CompiledBundle) -> [UInt8]) throws -> (id: String, reused: Int) {
+    /// `documents` puts the build's documents in the pool and returns its manifest, the SHA-256
+    /// of every document it names and how many it reused; then its manifest and document list
+    /// are staged beside the other builds, flushed, and the staging directory renamed to the
+    /// build's id. A directory already at that name (damaged: `holdsIntact` said no) is moved
+    /// aside and removed first.
+    private static func staged(in store: BundleStoreDirectory,
+                               documents: () throws -> (manifest: [UInt8], hashes: [String], reused: Int)) throws -> (id: String, reused: Int?) {
         let staging = store.bundlesPath + "/.staging-\(getpid())"
         do {
-            let pool = DocumentPool(store: store)
-            try pool.add(bundle.documents, hashes: bundle.hashes)
-            let refused = pool.take(bundle.reused, from: previous?.path)
-            let written = try bundle.recompiling(refused) { try pool.add($0, hashes: [:]) }
-            let manifestBytes = refused.isEmpty ? manifest : encode(written)
+            let (manifestBytes, hashes, reused) = try documents()
             try? FileManager.default.removeItem(atPath: staging)
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            for (name, bytes) in [("manifest.json", manifestBytes), (DocumentPool.listName, DocumentPool.listText(written.allHashes.values))] {
+            for (name, bytes) in [("manifest.json", manifestBytes), (DocumentPool.listName, DocumentPool.listText(hashes))] {
                 if let failure = BundleWriter.writeFile(staging + "/" + name, bytes) { throw BundleWriter.Failure(description: failure) }
             }
             // A power loss after `build` returns must not leave empty documents behind a valid manifest.
@@ -81,7 +134,7 @@ public enum BundleStoreWriter {
                 throw BundleWriter.Failure(description: "cannot store the build as \(destination): \(String(cString: strerror(errno)))")
             }
             try DiskFlush.directory(store.bundlesPath)
-            return (id, written.reused.count)
+            return (id, reused)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             if error is BundleWriter.Failure || error is InternalCompilerError { throw error }

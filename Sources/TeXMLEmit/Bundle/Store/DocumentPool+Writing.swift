@@ -10,7 +10,7 @@ extension DocumentPool {
     /// Whether the pool holds a regular file for `sha256`. Its bytes are not read: files here
     /// are written only by a build, whole, under the name of their hash; the server verifies
     /// every document it loads.
-    func holds(_ sha256: String) -> Bool {
+    public func holds(_ sha256: String) -> Bool {
         guard let relative = Self.relativePath(of: sha256) else { return false }
         return FileKind(at: root.path + "/" + relative) == .regular
     }

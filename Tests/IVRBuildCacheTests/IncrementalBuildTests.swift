@@ -86,4 +86,61 @@ import Testing
         #expect(again.changed.files.isEmpty)
         #expect(again.diagnostics == expected.result.diagnostics)
     }
+
+    /// Each change whose check needs more than the changed file: the whole build does it.
+    @Test(arguments: [
+        ("dials another line's number at once", flow(1, extra: "    dial +1-800-555-1002\n")),
+        ("takes another line's number", SourceFile(path: "flows/f1.ivr", text: String(decoding: flow(1).bytes, as: UTF8.self).replacingOccurrences(of: "555-1001", with: "555-1003"))),
+        ("has an error", flow(1, extra: "    goto nowhere\n")),
+        ("uses a module", SourceFile(path: "flows/f1.ivr", text: String(decoding: flow(1).bytes, as: UTF8.self).replacingOccurrences(of: "  step start\n", with: "  use greeting\n\n  step start\n")
+            + "\nmodule greeting\n  step hello\n    say \"Hi\"\n    hangup\n")),
+        ("waives a finding", flow(1, tail: "\n  # ivrc: allow unreachable-step -- kept for the night line\n  step orphan\n    hangup\n")),
+    ])
+    func aChangeOnlyAWholeCheckCanJudgeIsLeftToIt(_ what: String, _ changed: SourceFile) throws {
+        let snapshot = try Self.whole(Self.lines()).snapshot
+        var sources = Self.lines()
+        sources[1] = changed
+        #expect(IncrementalBuild.check(sources, snapshot: snapshot, setting: Self.setting) == nil, "a line that \(what)")
+    }
+
+    /// `bytes` with the offset of the first flow line (`flow ESTIMATE OFFSET …`) replaced.
+    private static func replacingFirstFlowsOffset(in bytes: [UInt8], with offset: String) -> [UInt8] {
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("flow ") }) else { return bytes }
+        var fields = lines[index].split(separator: " ").map(String.init)
+        fields[2] = offset
+        lines[index] = fields.joined(separator: " ")
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+
+    @Test func aSnapshotOfAnotherSettingOrDamagedIsNoSnapshot() throws {
+        let snapshot = try Self.whole(Self.lines()).snapshot
+        #expect(try Self.roundTrip(snapshot, setting: BuildSetting(compilerVersion: "test", commit: "test", baseURL: "https://ivr.example.com")) == nil,
+                "another base URL")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-snapshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = BundleStoreDirectory(root: root)
+        snapshot.write(in: store)
+        let file = root.appendingPathComponent("cache/snapshot")
+        let bytes = try [UInt8](Data(contentsOf: file))
+        #expect(BuildSnapshot.read(in: store, setting: Self.setting) != nil)
+        let headerEnd = try #require(bytes.firstIndex(of: UInt8(ascii: "\n")))
+        let damaged: [(String, [UInt8])] = [
+            ("truncated", Array(bytes.prefix(bytes.count / 2))),
+            ("data cut short", Array(bytes.dropLast(10))),
+            ("another format", Array("ivrc-build-snapshot 2".utf8) + bytes[headerEnd...]),
+            ("a header length past the end", Array("ivrc-build-snapshot 1 99999999999".utf8) + bytes[headerEnd...]),
+            ("an extent outside the data", Self.replacingFirstFlowsOffset(in: bytes, with: "999999999")),
+            ("an offset that is no number", Self.replacingFirstFlowsOffset(in: bytes, with: "x")),
+            ("empty", []),
+        ]
+        for (what, bytes) in damaged {
+            try Data(bytes).write(to: file)
+            #expect(BuildSnapshot.read(in: store, setting: Self.setting) == nil, "\(what)")
+        }
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: URL(fileURLWithPath: "/etc/hostname"))
+        #expect(BuildSnapshot.read(in: store, setting: Self.setting) == nil, "a link is not followed")
+    }
 }

@@ -47,6 +47,40 @@ import Testing
         #expect(try CLITests.ivrc(["store", "list", store]).stdout.split(separator: "\n").count == 1)
     }
 
+    /// A store build after one file changed checks and compiles that file only (the rest comes
+    /// from the last build's snapshot) and stores what a build from scratch stores, warnings and all.
+    @Test func aRebuildAfterOneChangeTakesTheRestFromTheSnapshotAndIsTheWholeBuild() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let flows = directory.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        let intake = try String(contentsOfFile: Self.example, encoding: .utf8)
+        func write(_ greeting: String) throws {
+            for index in 0..<4 {
+                var text = intake.replacingOccurrences(of: "flow patient_intake", with: "flow line_\(index)")
+                    .replacingOccurrences(of: "+1-800-555-0157", with: "+1-800-555-020\(index)")
+                if index == 1 { text = text.replacingOccurrences(of: "Thank you", with: greeting) }
+                if index == 2 { text += "\n  step spare\n    hangup\n" }
+                try Data(text.utf8).write(to: flows.appendingPathComponent("line_\(index).ivr"))
+            }
+        }
+        try write("Thank you")
+        let store = directory.appendingPathComponent("store").path
+        let first = try CLITests.ivrc(["build", flows.path, "-o", store, "--store", "--timings"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: store + "/cache/snapshot"))
+        try write("Thanks")
+        let rebuilt = try CLITests.ivrc(["build", flows.path, "-o", store, "--timings"])
+        #expect(rebuilt.status == 0)
+        #expect(rebuilt.stderr.contains("timing snapshot"), "built from the snapshot: \(rebuilt.stderr)")
+        #expect(rebuilt.stderr.contains("unchanged, already in the store"), "\(rebuilt.stderr)")
+        let scratch = try CLITests.ivrc(["build", flows.path, "-o", directory.appendingPathComponent("scratch").path, "--store"])
+        let id = try #require(scratch.stderr.firstMatch(of: /stored build ([0-9a-f]{12}) in/)?.1, "\(scratch.stderr)")
+        #expect(rebuilt.stderr.contains("stored build \(id) in"), "the id a build from scratch gives: \(rebuilt.stderr)")
+        #expect(rebuilt.stdout.contains("warning[unreachable-step]"), "the unchanged file's warning is reported again: \(rebuilt.stdout)")
+        #expect(rebuilt.stdout == scratch.stdout, "the same diagnostics, in the same order")
+    }
+
     @Test func aStoreIsNotMadeOfABundleAndStoreCommandsRefuseWhatIsNotOne() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

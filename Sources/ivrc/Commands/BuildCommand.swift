@@ -154,9 +154,11 @@ struct BuildCommand: ParsableCommand {
     private func incrementalBuild(_ sources: [SourceFile], into target: URL, setting: BuildSetting,
                                   timer: inout StageTimer) throws -> Int32? {
         let directory = BundleStoreDirectory(root: target)
-        guard BundleStoreDirectory.isStore(target.path), let snapshot = BuildSnapshot.read(in: directory, setting: setting),
+        guard BundleStoreDirectory.isStore(target.path),
+              let snapshot = timer.measure("snapshot", { BuildSnapshot.read(in: directory, setting: setting) }),
               let checked = timer.measure("check", { IncrementalBuild.check(sources, snapshot: snapshot, setting: setting) }),
-              checked.flowCount > 0, checked.keptHashes.allSatisfy(DocumentPool(store: directory).holds) else { return nil }
+              checked.flowCount > 0,
+              timer.measure("pool", { DocumentPool(store: directory).holdsAll(checked.keptHashes) }) else { return nil }
         diagnostics.emit(checked.diagnostics, sources: sources, waived: [])
         let status = diagnostics.status(for: checked.diagnostics)
         guard status == ExitStatus.clean else {

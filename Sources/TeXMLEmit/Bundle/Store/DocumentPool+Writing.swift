@@ -10,7 +10,7 @@ extension DocumentPool {
     /// Whether the pool holds a regular file for `sha256`. Its bytes are not read: files here
     /// are written only by a build, whole, under the name of their hash; the server verifies
     /// every document it loads.
-    public func holds(_ sha256: String) -> Bool {
+    func holds(_ sha256: String) -> Bool {
         guard let relative = Self.relativePath(of: sha256) else { return false }
         return FileKind(at: root.path + "/" + relative) == .regular
     }
@@ -19,6 +19,16 @@ extension DocumentPool {
     private func holds(_ sha256: String, bytes: [UInt8]) -> Bool {
         guard size(of: sha256) == bytes.count, let pool = try? ConfinedDirectory(root.path) else { return false }
         return (try? pool.read(Self.relativePath(of: sha256)!, limit: bytes.count)) == bytes
+    }
+
+    /// Whether the pool holds every one of `hashes`. Those the current build's `documents.list`
+    /// names are not looked for one by one (16,000 `lstat`s took a tenth of a second): pruning
+    /// never removes a document a stored build names, and the server verifies each it loads.
+    public func holdsAll(_ hashes: [String]) -> Bool {
+        let store = BundleStoreDirectory(root: root)
+        let listed = (try? store.currentID()).flatMap { try? ConfinedDirectory(store.directory(of: $0).path) }
+            .flatMap(Self.list(in:)) ?? []
+        return hashes.allSatisfy { listed.contains($0) || holds($0) }
     }
 
     /// The size of the file for `sha256`; nil when the pool has none.

@@ -14,9 +14,10 @@ import TeXMLEmit
 ///
 ///     ivrc-build-snapshot 1
 ///     setting DIGEST
+///     build ID                       the build holding every document the snapshot names
 ///     diagnostics BYTES              then that many bytes: JSON, the diagnostics by file path
 ///     source KEY PATH                one per source file, then one line per flow of it:
-///     flow ESTIMATE OFFSET L1 … L6 NUMBER|- NAME DIAL…
+///     flow ESTIMATE BYTES OFFSET L1 … L6 NUMBER|- NAME DIAL…
 ///     data BYTES                     then the flows' manifest parts and document hashes
 ///
 /// A snapshot that does not read back whole is no snapshot: the build does all the work.
@@ -30,11 +31,12 @@ public struct BuildSnapshot: Sendable {
     }
 
     /// One flow of a file: what the checks across flows read, the documents it was estimated
-    /// to lower to (`BundleLimits.documents(of:)`), and where its manifest part and document
-    /// hashes are in the snapshot.
+    /// to lower to (`BundleLimits.documents(of:)`), the bytes of its documents, and where its
+    /// manifest part and document hashes are in the snapshot.
     public struct FlowRecord: Sendable {
         public let facts: FlowFacts
         public let estimatedDocuments: Int
+        public let documentBytes: Int
         /// Offset and lengths in the snapshot's data: entry, documents, routes, schedules,
         /// dial prefixes, then the document hashes (64 hex digits each).
         let extent: [Int]
@@ -44,6 +46,7 @@ public struct BuildSnapshot: Sendable {
     public struct Flow: Sendable {
         public let facts: FlowFacts
         public let estimatedDocuments: Int
+        public let documentBytes: Int
         public let part: ManifestFlowPart
         public let hashes: [String]
     }
@@ -54,8 +57,11 @@ public struct BuildSnapshot: Sendable {
     static let maxBytes = 256 * 1024 * 1024
 
     public let setting: String
+    /// The stored build whose documents are every document the snapshot names: while the
+    /// store keeps it, the pool holds them.
+    public let build: String
     public let sources: [SourceRecord]
-    private let data: [UInt8]
+    private let data: ArraySlice<UInt8>
 
     /// The snapshot of `store`, when there is one written under `setting` that reads back whole.
     public static func read(in store: BundleStoreDirectory, setting: BuildSetting) -> BuildSnapshot? {
@@ -68,6 +74,7 @@ public struct BuildSnapshot: Sendable {
     private init?(_ bytes: [UInt8]) {
         var reader = LineReader(bytes)
         guard reader.line() == Self.magic, let setting = reader.field("setting"),
+              let build = reader.field("build"), BundleID.isValid(build),
               let length = reader.field("diagnostics").flatMap({ Int($0) }), let json = reader.bytes(length),
               let diagnostics = try? JSONDecoder().decode([String: [Diagnostic]].self, from: Data(json)) else { return nil }
         var sources: [SourceRecord] = []
@@ -85,21 +92,23 @@ public struct BuildSnapshot: Sendable {
                 close()
                 source = (fields[2], fields[1])
             case "flow"?:
-                guard source != nil, fields.count >= 11 else { return nil }
-                let numbers = fields[1...8].compactMap { Int($0) }
-                guard numbers.count == 8 else { return nil }
-                flows.append(FlowRecord(facts: FlowFacts(name: fields[10], number: fields[9] == "-" ? nil : fields[9], dials: Array(fields[11...])),
-                                        estimatedDocuments: numbers[0], extent: Array(numbers[1...])))
+                guard source != nil, fields.count >= 12 else { return nil }
+                let numbers = fields[1...9].compactMap { Int($0) }
+                guard numbers.count == 9 else { return nil }
+                flows.append(FlowRecord(facts: FlowFacts(name: fields[11], number: fields[10] == "-" ? nil : fields[10], dials: Array(fields[12...])),
+                                        estimatedDocuments: numbers[0], documentBytes: numbers[1], extent: Array(numbers[2...])))
             case "data"?:
                 guard fields.count == 2, let length = Int(fields[1]), let data = reader.bytes(length), reader.atEnd else { return nil }
                 close()
                 self.setting = setting
+                self.build = build
                 self.sources = sources
-                self.data = Array(data)
+                self.data = data
                 // Every extent inside the data, every hash a hash: checked once, so reading a flow cannot fail.
                 for flow in sources.flatMap(\.flows) {
-                    guard flow.extent.allSatisfy({ (0...self.data.count).contains($0) }), flow.extent[6] % 64 == 0,
-                          flow.extent.reduce(0, +) <= self.data.count, hashes(of: flow).allSatisfy(DocumentPool.isSHA256) else { return nil }
+                    guard flow.documentBytes >= 0, flow.extent.allSatisfy({ (0...self.data.count).contains($0) }), flow.extent[6] % 64 == 0,
+                          flow.extent.reduce(0, +) <= self.data.count,
+                          hashBytes(of: flow).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
                 }
                 return
             default:
@@ -109,8 +118,9 @@ public struct BuildSnapshot: Sendable {
         return nil
     }
 
-    /// A snapshot of `sources` (flows with their parts and document hashes).
-    public init(setting: BuildSetting, sources: [(record: SourceRecordDraft, flows: [Flow])]) {
+    /// A snapshot of `sources` (flows with their parts and document hashes), whose documents
+    /// are those of the stored build `build`.
+    public init(setting: BuildSetting, build: String, sources: [(record: SourceRecordDraft, flows: [Flow])]) {
         var data: [UInt8] = []
         var records: [SourceRecord] = []
         for (draft, flows) in sources {
@@ -119,13 +129,14 @@ public struct BuildSnapshot: Sendable {
                               Array(flow.hashes.joined().utf8)]
                 let extent = [data.count] + pieces.map(\.count)
                 for piece in pieces { data += piece }
-                return FlowRecord(facts: flow.facts, estimatedDocuments: flow.estimatedDocuments, extent: extent)
+                return FlowRecord(facts: flow.facts, estimatedDocuments: flow.estimatedDocuments, documentBytes: flow.documentBytes, extent: extent)
             }
             records.append(SourceRecord(path: draft.path, key: draft.key, diagnostics: draft.diagnostics, flows: flowRecords))
         }
         self.setting = setting.digest
+        self.build = build
         self.sources = records
-        self.data = data
+        self.data = data[...]
     }
 
     /// What a source record holds besides its flows.
@@ -147,9 +158,9 @@ public struct BuildSnapshot: Sendable {
             var offset = flow.extent[0]
             let pieces = flow.extent.dropFirst().map { length -> [UInt8] in
                 defer { offset += length }
-                return Array(data[offset..<(offset + length)])
+                return Array(data[(data.startIndex + offset)..<(data.startIndex + offset + length)])
             }
-            return Flow(facts: flow.facts, estimatedDocuments: flow.estimatedDocuments,
+            return Flow(facts: flow.facts, estimatedDocuments: flow.estimatedDocuments, documentBytes: flow.documentBytes,
                         part: ManifestFlowPart(name: flow.facts.name, entry: pieces[0], documents: pieces[1], routes: pieces[2],
                                                schedules: pieces[3], dialPrefixes: pieces[4]),
                         hashes: hashes(of: flow))
@@ -157,38 +168,58 @@ public struct BuildSnapshot: Sendable {
     }
 
     private func hashes(of flow: FlowRecord) -> [String] {
-        let start = flow.extent.dropLast().reduce(0, +)
-        let text = data[start..<(start + flow.extent[6])]
+        let text = hashBytes(of: flow)
         return stride(from: 0, to: text.count, by: 64).map { String(decoding: text.dropFirst($0).prefix(64), as: UTF8.self) }
     }
 
-    /// Writes the snapshot into `store` (beside, then renamed over the last one). A snapshot is
+    /// The flow's document hashes, 64 hex digits each, one after another.
+    private func hashBytes(of flow: FlowRecord) -> ArraySlice<UInt8> {
+        let start = data.startIndex + flow.extent.dropLast().reduce(0, +)
+        return data[start..<(start + flow.extent[6])]
+    }
+
+    /// Writes the snapshot into `store` (beside, then renamed over the last one), flushed to
+    /// disk when `flushing` (else the caller flushes the file system after). A snapshot is
     /// only a cache: one that cannot be written is left out, and the next build does all the work.
-    public func write(in store: BundleStoreDirectory) {
+    public func write(in store: BundleStoreDirectory, flushing: Bool) {
         // A path or name a line cannot hold is not kept: that build is then done whole again.
         guard !sources.contains(where: { $0.path.contains("\n") || $0.flows.contains { $0.facts.name.contains(" ") } }),
               let diagnostics = try? JSONEncoder().encode(Dictionary(sources.filter { !$0.diagnostics.isEmpty }.map { ($0.path, $0.diagnostics) }) { first, _ in first })
         else { return }
-        var text = "\(Self.magic)\nsetting \(setting)\ndiagnostics \(diagnostics.count)\n"
+        var text = "\(Self.magic)\nsetting \(setting)\nbuild \(build)\ndiagnostics \(diagnostics.count)\n"
         var lines = ""
         for source in sources {
             lines += "source \(source.key) \(source.path)\n"
             for flow in source.flows {
-                let fields = [String(flow.estimatedDocuments)] + flow.extent.map(String.init) + [flow.facts.number ?? "-", flow.facts.name] + flow.facts.dials
+                let fields = [String(flow.estimatedDocuments), String(flow.documentBytes)] + flow.extent.map(String.init) + [flow.facts.number ?? "-", flow.facts.name] + flow.facts.dials
                 lines += "flow " + fields.joined(separator: " ") + "\n"
             }
         }
         lines += "data \(data.count)\n"
-        let bytes = Array(text.utf8) + [UInt8](diagnostics) + Array(lines.utf8) + data
+        var bytes = Array(text.utf8)
+        bytes.reserveCapacity(bytes.count + diagnostics.count + lines.utf8.count + data.count)
+        bytes += diagnostics
+        bytes += lines.utf8
+        bytes += data
         let directory = store.root.path + "/cache"
         let temporary = directory + "/.snapshot.tmp-\(getpid())"
         mkdir(directory, 0o755)
         unlink(temporary)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)),
+        guard BundleWriter.writeFile(temporary, bytes) == nil, !flushing || Self.flush(temporary),
               rename(temporary, store.root.path + "/" + Self.path) == 0 else {
             unlink(temporary)
             return
         }
+    }
+}
+
+extension BuildSnapshot {
+    /// `fsync` of the file at `path`.
+    fileprivate static func flush(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0
     }
 }
 

@@ -21,6 +21,8 @@ public enum IncrementalBuild {
         let kept: [(record: BuildSnapshot.SourceRecord, flows: [BuildSnapshot.Flow])]
         /// Each source file's key, in the order of the sources.
         let keys: [(path: String, key: String)]
+        /// The build whose documents the kept flows' are (`BuildSnapshot.build`).
+        public let base: String
 
         /// The SHA-256 of every document of the flows that did not change: the store must hold them.
         public var keptHashes: [String] { kept.flatMap(\.flows).flatMap(\.hashes) }
@@ -50,7 +52,7 @@ public enum IncrementalBuild {
               flows.reduce(0, { $0 + $1.estimatedDocuments })
                 + result.graph.flows.reduce(0, { $0 + BundleLimits.documents(of: $1) }) <= BundleLimits.maxDocuments else { return nil }
         return Checked(diagnostics: Diagnostic.sorted(kept.flatMap(\.record.diagnostics) + result.diagnostics),
-                       changed: result, kept: kept, keys: keys)
+                       changed: result, kept: kept, keys: keys, base: snapshot.build)
     }
 
     /// Whether what `result` says of the files at `paths` is what a whole check says of them,
@@ -66,11 +68,13 @@ public enum IncrementalBuild {
     /// writes, and the snapshot for the next build.
     public static func assemble(_ checked: Checked, compiled: CompiledBundle, compilerVersion: String,
                                 setting: BuildSetting) -> (build: BundleStoreWriter.AssembledBuild, snapshot: BuildSnapshot) {
-        let fresh = freshFlows(checked.changed, compiled: compiled)
+        let fresh = freshFlows(checked.changed, compiled: compiled) { _ in nil }
         let parts = checked.kept.flatMap(\.flows).map(\.part) + fresh.values.flatMap { $0.map(\.part) }
         let manifest = ManifestParts.assemble(parts, compilerVersion: compilerVersion, waivers: [], environment: nil)
         let build = BundleStoreWriter.AssembledBuild(manifest: manifest, documents: compiled.documents, hashes: compiled.hashes,
-                                                     kept: checked.keptHashes)
+                                                     kept: checked.keptHashes,
+                                                     keptBytes: checked.kept.flatMap(\.flows).reduce(0) { $0 + $1.documentBytes },
+                                                     base: checked.base)
         let kept = Dictionary(checked.kept.map { ($0.record.path, $0) }) { first, _ in first }
         let sources = checked.keys.map { path, key in
             if let (record, flows) = kept[path] {
@@ -79,17 +83,19 @@ public enum IncrementalBuild {
             let diagnostics = checked.changed.diagnostics.filter { $0.span.file == path }
             return (BuildSnapshot.SourceRecordDraft(path: path, key: key, diagnostics: diagnostics), fresh[path] ?? [])
         }
-        return (build, BuildSnapshot(setting: setting, sources: sources))
+        return (build, BuildSnapshot(setting: setting, build: BundleID.of(manifestBytes: manifest), sources: sources))
     }
 
-    /// The snapshot of a whole build: `result` its check of `sources`, `compiled` its bundle
-    /// (every flow); nil when a later build could not be made from it (see `check`).
-    public static func snapshot(of sources: [SourceFile], result: Checker.Result, compiled: CompiledBundle,
-                                setting: BuildSetting) -> BuildSnapshot? {
+    /// The snapshot of a whole build, stored as `build`: `result` its check of `sources`,
+    /// `compiled` its bundle (every flow), `size` the size of a document it reused, by SHA-256;
+    /// nil when a later build could not be made from it (see `check`).
+    public static func snapshot(of sources: [SourceFile], result: Checker.Result, compiled: CompiledBundle, build: String,
+                                setting: BuildSetting, size: (String) -> Int?) -> BuildSnapshot? {
         guard isSelfContained(result, paths: Set(sources.map(\.path))),
-              FlowFacts.areIndependent(result.graph.flows.map(FlowFacts.init)) else { return nil }
-        let flows = freshFlows(result, compiled: compiled)
-        return BuildSnapshot(setting: setting, sources: sources.map { source in
+              FlowFacts.areIndependent(result.graph.flows.map(FlowFacts.init)),
+              compiled.reused.values.allSatisfy({ size($0) != nil }) else { return nil }
+        let flows = freshFlows(result, compiled: compiled, size: size)
+        return BuildSnapshot(setting: setting, build: build, sources: sources.map { source in
             (BuildSnapshot.SourceRecordDraft(path: source.path, key: setting.key(of: source),
                                              diagnostics: result.diagnostics.filter { $0.span.file == source.path }),
              flows[source.path] ?? [])
@@ -98,7 +104,8 @@ public enum IncrementalBuild {
 
     /// The flows of `result` as snapshot records, by source path: `compiled` holds each one's
     /// lowered form and documents.
-    private static func freshFlows(_ result: Checker.Result, compiled: CompiledBundle) -> [String: [BuildSnapshot.Flow]] {
+    private static func freshFlows(_ result: Checker.Result, compiled: CompiledBundle,
+                                   size: (String) -> Int?) -> [String: [BuildSnapshot.Flow]] {
         let parts = Dictionary(zip(compiled.flows.map(\.name), BundleWriter.parts(of: compiled))) { first, _ in first }
         let lowered = Dictionary(compiled.flows.map { ($0.name, $0) }) { first, _ in first }
         let hashes = compiled.allHashes
@@ -106,7 +113,8 @@ public enum IncrementalBuild {
         for flow in result.graph.flows {
             guard let part = parts[flow.name], let documents = lowered[flow.name]?.documents else { continue }
             flows[flow.source.path, default: []].append(BuildSnapshot.Flow(
-                facts: FlowFacts(flow), estimatedDocuments: BundleLimits.documents(of: flow), part: part,
+                facts: FlowFacts(flow), estimatedDocuments: BundleLimits.documents(of: flow),
+                documentBytes: documents.reduce(0) { $0 + (compiled.documents[$1.path]?.count ?? compiled.reused[$1.path].flatMap(size) ?? 0) }, part: part,
                 hashes: documents.compactMap { hashes[$0.path] }))
         }
         return flows

@@ -41,13 +41,15 @@ import Testing
     }
 
     /// The whole build of `sources`: its check, its manifest's bytes, its snapshot.
-    private static func whole(_ sources: [SourceFile]) throws -> (result: Checker.Result, manifest: [UInt8], snapshot: BuildSnapshot) {
+    private static func whole(_ sources: [SourceFile]) throws -> (result: Checker.Result, manifest: [UInt8], snapshot: BuildSnapshot,
+                                                                  documentBytes: Int) {
         let result = Checker.check(sources)
         try #require(!result.hasErrors, "\(DiagnosticRenderer(sources: sources).render(result.diagnostics))")
         let compiled = try Compiler.compile(Compiler.lower(result.graph))
         let manifest = BundleWriter.manifestBytes(for: compiled, compilerVersion: "test", waivers: [])
-        let snapshot = try #require(IncrementalBuild.snapshot(of: sources, result: result, compiled: compiled, setting: setting))
-        return (result, manifest, snapshot)
+        let snapshot = try #require(IncrementalBuild.snapshot(of: sources, result: result, compiled: compiled, build: "0123456789ab",
+                                                                       setting: setting) { _ in nil })
+        return (result, manifest, snapshot, compiled.documents.values.reduce(0) { $0 + $1.count })
     }
 
     /// `snapshot` written into a directory and read back, as the next build reads it.
@@ -56,7 +58,7 @@ import Testing
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let store = BundleStoreDirectory(root: root)
-        snapshot.write(in: store)
+        snapshot.write(in: store, flushing: true)
         return BuildSnapshot.read(in: store, setting: setting)
     }
 
@@ -80,6 +82,7 @@ import Testing
         #expect(build.documents.count == compiled.documentCount, "only the changed lines' documents are compiled")
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(build.manifest))
         #expect(build.kept.count + build.documents.count == manifest.documents.count)
+        #expect(build.keptBytes + build.documents.values.reduce(0) { $0 + $1.count } == expected.documentBytes)
         // The next build from the snapshot this one leaves has nothing to check.
         let nextSnapshot = try #require(try Self.roundTrip(next))
         let again = try #require(IncrementalBuild.check(sources, snapshot: nextSnapshot, setting: Self.setting))
@@ -103,12 +106,12 @@ import Testing
         #expect(IncrementalBuild.check(sources, snapshot: snapshot, setting: Self.setting) == nil, "a line that \(what)")
     }
 
-    /// `bytes` with the offset of the first flow line (`flow ESTIMATE OFFSET …`) replaced.
+    /// `bytes` with the offset of the first flow line (`flow ESTIMATE BYTES OFFSET …`) replaced.
     private static func replacingFirstFlowsOffset(in bytes: [UInt8], with offset: String) -> [UInt8] {
         var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let index = lines.firstIndex(where: { $0.hasPrefix("flow ") }) else { return bytes }
         var fields = lines[index].split(separator: " ").map(String.init)
-        fields[2] = offset
+        fields[3] = offset
         lines[index] = fields.joined(separator: " ")
         return Array(lines.joined(separator: "\n").utf8)
     }
@@ -121,7 +124,7 @@ import Testing
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let store = BundleStoreDirectory(root: root)
-        snapshot.write(in: store)
+        snapshot.write(in: store, flushing: true)
         let file = root.appendingPathComponent("cache/snapshot")
         let bytes = try [UInt8](Data(contentsOf: file))
         #expect(BuildSnapshot.read(in: store, setting: Self.setting) != nil)

@@ -174,7 +174,7 @@ public enum BundleWriter {
 
     /// One new file, written with plain system calls: Foundation's per-file overhead was most
     /// of a 1,000-flow build. Returns a message on failure.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+    public static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return "cannot create \(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }

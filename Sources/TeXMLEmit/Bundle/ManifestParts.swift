@@ -9,10 +9,11 @@ import IVRBundle
 /// a rebuild keeps the parts of flows that did not change instead of encoding them again.
 public struct ManifestFlowPart: Sendable, Equatable {
     public let name: String
-    /// The flow's `flows` entry, encoded alone.
+    /// The flow's `flows` entry, encoded alone, indented as an element of `flows`.
     public let entry: [UInt8]
     /// The lines between the braces of each map holding only this flow's members, encoded
-    /// alone; empty when the flow has none.
+    /// alone and indented as members of the manifest's map; empty when the flow has none.
+    /// Kept indented, so assembling the manifest only joins them.
     public let documents: [UInt8]
     public let routes: [UInt8]
     public let schedules: [UInt8]
@@ -31,10 +32,10 @@ public struct ManifestFlowPart: Sendable, Equatable {
     /// The part of `flow`, whose documents' SHA-256 by bundle path are `hashes`.
     public init(_ flow: LoweredFlow, input: String?, hashes: [String: String]) {
         name = flow.name
-        entry = ManifestParts.encode(Manifest.FlowEntry(
+        entry = ManifestParts.indented(ManifestParts.encode(Manifest.FlowEntry(
             name: flow.name, number: flow.number ?? "", entry: flow.entry, inputSHA256: input, retention: flow.retention,
             emergencyStep: flow.emergencyStep, languages: flow.languages, dailyCallTarget: flow.dailyCallTarget,
-            industry: flow.industry == .general ? nil : flow.industry.rawValue))
+            industry: flow.industry == .general ? nil : flow.industry.rawValue)), by: 4)
         documents = ManifestParts.members(Dictionary(flow.documents.compactMap { document in
             hashes[document.path].map { (document.path, Manifest.DocumentEntry(sha256: $0)) }
         }) { first, _ in first })
@@ -57,14 +58,21 @@ public enum ManifestParts {
         members.append(("documents", map(flows.map(\.documents))))
         if let environment { members.append(("environment", indented(encode(environment), by: 2, keepingFirstLine: true))) }
         // `flows` keeps the order of names, as `Compiler.lower` sorts them.
-        let entries = parts.sorted { $0.name < $1.name }.map { indented($0.entry, by: 4) }
-        members.append(("flows", entries.isEmpty ? Array("[\n\n  ]".utf8) : Array("[\n".utf8) + joined(entries) + Array("\n  ]".utf8)))
+        let entries = parts.sorted { $0.name < $1.name }.map(\.entry)
+        members.append(("flows", wrapped(entries, "[", "]")))
         members.append(("formatVersion", encode(Manifest.currentFormatVersion)))
         members.append(("routes", map(flows.map(\.routes))))
         if flows.contains(where: { !$0.schedules.isEmpty }) { members.append(("schedules", map(flows.map(\.schedules)))) }
         members.append(("waivers", indented(encode(waivers), by: 2, keepingFirstLine: true)))
-        let lines = members.map { key, value in Array("  \"\(key)\" : ".utf8) + value }
-        return Array("{\n".utf8) + joined(lines) + Array("\n}\n".utf8)
+        var manifest = Array("{\n".utf8)
+        manifest.reserveCapacity(members.reduce(16) { $0 + $1.1.count + $1.0.utf8.count + 9 })
+        for (index, (key, value)) in members.enumerated() {
+            let separator = index > 0 ? ",\n" : ""
+            manifest += Array("\(separator)  \"\(key)\" : ".utf8)
+            manifest += value
+        }
+        manifest += Array("\n}\n".utf8)
+        return manifest
     }
 
     /// `value` alone, as the manifest's encoder writes it (no final newline).
@@ -72,27 +80,36 @@ public enum ManifestParts {
         Array(DeterministicJSON.encode(value).dropLast())
     }
 
-    /// The lines between the braces of `map` encoded alone; empty for an empty map.
+    /// The lines between the braces of `map` encoded alone, indented as members of a map of
+    /// the manifest's top level; empty for an empty map.
     static func members(_ map: [String: some Encodable]) -> [UInt8] {
         guard !map.isEmpty else { return [] }
         let lines = encode(map).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        return Array(lines.dropFirst().dropLast().joined(separator: [UInt8(ascii: "\n")]))
+        return indented(Array(lines.dropFirst().dropLast().joined(separator: [UInt8(ascii: "\n")])), by: 2)
     }
 
     /// A map of the manifest's top level made of each flow's members (`members`), in order.
     private static func map(_ blocks: [[UInt8]]) -> [UInt8] {
-        let present = blocks.filter { !$0.isEmpty }.map { indented($0, by: 2) }
-        return present.isEmpty ? Array("{\n\n  }".utf8) : Array("{\n".utf8) + joined(present) + Array("\n  }".utf8)
+        wrapped(blocks.filter { !$0.isEmpty }, "{", "}")
     }
 
-    /// Elements of an object or array, as the encoder separates them.
-    private static func joined(_ elements: [[UInt8]]) -> [UInt8] {
-        Array(elements.joined(separator: Array(",\n".utf8)))
+    /// The elements of an object or array of the manifest's top level between `open` and
+    /// `close`, separated as the encoder separates them.
+    private static func wrapped(_ elements: [[UInt8]], _ open: String, _ close: String) -> [UInt8] {
+        guard !elements.isEmpty else { return Array("\(open)\n\n  \(close)".utf8) }
+        var result = Array("\(open)\n".utf8)
+        result.reserveCapacity(elements.reduce(8) { $0 + $1.count + 2 })
+        for (index, element) in elements.enumerated() {
+            if index > 0 { result += [UInt8(ascii: ","), UInt8(ascii: "\n")] }
+            result += element
+        }
+        result += Array("\n  \(close)".utf8)
+        return result
     }
 
     /// `text` with `count` spaces before every line that is not empty (the encoder writes an
     /// empty collection's inner line bare); the first line kept as it is when it continues a key.
-    private static func indented(_ text: [UInt8], by count: Int, keepingFirstLine: Bool = false) -> [UInt8] {
+    static func indented(_ text: [UInt8], by count: Int, keepingFirstLine: Bool = false) -> [UInt8] {
         let spaces = [UInt8](repeating: UInt8(ascii: " "), count: count)
         var result: [UInt8] = []
         result.reserveCapacity(text.count + text.count / 8)

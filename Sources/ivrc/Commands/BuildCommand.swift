@@ -107,11 +107,12 @@ struct BuildCommand: ParsableCommand {
                     guard intoStore else {
                         return try writeBundle(bundle, to: target, waivers: waivers, environment: environment, summary: summary)
                     }
-                    let line = try storeBuild(bundle, in: target, waivers: waivers, environment: environment, summary: summary)
+                    let (line, id) = try storeBuild(bundle, in: target, waivers: waivers, environment: environment, summary: summary)
                     // What the next build takes from this one instead of doing it again.
                     if values == nil {
-                        IncrementalBuild.snapshot(of: sources, result: result, compiled: bundle, setting: setting)?
-                            .write(in: BundleStoreDirectory(root: target))
+                        let directory = BundleStoreDirectory(root: target)
+                        IncrementalBuild.snapshot(of: sources, result: result, compiled: bundle, build: id, setting: setting,
+                                                  size: DocumentPool(store: directory).size(of:))?.write(in: directory, flushing: true)
                     }
                     return line
                 }
@@ -140,12 +141,13 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    /// The build kept in the store at DIR and made current; what happened, as the lines to print.
+    /// The build kept in the store at DIR and made current; what happened, as the lines to
+    /// print, and the build's id.
     private func storeBuild(_ bundle: CompiledBundle, in target: URL, waivers: [Manifest.Waiver],
-                            environment: Manifest.Environment?, summary: String) throws -> String {
+                            environment: Manifest.Environment?, summary: String) throws -> (report: String, id: String) {
         let (outcome, pruned) = try BundleStoreWriter.write(bundle, to: target, compilerVersion: CompilerVersion.string,
                                                             waivers: waivers, environment: environment, retention: retention.retention)
-        return report(outcome, pruned: pruned, summary: summary)
+        return (report(outcome, pruned: pruned, summary: summary), outcome.id)
     }
 
     /// A store build from the store's snapshot of the last build: only the files that changed
@@ -158,7 +160,7 @@ struct BuildCommand: ParsableCommand {
               let snapshot = timer.measure("snapshot", { BuildSnapshot.read(in: directory, setting: setting) }),
               let checked = timer.measure("check", { IncrementalBuild.check(sources, snapshot: snapshot, setting: setting) }),
               checked.flowCount > 0,
-              timer.measure("pool", { DocumentPool(store: directory).holdsAll(checked.keptHashes) }) else { return nil }
+              timer.measure("pool", { DocumentPool(store: directory).holdsAll(checked.keptHashes, of: checked.base) }) else { return nil }
         diagnostics.emit(checked.diagnostics, sources: sources, waived: [])
         let status = diagnostics.status(for: checked.diagnostics)
         guard status == ExitStatus.clean else {
@@ -170,9 +172,9 @@ struct BuildCommand: ParsableCommand {
             let compiled = try timer.measure("compile") { try Compiler.compile(flows) }
             let (build, next) = IncrementalBuild.assemble(checked, compiled: compiled, compilerVersion: CompilerVersion.string, setting: setting)
             let (outcome, pruned) = try timer.measure("write") {
-                let written = try BundleStoreWriter.write(build, to: target, retention: retention.retention)
-                next.write(in: directory)
-                return written
+                // Written first, so the store's flush of the build flushes it too.
+                next.write(in: directory, flushing: false)
+                return try BundleStoreWriter.write(build, to: target, retention: retention.retention)
             }
             let summary = "\(checked.flowCount) flow(s), \(build.kept.count + compiled.documentCount) documents"
             standardError(report(outcome, pruned: pruned, summary: summary))

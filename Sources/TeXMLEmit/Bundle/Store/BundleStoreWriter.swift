@@ -10,6 +10,13 @@ import IVRLang
 /// where a document unchanged since an earlier build is already: storing it costs nothing.
 public enum BundleStoreWriter {
     public enum Outcome: Sendable, Equatable {
+        /// The build now current.
+        public var id: String {
+            switch self {
+            case .unchanged(let id), .restored(let id), .written(let id, _): id
+            }
+        }
+
         /// The build was already current; nothing changed.
         case unchanged(id: String)
         /// The build was stored earlier (a rollback, or a build that stopped before the switch)
@@ -46,18 +53,24 @@ public enum BundleStoreWriter {
 
     /// A build put together without compiling the flows that did not change (`IVRBuildCache`):
     /// its manifest's bytes, the documents compiled for it (`hashes` their SHA-256, by bundle
-    /// path), and the SHA-256 of the documents it takes as they are, which the store must hold.
+    /// path), and the SHA-256 of the documents it takes as they are, which the store must hold
+    /// (`keptBytes` of them in all; all documents of the build `base`).
     public struct AssembledBuild: Sendable {
         public let manifest: [UInt8]
         public let documents: [String: [UInt8]]
         public let hashes: [String: String]
         public let kept: [String]
+        public let keptBytes: Int
+        public let base: String
 
-        public init(manifest: [UInt8], documents: [String: [UInt8]], hashes: [String: String], kept: [String]) {
+        public init(manifest: [UInt8], documents: [String: [UInt8]], hashes: [String: String], kept: [String], keptBytes: Int,
+                    base: String) {
             self.manifest = manifest
             self.documents = documents
             self.hashes = hashes
             self.kept = kept
+            self.keptBytes = keptBytes
+            self.base = base
         }
     }
 
@@ -72,11 +85,9 @@ public enum BundleStoreWriter {
             let id = BundleID.of(manifestBytes: build.manifest)
             if holdsIntact(id, in: store) { return (id, nil) }
             let pool = DocumentPool(store: store)
-            let keptBytes = try Set(build.kept).reduce(0) { sum, sha256 in
-                guard let size = pool.size(of: sha256) else { throw MissingDocuments() }
-                return sum + size
-            }
-            let documentBytes = build.documents.values.reduce(keptBytes) { $0 + $1.count }
+            // Looked for again under the lock: a prune since the caller looked may have removed some.
+            guard pool.holdsAll(build.kept, of: build.base) else { throw MissingDocuments() }
+            let documentBytes = build.documents.values.reduce(build.keptBytes) { $0 + $1.count }
             if let excess = BundleLimits.excess(documents: build.documents.count + build.kept.count, manifestBytes: build.manifest.count,
                                                 documentBytes: documentBytes) {
                 throw BundleWriter.Failure(description: "the bundle would hold \(excess), which `ivrc serve` refuses to load; "

@@ -21,18 +21,23 @@ extension DocumentPool {
         return (try? pool.read(Self.relativePath(of: sha256)!, limit: bytes.count)) == bytes
     }
 
-    /// Whether the pool holds every one of `hashes`. Those the current build's `documents.list`
-    /// names are not looked for one by one (16,000 `lstat`s took a tenth of a second): pruning
-    /// never removes a document a stored build names, and the server verifies each it loads.
-    public func holdsAll(_ hashes: [String]) -> Bool {
+    /// Whether the pool holds every one of `hashes`, all of them documents of the build `build`
+    /// when one is named. Pruning never removes a document a stored build names (and the server
+    /// verifies each it loads), so while that build is stored nothing is looked for; else those
+    /// the current build's `documents.list` names are not looked for one by one (16,000 `lstat`s
+    /// took a tenth of a second).
+    public func holdsAll(_ hashes: [String], of build: String? = nil) -> Bool {
         let store = BundleStoreDirectory(root: root)
+        if let build, BundleID.isValid(build), FileKind(at: store.directory(of: build).path + "/" + Self.listName) == .regular {
+            return true
+        }
         let listed = (try? store.currentID()).flatMap { try? ConfinedDirectory(store.directory(of: $0).path) }
             .flatMap(Self.list(in:)) ?? []
         return hashes.allSatisfy { listed.contains($0) || holds($0) }
     }
 
     /// The size of the file for `sha256`; nil when the pool has none.
-    func size(of sha256: String) -> Int? {
+    public func size(of sha256: String) -> Int? {
         guard let relative = Self.relativePath(of: sha256) else { return nil }
         var status = stat()
         guard lstat(root.path + "/" + relative, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }

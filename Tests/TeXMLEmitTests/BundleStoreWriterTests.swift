@@ -150,6 +150,11 @@ import Testing
         #expect(FileKind(at: one) == .regular)
         #expect(try LoadedBundle(directory: root).id == id)
 
+        // A link in the pool is not followed, even to a file with the right bytes.
+        let moved = root.path + "/moved.xml"
+        try FileManager.default.moveItem(atPath: one, toPath: moved)
+        try FileManager.default.createSymbolicLink(atPath: one, withDestinationPath: moved)
+        #expect { try LoadedBundle(directory: root) } throws: { "\($0)".contains("refused") }
         try FileManager.default.removeItem(atPath: one)
         try Data("<Response><Hangup/></Response>".utf8).write(to: URL(fileURLWithPath: one))
         #expect { try LoadedBundle(directory: root) } throws: { "\($0)".contains("one/start.xml does not match its SHA-256") }

@@ -39,6 +39,8 @@ public enum IncrementalBuild {
         var changed: [SourceFile] = []
         for (source, key) in zip(sources, keys) {
             if let record = recorded[source.path], record.key == key.key {
+                let lines = source.bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                guard record.diagnostics.allSatisfy({ $0.isWithin(source, lines: lines) }) else { return nil }
                 kept.append((record, snapshot.flows(of: record)))
             } else {
                 changed.append(source)

@@ -146,4 +146,24 @@ import Testing
         try FileManager.default.createSymbolicLink(at: file, withDestinationURL: URL(fileURLWithPath: "/etc/hostname"))
         #expect(BuildSnapshot.read(in: store, setting: Self.setting) == nil, "a link is not followed")
     }
+
+    /// A snapshot is as trusted as the store; still, a recorded diagnostic is rendered against
+    /// the file as it is now, so one naming a line the file does not have takes the whole build.
+    @Test func aRecordedDiagnosticOutsideItsFileTakesTheWholeBuild() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-snapshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = BundleStoreDirectory(root: root)
+        try Self.whole(Self.lines()).snapshot.write(in: store, flushing: true)
+        let file = root.appendingPathComponent("cache/snapshot")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let header = try #require(text.firstMatch(of: /\ndiagnostics (\d+)\n/))
+        let json = text[header.range.upperBound...].prefix(Int(header.1)!)
+        let moved = json.replacing(/"line":(\d+)/) { _ in "\"line\":9999" }
+        try Data(text.replacingCharacters(in: header.range.lowerBound..<json.endIndex,
+                                          with: "\ndiagnostics \(moved.utf8.count)\n" + moved).utf8).write(to: file)
+        let snapshot = try #require(BuildSnapshot.read(in: store, setting: Self.setting), "the damage is only in the diagnostic")
+        #expect(snapshot.sources.contains { $0.diagnostics.contains { $0.span.start.line == 9999 } })
+        #expect(IncrementalBuild.check(Self.lines(), snapshot: snapshot, setting: Self.setting) == nil)
+    }
 }

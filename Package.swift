@@ -177,7 +177,7 @@ let package = Package(
         // Runs the built `ivrc` executable, so exit codes and stdout are tested as CI sees them.
         .testTarget(
             name: "IVRBuildCacheTests",
-            dependencies: ["IVRBuildCache", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport"]
+            dependencies: ["IVRBuildCache", "IVRBundle", "IVRCheck", "IVRLang", "TeXMLEmit", "IVRTestSupport", "IVREnvironment"]
         ),
         .testTarget(name: "ivrcTests", dependencies: ["IVRBundle", "TeXMLEmit", "IVRTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(

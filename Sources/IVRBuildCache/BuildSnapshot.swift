@@ -16,18 +16,29 @@ import TeXMLEmit
 ///     setting DIGEST
 ///     build ID                       the build holding every document the snapshot names
 ///     diagnostics BYTES              then that many bytes: JSON, the diagnostics by file path
-///     source KEY PATH                one per source file, then one line per flow of it:
+///                                    and those reported in the environment's values file
+///     source KEY PATH                one per source file, then the values its flows use and
+///     uses NAME…                     one line per flow of it:
 ///     flow ESTIMATE BYTES OFFSET L1 … L6 NUMBER|- NAME DIAL…
 ///     data BYTES                     then the flows' manifest parts and document hashes
 ///
 /// A snapshot that does not read back whole is no snapshot: the build does all the work.
 public struct BuildSnapshot: Sendable {
-    /// One source file: the diagnostics a whole build reported in it, and its flows.
+    /// One source file: the diagnostics a whole build reported in it, the environment values
+    /// its flows use, and its flows.
     public struct SourceRecord: Sendable {
         public let path: String
         public let key: String
         public let diagnostics: [Diagnostic]
+        public let used: [String]
         public let flows: [FlowRecord]
+    }
+
+    /// The diagnostics of the snapshot's JSON part.
+    private struct Diagnostics: Codable {
+        let sources: [String: [Diagnostic]]
+        /// Reported in the values file: which values no flow uses, decided by all files together.
+        let environment: [Diagnostic]
     }
 
     /// One flow of a file: what the checks across flows read, the documents it was estimated
@@ -61,6 +72,8 @@ public struct BuildSnapshot: Sendable {
     /// store keeps it, the pool holds them.
     public let build: String
     public let sources: [SourceRecord]
+    /// What the whole build reported in the environment's values file.
+    public let environmentDiagnostics: [Diagnostic]
     private let data: ArraySlice<UInt8>
 
     /// The snapshot of `store`, when there is one written under `setting` that reads back whole.
@@ -76,13 +89,17 @@ public struct BuildSnapshot: Sendable {
         guard reader.line() == Self.magic, let setting = reader.field("setting"),
               let build = reader.field("build"), BundleID.isValid(build),
               let length = reader.field("diagnostics").flatMap({ Int($0) }), let json = reader.bytes(length),
-              let diagnostics = try? JSONDecoder().decode([String: [Diagnostic]].self, from: Data(json)) else { return nil }
+              let diagnostics = try? JSONDecoder().decode(Diagnostics.self, from: Data(json)) else { return nil }
         var sources: [SourceRecord] = []
         var flows: [FlowRecord] = []
+        var used: [String] = []
         var source: (path: String, key: String)?
         func close() {
-            if let (path, key) = source { sources.append(SourceRecord(path: path, key: key, diagnostics: diagnostics[path] ?? [], flows: flows)) }
+            if let (path, key) = source {
+                sources.append(SourceRecord(path: path, key: key, diagnostics: diagnostics.sources[path] ?? [], used: used, flows: flows))
+            }
             flows = []
+            used = []
         }
         while let line = reader.line() {
             let fields = line.split(separator: " ", maxSplits: line.hasPrefix("source ") ? 2 : Int.max).map(String.init)
@@ -91,6 +108,9 @@ public struct BuildSnapshot: Sendable {
                 guard fields.count == 3, DocumentPool.isSHA256(fields[1]) else { return nil }
                 close()
                 source = (fields[2], fields[1])
+            case "uses"?:
+                guard source != nil, flows.isEmpty, used.isEmpty else { return nil }
+                used = Array(fields.dropFirst())
             case "flow"?:
                 guard source != nil, fields.count >= 12 else { return nil }
                 let numbers = fields[1...9].compactMap { Int($0) }
@@ -103,6 +123,7 @@ public struct BuildSnapshot: Sendable {
                 self.setting = setting
                 self.build = build
                 self.sources = sources
+                self.environmentDiagnostics = diagnostics.environment
                 self.data = data
                 // Every extent inside the data, every hash a hash: checked once, so reading a flow cannot fail.
                 for flow in sources.flatMap(\.flows) {
@@ -119,8 +140,10 @@ public struct BuildSnapshot: Sendable {
     }
 
     /// A snapshot of `sources` (flows with their parts and document hashes), whose documents
-    /// are those of the stored build `build`.
-    public init(setting: BuildSetting, build: String, sources: [(record: SourceRecordDraft, flows: [Flow])]) {
+    /// are those of the stored build `build`; `environmentDiagnostics` those reported in the
+    /// values file.
+    public init(setting: BuildSetting, build: String, sources: [(record: SourceRecordDraft, flows: [Flow])],
+                environmentDiagnostics: [Diagnostic] = []) {
         var data: [UInt8] = []
         var records: [SourceRecord] = []
         for (draft, flows) in sources {
@@ -131,11 +154,13 @@ public struct BuildSnapshot: Sendable {
                 for piece in pieces { data += piece }
                 return FlowRecord(facts: flow.facts, estimatedDocuments: flow.estimatedDocuments, documentBytes: flow.documentBytes, extent: extent)
             }
-            records.append(SourceRecord(path: draft.path, key: draft.key, diagnostics: draft.diagnostics, flows: flowRecords))
+            records.append(SourceRecord(path: draft.path, key: draft.key, diagnostics: draft.diagnostics, used: draft.used,
+                                        flows: flowRecords))
         }
         self.setting = setting.digest
         self.build = build
         self.sources = records
+        self.environmentDiagnostics = environmentDiagnostics
         self.data = data[...]
     }
 
@@ -144,11 +169,13 @@ public struct BuildSnapshot: Sendable {
         public let path: String
         public let key: String
         public let diagnostics: [Diagnostic]
+        public let used: [String]
 
-        public init(path: String, key: String, diagnostics: [Diagnostic]) {
+        public init(path: String, key: String, diagnostics: [Diagnostic], used: [String]) {
             self.path = path
             self.key = key
             self.diagnostics = diagnostics
+            self.used = used
         }
     }
 
@@ -183,13 +210,19 @@ public struct BuildSnapshot: Sendable {
     /// only a cache: one that cannot be written is left out, and the next build does all the work.
     public func write(in store: BundleStoreDirectory, flushing: Bool) {
         // A path or name a line cannot hold is not kept: that build is then done whole again.
-        guard !sources.contains(where: { $0.path.contains("\n") || $0.flows.contains { $0.facts.name.contains(" ") } }),
-              let diagnostics = try? JSONEncoder().encode(Dictionary(sources.filter { !$0.diagnostics.isEmpty }.map { ($0.path, $0.diagnostics) }) { first, _ in first })
+        guard !sources.contains(where: { source in
+                  source.path.contains("\n") || source.flows.contains { $0.facts.name.contains(" ") }
+                      || source.used.contains { $0.isEmpty || $0.contains(" ") || $0.contains("\n") }
+              }),
+              let diagnostics = try? JSONEncoder().encode(Diagnostics(
+                  sources: Dictionary(sources.filter { !$0.diagnostics.isEmpty }.map { ($0.path, $0.diagnostics) }) { first, _ in first },
+                  environment: environmentDiagnostics))
         else { return }
         var text = "\(Self.magic)\nsetting \(setting)\nbuild \(build)\ndiagnostics \(diagnostics.count)\n"
         var lines = ""
         for source in sources {
             lines += "source \(source.key) \(source.path)\n"
+            if !source.used.isEmpty { lines += "uses " + source.used.joined(separator: " ") + "\n" }
             for flow in source.flows {
                 let fields = [String(flow.estimatedDocuments), String(flow.documentBytes)] + flow.extent.map(String.init) + [flow.facts.number ?? "-", flow.facts.name] + flow.facts.dials
                 lines += "flow " + fields.joined(separator: " ") + "\n"

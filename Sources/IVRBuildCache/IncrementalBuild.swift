@@ -8,8 +8,10 @@ import TeXMLEmit
 /// snapshot (`BuildSnapshot`) and takes everything else from it: the result is byte for byte
 /// what the whole build gives — the same diagnostics, the same manifest, the same bundle id —
 /// or there is none and the caller builds in whole. It takes the short way only where that is
-/// certain: no environment values, no modules, nothing waived, no changed file with an error,
-/// and flows that the checks across flows leave alone (`FlowFacts.areIndependent`).
+/// certain: no modules, nothing waived, no changed file with an error, flows that the checks
+/// across flows leave alone (`FlowFacts.areIndependent`), and — with an environment — the same
+/// values used by the same flows as before (which values no flow uses is decided by all files).
+/// The environment's values file is part of the setting.
 public enum IncrementalBuild {
     /// The check of a build made from a snapshot.
     public struct Checked: Sendable {
@@ -23,6 +25,10 @@ public enum IncrementalBuild {
         let keys: [(path: String, key: String)]
         /// The build whose documents the kept flows' are (`BuildSnapshot.build`).
         public let base: String
+        /// The environment values the flows use, sorted (`Checker.Result.environmentUsed`).
+        public let environmentUsed: [String]
+        /// What the whole check reports in the values file.
+        let environmentDiagnostics: [Diagnostic]
 
         /// The SHA-256 of every document of the flows that did not change: the store must hold them.
         public var keptHashes: [String] { kept.flatMap(\.flows).flatMap(\.hashes) }
@@ -31,48 +37,63 @@ public enum IncrementalBuild {
         public var flowCount: Int { kept.reduce(changed.graph.flows.count) { $0 + $1.flows.count } }
     }
 
-    /// The check of `sources` from `snapshot`; nil when only a whole check can say what it says.
-    public static func check(_ sources: [SourceFile], snapshot: BuildSnapshot, setting: BuildSetting) -> Checked? {
+    /// The check of `sources` (with `environment`'s values, which `setting` names) from
+    /// `snapshot`; nil when only a whole check can say what it says.
+    public static func check(_ sources: [SourceFile], environment: EnvironmentValues? = nil, snapshot: BuildSnapshot,
+                             setting: BuildSetting) -> Checked? {
         let recorded = Dictionary(snapshot.sources.map { ($0.path, $0) }) { first, _ in first }
         let keys = sources.map { (path: $0.path, key: setting.key(of: $0)) }
         var kept: [(record: BuildSnapshot.SourceRecord, flows: [BuildSnapshot.Flow])] = []
         var changed: [SourceFile] = []
         for (source, key) in zip(sources, keys) {
             if let record = recorded[source.path], record.key == key.key {
-                let lines = source.bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-                guard record.diagnostics.allSatisfy({ $0.isWithin(source, lines: lines) }) else { return nil }
+                guard record.diagnostics.allSatisfy({ $0.isWithin(source, or: environment?.file) }) else { return nil }
                 kept.append((record, snapshot.flows(of: record)))
             } else {
                 changed.append(source)
             }
         }
-        let result = Checker.check(changed)
-        let changedPaths = Set(changed.map(\.path))
-        guard isSelfContained(result, paths: changedPaths) else { return nil }
+        let result = Checker.check(changed, environment: environment)
+        let values = environment?.file.path
+        guard isSelfContained(result, paths: Set(changed.map(\.path)), values: values) else { return nil }
         let flows = kept.flatMap(\.flows)
         guard FlowFacts.areIndependent(flows.map(\.facts) + result.graph.flows.map(FlowFacts.init)),
               flows.reduce(0, { $0 + $1.estimatedDocuments })
                 + result.graph.flows.reduce(0, { $0 + BundleLimits.documents(of: $1) }) <= BundleLimits.maxDocuments else { return nil }
-        return Checked(diagnostics: Diagnostic.sorted(kept.flatMap(\.record.diagnostics) + result.diagnostics),
-                       changed: result, kept: kept, keys: keys, base: snapshot.build)
+        // Which values no flow uses (reported in the values file) is decided by every file: the
+        // same values used as before (by the same flows, when the file has a table per line),
+        // or the whole check decides it again.
+        let used = Set(kept.flatMap(\.record.used) + result.environmentUsedByFile.values.joined())
+        if let environment {
+            let lines = Set(flows.map(\.facts.name) + result.graph.flows.map(\.name))
+            guard used == Set(snapshot.sources.flatMap(\.used)),
+                  environment.tables.isEmpty || lines == Set(snapshot.sources.flatMap { $0.flows.map(\.facts.name) }) else { return nil }
+        }
+        let changedDiagnostics = result.diagnostics.filter { $0.span.file != values }
+        return Checked(diagnostics: Diagnostic.sorted(kept.flatMap(\.record.diagnostics) + changedDiagnostics + snapshot.environmentDiagnostics),
+                       changed: result, kept: kept, keys: keys, base: snapshot.build, environmentUsed: used.sorted(),
+                       environmentDiagnostics: snapshot.environmentDiagnostics)
     }
 
     /// Whether what `result` says of the files at `paths` is what a whole check says of them,
-    /// whatever the other files hold: no module, no waiver at work, no error, every
-    /// diagnostic in one of those files. (The checks across flows are left to `FlowFacts`.)
-    static func isSelfContained(_ result: Checker.Result, paths: Set<String>) -> Bool {
+    /// whatever the other files hold: no module, no waiver at work, no error, every diagnostic
+    /// in one of those files or, when it says which values no flow uses, in the values file at
+    /// `values`. (The checks across flows are left to `FlowFacts`.)
+    static func isSelfContained(_ result: Checker.Result, paths: Set<String>, values: String?) -> Bool {
         result.files.allSatisfy { $0.modules.isEmpty && $0.flows.allSatisfy(\.uses.isEmpty) }
             && result.waived.isEmpty && !result.hasErrors
-            && result.diagnostics.allSatisfy { paths.contains($0.span.file) }
+            && result.diagnostics.allSatisfy { paths.contains($0.span.file) || ($0.span.file == values && $0.id == DiagnosticID.unusedValue.rawValue) }
     }
 
-    /// The build of `checked`, whose changed flows compiled to `compiled`: what the store
-    /// writes, and the snapshot for the next build.
+    /// The build of `checked`, whose changed flows compiled to `compiled`, with `environment`'s
+    /// values: what the store writes, and the snapshot for the next build.
     public static func assemble(_ checked: Checked, compiled: CompiledBundle, compilerVersion: String,
+                                environment: EnvironmentValues? = nil,
                                 setting: BuildSetting) -> (build: BundleStoreWriter.AssembledBuild, snapshot: BuildSnapshot) {
         let fresh = freshFlows(checked.changed, compiled: compiled) { _ in nil }
         let parts = checked.kept.flatMap(\.flows).map(\.part) + fresh.values.flatMap { $0.map(\.part) }
-        let manifest = ManifestParts.assemble(parts, compilerVersion: compilerVersion, waivers: [], environment: nil)
+        let manifest = ManifestParts.assemble(parts, compilerVersion: compilerVersion, waivers: [],
+                                              environment: environment.map { Manifest.Environment($0, used: checked.environmentUsed) })
         let build = BundleStoreWriter.AssembledBuild(manifest: manifest, documents: compiled.documents, hashes: compiled.hashes,
                                                      kept: checked.keptHashes,
                                                      keptBytes: checked.kept.flatMap(\.flows).reduce(0) { $0 + $1.documentBytes },
@@ -80,28 +101,33 @@ public enum IncrementalBuild {
         let kept = Dictionary(checked.kept.map { ($0.record.path, $0) }) { first, _ in first }
         let sources = checked.keys.map { path, key in
             if let (record, flows) = kept[path] {
-                return (BuildSnapshot.SourceRecordDraft(path: path, key: key, diagnostics: record.diagnostics), flows)
+                return (BuildSnapshot.SourceRecordDraft(path: path, key: key, diagnostics: record.diagnostics, used: record.used), flows)
             }
             let diagnostics = checked.changed.diagnostics.filter { $0.span.file == path }
-            return (BuildSnapshot.SourceRecordDraft(path: path, key: key, diagnostics: diagnostics), fresh[path] ?? [])
+            return (BuildSnapshot.SourceRecordDraft(path: path, key: key, diagnostics: diagnostics,
+                                                    used: checked.changed.environmentUsedByFile[path] ?? []), fresh[path] ?? [])
         }
-        return (build, BuildSnapshot(setting: setting, build: BundleID.of(manifestBytes: manifest), sources: sources))
+        return (build, BuildSnapshot(setting: setting, build: BundleID.of(manifestBytes: manifest), sources: sources,
+                                     environmentDiagnostics: checked.environmentDiagnostics))
     }
 
-    /// The snapshot of a whole build, stored as `build`: `result` its check of `sources`,
-    /// `compiled` its bundle (every flow), `size` the size of a document it reused, by SHA-256;
-    /// nil when a later build could not be made from it (see `check`).
-    public static func snapshot(of sources: [SourceFile], result: Checker.Result, compiled: CompiledBundle, build: String,
-                                setting: BuildSetting, size: (String) -> Int?) -> BuildSnapshot? {
-        guard isSelfContained(result, paths: Set(sources.map(\.path))),
+    /// The snapshot of a whole build, stored as `build`: `result` its check of `sources` (with
+    /// `environment`'s values), `compiled` its bundle (every flow), `size` the size of a document
+    /// it reused, by SHA-256; nil when a later build could not be made from it (see `check`).
+    public static func snapshot(of sources: [SourceFile], environment: EnvironmentValues? = nil, result: Checker.Result,
+                                compiled: CompiledBundle, build: String, setting: BuildSetting,
+                                size: (String) -> Int?) -> BuildSnapshot? {
+        let values = environment?.file.path
+        guard isSelfContained(result, paths: Set(sources.map(\.path)), values: values),
               FlowFacts.areIndependent(result.graph.flows.map(FlowFacts.init)),
               compiled.reused.values.allSatisfy({ size($0) != nil }) else { return nil }
         let flows = freshFlows(result, compiled: compiled, size: size)
         return BuildSnapshot(setting: setting, build: build, sources: sources.map { source in
             (BuildSnapshot.SourceRecordDraft(path: source.path, key: setting.key(of: source),
-                                             diagnostics: result.diagnostics.filter { $0.span.file == source.path }),
+                                             diagnostics: result.diagnostics.filter { $0.span.file == source.path },
+                                             used: result.environmentUsedByFile[source.path] ?? []),
              flows[source.path] ?? [])
-        })
+        }, environmentDiagnostics: result.diagnostics.filter { $0.span.file == values })
     }
 
     /// The flows of `result` as snapshot records, by source path: `compiled` holds each one's

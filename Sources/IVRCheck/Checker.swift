@@ -15,6 +15,8 @@ public enum Checker {
         public let waived: [WaivedDiagnostic]
         /// The environment values the flows used (`env.NAME`), sorted by name.
         public let environmentUsed: [String]
+        /// The same, each file's, by file path (a file that used none is absent).
+        public let environmentUsedByFile: [String: [String]]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -58,7 +60,7 @@ public enum Checker {
         }
         let waived = Waivers.apply(to: diagnostics, files: files, rules: rules.map(\.description.id))
         return Result(files: files, graph: resolved.graph, diagnostics: waived.diagnostics, waivers: waived.waivers,
-                      waived: waived.waived, environmentUsed: substituted.used)
+                      waived: waived.waived, environmentUsed: substituted.used, environmentUsedByFile: substituted.usedByFile)
     }
 
     /// Files are independent until resolution, so they are parsed on every core.

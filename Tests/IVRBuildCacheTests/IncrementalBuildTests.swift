@@ -2,6 +2,7 @@ import Foundation
 import IVRBuildCache
 import IVRBundle
 import IVRCheck
+import IVREnvironment
 import IVRLang
 import TeXMLEmit
 import Testing
@@ -40,15 +41,18 @@ import Testing
         (0..<5).map { $0 == 2 ? flow($0, tail: "\n  step orphan\n    hangup\n") : flow($0) }
     }
 
-    /// The whole build of `sources`: its check, its manifest's bytes, its snapshot.
-    private static func whole(_ sources: [SourceFile]) throws -> (result: Checker.Result, manifest: [UInt8], snapshot: BuildSnapshot,
-                                                                  documentBytes: Int) {
-        let result = Checker.check(sources)
+    /// The whole build of `sources` (with `environment`'s values): its check, its manifest's
+    /// bytes, its snapshot.
+    private static func whole(_ sources: [SourceFile], environment: EnvironmentValues? = nil,
+                              setting: BuildSetting = setting) throws -> (result: Checker.Result, manifest: [UInt8], snapshot: BuildSnapshot,
+                                                                          documentBytes: Int) {
+        let result = Checker.check(sources, environment: environment)
         try #require(!result.hasErrors, "\(DiagnosticRenderer(sources: sources).render(result.diagnostics))")
         let compiled = try Compiler.compile(Compiler.lower(result.graph))
-        let manifest = BundleWriter.manifestBytes(for: compiled, compilerVersion: "test", waivers: [])
-        let snapshot = try #require(IncrementalBuild.snapshot(of: sources, result: result, compiled: compiled, build: "0123456789ab",
-                                                                       setting: setting) { _ in nil })
+        let manifest = BundleWriter.manifestBytes(for: compiled, compilerVersion: "test", waivers: [],
+                                                  environment: environment.map { Manifest.Environment($0, used: result.environmentUsed) })
+        let snapshot = try #require(IncrementalBuild.snapshot(of: sources, environment: environment, result: result, compiled: compiled,
+                                                              build: "0123456789ab", setting: setting) { _ in nil })
         return (result, manifest, snapshot, compiled.documents.values.reduce(0) { $0 + $1.count })
     }
 
@@ -165,5 +169,51 @@ import Testing
         let snapshot = try #require(BuildSnapshot.read(in: store, setting: Self.setting), "the damage is only in the diagnostic")
         #expect(snapshot.sources.contains { $0.diagnostics.contains { $0.span.start.line == 9999 } })
         #expect(IncrementalBuild.check(Self.lines(), snapshot: snapshot, setting: Self.setting) == nil)
+    }
+
+    /// A line whose greeting and desk are an environment's values.
+    private static func valuesFlow(_ index: Int, greeting: String = "Hello", desk: String = "env.desk") -> SourceFile {
+        SourceFile(path: "flows/v\(index).ivr", text: """
+            flow v\(index)
+              number +1-800-555-\(1100 + index)
+
+              step start
+                say "\(greeting) from {{env.company}}, line \(index)."
+                dial \(desk) -> bye
+
+              step bye
+                hangup
+
+            """)
+    }
+
+    /// With an environment: the values file is part of the setting, and its finding (a value no
+    /// flow uses) is the whole build's as long as the same flows use the same values.
+    @Test func aBuildWithAnEnvironmentsValuesIsTheWholeBuildWhileTheSameValuesAreUsed() throws {
+        let values = try ValuesFile.parse(name: "staging", file: SourceFile(path: "environments/staging.toml", text: """
+            company = "Northwind"
+            desk = "+1-312-555-0199"
+            spare = "+1-312-555-0198"
+
+            """))
+        let setting = BuildSetting(compilerVersion: "test", commit: "test", baseURL: nil, environment: values)
+        let first = try Self.whole((0..<4).map { Self.valuesFlow($0) }, environment: values, setting: setting)
+        #expect(first.result.diagnostics.map(\.id) == ["unused-value"])
+        let snapshot = try #require(try Self.roundTrip(first.snapshot, setting: setting))
+        #expect(try Self.roundTrip(first.snapshot) == nil, "a snapshot of another environment's values is not read")
+
+        var sources = (0..<4).map { Self.valuesFlow($0) }
+        sources[2] = Self.valuesFlow(2, greeting: "Welcome")
+        let expected = try Self.whole(sources, environment: values, setting: setting)
+        let checked = try #require(IncrementalBuild.check(sources, environment: values, snapshot: snapshot, setting: setting))
+        #expect(checked.changed.files.map(\.source.path) == ["flows/v2.ivr"])
+        #expect(checked.diagnostics == expected.result.diagnostics, "the value no flow uses is still reported")
+        let compiled = try Compiler.compile(Compiler.lower(checked.changed.graph))
+        let (build, _) = IncrementalBuild.assemble(checked, compiled: compiled, compilerVersion: "test", environment: values, setting: setting)
+        #expect(build.manifest == expected.manifest)
+
+        // A line that starts using the spare value changes what is reported in the values file.
+        sources[2] = Self.valuesFlow(2, desk: "env.spare")
+        #expect(IncrementalBuild.check(sources, environment: values, snapshot: snapshot, setting: setting) == nil)
     }
 }

@@ -12,6 +12,8 @@ public enum EnvironmentSubstitution {
         public let diagnostics: [Diagnostic]
         /// The keys some flow used, sorted; hashed into the manifest.
         public let used: [String]
+        /// The keys each file's flows used, sorted, by file path (a file that used none is absent).
+        public let usedByFile: [String: [String]]
         /// Where each `env.NAME` written as a value was replaced, for notes on findings there.
         public let substitutions: [Substitution]
     }
@@ -55,7 +57,8 @@ public enum EnvironmentSubstitution {
             return file
         }
         state.reportUnused()
-        return Output(files: substituted, diagnostics: state.diagnostics, used: state.used.sorted(), substitutions: state.substitutions)
+        return Output(files: substituted, diagnostics: state.diagnostics, used: state.used.sorted(),
+                      usedByFile: state.usedByFile.mapValues { $0.sorted() }, substitutions: state.substitutions)
     }
 
     private struct State {
@@ -63,6 +66,7 @@ public enum EnvironmentSubstitution {
         var source = SourceFile(path: "", text: "")
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
+        var usedByFile: [String: Set<String>] = [:]
         var substitutions: [Substitution] = []
         /// The flows being checked; a table named after another line is that line's business.
         let lines: Set<String>
@@ -138,6 +142,7 @@ public enum EnvironmentSubstitution {
                 return nil
             }
             used.insert(defined)
+            usedByFile[source.path, default: []].insert(defined)
             return (text, defined)
         }
 

@@ -70,8 +70,8 @@ struct BuildCommand: ParsableCommand {
             let values = try environment.load()
             let target = URL(fileURLWithPath: output)
             let intoStore = store || BundleStoreDirectory.isStore(target.path)
-            let setting = BuildSetting(compilerVersion: CompilerVersion.string, commit: BuildInfo.commit, baseURL: baseURL)
-            if intoStore, values == nil, let status = try incrementalBuild(sources, into: target, setting: setting, timer: &timer) {
+            let setting = BuildSetting(compilerVersion: CompilerVersion.string, commit: BuildInfo.commit, baseURL: baseURL, environment: values)
+            if intoStore, let status = try incrementalBuild(sources, environment: values, into: target, setting: setting, timer: &timer) {
                 return status
             }
             let result = timer.measure("check") { Checker.check(sources, environment: values) }
@@ -109,11 +109,10 @@ struct BuildCommand: ParsableCommand {
                     }
                     let (line, id) = try storeBuild(bundle, in: target, waivers: waivers, environment: environment, summary: summary)
                     // What the next build takes from this one instead of doing it again.
-                    if values == nil {
-                        let directory = BundleStoreDirectory(root: target)
-                        IncrementalBuild.snapshot(of: sources, result: result, compiled: bundle, build: id, setting: setting,
-                                                  size: DocumentPool(store: directory).size(of:))?.write(in: directory, flushing: true)
-                    }
+                    let directory = BundleStoreDirectory(root: target)
+                    IncrementalBuild.snapshot(of: sources, environment: values, result: result, compiled: bundle, build: id,
+                                              setting: setting, size: DocumentPool(store: directory).size(of:))?
+                        .write(in: directory, flushing: true)
                     return line
                 }
             } catch let error as InternalCompilerError {
@@ -153,15 +152,15 @@ struct BuildCommand: ParsableCommand {
     /// A store build from the store's snapshot of the last build: only the files that changed
     /// are checked, lowered and compiled. Nil, having printed nothing, when the snapshot cannot
     /// give what a whole build gives (`IncrementalBuild`): then the build is done whole.
-    private func incrementalBuild(_ sources: [SourceFile], into target: URL, setting: BuildSetting,
-                                  timer: inout StageTimer) throws -> Int32? {
+    private func incrementalBuild(_ sources: [SourceFile], environment values: EnvironmentValues?, into target: URL,
+                                  setting: BuildSetting, timer: inout StageTimer) throws -> Int32? {
         let directory = BundleStoreDirectory(root: target)
         guard BundleStoreDirectory.isStore(target.path),
               let snapshot = timer.measure("snapshot", { BuildSnapshot.read(in: directory, setting: setting) }),
-              let checked = timer.measure("check", { IncrementalBuild.check(sources, snapshot: snapshot, setting: setting) }),
+              let checked = timer.measure("check", { IncrementalBuild.check(sources, environment: values, snapshot: snapshot, setting: setting) }),
               checked.flowCount > 0,
               timer.measure("pool", { DocumentPool(store: directory).holdsAll(checked.keptHashes, of: checked.base) }) else { return nil }
-        diagnostics.emit(checked.diagnostics, sources: sources, waived: [])
+        diagnostics.emit(checked.diagnostics, sources: sources.with(values), waived: [])
         let status = diagnostics.status(for: checked.diagnostics)
         guard status == ExitStatus.clean else {
             standardError("ivrc: no bundle written: fix the errors above first\n")
@@ -170,7 +169,8 @@ struct BuildCommand: ParsableCommand {
         do {
             let flows = timer.measure("lower") { Compiler.lower(checked.changed.graph, baseURL: baseURL) }
             let compiled = try timer.measure("compile") { try Compiler.compile(flows) }
-            let (build, next) = IncrementalBuild.assemble(checked, compiled: compiled, compilerVersion: CompilerVersion.string, setting: setting)
+            let (build, next) = IncrementalBuild.assemble(checked, compiled: compiled, compilerVersion: CompilerVersion.string,
+                                                          environment: values, setting: setting)
             let (outcome, pruned) = try timer.measure("write") {
                 // Written first, so the store's flush of the build flushes it too.
                 next.write(in: directory, flushing: false)

@@ -17,7 +17,8 @@ extension SourceSpan {
     func lies(in source: SourceFile) -> Bool {
         let lines = source.bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         return file == source.path && start.offset <= end.offset && [start, end].allSatisfy { position in
-            (1...lines).contains(position.line) && position.column >= 1 && (0...source.bytes.count).contains(position.offset)
+            (1...lines).contains(position.line) && (1...(source.bytes.count + 1)).contains(position.column)
+                && (0...source.bytes.count).contains(position.offset)
         }
     }
 }

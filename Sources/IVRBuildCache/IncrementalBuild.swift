@@ -107,7 +107,7 @@ public enum IncrementalBuild {
             return (BuildSnapshot.SourceRecordDraft(path: path, key: key, diagnostics: diagnostics,
                                                     used: checked.changed.environmentUsedByFile[path] ?? []), fresh[path] ?? [])
         }
-        return (build, BuildSnapshot(setting: setting, build: BundleID.of(manifestBytes: manifest), sources: sources,
+        return (build, BuildSnapshot(setting: setting, build: build.id, sources: sources,
                                      environmentDiagnostics: checked.environmentDiagnostics))
     }
 

@@ -57,6 +57,8 @@ public enum BundleStoreWriter {
     /// (`keptBytes` of them in all; all documents of the build `base`).
     public struct AssembledBuild: Sendable {
         public let manifest: [UInt8]
+        /// The build's id (`BundleID` of `manifest`), taken once.
+        public let id: String
         public let documents: [String: [UInt8]]
         public let hashes: [String: String]
         public let kept: [String]
@@ -66,6 +68,7 @@ public enum BundleStoreWriter {
         public init(manifest: [UInt8], documents: [String: [UInt8]], hashes: [String: String], kept: [String], keptBytes: Int,
                     base: String) {
             self.manifest = manifest
+            id = BundleID.of(manifestBytes: manifest)
             self.documents = documents
             self.hashes = hashes
             self.kept = kept
@@ -82,8 +85,7 @@ public enum BundleStoreWriter {
     public static func write(_ build: AssembledBuild, to root: URL, retention: StoreRetention = StoreRetention(),
                              at moment: Date = Date()) throws -> (outcome: Outcome, pruned: [String]) {
         try locked(root, retention: retention, at: moment) { store in
-            let id = BundleID.of(manifestBytes: build.manifest)
-            if holdsIntact(id, in: store) { return (id, nil) }
+            if holdsIntact(build.id, in: store) { return (build.id, nil) }
             let pool = DocumentPool(store: store)
             // Looked for again under the lock: a prune since the caller looked may have removed some.
             guard pool.holdsAll(build.kept, of: build.base) else { throw MissingDocuments() }
@@ -93,7 +95,7 @@ public enum BundleStoreWriter {
                 throw BundleWriter.Failure(description: "the bundle would hold \(excess), which `ivrc serve` refuses to load; "
                     + "split the flows into several bundles")
             }
-            return try staged(in: store) {
+            return try staged(in: store, id: build.id) {
                 try pool.add(build.documents, hashes: build.hashes)
                 return (build.manifest, build.kept + build.hashes.values, build.kept.count)
             }
@@ -118,9 +120,9 @@ public enum BundleStoreWriter {
     /// `documents` puts the build's documents in the pool and returns its manifest, the SHA-256
     /// of every document it names and how many it reused; then its manifest and document list
     /// are staged beside the other builds, flushed, and the staging directory renamed to the
-    /// build's id. A directory already at that name (damaged: `holdsIntact` said no) is moved
-    /// aside and removed first.
-    private static func staged(in store: BundleStoreDirectory,
+    /// build's id (`id` when the caller has taken it). A directory already at that name
+    /// (damaged: `holdsIntact` said no) is moved aside and removed first.
+    private static func staged(in store: BundleStoreDirectory, id known: String? = nil,
                                documents: () throws -> (manifest: [UInt8], hashes: [String], reused: Int)) throws -> (id: String, reused: Int?) {
         let staging = store.bundlesPath + "/.staging-\(getpid())"
         do {
@@ -132,7 +134,7 @@ public enum BundleStoreWriter {
             }
             // A power loss after `build` returns must not leave empty documents behind a valid manifest.
             try DiskFlush.fileSystem(holding: staging)
-            let id = BundleID.of(manifestBytes: manifestBytes)
+            let id = known ?? BundleID.of(manifestBytes: manifestBytes)
             let destination = store.directory(of: id).path
             if FileKind(at: destination) != nil {
                 let aside = store.bundlesPath + "/.damaged-\(id)-\(getpid())"

@@ -95,7 +95,7 @@ public enum BundleWriter {
     /// from the bundle at `previous` (any that no longer matches its recorded hash compiled
     /// again, and the manifest then encoded anew by `encode`), then `manifest`, everything flushed
     /// to disk. Returns the manifest's bytes and how many documents were linked.
-    static func stage(_ bundle: CompiledBundle, at staging: String, reusingFrom previous: String?, manifest: [UInt8],
+    private static func stage(_ bundle: CompiledBundle, at staging: String, reusingFrom previous: String?, manifest: [UInt8],
                       encode: (CompiledBundle) -> [UInt8]) throws -> (manifest: [UInt8], reused: Int) {
         let files = FileManager.default
         try? files.removeItem(atPath: staging)

@@ -63,7 +63,7 @@ public struct BuildSnapshot: Sendable {
     }
 
     static let magic = "ivrc-build-snapshot 1"
-    static let path = "cache/snapshot"
+    static let path = BundleStoreDirectory.snapshotPath
     /// A snapshot larger than this is not read (1,000 flows take about 6 MB).
     static let maxBytes = 256 * 1024 * 1024
 

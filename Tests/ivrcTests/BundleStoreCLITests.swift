@@ -81,6 +81,48 @@ import Testing
         #expect(rebuilt.stdout == scratch.stdout, "the same diagnostics, in the same order")
     }
 
+    /// A damaged document `ivrc store prune` removed is one the last build's snapshot took as
+    /// present: the next build is whole and writes it again, and the store serves whole builds.
+    @Test func aDocumentPruneRemovedAsDamagedIsWrittenAgainByTheNextBuild() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let flows = directory.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        let intake = try String(contentsOfFile: Self.example, encoding: .utf8)
+        func write(_ greeting: String) throws {
+            for index in 0..<2 {
+                var text = intake.replacingOccurrences(of: "flow patient_intake", with: "flow line_\(index)")
+                    .replacingOccurrences(of: "+1-800-555-0157", with: "+1-800-555-020\(index)")
+                if index == 1 { text = text.replacingOccurrences(of: "Thank you", with: greeting) }
+                try Data(text.utf8).write(to: flows.appendingPathComponent("line_\(index).ivr"))
+            }
+        }
+        try write("Thank you")
+        let store = directory.appendingPathComponent("store").path
+        #expect(try CLITests.ivrc(["build", flows.path, "-o", store, "--store"]).status == 0)
+        // A document of line_0 saying "Thank you", damaged in place: the next build takes it from the
+        // snapshot, and line_1, changed to say "Thanks", compiles no document like it.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: store + "/current/manifest.json")))
+        let documents = try #require((manifest as? [String: Any])?["documents"] as? [String: [String: String]])
+        let pooled = { (hash: String) in store + "/documents/" + hash.prefix(2) + "/" + hash.dropFirst(2) + ".xml" }
+        let hash = try #require(documents.filter { $0.key.hasPrefix("line_0/") }.compactMap { $0.value["sha256"] }.sorted().first { hash in
+            (try? String(contentsOfFile: pooled(hash), encoding: .utf8))?.contains("Thank you") == true
+        })
+        let file = pooled(hash)
+        try Data("<Response/>".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(try CLITests.ivrc(["store", "prune", store]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: file), "removed as damaged")
+        #expect(!FileManager.default.fileExists(atPath: store + "/cache/snapshot"), "and the snapshot with it")
+
+        try write("Thanks")
+        let rebuilt = try CLITests.ivrc(["build", flows.path, "-o", store, "--timings"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(!rebuilt.stderr.contains("timing snapshot"), "a whole build: \(rebuilt.stderr)")
+        #expect(FileManager.default.fileExists(atPath: file), "written again")
+        let validate = try CLITests.ivrc(["validate", store])
+        #expect(validate.status == 0, "every document of the new build is there: \(validate.stdout)\(validate.stderr)")
+    }
+
     @Test func aStoreIsNotMadeOfABundleAndStoreCommandsRefuseWhatIsNotOne() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

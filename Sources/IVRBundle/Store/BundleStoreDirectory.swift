@@ -5,6 +5,7 @@ import IVRLang
 ///
 ///     DIR/bundles/<bundle-id>/   each build, immutable, named by its manifest's hash
 ///     DIR/documents/             the builds' documents, by their hash (`DocumentPool`)
+///     DIR/cache/snapshot         what the last build learnt of each source file (`IVRBuildCache`)
 ///     DIR/current                a symbolic link to `bundles/<bundle-id>`, switched atomically
 ///     DIR/history                when each build became current (`BundleHistory`)
 ///
@@ -31,6 +32,9 @@ public struct BundleStoreDirectory: Sendable {
     }
 
     public var bundlesPath: String { root.path + "/bundles" }
+    /// The last build's snapshot (`IVRBuildCache`), relative to the root: a cache any build may
+    /// remove, at the cost of the next build's speed.
+    public static let snapshotPath = "cache/snapshot"
     public var currentPath: String { root.path + "/current" }
     public var historyPath: String { root.path + "/history" }
 

@@ -155,11 +155,14 @@ struct BuildCommand: ParsableCommand {
     private func incrementalBuild(_ sources: [SourceFile], environment values: EnvironmentValues?, into target: URL,
                                   setting: BuildSetting, timer: inout StageTimer) throws -> Int32? {
         let directory = BundleStoreDirectory(root: target)
+        // Its stages are reported only when the snapshot is used: `--timings` then shows `snapshot`.
+        var attempt = StageTimer(enabled: timer.enabled)
         guard BundleStoreDirectory.isStore(target.path),
-              let snapshot = timer.measure("snapshot", { BuildSnapshot.read(in: directory, setting: setting) }),
-              let checked = timer.measure("check", { IncrementalBuild.check(sources, environment: values, snapshot: snapshot, setting: setting) }),
+              let snapshot = attempt.measure("snapshot", { BuildSnapshot.read(in: directory, setting: setting) }),
+              let checked = attempt.measure("check", { IncrementalBuild.check(sources, environment: values, snapshot: snapshot, setting: setting) }),
               checked.flowCount > 0,
-              timer.measure("pool", { DocumentPool(store: directory).holdsAll(checked.keptHashes, of: checked.base) }) else { return nil }
+              attempt.measure("pool", { DocumentPool(store: directory).holdsAll(checked.keptHashes, of: checked.base) }) else { return nil }
+        timer.add(attempt)
         diagnostics.emit(checked.diagnostics, sources: sources.with(values), waived: [])
         let status = diagnostics.status(for: checked.diagnostics)
         guard status == ExitStatus.clean else {

@@ -13,6 +13,11 @@ struct StageTimer {
         return try body()
     }
 
+    /// The stages `other` measured, after these: an attempt's, once it is known to count.
+    mutating func add(_ other: StageTimer) {
+        stages += other.stages
+    }
+
     func report() {
         guard enabled else { return }
         let lines = stages.map { String(format: "timing %@ %8.3f s", $0.name.padding(toLength: 8, withPad: " ", startingAt: 0), $0.seconds) }

@@ -121,6 +121,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: file), "written again")
         let validate = try CLITests.ivrc(["validate", store])
         #expect(validate.status == 0, "every document of the new build is there: \(validate.stdout)\(validate.stderr)")
+
+        // A document deleted by hand: `store prune` finds it missing and drops the snapshot too.
+        #expect(FileManager.default.fileExists(atPath: store + "/cache/snapshot"))
+        try FileManager.default.removeItem(atPath: file)
+        #expect(try CLITests.ivrc(["store", "prune", store]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: store + "/cache/snapshot"))
+        try write("Thank you")
+        #expect(try CLITests.ivrc(["build", flows.path, "-o", store]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: file), "written again by the whole build")
     }
 
     @Test func aStoreIsNotMadeOfABundleAndStoreCommandsRefuseWhatIsNotOne() throws {

@@ -62,8 +62,9 @@ struct StorePruneCommand: ParsableCommand {
         abstract: "Remove the retired builds retired longer ago than --keep-for, and beyond the newest --keep.",
         discussion: """
             Then removes the store's documents (DIR/documents) that no stored build names, and \
-            those whose bytes no longer match the SHA-256 they are named by: the next build writes \
-            a removed document again.
+            those whose bytes no longer match the SHA-256 they are named by; when a document a \
+            stored build names is then missing (removed so, or deleted by hand), also the last \
+            build's snapshot (DIR/cache/snapshot): the next build is whole and writes it again.
             """
     )
 

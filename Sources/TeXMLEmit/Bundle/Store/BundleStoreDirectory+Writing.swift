@@ -71,7 +71,9 @@ extension BundleStoreDirectory {
     /// deleted, so a server loading it meanwhile finds it whole or absent. Then, when a build
     /// was removed or `sweeping` asks, the pool's documents no stored build names — and, when
     /// `sweeping`, those whose bytes do not match their hash (damaged: the next build writes
-    /// them again). Call it holding the lock. Returns the ids removed.
+    /// them again), and the last build's snapshot when a document a stored build names is gone
+    /// (removed so, or by hand): the snapshot takes them as present, so the next build must be
+    /// whole. Call it holding the lock. Returns the ids removed.
     @discardableResult
     public func prune(_ retention: StoreRetention, at now: Date = Date(), sweeping: Bool = false) throws -> [String] {
         let current = try? currentID()
@@ -92,7 +94,9 @@ extension BundleStoreDirectory {
         history.keepOnly(kept)
         try writeHistory(history)
         if !removed.isEmpty || sweeping, let named = documentsNamed() {
-            DocumentPool(store: self).sweep(keeping: named, verifying: sweeping)
+            let pool = DocumentPool(store: self)
+            pool.sweep(keeping: named, verifying: sweeping)
+            if sweeping, named.contains(where: { !pool.holds($0) }) { unlink(root.path + "/" + Self.snapshotPath) }
         }
         return removed
     }

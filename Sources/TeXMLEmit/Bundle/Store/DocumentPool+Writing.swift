@@ -101,22 +101,14 @@ extension DocumentPool {
     func sweep(keeping kept: Set<String>, verifying: Bool = false) -> Int {
         let files = FileManager.default
         var removed = 0
-        var damaged = 0
-        // The last build's snapshot takes its build's documents as present; once one is gone, the
-        // next build must be whole to compile it again.
-        defer { if damaged > 0 { unlink(root.path + "/" + BundleStoreDirectory.snapshotPath) } }
         for prefix in (try? files.contentsOfDirectory(atPath: path)) ?? [] where prefix.utf8.count == 2 {
             let directory = path + "/" + prefix
             guard FileKind(at: directory) == .directory else { continue }
             for name in (try? files.contentsOfDirectory(atPath: directory)) ?? [] {
                 let hash = prefix + name.dropLast(".xml".count)
                 let named = name.hasSuffix(".xml") && Self.isSHA256(hash)
-                let broken = named && kept.contains(hash) && verifying && !isIntact(hash)
-                let stale = name.hasPrefix(".tmp-") || (named && !kept.contains(hash)) || broken
-                if stale, unlink(directory + "/" + name) == 0 {
-                    removed += 1
-                    if broken { damaged += 1 }
-                }
+                let stale = name.hasPrefix(".tmp-") || (named && (!kept.contains(hash) || (verifying && !isIntact(hash))))
+                if stale, unlink(directory + "/" + name) == 0 { removed += 1 }
             }
             rmdir(directory)  // only when empty
         }

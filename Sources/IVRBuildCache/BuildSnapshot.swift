@@ -75,13 +75,23 @@ public struct BuildSnapshot: Sendable {
     /// What the whole build reported in the environment's values file.
     public let environmentDiagnostics: [Diagnostic]
     private let data: ArraySlice<UInt8>
+    /// The file it was read from; nil for one made in memory.
+    private var file: FileIdentity?
 
     /// The snapshot of `store`, when there is one written under `setting` that reads back whole.
     public static func read(in store: BundleStoreDirectory, setting: BuildSetting) -> BuildSnapshot? {
-        guard let directory = try? ConfinedDirectory(store.root.path),
+        guard let file = FileIdentity(store.root.path + "/" + path),
+              let directory = try? ConfinedDirectory(store.root.path),
               let bytes = try? directory.read(path, limit: maxBytes),
-              let snapshot = BuildSnapshot(bytes), snapshot.setting == setting.digest else { return nil }
+              var snapshot = BuildSnapshot(bytes), snapshot.setting == setting.digest else { return nil }
+        snapshot.file = file
         return snapshot
+    }
+
+    /// Whether the file this snapshot was read from is still the store's snapshot: `ivrc store
+    /// prune` removes it when a document it takes as present is gone. Ask holding the store's lock.
+    public func isStillInPlace(in store: BundleStoreDirectory) -> Bool {
+        file != nil && FileIdentity(store.root.path + "/" + Self.path) == file
     }
 
     private init?(_ bytes: [UInt8]) {
@@ -209,6 +219,17 @@ public struct BuildSnapshot: Sendable {
     /// disk when `flushing` (else the caller flushes the file system after). A snapshot is
     /// only a cache: one that cannot be written is left out, and the next build does all the work.
     public func write(in store: BundleStoreDirectory, flushing: Bool) {
+        guard let staged = stage(in: store) else { return }
+        guard !flushing || Self.flush(staged) else {
+            unlink(staged)
+            return
+        }
+        place(staged, in: store)
+    }
+
+    /// The snapshot written beside the store's, not yet in its place (`place`); nil when it
+    /// cannot be written.
+    public func stage(in store: BundleStoreDirectory) -> String? {
         // A path or name a line cannot hold is not kept: that build is then done whole again.
         guard !sources.contains(where: { source in
                   source.path.contains("\n") || source.flows.contains { $0.facts.name.contains(" ") }
@@ -217,7 +238,7 @@ public struct BuildSnapshot: Sendable {
               let diagnostics = try? JSONEncoder().encode(Diagnostics(
                   sources: Dictionary(sources.filter { !$0.diagnostics.isEmpty }.map { ($0.path, $0.diagnostics) }) { first, _ in first },
                   environment: environmentDiagnostics))
-        else { return }
+        else { return nil }
         var text = "\(Self.magic)\nsetting \(setting)\nbuild \(build)\ndiagnostics \(diagnostics.count)\n"
         var lines = ""
         for source in sources {
@@ -238,11 +259,32 @@ public struct BuildSnapshot: Sendable {
         let temporary = directory + "/.snapshot.tmp-\(getpid())"
         mkdir(directory, 0o755)
         unlink(temporary)
-        guard BundleWriter.writeFile(temporary, bytes) == nil, !flushing || Self.flush(temporary),
-              rename(temporary, store.root.path + "/" + Self.path) == 0 else {
+        guard BundleWriter.writeFile(temporary, bytes) == nil else {
             unlink(temporary)
-            return
+            return nil
         }
+        return temporary
+    }
+
+    /// Renames the snapshot `stage` wrote over the store's.
+    public func place(_ staged: String, in store: BundleStoreDirectory) {
+        if rename(staged, store.root.path + "/" + Self.path) != 0 { unlink(staged) }
+    }
+}
+
+/// Which file a path names (device, inode, change time: an inode number is reused), to tell one
+/// file from another put in its place.
+private struct FileIdentity: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let changed: [Int]
+
+    init?(_ path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        changed = [status.st_ctim.tv_sec, status.st_ctim.tv_nsec]
     }
 }
 

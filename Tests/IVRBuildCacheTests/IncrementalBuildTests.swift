@@ -219,4 +219,35 @@ import Testing
         sources[2] = Self.valuesFlow(2, desk: "env.spare")
         #expect(IncrementalBuild.check(sources, environment: values, snapshot: snapshot, setting: setting) == nil)
     }
+
+    /// A build made from a snapshot that `ivrc store prune` removed meanwhile (a document it took
+    /// as present was gone) stores nothing: the writer asks, holding the store's lock.
+    @Test func aBuildWhoseSnapshotWasRemovedMeanwhileStoresNothing() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-snapshot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Checker.check(Self.lines())
+        let compiled = try Compiler.compile(Compiler.lower(result.graph))
+        let (first, _) = try BundleStoreWriter.write(compiled, to: root, compilerVersion: "test")
+        let store = BundleStoreDirectory(root: root)
+        try #require(IncrementalBuild.snapshot(of: Self.lines(), result: result, compiled: compiled, build: first.id,
+                                               setting: Self.setting) { _ in nil }).write(in: store, flushing: false)
+        let snapshot = try #require(BuildSnapshot.read(in: store, setting: Self.setting))
+        #expect(snapshot.isStillInPlace(in: store))
+
+        var sources = Self.lines()
+        sources[1] = Self.flow(1, greeting: "Welcome")
+        let checked = try #require(IncrementalBuild.check(sources, snapshot: snapshot, setting: Self.setting))
+        let (build, next) = IncrementalBuild.assemble(checked, compiled: try Compiler.compile(Compiler.lower(checked.changed.graph)),
+                                                      compilerVersion: "test", setting: Self.setting)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("cache/snapshot"))
+        next.write(in: store, flushing: false)  // another build's snapshot in its place
+        #expect(!snapshot.isStillInPlace(in: store))
+        #expect(throws: BundleStoreWriter.MissingDocuments.self) {
+            try BundleStoreWriter.write(build, to: root) {
+                guard snapshot.isStillInPlace(in: store) else { throw BundleStoreWriter.MissingDocuments() }
+            }
+        }
+        #expect(try store.currentID() == first.id, "nothing stored")
+        #expect(store.storedIDs() == [first.id])
+    }
 }

@@ -175,9 +175,16 @@ struct BuildCommand: ParsableCommand {
             let (build, next) = IncrementalBuild.assemble(checked, compiled: compiled, compilerVersion: CompilerVersion.string,
                                                           environment: values, setting: setting)
             let (outcome, pruned) = try timer.measure("write") {
-                // Written first, so the store's flush of the build flushes it too.
-                next.write(in: directory, flushing: false)
-                return try BundleStoreWriter.write(build, to: target, retention: retention.retention)
+                // Written now, put in place under the store's lock, flushed with the build.
+                let staged = next.stage(in: directory)
+                return try BundleStoreWriter.write(build, to: target, retention: retention.retention) {
+                    // A prune since the snapshot was read may have removed a document it vouched for.
+                    guard snapshot.isStillInPlace(in: directory) else {
+                        if let staged { unlink(staged) }
+                        throw BundleStoreWriter.MissingDocuments()
+                    }
+                    if let staged { next.place(staged, in: directory) }
+                }
             }
             let summary = "\(checked.flowCount) flow(s), \(build.kept.count + compiled.documentCount) documents"
             standardError(report(outcome, pruned: pruned, summary: summary))
@@ -186,7 +193,8 @@ struct BuildCommand: ParsableCommand {
             standardError(error.description)
             return ExitStatus.diagnostics
         } catch is BundleStoreWriter.MissingDocuments {
-            throw UsageFailure("documents of \(output) went missing while this build ran (another `ivrc store prune`?); build again")
+            throw UsageFailure("documents of \(output) went missing while this build ran (`ivrc store prune` found some damaged?); "
+                + "nothing was stored: build again, which builds every flow")
         } catch let failure as BundleWriter.Failure {
             throw UsageFailure(failure.description)
         }

@@ -78,13 +78,18 @@ public enum BundleStoreWriter {
     }
 
     /// The store lacks a document an assembled build takes as it is: build it from its sources.
-    public struct MissingDocuments: Error {}
+    public struct MissingDocuments: Error {
+        public init() {}
+    }
 
     /// Stores `build` as `write` stores a compiled bundle. Throws `MissingDocuments`, having
-    /// changed nothing, when the store's pool lacks one of `build.kept`.
+    /// changed nothing, when the store's pool lacks one of `build.kept`. `underLock` runs first,
+    /// holding the store's lock: the caller's last look at what the build was made from (it
+    /// throws to store nothing), and its own writes that must not race a prune.
     public static func write(_ build: AssembledBuild, to root: URL, retention: StoreRetention = StoreRetention(),
-                             at moment: Date = Date()) throws -> (outcome: Outcome, pruned: [String]) {
+                             at moment: Date = Date(), underLock: () throws -> Void = {}) throws -> (outcome: Outcome, pruned: [String]) {
         try locked(root, retention: retention, at: moment) { store in
+            try underLock()
             if holdsIntact(build.id, in: store) { return (build.id, nil) }
             let pool = DocumentPool(store: store)
             // Looked for again under the lock: a prune since the caller looked may have removed some.

@@ -131,6 +131,41 @@ import Testing
         #expect(try LoadedBundle(directory: store.directory(of: oldID)).id == oldID)
     }
 
+    /// A build that prunes another removes the documents only the pruned build named, by a merge
+    /// of the sorted lists; while a stored build's list is not one (out of order), it removes none.
+    @Test func pruningABuildRemovesTheDocumentsOnlyItNamedAndNoneWhileAListIsUnreadable() throws {
+        let root = Compile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        let store = BundleStoreDirectory(root: root)
+        guard case .written(let hello, _) = try BundleStoreWriter.write(try Self.flow("Hello"), to: root, compilerVersion: "test", at: start).outcome
+        else { Issue.record("no first build"); return }
+        let helloOnly = try Self.pooled("one/start.xml", of: hello, in: store)
+        let shared = try Self.pooled("two/start.xml", of: hello, in: store)
+        guard case .written(let welcome, _) = try BundleStoreWriter.write(try Self.flow("Welcome", reusing: root), to: root,
+                                                                           compilerVersion: "test", at: start + 60).outcome
+        else { Issue.record("no second build"); return }
+        let welcomeOnly = try Self.pooled("one/start.xml", of: welcome, in: store)
+        // The current build's list out of order: what the pruned build alone named is not known.
+        let list = store.directory(of: welcome).path + "/" + DocumentPool.listName
+        let sorted = try String(contentsOfFile: list, encoding: .utf8)
+        try Data(sorted.split(separator: "\n").reversed().map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: list))
+        #expect(try store.withLock { try store.prune(StoreRetention(keepFor: 0, keepCount: 0), at: start + 120) } == [hello])
+        #expect(FileKind(at: helloOnly) == .regular, "kept while a list is unreadable")
+        try Data(sorted.utf8).write(to: URL(fileURLWithPath: list))
+        guard case .written(let third, _) = try BundleStoreWriter.write(try Self.flow("Hi", reusing: root), to: root, compilerVersion: "test",
+                                                                         retention: StoreRetention(keepFor: 0, keepCount: 0), at: start + 180).outcome
+        else { Issue.record("no third build"); return }
+        #expect(store.storedIDs() == [third], "welcome pruned by the third build")
+        #expect(FileKind(at: welcomeOnly) == nil, "what only welcome named left with it")
+        #expect(FileKind(at: try Self.pooled("one/start.xml", of: third, in: store)) == .regular)
+        #expect(FileKind(at: shared) == .regular, "two's document is the third build's too")
+        #expect(FileKind(at: helloOnly) == .regular, "named by no build pruned now: left to `ivrc store prune`")
+        try store.withLock { _ = try store.prune(StoreRetention(), sweeping: true) }
+        #expect(FileKind(at: helloOnly) == nil)
+        #expect(try LoadedBundle(directory: root).id == third)
+    }
+
     @Test func aPoolDocumentNoBuildNamesIsSweptAndOneAManifestNamesIsKeptOrRefusedWhenTampered() throws {
         let root = Compile.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -68,12 +68,14 @@ extension BundleStoreDirectory {
 
     /// Removes the retired builds `retention` does not keep (and the history lines naming only
     /// them), oldest first; never the current build. Each is renamed aside before it is
-    /// deleted, so a server loading it meanwhile finds it whole or absent. Then, when a build
-    /// was removed or `sweeping` asks, the pool's documents no stored build names — and, when
-    /// `sweeping`, those whose bytes do not match their hash (damaged: the next build writes
-    /// them again), and the last build's snapshot when a document a stored build names is gone
-    /// (removed so, or by hand): the snapshot takes them as present, so the next build must be
-    /// whole. Call it holding the lock. Returns the ids removed.
+    /// deleted, so a server loading it meanwhile finds it whole or absent; then the documents
+    /// only removed builds named leave the pool (`DocumentPool.unnamed`: a merge of sorted
+    /// lists, so a build that prunes one build pays for two lists, not for the whole pool).
+    /// `sweeping` (`ivrc store prune`) looks at the whole pool instead: every document no stored
+    /// build names (debris of killed builds too), those whose bytes do not match their hash
+    /// (damaged: the next build writes them again), and the last build's snapshot when a
+    /// document a stored build names is gone (removed so, or by hand): the snapshot takes them
+    /// as present, so the next build must be whole. Call it holding the lock. Returns the ids removed.
     @discardableResult
     public func prune(_ retention: StoreRetention, at now: Date = Date(), sweeping: Bool = false) throws -> [String] {
         let current = try? currentID()
@@ -85,6 +87,8 @@ extension BundleStoreDirectory {
         // A build stored but never current (its build died before the switch) is not kept
         // either, unless it is newer than anything current: a build running now may switch to it.
         let removed = storedIDs().filter { !kept.contains($0) && !isBeingMadeCurrent($0, retired: retired) }
+        // Read before they go: the documents only they name leave the pool after them.
+        let removedLists = removed.map { (try? ConfinedDirectory(directory(of: $0).path)).flatMap(DocumentPool.sortedList(in:)) }
         for id in removed {
             let aside = bundlesPath + "/.pruned-\(id)-\(getpid())"
             guard rename(directory(of: id).path, aside) == 0 else { continue }
@@ -93,12 +97,30 @@ extension BundleStoreDirectory {
         var history = history()
         history.keepOnly(kept)
         try writeHistory(history)
-        if !removed.isEmpty || sweeping, let named = documentsNamed() {
-            let pool = DocumentPool(store: self)
-            pool.sweep(keeping: named, verifying: sweeping)
-            if sweeping, named.contains(where: { !pool.holds($0) }) { unlink(root.path + "/" + Self.snapshotPath) }
+        let pool = DocumentPool(store: self)
+        if sweeping, let named = documentsNamed() {
+            pool.sweep(keeping: named, verifying: true)
+            if named.contains(where: { !pool.holds($0) }) { unlink(root.path + "/" + Self.snapshotPath) }
+        } else if !removed.isEmpty, let others = sortedListsOfStoredBuilds() {
+            for hash in removedLists.compactMap({ $0 }).flatMap({ DocumentPool.unnamed($0, by: others) }) { pool.remove(hash) }
         }
         return removed
+    }
+
+    /// Each stored build's `documents.list`, sorted as written; nil when one cannot be read
+    /// and its documents are not beside its manifest (then what is unnamed is not known).
+    private func sortedListsOfStoredBuilds() -> [[UInt8]]? {
+        var lists: [[UInt8]] = []
+        for id in storedIDs() {
+            guard let build = try? ConfinedDirectory(directory(of: id).path) else { return nil }
+            if let list = DocumentPool.sortedList(in: build) {
+                lists.append(list)
+                continue
+            }
+            guard let manifest = try? LoadedBundle.manifest(in: build),
+                  let files = try? BundleDocumentFiles(of: manifest, in: build, at: directory(of: id)), !files.pooled else { return nil }
+        }
+        return lists
     }
 
     /// Every document hash a stored build names (its `documents.list`); nil when that cannot be

@@ -15,6 +15,20 @@ import Testing
         return path.path
     }
 
+    /// `count` copies of the example as lines `line_N` with numbers of their own into `flows`:
+    /// line 1 saying `greeting` where the example says "Thank you", line 2 with `spareStep` a
+    /// step nothing reaches (a warning).
+    private static func writeLines(_ count: Int, greeting: String, spareStep: Bool, into flows: URL) throws {
+        let intake = try String(contentsOfFile: example, encoding: .utf8)
+        for index in 0..<count {
+            var text = intake.replacingOccurrences(of: "flow patient_intake", with: "flow line_\(index)")
+                .replacingOccurrences(of: "+1-800-555-0157", with: "+1-800-555-020\(index)")
+            if index == 1 { text = text.replacingOccurrences(of: "Thank you", with: greeting) }
+            if index == 2 && spareStep { text += "\n  step spare\n    hangup\n" }
+            try Data(text.utf8).write(to: flows.appendingPathComponent("line_\(index).ivr"))
+        }
+    }
+
     @Test func buildsAreStoredMadeCurrentListedAndPruned() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -54,16 +68,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let flows = directory.appendingPathComponent("flows")
         try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
-        let intake = try String(contentsOfFile: Self.example, encoding: .utf8)
-        func write(_ greeting: String) throws {
-            for index in 0..<4 {
-                var text = intake.replacingOccurrences(of: "flow patient_intake", with: "flow line_\(index)")
-                    .replacingOccurrences(of: "+1-800-555-0157", with: "+1-800-555-020\(index)")
-                if index == 1 { text = text.replacingOccurrences(of: "Thank you", with: greeting) }
-                if index == 2 { text += "\n  step spare\n    hangup\n" }
-                try Data(text.utf8).write(to: flows.appendingPathComponent("line_\(index).ivr"))
-            }
-        }
+        func write(_ greeting: String) throws { try Self.writeLines(4, greeting: greeting, spareStep: true, into: flows) }
         try write("Thank you")
         let store = directory.appendingPathComponent("store").path
         let first = try CLITests.ivrc(["build", flows.path, "-o", store, "--store", "--timings"])
@@ -88,15 +93,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let flows = directory.appendingPathComponent("flows")
         try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
-        let intake = try String(contentsOfFile: Self.example, encoding: .utf8)
-        func write(_ greeting: String) throws {
-            for index in 0..<2 {
-                var text = intake.replacingOccurrences(of: "flow patient_intake", with: "flow line_\(index)")
-                    .replacingOccurrences(of: "+1-800-555-0157", with: "+1-800-555-020\(index)")
-                if index == 1 { text = text.replacingOccurrences(of: "Thank you", with: greeting) }
-                try Data(text.utf8).write(to: flows.appendingPathComponent("line_\(index).ivr"))
-            }
-        }
+        func write(_ greeting: String) throws { try Self.writeLines(2, greeting: greeting, spareStep: false, into: flows) }
         try write("Thank you")
         let store = directory.appendingPathComponent("store").path
         #expect(try CLITests.ivrc(["build", flows.path, "-o", store, "--store"]).status == 0)

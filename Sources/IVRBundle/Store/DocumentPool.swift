@@ -38,16 +38,31 @@ public struct DocumentPool: Sendable {
     }
 
     /// The hashes a build's `documents.list` names; nil when the list is missing, too large or
-    /// holds a line that is not a SHA-256 (then nothing is known to be unused).
+    /// not one a build writes (then nothing is known to be unused).
     public static func list(in build: ConfinedDirectory) -> Set<String>? {
-        guard let bytes = try? build.read(listName, limit: BundleLimits.maxManifestBytes) else { return nil }
-        var hashes: Set<String> = []
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            let hash = String(decoding: line, as: UTF8.self)
-            guard isSHA256(hash) else { return nil }
-            hashes.insert(hash)
+        sortedList(in: build).map { Set(hashes(inList: $0)) }
+    }
+
+    /// The bytes of a build's `documents.list` when each line is a SHA-256 and the lines are in
+    /// strictly increasing order, as builds write it; nil otherwise.
+    public static func sortedList(in build: ConfinedDirectory) -> [UInt8]? {
+        guard let bytes = try? build.read(listName, limit: BundleLimits.maxManifestBytes), bytes.count % 65 == 0 else { return nil }
+        let lines = bytes.count / 65
+        let valid = bytes.withUnsafeBytes { buffer -> Bool in
+            for line in 0..<lines {
+                let start = line * 65
+                guard buffer[start + 64] == UInt8(ascii: "\n"),
+                      buffer[start..<(start + 64)].allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+                      line == 0 || memcmp(buffer.baseAddress! + start - 65, buffer.baseAddress! + start, 64) < 0 else { return false }
+            }
+            return true
         }
-        return hashes
+        return valid ? bytes : nil
+    }
+
+    /// The hashes of a list `sortedList` read.
+    public static func hashes(inList list: [UInt8]) -> [String] {
+        stride(from: 0, to: list.count, by: 65).map { String(decoding: list[$0..<($0 + 64)], as: UTF8.self) }
     }
 
     /// The text of a `documents.list` naming `hashes`.

@@ -124,20 +124,9 @@ extension BundleStoreDirectory {
     }
 
     /// Every document hash a stored build names (its `documents.list`); nil when that cannot be
-    /// known for sure — a build without a readable list whose documents are not beside its
-    /// manifest — and nothing may then be swept.
+    /// known for sure (see `sortedListsOfStoredBuilds`), and nothing may then be swept.
     private func documentsNamed() -> Set<String>? {
-        var named: Set<String> = []
-        for id in storedIDs() {
-            guard let build = try? ConfinedDirectory(directory(of: id).path) else { return nil }
-            if let hashes = DocumentPool.list(in: build) {
-                named.formUnion(hashes)
-                continue
-            }
-            guard let manifest = try? LoadedBundle.manifest(in: build),
-                  let files = try? BundleDocumentFiles(of: manifest, in: build, at: directory(of: id)), !files.pooled else { return nil }
-        }
-        return named
+        sortedListsOfStoredBuilds().map { Set($0.flatMap(DocumentPool.hashes(inList:))) }
     }
 
     /// A stored build that was never current is one a build wrote and has not switched to yet,

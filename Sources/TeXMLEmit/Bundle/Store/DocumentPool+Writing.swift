@@ -121,23 +121,6 @@ extension DocumentPool {
         unlink(root.path + "/" + relative)
     }
 
-    /// The bytes of a build's `documents.list` when each line is a SHA-256 and the lines are in
-    /// strictly increasing order, as builds write it; nil otherwise.
-    static func sortedList(in build: ConfinedDirectory) -> [UInt8]? {
-        guard let bytes = try? build.read(listName, limit: BundleLimits.maxManifestBytes), bytes.count % 65 == 0 else { return nil }
-        let lines = bytes.count / 65
-        let valid = bytes.withUnsafeBytes { buffer -> Bool in
-            for line in 0..<lines {
-                let start = line * 65
-                guard buffer[start + 64] == UInt8(ascii: "\n"),
-                      buffer[start..<(start + 64)].allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
-                      line == 0 || memcmp(buffer.baseAddress! + start - 65, buffer.baseAddress! + start, 64) < 0 else { return false }
-            }
-            return true
-        }
-        return valid ? bytes : nil
-    }
-
     /// The hashes of the sorted list `candidates` that none of the sorted lists `others` names:
     /// each other list walked beside the candidates once.
     static func unnamed(_ candidates: [UInt8], by others: [[UInt8]]) -> [String] {

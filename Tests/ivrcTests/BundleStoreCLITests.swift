@@ -129,6 +129,42 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: file), "written again by the whole build")
     }
 
+    /// Sources that did not change: the snapshot's build is found stored, nothing is written. A
+    /// document of it deleted by hand fails that build (nothing stored, the snapshot dropped);
+    /// the next build is whole and writes the document again.
+    @Test func aRebuildOfUnchangedSourcesFindsItsBuildStoredAndOneMissingADocumentIsBuiltWhole() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let flows = directory.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        try Self.writeLines(2, greeting: "Thank you", spareStep: false, into: flows)
+        let store = directory.appendingPathComponent("store").path
+        let first = try CLITests.ivrc(["build", flows.path, "-o", store, "--store"])
+        let id = try #require(first.stderr.firstMatch(of: /stored build ([0-9a-f]{12}) in/)?.1, "\(first.stderr)")
+        let again = try CLITests.ivrc(["build", flows.path, "-o", store, "--timings"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("timing snapshot"), "built from the snapshot: \(again.stderr)")
+        #expect(again.stderr.contains("already serves build \(id)"), "\(again.stderr)")
+
+        let list = try String(contentsOfFile: store + "/current/documents.list", encoding: .utf8)
+        let hash = try #require(list.split(separator: "\n").first)
+        let file = store + "/documents/" + hash.prefix(2) + "/" + hash.dropFirst(2) + ".xml"
+        try FileManager.default.removeItem(atPath: file)
+        let missing = try CLITests.ivrc(["build", flows.path, "-o", store])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("missing from its pool"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("build again"), "says how to fix it: \(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store + "/cache/snapshot"), "the snapshot vouches for the document no more")
+
+        let whole = try CLITests.ivrc(["build", flows.path, "-o", store, "--timings"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(!whole.stderr.contains("timing snapshot"), "a whole build: \(whole.stderr)")
+        #expect(whole.stderr.contains("stored build \(id) in"), "the same build, stored whole again: \(whole.stderr)")
+        #expect(FileManager.default.fileExists(atPath: file), "written again")
+        let validate = try CLITests.ivrc(["validate", store])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+
     @Test func aStoreIsNotMadeOfABundleAndStoreCommandsRefuseWhatIsNotOne() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

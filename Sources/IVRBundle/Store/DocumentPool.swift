@@ -13,9 +13,12 @@ import IVRLang
 public struct DocumentPool: Sendable {
     /// The store's root (`DIR`).
     public let root: URL
+    /// `root.path`, taken once: `URL.path` is slow enough to matter for each of 16,000 documents.
+    public let rootPath: String
 
     public init(store: BundleStoreDirectory) {
         root = store.root
+        rootPath = store.root.path
     }
 
     public static let directoryName = "documents"
@@ -23,16 +26,19 @@ public struct DocumentPool: Sendable {
     /// line, sorted: what pruning keeps in the pool without decoding every stored manifest.
     public static let listName = "documents.list"
 
-    public var path: String { root.path + "/" + Self.directoryName }
+    public var path: String { rootPath + "/" + Self.directoryName }
 
     /// `documents/ab/cdef….xml` for a SHA-256 in lowercase hex; nil for anything else, so a
-    /// value read from a manifest can never name a file outside the pool.
+    /// value read from a manifest can never name a file outside the pool. Inlinable, as
+    /// `isSHA256`, so that callers elsewhere get it specialized for their string type.
+    @inlinable
     public static func relativePath(of sha256: some StringProtocol) -> String? {
         guard isSHA256(sha256) else { return nil }
         let hex = String(sha256)
         return directoryName + "/" + hex.prefix(2) + "/" + hex.dropFirst(2) + ".xml"
     }
 
+    @inlinable
     public static func isSHA256(_ text: some StringProtocol) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }

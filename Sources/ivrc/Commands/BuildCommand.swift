@@ -193,8 +193,8 @@ struct BuildCommand: ParsableCommand {
             standardError(error.description)
             return ExitStatus.diagnostics
         } catch is BundleStoreWriter.MissingDocuments {
-            throw UsageFailure("documents of \(output) went missing while this build ran (`ivrc store prune` found some damaged?); "
-                + "nothing was stored: build again, which builds every flow")
+            throw UsageFailure("documents of \(output) are missing from its pool (deleted by hand, or found damaged by "
+                + "`ivrc store prune` while this build ran); nothing was stored: build again, which builds every flow")
         } catch let failure as BundleWriter.Failure {
             throw UsageFailure(failure.description)
         }

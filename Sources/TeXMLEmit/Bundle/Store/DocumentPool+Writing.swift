@@ -12,12 +12,12 @@ extension DocumentPool {
     /// every document it loads.
     func holds(_ sha256: String) -> Bool {
         guard let relative = Self.relativePath(of: sha256) else { return false }
-        return FileKind(at: root.path + "/" + relative) == .regular
+        return FileKind(at: rootPath + "/" + relative) == .regular
     }
 
     /// Whether the pool holds `bytes` as the file for `sha256`: compared only when a file is there.
     private func holds(_ sha256: String, bytes: [UInt8]) -> Bool {
-        guard size(of: sha256) == bytes.count, let pool = try? ConfinedDirectory(root.path) else { return false }
+        guard size(of: sha256) == bytes.count, let pool = try? ConfinedDirectory(rootPath) else { return false }
         return (try? pool.read(Self.relativePath(of: sha256)!, limit: bytes.count)) == bytes
     }
 
@@ -40,7 +40,7 @@ extension DocumentPool {
     public func size(of sha256: String) -> Int? {
         guard let relative = Self.relativePath(of: sha256) else { return nil }
         var status = stat()
-        guard lstat(root.path + "/" + relative, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard lstat(rootPath + "/" + relative, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return Int(status.st_size)
     }
 
@@ -55,7 +55,7 @@ extension DocumentPool {
         try makeDirectories(for: missing)
         let failures = ParallelResults<String?>(count: missing.count)
         DispatchQueue.concurrentPerform(iterations: missing.count) { index in
-            let final = root.path + "/" + Self.relativePath(of: missing[index])!
+            let final = rootPath + "/" + Self.relativePath(of: missing[index])!
             let temporary = temporaryPath(for: missing[index])
             unlink(temporary)
             if let failure = BundleWriter.writeFile(temporary, byHash[missing[index]]!) {
@@ -80,15 +80,15 @@ extension DocumentPool {
         let lacking = reused.filter { !holds($0.value) }.sorted { $0.key < $1.key }
         guard !lacking.isEmpty else { return [] }
         guard let previous, (try? makeDirectories(for: lacking.map(\.value))) != nil,
-              let pool = try? ConfinedDirectory(root.path) else { return Set(lacking.map(\.key)) }
+              let pool = try? ConfinedDirectory(rootPath) else { return Set(lacking.map(\.key)) }
         let taken = ParallelResults<Bool>(count: lacking.count)
         DispatchQueue.concurrentPerform(iterations: lacking.count) { index in
             let (path, sha256) = lacking[index]
-            let temporary = String(temporaryPath(for: sha256).dropFirst(root.path.count + 1))
-            unlink(root.path + "/" + temporary)
+            let temporary = String(temporaryPath(for: sha256).dropFirst(rootPath.count + 1))
+            unlink(rootPath + "/" + temporary)
             let linked = DocumentReuse.linkVerified(previous + "/" + path, to: temporary, in: pool, sha256: sha256)
-            let placed = linked && rename(root.path + "/" + temporary, root.path + "/" + Self.relativePath(of: sha256)!) == 0
-            if linked && !placed { unlink(root.path + "/" + temporary) }
+            let placed = linked && rename(rootPath + "/" + temporary, rootPath + "/" + Self.relativePath(of: sha256)!) == 0
+            if linked && !placed { unlink(rootPath + "/" + temporary) }
             taken.set(index, placed)
         }
         return Set(zip(lacking, taken.values).filter { !$0.1 }.map(\.0.key))
@@ -118,7 +118,7 @@ extension DocumentPool {
     /// Removes the file for `sha256`, if there is one.
     func remove(_ sha256: String) {
         guard let relative = Self.relativePath(of: sha256) else { return }
-        unlink(root.path + "/" + relative)
+        unlink(rootPath + "/" + relative)
     }
 
     /// The hashes of the sorted list `candidates` that none of the sorted lists `others` names:
@@ -144,13 +144,13 @@ extension DocumentPool {
 
     /// Whether the file for `sha256` is a regular file whose bytes have that hash.
     private func isIntact(_ sha256: String) -> Bool {
-        guard let pool = try? ConfinedDirectory(root.path),
+        guard let pool = try? ConfinedDirectory(rootPath),
               let bytes = try? pool.read(Self.relativePath(of: sha256)!, limit: BundleLimits.maxDocumentBytes) else { return false }
         return DocumentHash.sha256(bytes) == sha256
     }
 
     private func temporaryPath(for sha256: String) -> String {
-        root.path + "/" + Self.directoryName + "/" + sha256.prefix(2) + "/.tmp-\(getpid())-" + sha256.dropFirst(2)
+        rootPath + "/" + Self.directoryName + "/" + sha256.prefix(2) + "/.tmp-\(getpid())-" + sha256.dropFirst(2)
     }
 
     /// The pool and the fan-out directories of `hashes`.

@@ -19,8 +19,8 @@ struct RequestLogMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        log.record(method: request.method, path: request.uri.path, headers: request.headers, status: response.status.code,
-                   latency: ContinuousClock.now - start, notes: context.notes.current, peer: context.peer)
+        log.record(method: request.method, path: request.uri.path, forwardedFor: request.headers[values: RequestLog.forwardedFor],
+                   status: response.status.code, latency: ContinuousClock.now - start, notes: context.notes.current, peer: context.peer)
         return response
     }
 }
@@ -32,13 +32,14 @@ struct RequestLog: Sendable {
     /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     var trustedProxies: Set<String> = []
 
-    private static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
     /// An unmatched path is logged (never its query) up to this many bytes.
     static let maxLoggedPath = 256
 
-    /// `path` is read only for a request no route matched: the rest never log it.
-    func record(method: HTTPRequest.Method, path: @autoclosure () -> String, headers: HTTPFields, status: Int, latency: Duration,
-                notes: RequestNotes.Fields, peer: String?) {
+    /// `path` is read only for a request no route matched: the rest never log it; `forwardedFor`
+    /// (the request's `X-Forwarded-For` values) only for a trusted proxy's request.
+    func record(method: HTTPRequest.Method, path: @autoclosure () -> String, forwardedFor: @autoclosure () -> [String], status: Int,
+                latency: Duration, notes: RequestNotes.Fields, peer: String?) {
         if notes.kind != .operations {
             metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: status, duration: latency)
         }
@@ -52,7 +53,7 @@ struct RequestLog: Sendable {
         note("bundle", notes.bundle.map(LogValue.string))
         note("call_sid", notes.callSid.map(LogValue.string))
         note("call_status", notes.callStatus.map(LogValue.string))
-        let client = ClientAddress.resolve(peer: peer, forwardedFor: headers[values: Self.forwardedFor], trustedProxies: trustedProxies)
+        let client = ClientAddress.resolve(peer: peer, forwardedFor: forwardedFor(), trustedProxies: trustedProxies)
         note("client", client.map(LogValue.string))
         note("document", notes.document.map(LogValue.string))
         note("duration_s", notes.durationSeconds.map(LogValue.number))

@@ -144,12 +144,12 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     private func answer(_ head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
         state = .answering
-        guard let converted = Self.converted(head) else {
-            write(.plain(.badRequest), to: head, context: context)
+        if let answer = fastPath?.answer(head, body: body, peer: peer(of: context)) {
+            write(answer, to: head, context: context)
             return
         }
-        if let answer = fastPath?.answer(converted, body: body, peer: peer(of: context)) {
-            write(answer, to: head, context: context)
+        guard let converted = Self.converted(head) else {
+            write(.plain(.badRequest), to: head, context: context)
             return
         }
         let request = Request(head: converted, body: RequestBody(buffer: body))

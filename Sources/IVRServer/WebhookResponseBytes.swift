@@ -10,34 +10,40 @@ import NIOHTTP1
 enum WebhookResponseBytes {
     static func encode(_ answer: WebhookAnswer, version: HTTPVersion, withBody: Bool, close: Bool,
                        allocator: ByteBufferAllocator) -> ByteBuffer {
-        var bytes = allocator.buffer(capacity: 256 + (withBody ? answer.body.readableBytes : 0))
+        // The head gathered in an array and copied into the buffer once: a `ByteBuffer` write
+        // checks its storage's uniqueness and exclusive access each time, which cost more than the
+        // bytes of the eighteen short pieces a head is made of.
+        var head: [UInt8] = []
+        head.reserveCapacity(256)
         switch (version.major, version.minor) {
-        case (1, 1): bytes.writeStaticString("HTTP/1.1 ")
-        case (1, 0): bytes.writeStaticString("HTTP/1.0 ")
-        default: bytes.writeString("HTTP/\(version.major).\(version.minor) ")
+        case (1, 1): head.append(contentsOf: "HTTP/1.1 ".utf8)
+        case (1, 0): head.append(contentsOf: "HTTP/1.0 ".utf8)
+        default: head.append(contentsOf: "HTTP/\(version.major).\(version.minor) ".utf8)
         }
         let status = HTTPResponseStatus(statusCode: answer.status.code)
-        bytes.writeString(String(status.code))
-        bytes.writeStaticString(" ")
-        bytes.writeString(status.reasonPhrase)
-        bytes.writeStaticString("\r\n")
+        head.append(contentsOf: String(status.code).utf8)
+        head.append(UInt8(ascii: " "))
+        head.append(contentsOf: status.reasonPhrase.utf8)
+        head.append(contentsOf: "\r\n".utf8)
         // The framing fields are this function's to write.
         for field in answer.headers where field.name != .contentLength && field.name != .date && field.name != .connection {
-            bytes.writeString(field.name.rawName)
-            bytes.writeStaticString(": ")
-            bytes.writeString(field.value)
-            bytes.writeStaticString("\r\n")
+            head.append(contentsOf: field.name.rawName.utf8)
+            head.append(contentsOf: ": ".utf8)
+            head.append(contentsOf: field.value.utf8)
+            head.append(contentsOf: "\r\n".utf8)
         }
-        bytes.writeStaticString("content-length: ")
-        bytes.writeString(String(answer.body.readableBytes))
-        bytes.writeStaticString("\r\ndate: ")
-        bytes.writeString(HTTPDate.now)
+        head.append(contentsOf: "content-length: ".utf8)
+        head.append(contentsOf: String(answer.body.readableBytes).utf8)
+        head.append(contentsOf: "\r\ndate: ".utf8)
+        head.append(contentsOf: HTTPDate.now.utf8)
         if close {
-            bytes.writeStaticString("\r\nconnection: close")
+            head.append(contentsOf: "\r\nconnection: close".utf8)
         } else if version == .http1_0 {
-            bytes.writeStaticString("\r\nconnection: keep-alive")
+            head.append(contentsOf: "\r\nconnection: keep-alive".utf8)
         }
-        bytes.writeStaticString("\r\n\r\n")
+        head.append(contentsOf: "\r\n\r\n".utf8)
+        var bytes = allocator.buffer(capacity: head.count + (withBody ? answer.body.readableBytes : 0))
+        bytes.writeBytes(head)
         if withBody {
             var body = answer.body
             bytes.writeBuffer(&body)

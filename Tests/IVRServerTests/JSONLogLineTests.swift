@@ -81,7 +81,7 @@ struct JSONLogLineTests {
         notes.durationSeconds = 42
         for logger in [Logger(label: "direct") { _ in handler }, Logger(label: "through") { _ in MultiplexLogHandler([handler]) }] {
             RequestLog(logger: logger, metrics: ServerMetrics(), trustedProxies: ["10.0.0.1"]).record(
-                method: .post, path: "/texml/x", headers: [HTTPField.Name("X-Forwarded-For")!: "192.0.2.7"], status: 403,
+                method: .post, path: "/texml/x", forwardedFor: ["192.0.2.7"], status: 403,
                 latency: .microseconds(1250), notes: notes, peer: "10.0.0.1")
         }
         let written = lines.withLock { $0 }.map { $0.replacingOccurrences(of: #""time":"[^"]*""#, with: "", options: .regularExpression) }

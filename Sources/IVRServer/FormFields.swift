@@ -7,42 +7,52 @@ enum FormFields {
     struct Malformed: Error {}
 
     static func decode(_ form: [UInt8]) throws(Malformed) -> [String: String] {
-        var fields: [String: String] = [:]
-        // One allocation for a form's fields: growing from empty rehashed it three times.
-        fields.reserveCapacity(form.count(where: { $0 == UInt8(ascii: "&") }) + 1)
-        var start = form.startIndex
-        while start < form.endIndex {
-            let end = form[start...].firstIndex(of: UInt8(ascii: "&")) ?? form.endIndex
-            let piece = form[start..<end]
-            start = end + 1
-            guard let equals = piece.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            let key = try decoded(piece[..<equals], plusIsSpace: false)
-            // `[` starts a nested key (`a[b]`, `a[]`), which a flat form cannot hold.
-            guard !key.utf8.contains(UInt8(ascii: "[")) else { throw Malformed() }
-            // A key given twice: told by the one insert, not a lookup before it.
-            guard fields.updateValue(try decoded(piece[(equals + 1)...], plusIsSpace: true), forKey: key) == nil
-            else { throw Malformed() }
+        try form.withUnsafeBufferPointer { (form) throws(Malformed) -> [String: String] in
+            var fields: [String: String] = [:]
+            // One allocation for a form's fields: growing from empty rehashed it three times.
+            fields.reserveCapacity(form.count(where: { $0 == UInt8(ascii: "&") }) + 1)
+            var start = 0
+            while start < form.count {
+                // One pass over the piece: where its `=` is, and what its key and value need.
+                var end = start, equals: Int?, keyEscaped = false, keyNested = false, valueEscaped = false
+                while end < form.count, form[end] != UInt8(ascii: "&") {
+                    switch form[end] {
+                    case UInt8(ascii: "=") where equals == nil: equals = end
+                    case UInt8(ascii: "%"): if equals == nil { keyEscaped = true } else { valueEscaped = true }
+                    case UInt8(ascii: "+") where equals != nil: valueEscaped = true
+                    // `[` starts a nested key (`a[b]`, `a[]`), which a flat form cannot hold.
+                    case UInt8(ascii: "[") where equals == nil: keyNested = true
+                    default: break
+                    }
+                    end += 1
+                }
+                defer { start = end + 1 }
+                guard let equals else { continue }
+                let key = try text(form[start..<equals], escaped: keyEscaped, plusIsSpace: false)
+                guard !keyNested, !keyEscaped || !key.utf8.contains(UInt8(ascii: "[")) else { throw Malformed() }
+                // A key given twice: told by the one insert, not a lookup before it.
+                guard fields.updateValue(try text(form[(equals + 1)..<end], escaped: valueEscaped, plusIsSpace: true),
+                                         forKey: key) == nil else { throw Malformed() }
+            }
+            return fields
         }
-        return fields
     }
 
-    private static func decoded(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool) throws(Malformed) -> String {
-        // Most fields are plain: their bytes are the text.
-        if !bytes.contains(where: { $0 == UInt8(ascii: "%") || ($0 == UInt8(ascii: "+") && plusIsSpace) }) {
-            return String(decoding: bytes, as: UTF8.self)
-        }
+    /// A key's or value's text: most are plain, their bytes the text.
+    private static func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, escaped: Bool, plusIsSpace: Bool) throws(Malformed) -> String {
+        guard escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = bytes.startIndex
         while index != bytes.endIndex {
             let byte = bytes[index]
-            index = bytes.index(after: index)
+            index += 1
             switch byte {
             case UInt8(ascii: "%"):
-                guard index != bytes.endIndex, let high = hexValue(bytes[index]) else { throw Malformed() }
-                index = bytes.index(after: index)
-                guard index != bytes.endIndex, let low = hexValue(bytes[index]) else { throw Malformed() }
-                index = bytes.index(after: index)
+                guard index + 1 < bytes.endIndex, let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else {
+                    throw Malformed()
+                }
+                index += 2
                 output.append(high << 4 | low)
             case UInt8(ascii: "+") where plusIsSpace:
                 output.append(UInt8(ascii: " "))

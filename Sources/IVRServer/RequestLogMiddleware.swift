@@ -30,7 +30,16 @@ struct RequestLog: Sendable {
     let logger: Logger
     let metrics: ServerMetrics
     /// Proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
-    var trustedProxies: Set<String> = []
+    let trustedProxies: Set<String>
+    /// The logger's handler when it is the server's own, found once rather than cast per request.
+    private let jsonHandler: JSONLogHandler?
+
+    init(logger: Logger, metrics: ServerMetrics, trustedProxies: Set<String> = []) {
+        self.logger = logger
+        self.metrics = metrics
+        self.trustedProxies = trustedProxies
+        jsonHandler = logger.handler as? JSONLogHandler
+    }
 
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
     /// An unmatched path is logged (never its query) up to this many bytes.
@@ -75,7 +84,7 @@ struct RequestLog: Sendable {
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
         let level: Logger.Level = notes.refusal == nil ? .info : .warning
         // The server's own handler takes the fields as they are; any other gets swift-log's metadata.
-        if let handler = logger.handler as? JSONLogHandler {
+        if let handler = jsonHandler {
             handler.log(level: level, message: "request", fields: &fields)
         } else {
             logger.log(level: level, "request", metadata: Logger.Metadata(fields.map { ($0.key, $0.value.metadataValue) },

@@ -62,12 +62,28 @@ public struct BundleAddress: Sendable {
     /// The bundle path of a document: `FLOW/NAME.xml`.
     public static func path(_ name: String, flow: String) -> String { "\(flow)/\(name).xml" }
 
-    /// `FLOW/NAME.route` → `FLOW/NAME.xml`, the document whose route it is.
+    /// `FLOW/NAME.route` → `FLOW/NAME.xml`, the document whose route it is; any other path as it is.
     public static func document(ofRoute path: String) -> String {
-        // As bytes: the server asks this several times per request, and by characters it cost more than the lookups it serves.
-        let bytes = path.utf8
-        guard bytes.count >= 6, bytes.suffix(6).elementsEqual(".route".utf8) else { return path }
-        return String(Substring(bytes.dropLast(6))) + ".xml"
+        // As contiguous bytes: the server asks this several times per request, and through
+        // characters (or generic views) it cost more than the lookups it serves.
+        var contiguous = path
+        return contiguous.withUTF8 { bytes in
+            guard endsInRoute(bytes) else { return path }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes.dropLast(routeSuffix.utf8CodeUnitCount)), as: UTF8.self) + ".xml"
+        }
+    }
+
+    /// Whether a bundle path names a route (`FLOW/NAME.route`).
+    public static func isRoute(_ path: String) -> Bool {
+        var contiguous = path
+        return contiguous.withUTF8(endsInRoute)
+    }
+
+    private static let routeSuffix: StaticString = ".route"
+
+    private static func endsInRoute(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = routeSuffix.utf8CodeUnitCount
+        return bytes.count >= count && memcmp(bytes.baseAddress! + bytes.count - count, routeSuffix.utf8Start, count) == 0
     }
 
     // MARK: Resolving

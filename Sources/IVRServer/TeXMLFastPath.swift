@@ -29,7 +29,7 @@ struct TeXMLFastPath: Sendable {
         self.log = log
         self.drain = drain
         let path = routes.configuration.path
-        webhookPath = path.first == "/" && Self.isPlainPath(path.dropFirst()) ? path : nil
+        webhookPath = path.first == "/" && Self.isPlainPath(path.utf8.dropFirst()) ? path : nil
     }
 
     /// The head as NIO read it: its fields are converted to HTTP Types' only where the request
@@ -54,9 +54,9 @@ struct TeXMLFastPath: Sendable {
                 answer = routes.entry(parameters, moment: moment, notes: notes)
             case .bundle(let id, let path, let query):
                 // The router loads it from the store, or refuses it.
-                guard let served = routes.store.bundle(id: String(id)) else { return nil }
-                answer = routes.bundlePath(String(path), on: String(id), served: served, parameters: parameters,
-                                           query: query.map(String.init), moment: moment, notes: notes)
+                guard let served = routes.store.bundle(id: id) else { return nil }
+                answer = routes.bundlePath(path, on: id, served: served, parameters: parameters, query: query, moment: moment,
+                                           notes: notes)
             }
         }
         drain.finishing(&answer.headers)
@@ -67,38 +67,40 @@ struct TeXMLFastPath: Sendable {
 
     private enum Target {
         case entry
-        case bundle(id: Substring, path: Substring, query: Substring?)
+        case bundle(id: String, path: String, query: String?)
     }
 
     /// The entry path, or `PATH/BUNDLE/FLOW/NAME.route|.xml` with a bundle id and plain
     /// segments; anything the router might read differently (escapes, empty or dot segments,
-    /// a fragment, another route's name) is nil. Read as bytes: every character that matters
-    /// here is ASCII, and reading characters cost more than the rest of an action request's routing.
+    /// a fragment, another route's name) is nil. Read as contiguous bytes: every byte that
+    /// matters here is ASCII, and reading characters (or generic views of substrings) cost
+    /// more than the rest of an action request's routing.
     private func target(of uri: String) -> Target? {
-        let bytes = uri.utf8
-        guard let webhookPath, !bytes.contains(UInt8(ascii: "#")) else { return nil }
-        let pathEnd = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
-        let path = uri[..<pathEnd]
-        let query = pathEnd < bytes.endIndex ? uri[bytes.index(after: pathEnd)...] : nil
-        if path.utf8.elementsEqual(webhookPath.utf8) { return .entry }
-        guard path.utf8.starts(with: webhookPath.utf8) else { return nil }
-        let rest = path.utf8.dropFirst(webhookPath.utf8.count)
-        guard rest.first == UInt8(ascii: "/") else { return nil }
-        let below = rest.dropFirst()
-        let idEnd = below.firstIndex(of: UInt8(ascii: "/")) ?? below.endIndex
-        let id = path[below.startIndex..<idEnd]
-        guard idEnd < below.endIndex else { return nil }
-        let document = path[below.index(after: idEnd)...]
-        guard BundleID.isValid(id), Self.isPlainPath(document),
-              document.utf8.hasSuffix(".route") || document.utf8.hasSuffix(".xml") else { return nil }
-        return .bundle(id: id, path: document, query: query)
+        guard let webhookPath else { return nil }
+        var uri = uri
+        return uri.withUTF8 { bytes -> Target? in
+            guard !bytes.contains(UInt8(ascii: "#")) else { return nil }
+            let pathEnd = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
+            let path = bytes[..<pathEnd]
+            let prefix = webhookPath.utf8.count
+            guard path.count >= prefix, path.prefix(prefix).elementsEqual(webhookPath.utf8) else { return nil }
+            if path.count == prefix { return .entry }
+            guard path[prefix] == UInt8(ascii: "/") else { return nil }
+            let below = path[(prefix + 1)...]
+            guard let idEnd = below.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            let text = { (slice: Slice<UnsafeBufferPointer<UInt8>>) in String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self) }
+            let id = text(below[..<idEnd]), document = below[(idEnd + 1)...]
+            guard BundleID.isValid(id), Self.isPlainPath(document),
+                  Self.hasSuffix(document, ".route") || Self.hasSuffix(document, ".xml") else { return nil }
+            return .bundle(id: id, path: text(document), query: pathEnd < bytes.endIndex ? text(bytes[(pathEnd + 1)...]) : nil)
+        }
     }
 
     /// Segments of letters, digits, `_`, `-` and `.`, none empty, `.` or `..`.
-    private static func isPlainPath(_ path: Substring) -> Bool {
+    private static func isPlainPath(_ path: some Collection<UInt8>) -> Bool {
         var segmentLength = 0
         var segmentDots = 0
-        for byte in path.utf8 {
+        for byte in path {
             switch byte {
             case UInt8(ascii: "/"):
                 guard segmentLength > 0, segmentDots < segmentLength || segmentLength > 2 else { return false }
@@ -116,10 +118,9 @@ struct TeXMLFastPath: Sendable {
         }
         return segmentLength > 0 && (segmentDots < segmentLength || segmentLength > 2)
     }
-}
 
-private extension Substring.UTF8View {
-    func hasSuffix(_ suffix: String) -> Bool {
-        count >= suffix.utf8.count && dropFirst(count - suffix.utf8.count).elementsEqual(suffix.utf8)
+    private static func hasSuffix(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ suffix: StaticString) -> Bool {
+        bytes.count >= suffix.utf8CodeUnitCount
+            && bytes.suffix(suffix.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
     }
 }

@@ -61,7 +61,7 @@ struct TeXMLRoutes {
         notes.update {
             $0.callSid = parameters["CallSid"]
             // Set before the bundle is found: a signed request for a replaced bundle is still one Telnyx sent.
-            $0.kind = path.hasSuffix(".route") ? .route : .document
+            $0.kind = BundleAddress.isRoute(path) ? .route : .document
         }
         guard let served else {
             metrics.unknownBundle()

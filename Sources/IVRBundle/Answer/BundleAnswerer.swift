@@ -42,7 +42,8 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
             case .failure(let rejection): return .carriedValuesRejected(rejection)
             }
         }
-        guard path.hasSuffix(".route") else {
+        // A route's owner is another path: its document's.
+        guard owner != path else {
             return document(path, values: received, refusedValues: [], parameters: parameters, carrier: carrier)
         }
         let route = bundle.manifest.routes[owner]

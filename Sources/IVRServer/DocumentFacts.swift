@@ -1,9 +1,12 @@
+import HTTPTypes
 import IVRBundle
 
 /// What the log and the metrics say about one bundle document: its flow, step and language,
-/// and whether it belongs to the emergency step. Worked out once when a bundle is loaded,
-/// since reading them off the path (`DocumentStep`) on every request cost more than answering it.
-struct DocumentFacts: Sendable {
+/// and whether it belongs to the emergency step; and the header naming it in its answers.
+/// Worked out once when a bundle is loaded, since reading them off the path (`DocumentStep`) on
+/// every request cost more than answering it. A class: a request looks facts up several times,
+/// and copying their strings each time cost more than the look-ups.
+final class DocumentFacts: Sendable {
     let flow: String
     /// The `.ivr` step the document was lowered from (nil for `hangup.call.xml`).
     let step: String?
@@ -14,6 +17,8 @@ struct DocumentFacts: Sendable {
     /// The language it speaks in a flow with several: its tag or the flow's first; nil otherwise.
     let language: String?
     let isEmergency: Bool
+    /// `X-Ivrc-Document: PATH` (`TeXMLRoutes.documentHeader`), its value checked once.
+    let documentField: HTTPField
 
     init(document path: String, flow: Manifest.FlowEntry?) {
         // Documents live in their flow's folder, `FLOW/NAME.xml`.
@@ -24,5 +29,6 @@ struct DocumentFacts: Sendable {
         languageTag = tag
         language = flow?.languages?.first.map { tag ?? $0 }
         isEmergency = flow?.emergencyStep.map { $0 == step } ?? false
+        documentField = HTTPField(name: TeXMLRoutes.documentHeader, value: path)
     }
 }

@@ -102,7 +102,7 @@ struct TeXMLRoutes {
             noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, notes: notes)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
-            var headers: HTTPFields = [.contentType: "application/xml; charset=utf-8", Self.documentHeader: document]
+            var headers = HTTPFields([Self.xmlContentType, facts?.documentField ?? HTTPField(name: Self.documentHeader, value: document)])
             // Tells `ivrc test --url` its `at` moments are honoured, so they never silently follow the clock.
             if configuration.testClock { headers[Self.testClockHeader] = "on" }
             return WebhookAnswer(status: .ok, headers: headers, body: bytes)
@@ -152,6 +152,7 @@ struct TeXMLRoutes {
     /// Names the bundle document an answer is, so a test caller's `expect step` works over HTTP
     /// as it does against the bundle (a bundle path, never anything from the request).
     static let documentHeader = HTTPField.Name(TestCallerHeaders.document)!
+    private static let xmlContentType = HTTPField(name: .contentType, value: "application/xml; charset=utf-8")
     static let momentHeader = HTTPField.Name(TestCallerHeaders.moment)!
     static let testClockHeader = HTTPField.Name(TestCallerHeaders.testClock)!
 }

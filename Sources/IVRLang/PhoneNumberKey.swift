@@ -4,11 +4,18 @@ public enum PhoneNumberKey {
     public static func of(_ written: String) -> String {
         // Every new call's `To` comes here: ASCII text (the usual) is read byte by byte, the same
         // digits `Character.isNumber` keeps for it, without breaking it into grapheme clusters.
+        // The key is written straight into the string's own storage (inline for a phone number):
+        // no array to allocate and copy.
         if written.utf8.allSatisfy({ $0 < 0x80 }) {
-            var key: [UInt8] = [UInt8(ascii: "+")]
-            key.reserveCapacity(written.utf8.count + 1)
-            for byte in written.utf8 where (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { key.append(byte) }
-            return String(decoding: key, as: UTF8.self)
+            return String(unsafeUninitializedCapacity: written.utf8.count + 1) { key in
+                key[0] = UInt8(ascii: "+")
+                var count = 1
+                for byte in written.utf8 where (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    key[count] = byte
+                    count += 1
+                }
+                return count
+            }
         }
         return "+" + written.filter(\.isNumber)
     }

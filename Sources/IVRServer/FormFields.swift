@@ -41,26 +41,34 @@ enum FormFields {
     /// A key's or value's text: most are plain, their bytes the text.
     private static func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, escaped: Bool, plusIsSpace: Bool) throws(Malformed) -> String {
         guard escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "%"):
-                guard index + 1 < bytes.endIndex, let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else {
-                    throw Malformed()
+        // Decoded straight into the string's storage (inline for most values, as `+1555…` is):
+        // never longer than the escaped bytes. Bytes that are not UTF-8 become U+FFFD, as
+        // `String(decoding:)` makes them.
+        var malformed = false
+        let text = String(unsafeUninitializedCapacity: bytes.count) { output in
+            var (index, count) = (bytes.startIndex, 0)
+            while index != bytes.endIndex {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "%"):
+                    guard index + 1 < bytes.endIndex, let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else {
+                        malformed = true
+                        return 0
+                    }
+                    index += 2
+                    output[count] = high << 4 | low
+                case UInt8(ascii: "+") where plusIsSpace:
+                    output[count] = UInt8(ascii: " ")
+                default:
+                    output[count] = byte
                 }
-                index += 2
-                output.append(high << 4 | low)
-            case UInt8(ascii: "+") where plusIsSpace:
-                output.append(UInt8(ascii: " "))
-            default:
-                output.append(byte)
+                count += 1
             }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
+        if malformed { throw Malformed() }
+        return text
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

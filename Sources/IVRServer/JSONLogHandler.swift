@@ -59,8 +59,9 @@ public struct JSONLogHandler: LogHandler {
     /// no key order on Linux and sorts with the locale's collation (slower than the request).
     /// Of fields with the same key, the first is written.
     static func line(_ fields: [(key: String, value: LogValue)]) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
+        bytes.append(UInt8(ascii: "{"))
         // By key, then by place: the sort alone does not promise to keep equal keys in order.
         let order = fields.indices.sorted { fields[$0].key == fields[$1].key ? $0 < $1 : fields[$0].key < fields[$1].key }
         var previous: String?

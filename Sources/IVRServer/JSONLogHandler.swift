@@ -29,16 +29,16 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let eventFields = event.metadata ?? [:]
-        var fields: [(key: String, value: LogValue)] = []
+        var fields: [(key: LogKey, value: LogValue)] = []
         fields.reserveCapacity(eventFields.count + metadata.count + 4)
-        fields.append(contentsOf: eventFields.lazy.map { (key: $0.key, value: LogValue($0.value)) })
+        fields.append(contentsOf: eventFields.lazy.map { (key: LogKey($0.key), value: LogValue($0.value)) })
         write(level: event.level, message: event.message.description, fields: &fields)
     }
 
     /// Writes one line of `fields` when `level` is logged: what `log(event:)` writes for metadata
     /// of these fields, without swift-log's metadata dictionary and its values (`RequestLog`
     /// writes every request's line this way).
-    func log(level: Logger.Level, message: String, fields: inout [(key: String, value: LogValue)]) {
+    func log(level: Logger.Level, message: String, fields: inout [(key: LogKey, value: LogValue)]) {
         if logLevel <= level { write(level: level, message: message, fields: &fields) }
     }
 
@@ -46,30 +46,34 @@ public struct JSONLogHandler: LogHandler {
     /// message: all gathered in one array in that order and sorted once by key, the first of
     /// each key written (a merged dictionary hashed every key twice more; looking each key up in
     /// those before it cost more than the sort). `fields` is grown in place.
-    private func write(level: Logger.Level, message: String, fields: inout [(key: String, value: LogValue)]) {
-        for (key, value) in metadata { fields.append((key, LogValue(value))) }
-        fields.append(("time", .string(LogTimestamp.now)))
-        fields.append(("level", .string(level.rawValue)))
-        fields.append(("logger", .string(label)))
-        fields.append(("message", .string(message)))
+    private func write(level: Logger.Level, message: String, fields: inout [(key: LogKey, value: LogValue)]) {
+        for (key, value) in metadata { fields.append((LogKey(key), LogValue(value))) }
+        fields.append((Self.timeKey, .string(LogTimestamp.now)))
+        fields.append((Self.levelKey, .string(level.rawValue)))
+        fields.append((Self.loggerKey, .string(label)))
+        fields.append((Self.messageKey, .string(message)))
         sink(Self.line(fields))
     }
+
+    private static let timeKey = LogKey("time"), levelKey = LogKey("level"), loggerKey = LogKey("logger"),
+                       messageKey = LogKey("message")
 
     /// One JSON object with its keys in byte order, written by hand: Foundation's encoder keeps
     /// no key order on Linux and sorts with the locale's collation (slower than the request).
     /// Of fields with the same key, the first is written.
-    static func line(_ fields: [(key: String, value: LogValue)]) -> [UInt8] {
+    static func line(_ fields: [(key: LogKey, value: LogValue)]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
         bytes.append(UInt8(ascii: "{"))
         // By key, then by place: the sort alone does not promise to keep equal keys in order.
-        let order = fields.indices.sorted { fields[$0].key == fields[$1].key ? $0 < $1 : fields[$0].key < fields[$1].key }
+        let order = fields.indices.sorted {
+            fields[$0].key.name == fields[$1].key.name ? $0 < $1 : fields[$0].key.name < fields[$1].key.name
+        }
         var previous: String?
-        for position in order where fields[position].key != previous {
+        for position in order where fields[position].key.name != previous {
             if previous != nil { bytes.append(UInt8(ascii: ",")) }
-            previous = fields[position].key
-            appendString(fields[position].key, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
+            previous = fields[position].key.name
+            bytes.append(contentsOf: fields[position].key.json)
             switch fields[position].value {
             case .string(let text): appendString(text, to: &bytes)
             case .literal(let text): bytes.append(contentsOf: text.utf8)
@@ -84,7 +88,7 @@ public struct JSONLogHandler: LogHandler {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
         // Most values need no escape: copied whole, in one pass over contiguous bytes (a short

@@ -52,44 +52,67 @@ struct RequestLog: Sendable {
         if notes.kind != .operations {
             metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: status, duration: latency)
         }
-        var fields: [(key: String, value: LogValue)] = []
+        var fields: [(key: LogKey, value: LogValue)] = []
         fields.reserveCapacity(24)
         // Only the fields noted, appended one by one (a table of them cost an array per request)
         // and in key order, which the line's sort then finds already in place.
-        func note(_ key: String, _ value: LogValue?) {
+        func note(_ key: LogKey, _ value: LogValue?) {
             if let value { fields.append((key, value)) }
         }
-        note("bundle", notes.bundle.map(LogValue.string))
-        note("call_sid", notes.callSid.map(LogValue.string))
-        note("call_status", notes.callStatus.map(LogValue.string))
+        note(Key.bundle, notes.bundle.map(LogValue.string))
+        note(Key.callSid, notes.callSid.map(LogValue.string))
+        note(Key.callStatus, notes.callStatus.map(LogValue.string))
         let client = ClientAddress.resolve(peer: peer, forwardedFor: forwardedFor(), trustedProxies: trustedProxies)
-        note("client", client.map(LogValue.string))
-        note("document", notes.document.map(LogValue.string))
-        note("duration_s", notes.durationSeconds.map(LogValue.number))
-        note("emergency", notes.emergency.map(LogValue.bool))
-        note("flow", notes.flow.map(LogValue.string))
-        note("hangup_source", notes.hangupSource.map(LogValue.string))
-        note("kind", .string(notes.kind.rawValue))
-        note("language", notes.language.map(LogValue.string))
-        note("latency_ms", .number(Self.milliseconds(latency)))
-        note("method", .string(method.rawValue))
-        note("outcome", notes.outcome.map(LogValue.string))
+        note(Key.client, client.map(LogValue.string))
+        note(Key.document, notes.document.map(LogValue.string))
+        note(Key.durationSeconds, notes.durationSeconds.map(LogValue.number))
+        note(Key.emergency, notes.emergency.map(LogValue.bool))
+        note(Key.flow, notes.flow.map(LogValue.string))
+        note(Key.hangupSource, notes.hangupSource.map(LogValue.string))
+        note(Key.kind, .string(notes.kind.rawValue))
+        note(Key.language, notes.language.map(LogValue.string))
+        note(Key.latencyMilliseconds, .number(Self.milliseconds(latency)))
+        note(Key.method, .string(method.rawValue))
+        note(Key.outcome, notes.outcome.map(LogValue.string))
         if notes.kind == .unmatched {
-            note("path", .string(String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self)))
+            note(Key.path, .string(String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self)))
         }
-        note("refusal", notes.refusal.map(LogValue.string))
-        note("status", .number(status))
-        note("status_callback", notes.statusCallback.map(LogValue.string))
-        note("step", notes.step.map(LogValue.string))
+        note(Key.refusal, notes.refusal.map(LogValue.string))
+        note(Key.status, .number(status))
+        note(Key.statusCallback, notes.statusCallback.map(LogValue.string))
+        note(Key.step, notes.step.map(LogValue.string))
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
         let level: Logger.Level = notes.refusal == nil ? .info : .warning
         // The server's own handler takes the fields as they are; any other gets swift-log's metadata.
         if let handler = jsonHandler {
             handler.log(level: level, message: "request", fields: &fields)
         } else {
-            logger.log(level: level, "request", metadata: Logger.Metadata(fields.map { ($0.key, $0.value.metadataValue) },
+            logger.log(level: level, "request", metadata: Logger.Metadata(fields.map { ($0.key.name, $0.value.metadataValue) },
                                                                           uniquingKeysWith: { first, _ in first }))
         }
+    }
+
+    /// The line's keys, their JSON text made once.
+    private enum Key {
+        static let bundle = LogKey("bundle")
+        static let callSid = LogKey("call_sid")
+        static let callStatus = LogKey("call_status")
+        static let client = LogKey("client")
+        static let document = LogKey("document")
+        static let durationSeconds = LogKey("duration_s")
+        static let emergency = LogKey("emergency")
+        static let flow = LogKey("flow")
+        static let hangupSource = LogKey("hangup_source")
+        static let kind = LogKey("kind")
+        static let language = LogKey("language")
+        static let latencyMilliseconds = LogKey("latency_ms")
+        static let method = LogKey("method")
+        static let outcome = LogKey("outcome")
+        static let path = LogKey("path")
+        static let refusal = LogKey("refusal")
+        static let status = LogKey("status")
+        static let statusCallback = LogKey("status_callback")
+        static let step = LogKey("step")
     }
 
     /// Microsecond resolution, logged as a JSON number.

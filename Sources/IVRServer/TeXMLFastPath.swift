@@ -40,7 +40,13 @@ struct TeXMLFastPath: Sendable {
         guard head.method == .POST, let target = target(of: head.uri),
               body.readableBytes <= routes.configuration.maxBodyBytes,
               let parameters = try? CallParameters.fields(ofBody: body) else { return nil }
-        let fields = { HTTPFields(head.headers, splitCookie: false) }
+        var converted: HTTPFields?
+        func fields() -> HTTPFields {
+            if let converted { return converted }
+            let fields = HTTPFields(head.headers, splitCookie: false)
+            converted = fields
+            return fields
+        }
         let notes = RequestNotes()
         var answer: WebhookAnswer
         // The signature first, as the router checks it: a forged request touches no bundle.

@@ -35,7 +35,7 @@ struct CallStatusRoutes {
             return WebhookAnswer.refusal(.badRequest, "not a call status callback (\(error.rawValue) missing or invalid)").response
         }
         let served = store.current
-        let flow = served.bundle.entry(forNumber: callback.to).flatMap(served.flow(of:))
+        let flow = served.entry(forNumber: callback.to).flatMap(served.flow(of:))
         context.notes.update {
             $0.callSid = callback.callSid
             $0.flow = flow

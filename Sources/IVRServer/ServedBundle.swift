@@ -33,9 +33,17 @@ public struct ServedBundle: Sendable {
 
     public var bundle: LoadedBundle { held.bundle }
     public var loadedAt: Date { held.loadedAt }
-    /// Answers requests (`BundleAnswerer`, the runtime's own function) from the relocated
-    /// documents; flows that fill `{{NAME}}` per request keep theirs as relocated trees.
-    var answerer: BundleAnswerer<ServedDocuments> { held.answerer }
+    /// The answer to a request for bundle path `path` from the relocated documents
+    /// (`BundleAnswerer`, the runtime's own function; flows that fill `{{NAME}}` per request keep
+    /// theirs as relocated trees). Asked of the answerer where it is held: through a copy of it,
+    /// each request retained and released every one of its parts.
+    func answer<Carrier: CallValueCarrier>(_ path: String, parameters: [String: String], incoming: IncomingValues,
+                                           clock: ScheduleClock, carrier: Carrier) -> RequestAnswer<ByteBuffer, Carrier.Rejection> {
+        held.answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock, carrier: carrier)
+    }
+
+    /// The entry document for a dialled number (`LoadedBundle.entry(forNumber:)`).
+    func entry(forNumber number: String) -> String? { held.bundle.entry(forNumber: number) }
 
     /// - Parameter pathPrefix: `{public-url}{path}`, the URL the webhook is served under.
     public init(bundle: LoadedBundle, pathPrefix: String, loadedAt: Date = Date()) throws {
@@ -63,10 +71,10 @@ public struct ServedBundle: Sendable {
     }
 
     /// The served bytes of a bundle document (shared, never copied per request).
-    public func document(_ path: String) -> ByteBuffer? { answerer.documents.stored(path) }
+    public func document(_ path: String) -> ByteBuffer? { held.answerer.documents.stored(path) }
 
     /// Which flows fill `{{NAME}}` per request.
-    public var values: BundleValues { answerer.values }
+    public var values: BundleValues { held.answerer.values }
 
     /// The flow a bundle path (document or route) belongs to, for logs and metric labels.
     public func flow(of path: String) -> String? { facts(of: path)?.flow }

@@ -43,7 +43,7 @@ struct TeXMLRoutes {
             $0.callSid = parameters["CallSid"]
             $0.bundle = served.id
         }
-        guard let entry = served.bundle.entry(forNumber: parameters["To"] ?? "") else {
+        guard let entry = served.entry(forNumber: parameters["To"] ?? "") else {
             metrics.unknownNumber()
             notes.update { $0.refusal = "unknown-number" }
             return .refusal(HTTPResponse.Status(code: configuration.unknownNumberStatus), "no flow answers this number")
@@ -78,7 +78,7 @@ struct TeXMLRoutes {
     private func answer(_ path: String, _ incoming: IncomingValues, of served: ServedBundle, moment: String?,
                         parameters: [String: String], notes: RequestNotes) -> WebhookAnswer {
         let carrier = SealedValues(seal: configuration.valueSeal, callSid: parameters["CallSid"] ?? "", bundle: served.id)
-        switch served.answerer.answer(path, parameters: parameters, incoming: incoming, clock: clock(sent: moment), carrier: carrier) {
+        switch served.answer(path, parameters: parameters, incoming: incoming, clock: clock(sent: moment), carrier: carrier) {
         case .carriedValuesRejected(let rejection):
             metrics.carriedValuesRejected(reason: rejection.rawValue)
             notes.update { $0.refusal = "carried-values-\(rejection.rawValue)" }

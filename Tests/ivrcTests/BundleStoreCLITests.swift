@@ -29,6 +29,14 @@ import Testing
         }
     }
 
+    /// A new temporary directory with an empty `flows` folder in it; the caller removes it.
+    private static func workDirectory() throws -> (directory: URL, flows: URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        let flows = directory.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        return (directory, flows)
+    }
+
     @Test func buildsAreStoredMadeCurrentListedAndPruned() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -64,10 +72,8 @@ import Testing
     /// A store build after one file changed checks and compiles that file only (the rest comes
     /// from the last build's snapshot) and stores what a build from scratch stores, warnings and all.
     @Test func aRebuildAfterOneChangeTakesTheRestFromTheSnapshotAndIsTheWholeBuild() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        let (directory, flows) = try Self.workDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let flows = directory.appendingPathComponent("flows")
-        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
         func write(_ greeting: String) throws { try Self.writeLines(4, greeting: greeting, spareStep: true, into: flows) }
         try write("Thank you")
         let store = directory.appendingPathComponent("store").path
@@ -89,10 +95,8 @@ import Testing
     /// A damaged document `ivrc store prune` removed is one the last build's snapshot took as
     /// present: the next build is whole and writes it again, and the store serves whole builds.
     @Test func aDocumentPruneRemovedAsDamagedIsWrittenAgainByTheNextBuild() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        let (directory, flows) = try Self.workDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let flows = directory.appendingPathComponent("flows")
-        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
         func write(_ greeting: String) throws { try Self.writeLines(2, greeting: greeting, spareStep: false, into: flows) }
         try write("Thank you")
         let store = directory.appendingPathComponent("store").path
@@ -133,10 +137,8 @@ import Testing
     /// document of it deleted by hand fails that build (nothing stored, the snapshot dropped);
     /// the next build is whole and writes the document again.
     @Test func aRebuildOfUnchangedSourcesFindsItsBuildStoredAndOneMissingADocumentIsBuiltWhole() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivrc-store-cli-\(UUID().uuidString)")
+        let (directory, flows) = try Self.workDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let flows = directory.appendingPathComponent("flows")
-        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
         try Self.writeLines(2, greeting: "Thank you", spareStep: false, into: flows)
         let store = directory.appendingPathComponent("store").path
         let first = try CLITests.ivrc(["build", flows.path, "-o", store, "--store"])

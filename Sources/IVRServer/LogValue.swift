@@ -38,7 +38,7 @@ enum LogValue: Sendable, Equatable {
 }
 
 /// A key of a JSON log line with its JSON text (`"key":`) made once: a request's line has a
-/// dozen keys, all fixed, and escaping each again on every line cost a fifth of the line.
+/// dozen keys, all fixed, and escaping each again on every line cost a tenth of the line.
 struct LogKey: Sendable {
     let name: String
     let json: [UInt8]

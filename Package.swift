@@ -73,7 +73,11 @@ let package = Package(
         // The compiler↔runtime contract: what a bundle holds and how a call is answered from it.
         .target(
             name: "IVRBundle",
-            dependencies: ["IVRLang", "TeXMLSchema", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["IVRLang", "TeXMLSchema", .product(name: "Crypto", package: "swift-crypto")],
+            // `ivrc serve` answers every request through `BundleAnswerer`, generic over documents the
+            // server defines: unspecialised across the module boundary, its type metadata lookups
+            // cost an entry request 3,400 instructions of 88,000 (docs/performance.md).
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
         ),
         .target(name: "IVRCheck", dependencies: ["IVRLang", "IVRBundle", "TeXMLSchema"]),
         // `explain` runs each id's examples as `check` and `test` would, to point at the finding.

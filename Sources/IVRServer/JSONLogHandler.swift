@@ -28,60 +28,58 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        let eventFields = event.metadata ?? [:]
+        guard let eventFields = event.metadata, !eventFields.isEmpty else {
+            return sink(JSONLineWriter(frame: frame(level: event.level, message: event.message.description)).finish())
+        }
         var fields: [(key: LogKey, value: LogValue)] = []
-        fields.reserveCapacity(eventFields.count + metadata.count + 4)
+        fields.reserveCapacity(eventFields.count)
         fields.append(contentsOf: eventFields.lazy.map { (key: LogKey($0.key), value: LogValue($0.value)) })
-        write(level: event.level, message: event.message.description, fields: &fields)
+        sink(Self.line(fields, over: frame(level: event.level, message: event.message.description)))
     }
 
-    /// Writes one line of `fields` when `level` is logged: what `log(event:)` writes for metadata
-    /// of these fields, without swift-log's metadata dictionary and its values (`RequestLog`
-    /// writes every request's line this way).
-    func log(level: Logger.Level, message: String, fields: inout [(key: LogKey, value: LogValue)]) {
-        if logLevel <= level { write(level: level, message: message, fields: &fields) }
+    /// Writes one line when `level` is logged, its fields given by `write` in key order: what
+    /// `log(event:)` writes for metadata of these fields, without swift-log's metadata dictionary
+    /// and its values (`RequestLog` writes every request's line this way).
+    func log(level: Logger.Level, message: String, fields write: (inout JSONLineWriter) -> Void) {
+        guard logLevel <= level else { return }
+        var line = JSONLineWriter(frame: frame(level: level, message: message))
+        write(&line)
+        sink(line.finish())
     }
 
-    /// The line's own fields over the handler's metadata over the time, level, logger and
-    /// message: all gathered in one array in that order and sorted once by key, the first of
-    /// each key written (a merged dictionary hashed every key twice more; looking each key up in
-    /// those before it cost more than the sort). `fields` is grown in place.
-    private func write(level: Logger.Level, message: String, fields: inout [(key: LogKey, value: LogValue)]) {
-        for (key, value) in metadata { fields.append((LogKey(key), LogValue(value))) }
-        fields.append((Self.timeKey, .string(LogTimestamp.now)))
-        fields.append((Self.levelKey, .string(level.rawValue)))
-        fields.append((Self.loggerKey, .string(label)))
-        fields.append((Self.messageKey, .string(message)))
-        sink(Self.line(fields))
+    /// The handler's own fields in key order, one of each: its metadata over the time, level,
+    /// logger and message.
+    private func frame(level: Logger.Level, message: String) -> [(key: LogKey, value: LogValue)] {
+        let fixed: [(key: LogKey, value: LogValue)] = [
+            (Self.levelKey, .string(level.rawValue)), (Self.loggerKey, .string(label)),
+            (Self.messageKey, .string(message)), (Self.timeKey, .string(LogTimestamp.now)),
+        ]
+        if metadata.isEmpty { return fixed }
+        return Self.inKeyOrder(metadata.map { (key: LogKey($0.key), value: LogValue($0.value)) } + fixed)
     }
 
     private static let timeKey = LogKey("time"), levelKey = LogKey("level"), loggerKey = LogKey("logger"),
                        messageKey = LogKey("message")
 
-    /// One JSON object with its keys in byte order, written by hand: Foundation's encoder keeps
-    /// no key order on Linux and sorts with the locale's collation (slower than the request).
-    /// Of fields with the same key, the first is written.
-    static func line(_ fields: [(key: LogKey, value: LogValue)]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        bytes.append(UInt8(ascii: "{"))
+    /// One JSON object of `fields` over `frame` (fields in any order, the first of each key
+    /// written), its keys in byte order, written by hand: Foundation's encoder keeps no key
+    /// order on Linux and sorts with the locale's collation (slower than the request).
+    private static func line(_ fields: [(key: LogKey, value: LogValue)], over frame: [(key: LogKey, value: LogValue)] = []) -> [UInt8] {
+        var line = JSONLineWriter(frame: frame)
+        for (key, value) in inKeyOrder(fields) { line.append(key, value) }
+        return line.finish()
+    }
+
+    /// `fields` sorted by key, the first of each key kept.
+    private static func inKeyOrder(_ fields: [(key: LogKey, value: LogValue)]) -> [(key: LogKey, value: LogValue)] {
         // By key, then by place: the sort alone does not promise to keep equal keys in order.
         let order = fields.indices.sorted {
             fields[$0].key.name == fields[$1].key.name ? $0 < $1 : fields[$0].key.name < fields[$1].key.name
         }
-        var previous: String?
-        for position in order where fields[position].key.name != previous {
-            if previous != nil { bytes.append(UInt8(ascii: ",")) }
-            previous = fields[position].key.name
-            bytes.append(contentsOf: fields[position].key.json)
-            switch fields[position].value {
-            case .string(let text): appendString(text, to: &bytes)
-            case .literal(let text): bytes.append(contentsOf: text.utf8)
-            }
-        }
-        bytes.append(UInt8(ascii: "}"))
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        var kept: [(key: LogKey, value: LogValue)] = []
+        kept.reserveCapacity(order.count)
+        for position in order where kept.last?.key.name != fields[position].key.name { kept.append(fields[position]) }
+        return kept
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

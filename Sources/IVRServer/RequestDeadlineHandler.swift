@@ -6,12 +6,43 @@ import NIOHTTPTypes
 /// request must arrive within the header timeout of the connection opening, a body within the
 /// body timeout of its head. A slowloris client (headers never finished, a body trickled a byte
 /// at a time) holds its descriptor for seconds, not forever. Between requests on a kept-alive
-/// connection the idle timeout applies. Generic over the request parts it watches: NIO's on the
-/// webhook listener, HTTP Types' on Hummingbird's operations listener.
+/// connection the idle timeout applies. Generic over the request parts it watches: HTTP Types'
+/// on Hummingbird's operations listener (`WebhookRequestHandler` keeps its own `RequestDeadline`).
 final class RequestDeadlineHandler<Part: HTTPRequestStreamPart>: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = Part
     typealias InboundOut = Part
 
+    private let deadline: RequestDeadline
+
+    init(limits: ConnectionLimits) {
+        deadline = RequestDeadline(limits: limits)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { deadline.connectionOpened(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        deadline.connectionOpened(context)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        deadline.arrived(unwrapInboundIn(data).stage, context)
+        context.fireChannelRead(data)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { deadline.stop() }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        deadline.stop()
+        context.fireChannelInactive()
+    }
+}
+
+/// The deadline of a connection's request under way, kept by the handler that sees its parts
+/// arrive, on the connection's event loop.
+final class RequestDeadline {
     private let headerTimeout: TimeAmount
     private let bodyTimeout: TimeAmount
     /// When the request under way must have ended (its head, for the connection's first); nil
@@ -26,29 +57,24 @@ final class RequestDeadlineHandler<Part: HTTPRequestStreamPart>: ChannelInboundH
         bodyTimeout = TimeAmount(limits.bodyTimeout)
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { expect(within: headerTimeout, context) }
-    }
-
-    func channelActive(context: ChannelHandlerContext) {
+    /// The connection is open: its first head must arrive within the header timeout.
+    func connectionOpened(_ context: ChannelHandlerContext) {
         expect(within: headerTimeout, context)
-        context.fireChannelActive()
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data).stage {
+    /// A part arrived (when it arrived, not when it is answered).
+    func arrived(_ stage: HTTPRequestStage, _ context: ChannelHandlerContext) {
+        switch stage {
         case .head: expect(within: bodyTimeout, context)
         case .body: break
         case .end: deadline = nil
         }
-        context.fireChannelRead(data)
     }
 
-    func handlerRemoved(context: ChannelHandlerContext) { stop() }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        stop()
-        context.fireChannelInactive()
+    func stop() {
+        check?.cancel()
+        check = nil
+        deadline = nil
     }
 
     /// The request under way must end within `timeout` from now.
@@ -59,26 +85,23 @@ final class RequestDeadlineHandler<Part: HTTPRequestStreamPart>: ChannelInboundH
     }
 
     private func schedule(at due: NIODeadline, on eventLoop: any EventLoop, closing channel: any Channel) {
-        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        let watcher = NIOLoopBound(self, eventLoop: eventLoop)
         check = eventLoop.scheduleTask(deadline: due) {
-            let handler = handler.value
-            handler.check = nil
+            let watcher = watcher.value
+            watcher.check = nil
             // Between requests: the next head schedules again, the idle timeout watches meanwhile.
-            guard let deadline = handler.deadline else { return }
+            guard let deadline = watcher.deadline else { return }
             if deadline <= eventLoop.now {
                 channel.close(promise: nil)
             } else {
-                handler.schedule(at: deadline, on: eventLoop, closing: channel)
+                watcher.schedule(at: deadline, on: eventLoop, closing: channel)
             }
         }
     }
-
-    private func stop() {
-        check?.cancel()
-        check = nil
-        deadline = nil
-    }
 }
+
+@available(*, unavailable)
+extension RequestDeadline: Sendable {}
 
 @available(*, unavailable)
 extension RequestDeadlineHandler: Sendable {}

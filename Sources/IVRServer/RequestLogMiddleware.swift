@@ -52,47 +52,42 @@ struct RequestLog: Sendable {
         if notes.kind != .operations {
             metrics.request(flow: notes.flow ?? "", kind: notes.kind, status: status, duration: latency)
         }
-        var fields: [(key: LogKey, value: LogValue)] = []
-        fields.reserveCapacity(24)
-        // Only the fields noted, appended one by one (a table of them cost an array per request)
-        // and in key order, which the line's sort then finds already in place.
-        func note(_ key: LogKey, _ value: LogValue?) {
-            if let value { fields.append((key, value)) }
-        }
-        note(Key.bundle, notes.bundle.map(LogValue.string))
-        note(Key.callSid, notes.callSid.map(LogValue.string))
-        note(Key.callStatus, notes.callStatus.map(LogValue.string))
         let client = ClientAddress.resolve(peer: peer, forwardedFor: forwardedFor(), trustedProxies: trustedProxies)
-        note(Key.client, client.map(LogValue.string))
-        note(Key.document, notes.document.map(LogValue.string))
-        note(Key.durationSeconds, notes.durationSeconds.map(LogValue.number))
-        note(Key.emergency, notes.emergency.map(LogValue.bool))
-        note(Key.flow, notes.flow.map(LogValue.string))
-        note(Key.hangupSource, notes.hangupSource.map(LogValue.string))
-        note(Key.kind, .string(notes.kind.rawValue))
-        note(Key.language, notes.language.map(LogValue.string))
-        note(Key.latencyMilliseconds, .number(Self.milliseconds(latency)))
-        note(Key.method, .string(method.rawValue))
-        note(Key.outcome, notes.outcome.map(LogValue.string))
-        if notes.kind == .unmatched {
-            note(Key.path, .string(String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self)))
+        let path = notes.kind == .unmatched ? String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self) : nil
+        func write(into line: inout some LogFieldWriter) {
+            line.append(Key.bundle, notes.bundle.map(LogValue.string))
+            line.append(Key.callSid, notes.callSid.map(LogValue.string))
+            line.append(Key.callStatus, notes.callStatus.map(LogValue.string))
+            line.append(Key.client, client.map(LogValue.string))
+            line.append(Key.document, notes.document.map(LogValue.string))
+            line.append(Key.durationSeconds, notes.durationSeconds.map(LogValue.number))
+            line.append(Key.emergency, notes.emergency.map(LogValue.bool))
+            line.append(Key.flow, notes.flow.map(LogValue.string))
+            line.append(Key.hangupSource, notes.hangupSource.map(LogValue.string))
+            line.append(Key.kind, .string(notes.kind.rawValue))
+            line.append(Key.language, notes.language.map(LogValue.string))
+            line.append(Key.latencyMilliseconds, .number(Self.milliseconds(latency)))
+            line.append(Key.method, .string(method.rawValue))
+            line.append(Key.outcome, notes.outcome.map(LogValue.string))
+            line.append(Key.path, path.map(LogValue.string))
+            line.append(Key.refusal, notes.refusal.map(LogValue.string))
+            line.append(Key.status, .number(status))
+            line.append(Key.statusCallback, notes.statusCallback.map(LogValue.string))
+            line.append(Key.step, notes.step.map(LogValue.string))
         }
-        note(Key.refusal, notes.refusal.map(LogValue.string))
-        note(Key.status, .number(status))
-        note(Key.statusCallback, notes.statusCallback.map(LogValue.string))
-        note(Key.step, notes.step.map(LogValue.string))
         // A refusal (forged signature, unknown number, refused values) is what an operator looks for.
         let level: Logger.Level = notes.refusal == nil ? .info : .warning
-        // The server's own handler takes the fields as they are; any other gets swift-log's metadata.
+        // The server's own handler is written to directly; any other gets swift-log's metadata.
         if let handler = jsonHandler {
-            handler.log(level: level, message: "request", fields: &fields)
+            handler.log(level: level, message: "request") { write(into: &$0) }
         } else {
-            logger.log(level: level, "request", metadata: Logger.Metadata(fields.map { ($0.key.name, $0.value.metadataValue) },
-                                                                          uniquingKeysWith: { first, _ in first }))
+            var metadata = LogMetadataWriter()
+            write(into: &metadata)
+            logger.log(level: level, "request", metadata: metadata.fields)
         }
     }
 
-    /// The line's keys, their JSON text made once.
+    /// The line's keys, in byte order (the order `record` writes them in), their JSON text made once.
     private enum Key {
         static let bundle = LogKey("bundle")
         static let callSid = LogKey("call_sid")

@@ -29,9 +29,9 @@ struct WebhookChannel: ServerChildChannel {
         channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-            try pipeline.addHandler(RequestDeadlineHandler<HTTPServerRequestPart>(limits: limits))
             try pipeline.addHandler(IdleStateHandler(readTimeout: TimeAmount(limits.idleTimeout)))
-            try pipeline.addHandler(WebhookRequestHandler(responder: responder, fastPath: fastPath, maxBodyBytes: maxBodyBytes, logger: logger))
+            try pipeline.addHandler(WebhookRequestHandler(responder: responder, fastPath: fastPath, maxBodyBytes: maxBodyBytes, limits: limits,
+                                                          logger: logger))
             return Value(channel: channel)
         }
     }

@@ -48,16 +48,34 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
     private var peerAddress: String??
     private let keptBodyBytes: Int
     private let logger: Logger
+    /// The slowloris guard, kept here rather than in a handler of its own: a handler more in the
+    /// pipeline cost each request three more casts of its parts.
+    private let deadline: RequestDeadline
 
-    init(responder: RouterResponder<ServerRequestContext>, fastPath: TeXMLFastPath?, maxBodyBytes: Int, logger: Logger) {
+    init(responder: RouterResponder<ServerRequestContext>, fastPath: TeXMLFastPath?, maxBodyBytes: Int, limits: ConnectionLimits,
+         logger: Logger) {
         self.responder = responder
         self.fastPath = fastPath
         self.keptBodyBytes = maxBodyBytes + 1
+        self.deadline = RequestDeadline(limits: limits)
         self.logger = logger
     }
 
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { deadline.connectionOpened(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        deadline.connectionOpened(context)
+        context.fireChannelActive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { deadline.stop() }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        receive(.part(unwrapInboundIn(data)), context: context)
+        let part = unwrapInboundIn(data)
+        deadline.arrived(part.stage, context)
+        receive(.part(part), context: context)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -90,6 +108,7 @@ final class WebhookRequestHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     /// A peer gone while its answer was being made: what it had pipelined is not answered.
     func channelInactive(context: ChannelHandlerContext) {
+        deadline.stop()
         state = .closing
         waiting.removeAll()
         context.fireChannelInactive()

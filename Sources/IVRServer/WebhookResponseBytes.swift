@@ -16,32 +16,32 @@ enum WebhookResponseBytes {
         var head: [UInt8] = []
         head.reserveCapacity(256)
         switch (version.major, version.minor) {
-        case (1, 1): head.append(contentsOf: "HTTP/1.1 ".utf8)
-        case (1, 0): head.append(contentsOf: "HTTP/1.0 ".utf8)
-        default: head.append(contentsOf: "HTTP/\(version.major).\(version.minor) ".utf8)
+        case (1, 1): head.append("HTTP/1.1 ")
+        case (1, 0): head.append("HTTP/1.0 ")
+        default: head.append(utf8: "HTTP/\(version.major).\(version.minor) ")
         }
         let status = HTTPResponseStatus(statusCode: answer.status.code)
-        head.append(contentsOf: String(status.code).utf8)
+        head.append(utf8: String(status.code))
         head.append(UInt8(ascii: " "))
-        head.append(contentsOf: status.reasonPhrase.utf8)
-        head.append(contentsOf: "\r\n".utf8)
+        head.append(utf8: status.reasonPhrase)
+        head.append("\r\n")
         // The framing fields are this function's to write.
         for field in answer.headers where field.name != .contentLength && field.name != .date && field.name != .connection {
-            head.append(contentsOf: field.name.rawName.utf8)
-            head.append(contentsOf: ": ".utf8)
-            head.append(contentsOf: field.value.utf8)
-            head.append(contentsOf: "\r\n".utf8)
+            head.append(utf8: field.name.rawName)
+            head.append(": ")
+            head.append(utf8: field.value)
+            head.append("\r\n")
         }
-        head.append(contentsOf: "content-length: ".utf8)
-        head.append(contentsOf: String(answer.body.readableBytes).utf8)
-        head.append(contentsOf: "\r\ndate: ".utf8)
-        head.append(contentsOf: HTTPDate.now.utf8)
+        head.append("content-length: ")
+        head.append(utf8: String(answer.body.readableBytes))
+        head.append("\r\ndate: ")
+        head.append(utf8: HTTPDate.now)
         if close {
-            head.append(contentsOf: "\r\nconnection: close".utf8)
+            head.append("\r\nconnection: close")
         } else if version == .http1_0 {
-            head.append(contentsOf: "\r\nconnection: keep-alive".utf8)
+            head.append("\r\nconnection: keep-alive")
         }
-        head.append(contentsOf: "\r\n\r\n".utf8)
+        head.append("\r\n\r\n")
         var bytes = allocator.buffer(capacity: head.count + (withBody ? answer.body.readableBytes : 0))
         bytes.writeBytes(head)
         if withBody {

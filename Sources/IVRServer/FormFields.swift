@@ -2,39 +2,78 @@
 /// Hummingbird's `URLEncodedFormDecoder` accepts for `[String: String]`, without its Codable
 /// tree (a third of a request's instructions went there). Pieces without `=` are skipped; keys
 /// are percent-decoded, values too after `+` becomes a space, bytes that are not UTF-8 becoming
-/// U+FFFD; a key given twice, a nested key (`a[b]`) or a broken `%` escape is malformed.
+/// U+FFFD; a key given twice, a nested key (`a[b]`) or a broken `%` escape is malformed, and a
+/// form whose own bytes are not UTF-8 is that first.
 enum FormFields {
-    struct Malformed: Error {}
+    enum Malformed: Error, Equatable {
+        case notUTF8
+        case notAForm
+    }
 
     static func decode(_ form: [UInt8]) throws(Malformed) -> [String: String] {
-        try form.withUnsafeBufferPointer { (form) throws(Malformed) -> [String: String] in
-            var fields: [String: String] = [:]
-            // One allocation for a form's fields: growing from empty rehashed it three times.
-            fields.reserveCapacity(form.count(where: { $0 == UInt8(ascii: "&") }) + 1)
-            var start = 0
-            while start < form.count {
-                // One pass over the piece: where its `=` is, and what its key and value need.
-                var end = start, equals: Int?, keyEscaped = false, keyNested = false, valueEscaped = false
-                while end < form.count, form[end] != UInt8(ascii: "&") {
-                    switch form[end] {
-                    case UInt8(ascii: "=") where equals == nil: equals = end
-                    case UInt8(ascii: "%"): if equals == nil { keyEscaped = true } else { valueEscaped = true }
-                    case UInt8(ascii: "+") where equals != nil: valueEscaped = true
-                    // `[` starts a nested key (`a[b]`, `a[]`), which a flat form cannot hold.
-                    case UInt8(ascii: "[") where equals == nil: keyNested = true
-                    default: break
-                    }
-                    end += 1
+        try form.withUnsafeBufferPointer { (form) throws(Malformed) in try decode(form) }
+    }
+
+    static func decode(_ form: UnsafeBufferPointer<UInt8>) throws(Malformed) -> [String: String] {
+        do throws(Malformed) {
+            return try fields(of: form)
+        } catch {
+            // Bytes that are not UTF-8 are told as such wherever they are, whatever else is wrong.
+            throw error == .notAForm && String(validating: form, as: UTF8.self) == nil ? .notUTF8 : error
+        }
+    }
+
+    private static func fields(of form: UnsafeBufferPointer<UInt8>) throws(Malformed) -> [String: String] {
+        // One allocation for a form's fields: growing from empty rehashed it three times.
+        var fields = [String: String](minimumCapacity: form.count(where: { $0 == UInt8(ascii: "&") }) + 1)
+        let byteRoles = Self.byteRoles
+        var start = 0
+        while start < form.count {
+            // One pass over the piece: where its `=` is, and what its key and value need. Most
+            // bytes mean nothing here, told by one look-up (a comparison for each kind of byte
+            // that does cost three times as much).
+            var end = start, equals: Int?, keyEscaped = false, keyNested = false, valueEscaped = false, nonASCII = false
+            scan: while end < form.count {
+                switch byteRoles[Int(form[end])] {
+                case .plain: break
+                case .separator: break scan
+                case .equals: if equals == nil { equals = end }
+                case .percent: if equals == nil { keyEscaped = true } else { valueEscaped = true }
+                case .plus: if equals != nil { valueEscaped = true }
+                // `[` starts a nested key (`a[b]`, `a[]`), which a flat form cannot hold.
+                case .bracket: if equals == nil { keyNested = true }
+                case .nonASCII: nonASCII = true
                 }
-                defer { start = end + 1 }
-                guard let equals else { continue }
-                let key = try text(form[start..<equals], escaped: keyEscaped, plusIsSpace: false)
-                guard !keyNested, !keyEscaped || !key.utf8.contains(UInt8(ascii: "[")) else { throw Malformed() }
-                // A key given twice: told by the one insert, not a lookup before it.
-                guard fields.updateValue(try text(form[(equals + 1)..<end], escaped: valueEscaped, plusIsSpace: true),
-                                         forKey: key) == nil else { throw Malformed() }
+                end += 1
             }
-            return fields
+            defer { start = end + 1 }
+            // A piece of ASCII bytes is UTF-8; the rest are checked, skipped pieces too.
+            guard !nonASCII || String(validating: UnsafeBufferPointer(rebasing: form[start..<end]), as: UTF8.self) != nil else {
+                throw .notUTF8
+            }
+            guard let equals else { continue }
+            let key = try text(form[start..<equals], escaped: keyEscaped, plusIsSpace: false)
+            guard !keyNested, !keyEscaped || !key.utf8.contains(UInt8(ascii: "[")) else { throw .notAForm }
+            // A key given twice: told by the one insert, not a lookup before it.
+            guard fields.updateValue(try text(form[(equals + 1)..<end], escaped: valueEscaped, plusIsSpace: true),
+                                     forKey: key) == nil else { throw .notAForm }
+        }
+        return fields
+    }
+
+    private enum ByteRole {
+        case plain, separator, equals, percent, plus, bracket, nonASCII
+    }
+
+    private static let byteRoles: [ByteRole] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "&"): .separator
+        case UInt8(ascii: "="): .equals
+        case UInt8(ascii: "%"): .percent
+        case UInt8(ascii: "+"): .plus
+        case UInt8(ascii: "["): .bracket
+        case 0x80...: .nonASCII
+        default: .plain
         }
     }
 
@@ -67,7 +106,7 @@ enum FormFields {
             }
             return count
         }
-        if malformed { throw Malformed() }
+        if malformed { throw .notAForm }
         return text
     }
 

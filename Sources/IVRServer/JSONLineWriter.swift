@@ -2,7 +2,7 @@ import Logging
 
 /// Takes a log line's fields one by one, for `JSONLineWriter` or for swift-log's metadata: the
 /// request line's fields are listed once (`RequestLog`) and written into either.
-protocol LogFieldWriter {
+protocol LogFieldWriter: ~Copyable {
     /// Fields come in byte order of their keys, each key once; a nil value writes nothing.
     mutating func append(_ key: LogKey, _ value: LogValue?)
 }
@@ -12,17 +12,25 @@ protocol LogFieldWriter {
 /// it). The handler's own fields (`frame`: its metadata, the time, level, logger and message,
 /// already in key order, one of each) are merged in where they belong; a field given here
 /// wins over the frame's of the same key.
-struct JSONLineWriter: LogFieldWriter {
-    private var bytes: [UInt8] = []
+///
+/// The bytes go into memory of the writer's own, copied out once by `finish`: appended to an
+/// array piece by piece, each piece paid the array's uniqueness and capacity checks, more than
+/// copying the piece.
+struct JSONLineWriter: ~Copyable, LogFieldWriter {
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
     private let frame: [(key: LogKey, value: LogValue)]
     private var nextInFrame = 0
     private var written = 0
 
     init(frame: [(key: LogKey, value: LogValue)]) {
         self.frame = frame
-        bytes.reserveCapacity(512)
-        bytes.append(UInt8(ascii: "{"))
+        buffer = .allocate(capacity: 512)
+        buffer[0] = UInt8(ascii: "{")
+        count = 1
     }
+
+    deinit { buffer.deallocate() }
 
     mutating func append(_ key: LogKey, _ value: LogValue?) {
         guard let value else { return }
@@ -35,21 +43,110 @@ struct JSONLineWriter: LogFieldWriter {
 
     /// The line, the rest of the frame written and the object closed.
     consuming func finish() -> [UInt8] {
-        for (key, value) in frame[nextInFrame...] { write(key, value) }
-        bytes.append(UInt8(ascii: "}"))
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        while nextInFrame < frame.count {
+            write(frame[nextInFrame].key, frame[nextInFrame].value)
+            nextInFrame += 1
+        }
+        reserve(2)
+        buffer[count] = UInt8(ascii: "}")
+        buffer[count + 1] = UInt8(ascii: "\n")
+        return Array(buffer.prefix(count + 2))
     }
 
     private mutating func write(_ key: LogKey, _ value: LogValue) {
-        if written > 0 { bytes.append(UInt8(ascii: ",")) }
-        written += 1
-        bytes.append(contentsOf: key.json)
         switch value {
-        case .string(let text): JSONLogHandler.appendString(text, to: &bytes)
-        case .literal(let text): bytes.append(utf8: text)
+        case .string(var text): text.withUTF8 { write(key, $0, escaped: true) }
+        case .literal(var text): text.withUTF8 { write(key, $0, escaped: false) }
         }
     }
+
+    /// `,"key":` and the value, room for them made once.
+    private mutating func write(_ key: LogKey, _ value: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        reserve(1 + key.json.count + (escaped ? JSONString.maxLength(value.count) : value.count))
+        if written > 0 {
+            buffer[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        written += 1
+        key.json.withUnsafeBufferPointer { copy($0) }
+        if escaped {
+            count += JSONString.write(value, to: buffer.baseAddress! + count)
+        } else {
+            copy(value)
+        }
+    }
+
+    /// Copies `bytes` where room was made for them.
+    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        (buffer.baseAddress! + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > buffer.count else { return }
+        let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(buffer.count * 2, count + extra))
+        grown.baseAddress!.initialize(from: buffer.baseAddress!, count: count)
+        buffer.deallocate()
+        buffer = grown
+    }
+}
+
+/// Text as a JSON string: quoted, `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`.
+enum JSONString {
+    /// The most bytes `write` can write for `count` bytes of text.
+    static func maxLength(_ count: Int) -> Int { count * 6 + 2 }
+
+    /// Writes `utf8` quoted and escaped at `output`, which has room for `maxLength(utf8.count)`
+    /// bytes; returns how many it wrote.
+    static func write(_ utf8: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        output[0] = UInt8(ascii: "\"")
+        // Most text needs no escape: the bytes up to the first that does are copied at once.
+        let plain = utf8.firstIndex(where: needsEscape) ?? utf8.endIndex
+        if plain > 0 { (output + 1).update(from: utf8.baseAddress!, count: plain) }
+        var written = 1 + plain
+        for byte in utf8[plain...] {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                output[written] = UInt8(ascii: "\\")
+                output[written + 1] = byte
+                written += 2
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+                output[written] = UInt8(ascii: "\\")
+                output[written + 1] = byte == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "t")
+                written += 2
+            case 0..<0x20:
+                output[written] = UInt8(ascii: "\\")
+                output[written + 1] = UInt8(ascii: "u")
+                output[written + 2] = UInt8(ascii: "0")
+                output[written + 3] = UInt8(ascii: "0")
+                output[written + 4] = hexDigits[Int(byte >> 4)]
+                output[written + 5] = hexDigits[Int(byte & 0xF)]
+                written += 6
+            default:
+                output[written] = byte
+                written += 1
+            }
+        }
+        output[written] = UInt8(ascii: "\"")
+        return written + 1
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Text as a JSON string's bytes.
+    static func quoted(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: maxLength(utf8.count)) { output, initialized in
+                initialized = write(utf8, to: output.baseAddress!)
+            }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// The fields as swift-log metadata, for a handler other than the server's own.

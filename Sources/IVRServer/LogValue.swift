@@ -45,9 +45,6 @@ struct LogKey: Sendable {
 
     init(_ name: String) {
         self.name = name
-        var json: [UInt8] = []
-        JSONLogHandler.appendString(name, to: &json)
-        json.append(UInt8(ascii: ":"))
-        self.json = json
+        json = JSONString.quoted(name) + [UInt8(ascii: ":")]
     }
 }

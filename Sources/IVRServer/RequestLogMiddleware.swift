@@ -54,7 +54,7 @@ struct RequestLog: Sendable {
         }
         let client = ClientAddress.resolve(peer: peer, forwardedFor: forwardedFor(), trustedProxies: trustedProxies)
         let path = notes.kind == .unmatched ? String(decoding: path().utf8.prefix(Self.maxLoggedPath), as: UTF8.self) : nil
-        func write(into line: inout some LogFieldWriter) {
+        func write(into line: inout some LogFieldWriter & ~Copyable) {
             line.append(Key.bundle, notes.bundle.map(LogValue.string))
             line.append(Key.callSid, notes.callSid.map(LogValue.string))
             line.append(Key.callStatus, notes.callStatus.map(LogValue.string))

@@ -43,6 +43,15 @@ import Testing
         #expect(response.status == .badRequest, "\(body)")
     }
 
+    /// Bytes that are not UTF-8 are told as such, in a form that is broken anyway too.
+    @Test func aBodyThatIsNotUTF8Is400SayingSo() async throws {
+        let fixture = try ServerFixture(signed: false)
+        let body = ByteBuffer(bytes: Array("To=%ZZ&From=".utf8) + [0xFF])
+        let response = try await fixture.test { client in try await client.execute(uri: "/texml", method: .post, body: body) }
+        #expect(response.status == .badRequest)
+        #expect(String(buffer: response.body).contains("request body is not UTF-8 text"), "\(String(buffer: response.body))")
+    }
+
     @Test func unknownFlowsDocumentsRoutesAndBundlesAre404() async throws {
         let fixture = try ServerFixture()
         let bundle = fixture.server.store.current

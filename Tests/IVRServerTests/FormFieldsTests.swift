@@ -32,4 +32,14 @@ import Testing
             #expect(Self.read(form) == Self.oracle(form), "\(form)")
         }
     }
+
+    /// Bytes that are not UTF-8 are refused as such wherever they are: in a value, in a piece the
+    /// form skips, after a piece that is malformed anyway, in a value with escapes.
+    @Test(arguments: [
+        [0x61, 0x3D, 0xFF], [0xFF, 0x26, 0x61, 0x3D, 0x31], Array("a[b]=1&c=".utf8) + [0xC3], Array("a=1&b=%4".utf8) + [0x80],
+        Array("a=%41".utf8) + [0xE9],
+    ])
+    func aFormWhoseBytesAreNotUTF8IsRefusedAsSuch(_ form: [UInt8]) {
+        #expect(throws: FormFields.Malformed.notUTF8) { try FormFields.decode(form) }
+    }
 }

@@ -2,7 +2,7 @@ import HTTPTypes
 import IVRBundle
 
 /// What the log and the metrics say about one bundle document: its flow, step and language,
-/// and whether it belongs to the emergency step; and the header naming it in its answers.
+/// and whether it belongs to the emergency step; and the header fields of its answers.
 /// Worked out once when a bundle is loaded, since reading them off the path (`DocumentStep`) on
 /// every request cost more than answering it. A class: a request looks facts up several times,
 /// and copying their strings each time cost more than the look-ups.
@@ -17,8 +17,9 @@ final class DocumentFacts: Sendable {
     /// The language it speaks in a flow with several: its tag or the flow's first; nil otherwise.
     let language: String?
     let isEmergency: Bool
-    /// `X-Ivrc-Document: PATH` (`TeXMLRoutes.documentHeader`), its value checked once.
-    let documentField: HTTPField
+    /// Its answers' fields (`TeXMLRoutes.answerFields`), made once: its value checked once, and
+    /// making the fields for each answer cost more than the rest of routing a new call.
+    let answerFields: HTTPFields
 
     init(document path: String, flow: Manifest.FlowEntry?) {
         // Documents live in their flow's folder, `FLOW/NAME.xml`.
@@ -29,6 +30,6 @@ final class DocumentFacts: Sendable {
         languageTag = tag
         language = flow?.languages?.first.map { tag ?? $0 }
         isEmergency = flow?.emergencyStep.map { $0 == step } ?? false
-        documentField = HTTPField(name: TeXMLRoutes.documentHeader, value: path)
+        answerFields = TeXMLRoutes.answerFields(document: path)
     }
 }

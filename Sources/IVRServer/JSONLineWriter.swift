@@ -9,9 +9,8 @@ protocol LogFieldWriter: ~Copyable {
 
 /// One JSON object on one line, its keys in byte order, written as its fields come: no array of
 /// them, no sort (for the request line, gathering and sorting its fields cost more than writing
-/// it). The handler's own fields (`frame`: its metadata, the time, level, logger and message,
-/// already in key order, one of each) are merged in where they belong; a field given here
-/// wins over the frame's of the same key.
+/// it). The handler's own fields (`LogFrame`) are merged in where they belong; a field given
+/// here wins over the frame's of the same key.
 ///
 /// The bytes go into memory of the writer's own, copied out once by `finish`: appended to an
 /// array piece by piece, each piece paid the array's uniqueness and capacity checks, more than
@@ -19,11 +18,11 @@ protocol LogFieldWriter: ~Copyable {
 struct JSONLineWriter: ~Copyable, LogFieldWriter {
     private var buffer: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
-    private let frame: [(key: LogKey, value: LogValue)]
+    private let frame: LogFrame
     private var nextInFrame = 0
     private var written = 0
 
-    init(frame: [(key: LogKey, value: LogValue)]) {
+    init(frame: LogFrame) {
         self.frame = frame
         buffer = .allocate(capacity: 512)
         buffer[0] = UInt8(ascii: "{")
@@ -34,8 +33,10 @@ struct JSONLineWriter: ~Copyable, LogFieldWriter {
 
     mutating func append(_ key: LogKey, _ value: LogValue?) {
         guard let value else { return }
-        while nextInFrame < frame.count, frame[nextInFrame].key.name <= key.name {
-            if frame[nextInFrame].key.name != key.name { write(frame[nextInFrame].key, frame[nextInFrame].value) }
+        while nextInFrame < frame.order.count {
+            let field = frame.order[nextInFrame], fieldKey = frame.key(of: field)
+            if fieldKey.name > key.name { break }
+            if fieldKey.name != key.name { write(field) }
             nextInFrame += 1
         }
         write(key, value)
@@ -43,14 +44,36 @@ struct JSONLineWriter: ~Copyable, LogFieldWriter {
 
     /// The line, the rest of the frame written and the object closed.
     consuming func finish() -> [UInt8] {
-        while nextInFrame < frame.count {
-            write(frame[nextInFrame].key, frame[nextInFrame].value)
+        while nextInFrame < frame.order.count {
+            write(frame.order[nextInFrame])
             nextInFrame += 1
         }
         reserve(2)
         buffer[count] = UInt8(ascii: "}")
         buffer[count + 1] = UInt8(ascii: "\n")
         return Array(buffer.prefix(count + 2))
+    }
+
+    private mutating func write(_ field: LogFrame.Field) {
+        let key = frame.key(of: field)
+        switch field {
+        case .metadata(let index): write(key, frame.metadata[index].value)
+        case .level: write(key, .string(frame.level))
+        case .logger: write(key, .string(frame.logger))
+        case .message: write(key, .string(frame.message))
+        case .time:
+            // Digits and `-:.TZ`: nothing to escape.
+            var (second, millisecond) = frame.time
+            second.withUTF8 { second in
+                millisecond.withUTF8 { millisecond in
+                    write(key, second, escaped: false, quoted: true)
+                    reserve(millisecond.count + 1)
+                    copy(millisecond)
+                    buffer[count] = UInt8(ascii: "\"")
+                    count += 1
+                }
+            }
+        }
     }
 
     private mutating func write(_ key: LogKey, _ value: LogValue) {
@@ -60,9 +83,9 @@ struct JSONLineWriter: ~Copyable, LogFieldWriter {
         }
     }
 
-    /// `,"key":` and the value, room for them made once.
-    private mutating func write(_ key: LogKey, _ value: UnsafeBufferPointer<UInt8>, escaped: Bool) {
-        reserve(1 + key.json.count + (escaped ? JSONString.maxLength(value.count) : value.count))
+    /// `,"key":` and the value, room for them made once; `quoted` opens a string of unescaped text.
+    private mutating func write(_ key: LogKey, _ value: UnsafeBufferPointer<UInt8>, escaped: Bool, quoted: Bool = false) {
+        reserve(2 + key.json.count + (escaped ? JSONString.maxLength(value.count) : value.count))
         if written > 0 {
             buffer[count] = UInt8(ascii: ",")
             count += 1
@@ -71,9 +94,13 @@ struct JSONLineWriter: ~Copyable, LogFieldWriter {
         key.json.withUnsafeBufferPointer { copy($0) }
         if escaped {
             count += JSONString.write(value, to: buffer.baseAddress! + count)
-        } else {
-            copy(value)
+            return
         }
+        if quoted {
+            buffer[count] = UInt8(ascii: "\"")
+            count += 1
+        }
+        copy(value)
     }
 
     /// Copies `bytes` where room was made for them.
@@ -102,7 +129,8 @@ enum JSONString {
     static func write(_ utf8: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> Int {
         output[0] = UInt8(ascii: "\"")
         // Most text needs no escape: the bytes up to the first that does are copied at once.
-        let plain = utf8.firstIndex(where: needsEscape) ?? utf8.endIndex
+        var plain = 0
+        while plain < utf8.count, !needsEscape(utf8[plain]) { plain += 1 }
         if plain > 0 { (output + 1).update(from: utf8.baseAddress!, count: plain) }
         var written = 1 + plain
         for byte in utf8[plain...] {

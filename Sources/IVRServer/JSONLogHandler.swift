@@ -28,13 +28,12 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        guard let eventFields = event.metadata, !eventFields.isEmpty else {
-            return sink(JSONLineWriter(frame: frame(level: event.level, message: event.message.description)).finish())
-        }
+        let frame = LogFrame(metadata: metadata, level: event.level, logger: label, message: event.message.description)
+        guard let eventFields = event.metadata, !eventFields.isEmpty else { return sink(JSONLineWriter(frame: frame).finish()) }
         var fields: [(key: LogKey, value: LogValue)] = []
         fields.reserveCapacity(eventFields.count)
         fields.append(contentsOf: eventFields.lazy.map { (key: LogKey($0.key), value: LogValue($0.value)) })
-        sink(Self.line(fields, over: frame(level: event.level, message: event.message.description)))
+        sink(Self.line(fields, over: frame))
     }
 
     /// Writes one line when `level` is logged, its fields given by `write` in key order: what
@@ -42,29 +41,15 @@ public struct JSONLogHandler: LogHandler {
     /// and its values (`RequestLog` writes every request's line this way).
     func log(level: Logger.Level, message: String, fields write: (inout JSONLineWriter) -> Void) {
         guard logLevel <= level else { return }
-        var line = JSONLineWriter(frame: frame(level: level, message: message))
+        var line = JSONLineWriter(frame: LogFrame(metadata: metadata, level: level, logger: label, message: message))
         write(&line)
         sink(line.finish())
     }
 
-    /// The handler's own fields in key order, one of each: its metadata over the time, level,
-    /// logger and message.
-    private func frame(level: Logger.Level, message: String) -> [(key: LogKey, value: LogValue)] {
-        let fixed: [(key: LogKey, value: LogValue)] = [
-            (Self.levelKey, .string(level.rawValue)), (Self.loggerKey, .string(label)),
-            (Self.messageKey, .string(message)), (Self.timeKey, .string(LogTimestamp.now)),
-        ]
-        if metadata.isEmpty { return fixed }
-        return Self.inKeyOrder(metadata.map { (key: LogKey($0.key), value: LogValue($0.value)) } + fixed)
-    }
-
-    private static let timeKey = LogKey("time"), levelKey = LogKey("level"), loggerKey = LogKey("logger"),
-                       messageKey = LogKey("message")
-
     /// One JSON object of `fields` over `frame` (fields in any order, the first of each key
     /// written), its keys in byte order, written by hand: Foundation's encoder keeps no key
     /// order on Linux and sorts with the locale's collation (slower than the request).
-    private static func line(_ fields: [(key: LogKey, value: LogValue)], over frame: [(key: LogKey, value: LogValue)] = []) -> [UInt8] {
+    private static func line(_ fields: [(key: LogKey, value: LogValue)], over frame: LogFrame) -> [UInt8] {
         var line = JSONLineWriter(frame: frame)
         for (key, value) in inKeyOrder(fields) { line.append(key, value) }
         return line.finish()

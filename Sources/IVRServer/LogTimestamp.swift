@@ -7,13 +7,15 @@ import Glibc
 enum LogTimestamp {
     private static let prefixes = PerSecondText(secondPrefix)
 
-    static var now: String {
+    /// Now, up to the second and the rest: a log line writes them one after the other, which
+    /// costs less than joining them.
+    static var now: (second: String, millisecond: String) {
         let clock = PerSecondText.now
-        return format(seconds: clock.tv_sec, milliseconds: clock.tv_nsec / 1_000_000)
+        return parts(seconds: clock.tv_sec, milliseconds: clock.tv_nsec / 1_000_000)
     }
 
-    static func format(seconds: Int, milliseconds: Int) -> String {
-        prefixes.text(at: seconds) + millisecondSuffixes[milliseconds]
+    static func parts(seconds: Int, milliseconds: Int) -> (second: String, millisecond: String) {
+        (prefixes.text(at: seconds), millisecondSuffixes[milliseconds])
     }
 
     /// `005Z` for 5 milliseconds, made once.

@@ -102,7 +102,7 @@ struct TeXMLRoutes {
             noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, notes: notes)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
-            var headers = HTTPFields([Self.xmlContentType, facts?.documentField ?? HTTPField(name: Self.documentHeader, value: document)])
+            var headers = facts?.answerFields ?? Self.answerFields(document: document)
             // Tells `ivrc test --url` its `at` moments are honoured, so they never silently follow the clock.
             if configuration.testClock { headers[Self.testClockHeader] = "on" }
             return WebhookAnswer(status: .ok, headers: headers, body: bytes)
@@ -153,6 +153,12 @@ struct TeXMLRoutes {
     /// as it does against the bundle (a bundle path, never anything from the request).
     static let documentHeader = HTTPField.Name(TestCallerHeaders.document)!
     private static let xmlContentType = HTTPField(name: .contentType, value: "application/xml; charset=utf-8")
+
+    /// The fields of an answer with bundle document `document`: TeXML's content type and `X-IVRC-Document`.
+    static func answerFields(document: String) -> HTTPFields {
+        HTTPFields([xmlContentType, HTTPField(name: documentHeader, value: document)])
+    }
+
     static let momentHeader = HTTPField.Name(TestCallerHeaders.moment)!
     static let testClockHeader = HTTPField.Name(TestCallerHeaders.testClock)!
 }

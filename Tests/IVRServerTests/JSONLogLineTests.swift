@@ -29,18 +29,23 @@ struct JSONLogLineTests {
 
     /// The cached second and the cut milliseconds read as Foundation's ISO 8601 calendar says.
     @Test func theTimeIsUTCToTheMillisecond() {
-        #expect(LogTimestamp.format(seconds: 1_795_776_106, milliseconds: 5) == "2026-11-27T10:41:46.005Z")
-        #expect(LogTimestamp.format(seconds: 1_709_164_800, milliseconds: 999) == "2024-02-29T00:00:00.999Z")
-        #expect(LogTimestamp.format(seconds: 0, milliseconds: 0) == "1970-01-01T00:00:00.000Z")
+        func format(seconds: Int, milliseconds: Int) -> String {
+            let (second, millisecond) = LogTimestamp.parts(seconds: seconds, milliseconds: milliseconds)
+            return second + millisecond
+        }
+        #expect(format(seconds: 1_795_776_106, milliseconds: 5) == "2026-11-27T10:41:46.005Z")
+        #expect(format(seconds: 1_709_164_800, milliseconds: 999) == "2024-02-29T00:00:00.999Z")
+        #expect(format(seconds: 0, milliseconds: 0) == "1970-01-01T00:00:00.000Z")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
             let seconds = Int.random(in: 0...4_102_444_800, using: &generator)
             let milliseconds = Int.random(in: 0...999, using: &generator)
             let foundation = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
-            #expect(LogTimestamp.format(seconds: seconds, milliseconds: milliseconds)
+            #expect(format(seconds: seconds, milliseconds: milliseconds)
                 == foundation.dropLast() + "." + String(format: "%03d", milliseconds) + "Z")
         }
-        #expect(LogTimestamp.now.utf8.count == "2026-11-27T10:41:46.005Z".utf8.count)
+        let now = LogTimestamp.now
+        #expect((now.second + now.millisecond).utf8.count == "2026-11-27T10:41:46.005Z".utf8.count)
     }
 
     @Test func aLineIsSortedTypedAndEscaped() throws {
@@ -88,5 +93,33 @@ struct JSONLogLineTests {
         #expect(written.count == 2 && written[0] == written[1])
         #expect(written.first?.contains(#""client":"192.0.2.7","duration_s":42,"emergency":true,"flow":"clinic","#) == true)
         #expect(written.first?.contains(#""latency_ms":1.25,"level":"warning","listener":"webhook","logger":"ivrc.serve","#) == true)
+    }
+
+    /// The handler's metadata goes where its key sorts, before, between or after the four fields
+    /// every line has, and wins over them; a request line's own field wins over it.
+    @Test func theHandlersMetadataIsMergedIntoEveryLineByKey() throws {
+        let lines = Mutex<[String]>([])
+        var handler = JSONLogHandler(label: "ivrc.serve") { line in lines.withLock { $0.append(String(decoding: line, as: UTF8.self)) } }
+        for (key, value) in [("logger", "mine"), ("zone", "z"), ("a", "first"), ("method", "from the handler")] {
+            handler[metadataKey: key] = .string(value)
+        }
+        let logger = Logger(label: "test") { _ in handler }
+        logger.info("started")
+        var notes = RequestNotes.Fields()
+        notes.kind = .entry
+        RequestLog(logger: logger, metrics: ServerMetrics()).record(method: .post, path: "/texml", forwardedFor: [], status: 200,
+                                                                 latency: .milliseconds(2), notes: notes, peer: nil)
+        let written = lines.withLock { $0 }
+        #expect(written.count == 2)
+        for line in written {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let offsets = object.keys.sorted().map { line.range(of: "\"\($0)\":")!.lowerBound }
+            #expect(offsets == offsets.sorted(), "\(line)")
+            #expect(line.components(separatedBy: "\"logger\":").count == 2, "\(line)")
+            #expect(object["logger"] as? String == "mine" && object["a"] as? String == "first" && object["zone"] as? String == "z")
+            #expect(object["time"] is String && object["level"] as? String == "info")
+        }
+        #expect(written[0].contains(#""message":"started","method":"from the handler","#))
+        #expect(written[1].contains(#""message":"request","method":"POST","#))
     }
 }

@@ -10,40 +10,49 @@ import NIOHTTP1
 enum WebhookResponseBytes {
     static func encode(_ answer: WebhookAnswer, version: HTTPVersion, withBody: Bool, close: Bool,
                        allocator: ByteBufferAllocator) -> ByteBuffer {
-        // The head gathered in an array and copied into the buffer once: a `ByteBuffer` write
-        // checks its storage's uniqueness and exclusive access each time, which cost more than the
-        // bytes of the eighteen short pieces a head is made of.
-        var head: [UInt8] = []
-        head.reserveCapacity(256)
-        switch (version.major, version.minor) {
-        case (1, 1): head.append("HTTP/1.1 ")
-        case (1, 0): head.append("HTTP/1.0 ")
-        default: head.append(utf8: "HTTP/\(version.major).\(version.minor) ")
-        }
         let status = HTTPResponseStatus(statusCode: answer.status.code)
-        head.append(utf8: String(status.code))
-        head.append(UInt8(ascii: " "))
-        head.append(utf8: status.reasonPhrase)
-        head.append("\r\n")
+        let reason = status.reasonPhrase, date = HTTPDate.now
         // The framing fields are this function's to write.
-        for field in answer.headers where field.name != .contentLength && field.name != .date && field.name != .connection {
-            head.append(utf8: field.name.rawName)
-            head.append(": ")
-            head.append(utf8: field.value)
-            head.append("\r\n")
+        func isWritten(_ field: HTTPField) -> Bool { field.name != .contentLength && field.name != .date && field.name != .connection }
+        // Room for the head, counted generously: the status line and the framing fields are
+        // short, and the answer's fields are counted byte by byte.
+        var headRoom = 128 + 3 * ByteCursor.maxDecimalLength + reason.utf8.count + date.utf8.count
+        for field in answer.headers where isWritten(field) { headRoom += field.name.rawName.utf8.count + field.value.utf8.count + 4 }
+        var bytes = allocator.buffer(capacity: headRoom + (withBody ? answer.body.readableBytes : 0))
+        bytes.writeWithUnsafeMutableBytes(minimumWritableBytes: headRoom) { memory in
+            var head = ByteCursor(memory)
+            switch (version.major, version.minor) {
+            case (1, 1): head.write("HTTP/1.1 ")
+            case (1, 0): head.write("HTTP/1.0 ")
+            default:
+                head.write("HTTP/")
+                head.write(decimal: version.major)
+                head.write(UInt8(ascii: "."))
+                head.write(decimal: version.minor)
+                head.write(UInt8(ascii: " "))
+            }
+            head.write(decimal: Int(status.code))
+            head.write(UInt8(ascii: " "))
+            head.write(utf8: reason)
+            head.write("\r\n")
+            for field in answer.headers where isWritten(field) {
+                head.write(utf8: field.name.rawName)
+                head.write(": ")
+                head.write(utf8: field.value)
+                head.write("\r\n")
+            }
+            head.write("content-length: ")
+            head.write(decimal: answer.body.readableBytes)
+            head.write("\r\ndate: ")
+            head.write(utf8: date)
+            if close {
+                head.write("\r\nconnection: close")
+            } else if version == .http1_0 {
+                head.write("\r\nconnection: keep-alive")
+            }
+            head.write("\r\n\r\n")
+            return head.written
         }
-        head.append("content-length: ")
-        head.append(utf8: String(answer.body.readableBytes))
-        head.append("\r\ndate: ")
-        head.append(utf8: HTTPDate.now)
-        if close {
-            head.append("\r\nconnection: close")
-        } else if version == .http1_0 {
-            head.append("\r\nconnection: keep-alive")
-        }
-        head.append("\r\n\r\n")
-        var bytes = allocator.buffer(capacity: head.count + (withBody ? answer.body.readableBytes : 0))
-        bytes.writeBytes(head)
         if withBody {
             var body = answer.body
             bytes.writeBuffer(&body)

@@ -48,10 +48,11 @@ struct TeXMLRoutes {
             notes.update { $0.refusal = "unknown-number" }
             return .refusal(HTTPResponse.Status(code: configuration.unknownNumberStatus), "no flow answers this number")
         }
-        metrics.callStarted(flow: served.flow(of: entry) ?? "")
+        let facts = served.facts(of: entry)
+        metrics.callStarted(flow: facts?.flow ?? "")
         // An entry document is filled with the call's own fields only in a flow that uses values.
         let values: CallValues = served.values.flow(of: entry) == nil ? CallValues() : .firstRequest(parameters)
-        return answer(entry, .firstRequest(values), of: served, moment: moment, parameters: parameters, notes: notes)
+        return answer(entry, .firstRequest(values), of: served, facts: facts, moment: moment, parameters: parameters, notes: notes)
     }
 
     /// A request of a call under way: `path` (`FLOW/NAME.route` or `FLOW/NAME.xml`) of bundle
@@ -75,8 +76,9 @@ struct TeXMLRoutes {
 
     /// The bundle's answer (`BundleAnswerer`, the runtime's own function) as an HTTP response,
     /// with its metrics and log notes; carried values are opened and sealed with the server's key.
-    private func answer(_ path: String, _ incoming: IncomingValues, of served: ServedBundle, moment: String?,
-                        parameters: [String: String], notes: RequestNotes) -> WebhookAnswer {
+    /// `facts` are those of `path` when the caller looked them up already.
+    private func answer(_ path: String, _ incoming: IncomingValues, of served: ServedBundle, facts pathFacts: DocumentFacts? = nil,
+                        moment: String?, parameters: [String: String], notes: RequestNotes) -> WebhookAnswer {
         let carrier = SealedValues(seal: configuration.valueSeal, callSid: parameters["CallSid"] ?? "", bundle: served.id)
         switch served.answer(path, parameters: parameters, incoming: incoming, clock: clock(sent: moment), carrier: carrier) {
         case .carriedValuesRejected(let rejection):
@@ -96,7 +98,7 @@ struct TeXMLRoutes {
             notes.update { $0.refusal = "filled-document-invalid" }
             return .refusal(.internalServerError, "the document is not valid TeXML once filled with this call's values")
         case .document(let document, let bytes, let refusals, let refusedValues, let outcome):
-            let facts = noteServed(document, of: served, notes: notes)
+            let facts = noteServed(document, of: served, facts: document == path ? pathFacts : nil, notes: notes)
             for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
             metrics.outcomes.served(facts)
             noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, notes: notes)
@@ -109,10 +111,12 @@ struct TeXMLRoutes {
         }
     }
 
-    /// Notes the document answered and returns its facts, looked up once for the notes and the metrics.
+    /// Notes the document answered and returns its facts (`known`, or looked up), found once for the
+    /// notes and the metrics.
     @discardableResult
-    private func noteServed(_ document: String, of served: ServedBundle, notes: RequestNotes) -> DocumentFacts? {
-        let facts = served.facts(of: document)
+    private func noteServed(_ document: String, of served: ServedBundle, facts known: DocumentFacts? = nil,
+                            notes: RequestNotes) -> DocumentFacts? {
+        let facts = known ?? served.facts(of: document)
         notes.update {
             $0.flow = facts?.flow
             $0.document = document

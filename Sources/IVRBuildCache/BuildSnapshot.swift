@@ -239,7 +239,7 @@ public struct BuildSnapshot: Sendable {
                   sources: Dictionary(sources.filter { !$0.diagnostics.isEmpty }.map { ($0.path, $0.diagnostics) }) { first, _ in first },
                   environment: environmentDiagnostics))
         else { return nil }
-        var text = "\(Self.magic)\nsetting \(setting)\nbuild \(build)\ndiagnostics \(diagnostics.count)\n"
+        let text = "\(Self.magic)\nsetting \(setting)\nbuild \(build)\ndiagnostics \(diagnostics.count)\n"
         var lines = ""
         for source in sources {
             lines += "source \(source.key) \(source.path)\n"

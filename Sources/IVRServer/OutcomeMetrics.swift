@@ -52,16 +52,17 @@ struct OutcomeMetrics: Sendable {
         if facts.isEmergency { emergencyCalls.increment([facts.flow, Self.emergencyEntered, ""]) }
     }
 
-    /// The route of `document` took branch `outcome` and the call went on at `next` (nil when
-    /// Telnyx never left `document`, as for a refused dial).
-    func routed(_ document: String, of served: ServedBundle, outcome: RouteOutcome, next: String?) {
-        guard let facts = served.facts(of: document), let step = facts.step,
-              let route = served.bundle.manifest.routes[document] else { return }
+    /// `route`, of the document with `facts`, took branch `outcome`, and the call went on at the
+    /// document with facts `next` (nil when Telnyx never left the route's document, as for a
+    /// refused dial). The caller has the facts at hand: looking them up again cost a route request
+    /// more than counting.
+    func routed(_ route: Route, facts: DocumentFacts?, of served: ServedBundle, outcome: RouteOutcome, next: DocumentFacts?) {
+        guard let facts, let step = facts.step else { return }
         routeOutcomes.increment([facts.flow, step, route.kind.rawValue, outcome.rawValue])
         if let fallback = emergencyFallback(facts, route: route, outcome: outcome, of: served) {
             emergencyCalls.increment([facts.flow, outcome.rawValue, fallback])
         }
-        if let next, let chosen = served.language(of: next), chosen != facts.language {
+        if let chosen = next?.language, chosen != facts.language {
             languagesChosen.increment([facts.flow, chosen])
         }
     }

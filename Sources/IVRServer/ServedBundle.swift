@@ -86,11 +86,4 @@ public struct ServedBundle: Sendable {
 
     /// SHA-256 (hex) of the manifest's bytes.
     public var manifestHash: String { bundle.manifestSHA256 }
-
-    /// Whether a bundle path (document or route) belongs to its flow's `emergency` step.
-    public func isEmergency(_ path: String) -> Bool { facts(of: path)?.isEmergency ?? false }
-
-    /// The language a document speaks, for flows a caller can choose a language in: its
-    /// `STEP.TAG.xml` tag, or the flow's first language; nil for flows with one language.
-    public func language(of document: String) -> String? { facts(of: document)?.language }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import HTTPTypes
 import IVRBundle
 import NIOCore
@@ -88,17 +89,18 @@ struct TeXMLFastPath: Sendable {
             guard !bytes.contains(UInt8(ascii: "#")) else { return nil }
             let pathEnd = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
             let path = bytes[..<pathEnd]
+            var webhookPath = webhookPath
             let prefix = webhookPath.utf8.count
-            guard path.count >= prefix, path.prefix(prefix).elementsEqual(webhookPath.utf8) else { return nil }
+            guard path.count >= prefix, webhookPath.withUTF8({ memcmp(bytes.baseAddress!, $0.baseAddress!, prefix) == 0 }) else { return nil }
             if path.count == prefix { return .entry }
             guard path[prefix] == UInt8(ascii: "/") else { return nil }
             let below = path[(prefix + 1)...]
             guard let idEnd = below.firstIndex(of: UInt8(ascii: "/")) else { return nil }
             let text = { (slice: Slice<UnsafeBufferPointer<UInt8>>) in String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self) }
-            let id = text(below[..<idEnd]), document = below[(idEnd + 1)...]
-            guard BundleID.isValid(id), Self.isPlainPath(document),
+            let idBytes = below[..<idEnd], document = below[(idEnd + 1)...]
+            guard idBytes.count == BundleID.length, idBytes.allSatisfy(BundleID.isValidByte), Self.isPlainPath(document),
                   Self.hasSuffix(document, ".route") || Self.hasSuffix(document, ".xml") else { return nil }
-            return .bundle(id: id, path: text(document), query: pathEnd < bytes.endIndex ? text(bytes[(pathEnd + 1)...]) : nil)
+            return .bundle(id: text(idBytes), path: text(document), query: pathEnd < bytes.endIndex ? text(bytes[(pathEnd + 1)...]) : nil)
         }
     }
 

@@ -101,7 +101,7 @@ struct TeXMLRoutes {
             let facts = noteServed(document, of: served, facts: document == path ? pathFacts : nil, notes: notes)
             for refusal in refusedValues { metrics.collectedValueRefused(reason: refusal.rawValue) }
             metrics.outcomes.served(facts)
-            noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, of: served, notes: notes)
+            noteOutcome(outcome?.outcome, at: path, refusals: refusals, answer: document, facts: facts, of: served, notes: notes)
             for refusal in refusals { metrics.dialRefused(reason: refusal.rawValue) }
             if let refusal = refusals.first { notes.update { $0.refusal = "dial-\(refusal.rawValue)" } }
             var headers = facts?.answerFields ?? Self.answerFields(document: document)
@@ -131,18 +131,18 @@ struct TeXMLRoutes {
     /// the step the answer enters is counted from its facts); a dial whose target was refused counts as
     /// `refused` at the dial's own step, since Telnyx never dials it.
     private func noteOutcome(_ outcome: RouteOutcome?, at path: String, refusals: [ValueFilling.Refusal], answer document: String,
-                             of served: ServedBundle, notes: RequestNotes) {
+                             facts answerFacts: DocumentFacts?, of served: ServedBundle, notes: RequestNotes) {
         let routes = served.bundle.manifest.routes
-        let owner = BundleAddress.document(ofRoute: path)
-        if let outcome, routes[owner] != nil {
-            metrics.outcomes.routed(owner, of: served, outcome: outcome, next: document)
+        if let outcome, let route = routes[BundleAddress.document(ofRoute: path)] {
+            let ownerFacts = served.facts(of: path)
+            metrics.outcomes.routed(route, facts: ownerFacts, of: served, outcome: outcome, next: answerFacts)
             notes.update {
                 $0.outcome = outcome.rawValue
-                $0.emergency = $0.emergency == true || served.isEmergency(owner)
+                $0.emergency = $0.emergency == true || ownerFacts?.isEmergency == true
             }
         }
-        if !refusals.isEmpty, routes[document]?.kind == .dial {
-            metrics.outcomes.routed(document, of: served, outcome: .refused, next: nil)
+        if !refusals.isEmpty, let route = routes[document], route.kind == .dial {
+            metrics.outcomes.routed(route, facts: answerFacts, of: served, outcome: .refused, next: nil)
             notes.update { $0.outcome = RouteOutcome.refused.rawValue }
         }
     }

@@ -13,6 +13,13 @@ public enum BundleID {
     /// Whether `text` can be a bundle id: 12 lowercase hex digits, so a name read from a link,
     /// a history line or a URL can never climb out of the store.
     @inlinable public static func isValid(_ text: some StringProtocol) -> Bool {
-        text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        text.utf8.count == length && text.utf8.allSatisfy(isValidByte)
+    }
+
+    public static let length = 12
+
+    /// A lowercase hex digit.
+    @inlinable public static func isValidByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte)
     }
 }

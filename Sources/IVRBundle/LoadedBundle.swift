@@ -181,7 +181,13 @@ public struct LoadedBundle: Sendable {
     /// line the carried value matches.
     public func decide(after document: String, parameters: [String: String], values: [String: String] = [:],
                        clock: ScheduleClock = .at(.instant(Date())), chosenLine: Int? = nil) -> RouteDecision? {
-        guard let route = manifest.routes[document] else { return nil }
+        manifest.routes[document].flatMap { decide($0, parameters: parameters, values: values, clock: clock, chosenLine: chosenLine) }
+    }
+
+    /// The same for `route`, one of this bundle's, already at hand (`BundleAnswerer`: looking it
+    /// up and copying it again cost a route request more than deciding).
+    public func decide(_ route: Route, parameters: [String: String], values: [String: String] = [:],
+                       clock: ScheduleClock = .at(.instant(Date())), chosenLine: Int? = nil) -> RouteDecision? {
         switch route.kind {
         case .gather:
             // `Digits=""` and no speech is no entry: the gather's `on timeout`, as a menu's.

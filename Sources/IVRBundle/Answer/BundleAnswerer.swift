@@ -46,11 +46,11 @@ public struct BundleAnswerer<Documents: AnswerDocuments>: Sendable where Documen
         guard owner != path else {
             return document(path, values: received, refusedValues: [], parameters: parameters, carrier: carrier)
         }
-        let route = bundle.manifest.routes[owner]
-        if route?.kind == .hours, clock == nil { return .momentNeeded(schedule: route?.schedule ?? owner) }
+        guard let route = bundle.manifest.routes[owner] else { return .noRoute(path: path) }
+        if route.kind == .hours, clock == nil { return .momentNeeded(schedule: route.schedule ?? owner) }
         // Only a branch decides on the call's values; merging them for any other route cost more than its decision.
-        guard let decision = bundle.decide(after: owner, parameters: parameters,
-                                           values: route?.kind == .branch ? received.filling(with: parameters) : [:],
+        guard let decision = bundle.decide(route, parameters: parameters,
+                                           values: route.kind == .branch ? received.filling(with: parameters) : [:],
                                            clock: clock ?? .assumed([:]), chosenLine: chosenLines[owner]),
               let next = decision.next else {
             return .noRoute(path: path)

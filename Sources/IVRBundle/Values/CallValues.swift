@@ -44,7 +44,7 @@ public struct CallValues: Sendable, Equatable {
 
     /// `collecting(route, parameters:)`'s values, for callers that do not count refusals.
     public func adding(_ route: Route?, parameters: [String: String]) -> CallValues {
-        collecting(route, parameters: parameters).values
+        route.map { collecting($0, parameters: parameters).values } ?? self
     }
 
     /// After an action request answered through `route`: a gather's route adds what was
@@ -52,17 +52,17 @@ public struct CallValues: Sendable, Equatable {
     /// adds each field of the answer, else its default (a field with neither stands for
     /// nothing: the lookup failed). A value over the bounds is refused (and stands for
     /// nothing), one refusal per value.
-    public func collecting(_ route: Route?, parameters: [String: String]) -> (values: CallValues, refused: [Refusal]) {
+    public func collecting(_ route: Route, parameters: [String: String]) -> (values: CallValues, refused: [Refusal]) {
         var next = self
         var refused: [Refusal] = []
-        if let route, route.kind == .httpRequest {
+        if route.kind == .httpRequest {
             for field in route.fields ?? [] {
                 let answered = parameters[field].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
                 if let refusal = next.collect(field, answered ?? route.defaults?[field] ?? "") { refused.append(refusal) }
             }
             return (next, refused)
         }
-        guard let route, route.kind == .gather, let name = route.value else { return (self, []) }
+        guard route.kind == .gather, let name = route.value else { return (self, []) }
         let entered = [parameters["Digits"], parameters["SpeechResult"]].compactMap { $0 }.first { !$0.isEmpty }
         guard let entered else { return (self, []) }
         if let refusal = next.collect(name, entered) { refused.append(refusal) }

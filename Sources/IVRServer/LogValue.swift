@@ -25,6 +25,38 @@ enum LogValue: Sendable, Equatable {
 
     static func bool(_ value: Bool) -> LogValue { .literal(value ? "true" : "false") }
 
+    /// Microseconds as milliseconds, the text `number(Double(microseconds) / 1000)` writes
+    /// (`0.405`, `1.0`, `12.25`), without formatting a double: for a request's latency that cost
+    /// more than the rest of its field.
+    static func milliseconds(microseconds: Int) -> LogValue {
+        // Beyond 31 years a double's shortest text may take an exponent.
+        guard (0..<1_000_000_000_000_000).contains(microseconds) else { return number(Double(microseconds) / 1000) }
+        var fraction = microseconds % 1000, fractionDigits = 3
+        while fraction % 10 == 0, fractionDigits > 1 {
+            fraction /= 10
+            fractionDigits -= 1
+        }
+        var wholeDigits = 1, whole = microseconds / 1000
+        while whole >= 10 {
+            wholeDigits += 1
+            whole /= 10
+        }
+        let length = wholeDigits + 1 + fractionDigits
+        return .literal(String(unsafeUninitializedCapacity: length) { text in
+            var rest = microseconds / 1000
+            for position in (0..<wholeDigits).reversed() {
+                text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            text[wholeDigits] = UInt8(ascii: ".")
+            for position in (wholeDigits + 1..<length).reversed() {
+                text[position] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            return length
+        })
+    }
+
     /// A finite double's shortest text is a JSON number; `nan` and `inf` are not and stay strings.
     static func number(_ value: Double) -> LogValue { value.isFinite ? .literal(value.description) : .string(value.description) }
 

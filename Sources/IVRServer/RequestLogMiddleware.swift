@@ -66,7 +66,7 @@ struct RequestLog: Sendable {
             line.append(Key.hangupSource, notes.hangupSource.map(LogValue.string))
             line.append(Key.kind, .string(notes.kind.rawValue))
             line.append(Key.language, notes.language.map(LogValue.string))
-            line.append(Key.latencyMilliseconds, .number(Self.milliseconds(latency)))
+            line.append(Key.latencyMilliseconds, Self.milliseconds(latency))
             line.append(Key.method, .string(method.rawValue))
             line.append(Key.outcome, notes.outcome.map(LogValue.string))
             line.append(Key.path, path.map(LogValue.string))
@@ -111,8 +111,8 @@ struct RequestLog: Sendable {
     }
 
     /// Microsecond resolution, logged as a JSON number.
-    private static func milliseconds(_ duration: Duration) -> Double {
-        let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-        return Double(micros) / 1000
+    private static func milliseconds(_ duration: Duration) -> LogValue {
+        let (seconds, attoseconds) = duration.components
+        return .milliseconds(microseconds: Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000))
     }
 }

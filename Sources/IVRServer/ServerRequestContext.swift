@@ -48,4 +48,10 @@ public final class RequestNotes: Sendable {
     }
 
     public var current: Fields { fields.withLock { $0 } }
+
+    /// `body` reads the fields where they are: a request's line reads them once, and copying
+    /// them out cost more than the look.
+    func read<Result>(_ body: (borrowing Fields) -> Result) -> Result {
+        fields.withLock { body($0) }
+    }
 }

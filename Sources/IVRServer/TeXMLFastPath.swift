@@ -67,8 +67,11 @@ struct TeXMLFastPath: Sendable {
             }
         }
         drain.finishing(&answer.headers)
-        log.record(method: .post, path: String(head.uri.prefix { $0 != "?" }), forwardedFor: fields()[values: RequestLog.forwardedFor],
-                   status: answer.status.code, latency: ContinuousClock.now - start, notes: notes.current, peer: peer)
+        let latency = ContinuousClock.now - start
+        notes.read { notes in
+            log.record(method: .post, path: String(head.uri.prefix { $0 != "?" }), forwardedFor: fields()[values: RequestLog.forwardedFor],
+                       status: answer.status.code, latency: latency, notes: notes, peer: peer)
+        }
         return answer
     }
 

@@ -27,6 +27,15 @@ struct JSONLogLineTests {
         }
     }
 
+    /// A latency's milliseconds are written as the double's shortest text would be.
+    @Test func millisecondsReadAsTheDoubleTheyAre() {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<20_000).map { _ in Int.random(in: 0...10_000_000, using: &generator) }
+        for micros in random + [0, 1, 9, 10, 100, 999, 1_000, 1_001, 1_010, 1_100, 1_250, 405, 60_000_000, 999_999_999_999_999] {
+            #expect(LogValue.milliseconds(microseconds: micros) == LogValue.number(Double(micros) / 1000), "\(micros)")
+        }
+    }
+
     /// The cached second and the cut milliseconds read as Foundation's ISO 8601 calendar says.
     @Test func theTimeIsUTCToTheMillisecond() {
         func format(seconds: Int, milliseconds: Int) -> String {

@@ -72,8 +72,8 @@ public struct BundleAddress: Sendable {
             // Written into the new string's storage at once: joining the stem and `.xml` cost twice as much.
             let stem = bytes.count - routeSuffix.utf8CodeUnitCount
             return String(unsafeUninitializedCapacity: stem + documentSuffix.utf8CodeUnitCount) { document in
-                document.baseAddress!.update(from: bytes.baseAddress!, count: stem)
-                (document.baseAddress! + stem).update(from: documentSuffix.utf8Start, count: documentSuffix.utf8CodeUnitCount)
+                document.baseAddress!.initialize(from: bytes.baseAddress!, count: stem)
+                (document.baseAddress! + stem).initialize(from: documentSuffix.utf8Start, count: documentSuffix.utf8CodeUnitCount)
                 return stem + documentSuffix.utf8CodeUnitCount
             }
         }

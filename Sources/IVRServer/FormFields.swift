@@ -29,9 +29,8 @@ enum FormFields {
         let byteRoles = Self.byteRoles
         var start = 0
         while start < form.count {
-            // One pass over the piece: where its `=` is, and what its key and value need. Most
-            // bytes mean nothing here, told by one look-up (a comparison for each kind of byte
-            // that does cost three times as much).
+            // One pass over the piece: where its `=` is, and what its key and value need, each
+            // byte classed by one look-up (most mean nothing here).
             var end = start, equals: Int?, keyEscaped = false, keyNested = false, valueEscaped = false, nonASCII = false
             scan: while end < form.count {
                 switch byteRoles[Int(form[end])] {

@@ -106,7 +106,7 @@ struct JSONLineWriter: ~Copyable, LogFieldWriter {
     /// Copies `bytes` where room was made for them.
     private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        (buffer.baseAddress! + count).update(from: source, count: bytes.count)
+        (buffer.baseAddress! + count).initialize(from: source, count: bytes.count)
         count += bytes.count
     }
 
@@ -131,7 +131,7 @@ enum JSONString {
         // Most text needs no escape: the bytes up to the first that does are copied at once.
         var plain = 0
         while plain < utf8.count, !needsEscape(utf8[plain]) { plain += 1 }
-        if plain > 0 { (output + 1).update(from: utf8.baseAddress!, count: plain) }
+        if plain > 0 { (output + 1).initialize(from: utf8.baseAddress!, count: plain) }
         var written = 1 + plain
         for byte in utf8[plain...] {
             switch byte {

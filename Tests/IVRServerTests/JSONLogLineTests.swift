@@ -104,6 +104,22 @@ struct JSONLogLineTests {
         #expect(written.first?.contains(#""latency_ms":1.25,"level":"warning","listener":"webhook","logger":"ivrc.serve","#) == true)
     }
 
+    /// `RequestLog` hands its fields over in key order, which the line relies on: with every
+    /// field noted, the line's keys are in byte order, each once.
+    @Test func aRequestLineWithEveryFieldHasItsKeysInOrder() throws {
+        let lines = Mutex<[String]>([])
+        let handler = JSONLogHandler(label: "ivrc.serve") { line in lines.withLock { $0.append(String(decoding: line, as: UTF8.self)) } }
+        var notes = RequestNotes.Fields()
+        (notes.callSid, notes.flow, notes.document, notes.bundle, notes.kind) = ("v3:1", "clinic", "clinic/welcome.xml", "0123456789ab", .unmatched)
+        (notes.step, notes.language, notes.outcome, notes.emergency) = ("welcome", "es-MX", "key", true)
+        (notes.callStatus, notes.hangupSource, notes.durationSeconds, notes.statusCallback, notes.refusal) = ("completed", "caller", 42, "counted", "x")
+        RequestLog(logger: Logger(label: "test") { _ in handler }, metrics: ServerMetrics()).record(
+            method: .post, path: "/nowhere", forwardedFor: [], status: 404, latency: .milliseconds(3), notes: notes, peer: "10.0.0.1")
+        let line = try #require(lines.withLock { $0.first })
+        let keys = line.matches(of: try Regex(#""([a-z_]+)":"#)).compactMap { $0.output[1].substring.map(String.init) }
+        #expect(keys.count == 23 && keys == keys.sorted() && Set(keys).count == keys.count, "\(line)")
+    }
+
     /// The handler's metadata goes where its key sorts, before, between or after the four fields
     /// every line has, and wins over them; a request line's own field wins over it.
     @Test func theHandlersMetadataIsMergedIntoEveryLineByKey() throws {

@@ -203,7 +203,10 @@ public struct Lexer {
             if lower == "sip" || lower == "sips" || isURL {
                 var stop = index
                 while stop < end, bytes[stop] > UInt8(ascii: " "), bytes[stop] != 0x7F { stop += 1 }
-                let text = String(decoding: bytes[start..<stop], as: UTF8.self)
+                var text = String(decoding: bytes[start..<stop], as: UTF8.self)
+                // A SIP URI's scheme is case-insensitive (RFC 3261 §19.1.4); TeXML's `<Sip>` takes
+                // it in lower case only, so `SIP:desk@…` is read as `sip:desk@…`.
+                if !isURL, word != lower { text = lower + text.dropFirst(word.count) }
                 tokens.append(Token(isURL ? .url : .sipURI, text, range: SourceRange(start, stop)))
                 return stop
             }

@@ -86,6 +86,13 @@ import Testing
         #expect(tokens[2].kind == .sipURI)
     }
 
+    /// A SIP URI's scheme is case-insensitive; it is read in the lower case TeXML's `<Sip>` takes.
+    @Test func aSipSchemeInAnyCaseIsReadInLowerCase() {
+        let tokens = Lexer.tokenize(SourceFile(path: "t", text: "x SIP:desk@clinic.example.com sIpS:Front@Clinic.example.com\n")).tokens
+        #expect(tokens[1...2].map(\.kind) == [.sipURI, .sipURI])
+        #expect(tokens[1...2].map(\.text) == ["sip:desk@clinic.example.com", "sips:Front@Clinic.example.com"])
+    }
+
     @Test func stringEscapesAreDecoded() {
         let tokens = Lexer.tokenize(SourceFile(path: "t", text: #"say "a\"b\\c\nd\te\u{1F600}""# + "\n")).tokens
         #expect(tokens[1].text == "a\"b\\c\nd\te😀")

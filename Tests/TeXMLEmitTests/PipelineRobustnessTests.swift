@@ -46,6 +46,22 @@ import Testing
 
     /// Thousands of steps each used once by a `goto` are inlined into one document, by a loop,
     /// not recursion: this used to overflow the stack.
+    /// Found by `scripts/fuzz`: a SIP target whose scheme is not in lower case checked clean, then
+    /// failed TeXML's schema in the compiler (an internal error). It compiles to `sip:`.
+    @Test func aSipTargetWithAnUpperCaseSchemeCompiles() throws {
+        let bundle = try Compile.bundle("""
+        flow desk
+          number +1-800-555-0200
+          step main
+            say "Connecting you."
+            dial timeout=25s
+              number +1-646-555-0111
+              sip sIp:desk@clinic.example.com
+        """ + "\n")
+        let documents = try bundle.documents.keys.sorted().map { try Compile.text(bundle, $0) }
+        #expect(documents.contains { $0.contains("<Sip>sip:desk@clinic.example.com</Sip>") }, "\(documents)")
+    }
+
     @Test func aLongGotoChainIsInlinedWithoutRecursion() throws {
         var source = "flow chain\n  number +1-800-555-0100\n"
         let count = 20_000

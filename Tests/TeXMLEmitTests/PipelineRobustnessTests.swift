@@ -44,8 +44,6 @@ import Testing
         #expect(compiled > 100)
     }
 
-    /// Thousands of steps each used once by a `goto` are inlined into one document, by a loop,
-    /// not recursion: this used to overflow the stack.
     /// Found by `scripts/fuzz`: a SIP target whose scheme is not in lower case checked clean, then
     /// failed TeXML's schema in the compiler (an internal error). It compiles to `sip:`.
     @Test func aSipTargetWithAnUpperCaseSchemeCompiles() throws {
@@ -62,6 +60,8 @@ import Testing
         #expect(documents.contains { $0.contains("<Sip>sip:desk@clinic.example.com</Sip>") }, "\(documents)")
     }
 
+    /// Thousands of steps each used once by a `goto` are inlined into one document, by a loop,
+    /// not recursion: this used to overflow the stack.
     @Test func aLongGotoChainIsInlinedWithoutRecursion() throws {
         var source = "flow chain\n  number +1-800-555-0100\n"
         let count = 20_000

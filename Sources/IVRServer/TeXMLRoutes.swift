@@ -133,8 +133,9 @@ struct TeXMLRoutes {
     private func noteOutcome(_ outcome: RouteOutcome?, at path: String, refusals: [ValueFilling.Refusal], answer document: String,
                              facts answerFacts: DocumentFacts?, of served: ServedBundle, notes: RequestNotes) {
         let routes = served.bundle.manifest.routes
-        if let outcome, let route = routes[BundleAddress.document(ofRoute: path)] {
-            let ownerFacts = served.facts(of: path)
+        // The route's document named once, for its route and its facts.
+        if let outcome, case let owner = BundleAddress.document(ofRoute: path), let route = routes[owner] {
+            let ownerFacts = served.facts(of: owner)
             metrics.outcomes.routed(route, facts: ownerFacts, of: served, outcome: outcome, next: answerFacts)
             notes.update {
                 $0.outcome = outcome.rawValue

@@ -18,6 +18,26 @@ struct JSONLogLineTests {
         #expect(!JSONLiteral.isNumberOrBoolean(text))
     }
 
+
+    /// Any text reads back as itself, whatever needs an escape and wherever it stands (the bytes
+    /// before the first escape are copied at once, the rest one by one), and no control character
+    /// is left bare.
+    @Test func anyStringReadsBackAsItself() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "Z", "0", " ", "\"", "\\", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "é", "🎉", "!", "#", "]", "|"]
+        var texts = (0..<3_000).map { _ in
+            (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        }
+        for special in ["\"", "\\", "\u{1F}", "\n"] {
+            texts += (0..<20).map { String(repeating: "x", count: $0) + special + "tail" }
+        }
+        for text in texts {
+            let quoted = JSONString.quoted(text)
+            #expect(!quoted.contains { $0 < 0x20 }, "\(text.debugDescription)")
+            let read = try JSONSerialization.jsonObject(with: Data(quoted), options: .fragmentsAllowed) as? String
+            #expect(read == text, "\(text.debugDescription)")
+        }
+    }
     /// A double is a bare number exactly when its text is one, as any other handler's value would be read.
     @Test func aDoubleIsBareWhenFinite() {
         var generator = SystemRandomNumberGenerator()

@@ -207,6 +207,7 @@ public struct Lexer {
                 // A SIP URI's scheme is case-insensitive (RFC 3261 §19.1.4); TeXML's `<Sip>` takes
                 // it in lower case only, so `SIP:desk@…` is read as `sip:desk@…`.
                 if !isURL, word != lower { text = lower + text.dropFirst(word.count) }
+                if !isURL { reportMalformedSIP(start, index + 1, stop) }
                 tokens.append(Token(isURL ? .url : .sipURI, text, range: SourceRange(start, stop)))
                 return stop
             }
@@ -217,6 +218,27 @@ public struct Lexer {
             tokens.append(Token(.word, word, range: SourceRange(start, index)))
         }
         return index
+    }
+
+    /// A SIP target is `sip:USER` or `sip:USER@HOST`, as TeXML's `<Sip>` takes it
+    /// (`sips?:[^\s@]+(@[^\s@]+)?`): one `@` at most, with text on both sides of it. A placeholder
+    /// counts as text: what fills it is checked when it is filled. `user` is where the text after
+    /// the scheme's `:` starts.
+    private mutating func reportMalformedSIP(_ start: Int, _ user: Int, _ stop: Int) {
+        let at = UInt8(ascii: "@")
+        var ats: [Int] = []
+        for case .literal(let range) in Placeholder.Scanner(bytes[user..<stop]) {
+            ats += range.map { user + $0 }.filter { bytes[$0] == at }
+        }
+        let problem: (what: String, start: Int, end: Int)? =
+            if user == stop { ("nothing follows the scheme", start, stop) }
+            else if ats.count > 1 { ("it has more than one `@`", ats[1], ats[1] + 1) }
+            else if ats.first == user { ("no user comes before its `@`", user, user + 1) }
+            else if ats.first == stop - 1 { ("no host follows its `@`", stop - 1, stop) }
+            else { nil }
+        guard let problem else { return }
+        report(.syntax, "`\(String(decoding: bytes[start..<stop], as: UTF8.self))` is not a SIP target: \(problem.what)",
+               problem.start, problem.end, help: "write `sip:USER` or `sip:USER@HOST`, as in `sip:desk@clinic.example.com`")
     }
 
     /// `25` is an integer, `25s`/`500ms`/`2m` durations; anything else digit-led is a word value.

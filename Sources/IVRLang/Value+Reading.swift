@@ -1,11 +1,13 @@
 extension Value {
     /// `text` read as the lexer reads a value where one is written (a phone number, a URL, a
-    /// duration, a word…); nil unless it is exactly one value. Substituted `env.`/`param.`
-    /// values are read this way, so they are checked as if they had been written there.
+    /// duration, a word…); nil unless it is exactly one value, read without an error.
+    /// Substituted `env.`/`param.` values are read this way, so they are checked as if they had
+    /// been written there.
     public static func reading(_ text: String) -> Kind? {
-        let tokens = Lexer.tokenize(SourceFile(path: "", text: text)).tokens
-            .filter { ![.newline, .end, .indent, .dedent].contains($0.kind) }
-        guard tokens.count == 1 else { return nil }
+        let lexed = Lexer.tokenize(SourceFile(path: "", text: text))
+        let tokens = lexed.tokens.filter { ![.newline, .end, .indent, .dedent].contains($0.kind) }
+        // What the lexer would report where it is written (a SIP target with two `@`s) is no value.
+        guard tokens.count == 1, lexed.diagnostics.isEmpty else { return nil }
         return Value(tokens[0])?.kind
     }
 
@@ -27,6 +29,10 @@ extension Value {
         default: nil
         }
     }
+
+    /// What a value filling a URL or SIP target must be, for the error when it is not.
+    public static let filledAddressHelp =
+        "a value inside a URL or SIP target must read as part of it: no spaces, quotes or `->`, and in a SIP target no second `@`"
 
     /// "URL" or "SIP target", for messages about an address.
     public var addressNoun: String {

@@ -151,6 +151,35 @@ import Testing
         #expect(diagnostic.message == "unexpected control character U+0019 here")
         #expect(diagnostic.span.start.column == 22)
     }
+    /// Found by FuzzSource: `sip:scheduling@clinic.exampl@e.com` checked clean, then failed
+    /// TeXML's `<Sip>` pattern in the compiler (an internal error). A SIP target has one `@` at
+    /// most, with text on both sides; the error points at what is wrong.
+    @Test(arguments: [
+        ("dial sip:desk@clinic.exampl@e.com\n", "it has more than one `@`", 28),
+        ("dial sip:\n", "nothing follows the scheme", 6),
+        ("dial sips:@clinic.example.com\n", "no user comes before its `@`", 11),
+        ("dial SIP:desk@\n", "no host follows its `@`", 14),
+        ("dial sip:{{a}}@{{b}}@host\n", "it has more than one `@`", 21),
+    ])
+    func aMalformedSIPTargetIsASyntaxErrorWhereItIsWrong(_ text: String, _ problem: String, _ column: Int) throws {
+        let diagnostic = try #require(Lexer.tokenize(SourceFile(path: "t.ivr", text: text)).diagnostics.first)
+        #expect(diagnostic.id == "syntax")
+        #expect(diagnostic.message.hasSuffix("is not a SIP target: \(problem)"), "\(diagnostic.message)")
+        #expect(diagnostic.span.start.column == column)
+    }
+
+    @Test(arguments: ["sip:desk", "sip:desk@clinic.example.com", "sips:desk@clinic.example.com:5061;transport=tls", "sip:{{ext}}@pbx.example.com",
+                      "sip:desk@{{env.pbx_host}}", "sip:{{env.desk}}"])
+    func aWellFormedSIPTargetIsNoError(_ target: String) {
+        #expect(Lexer.tokenize(SourceFile(path: "t.ivr", text: "dial \(target)\n")).diagnostics.isEmpty)
+    }
+
+    /// An `env.`/`param.` value is read as if written in its place: one that would be an error there is no value.
+    @Test func aValueReadWithALexerErrorIsNoValue() {
+        #expect(Value.reading("sip:desk@clinic.example.com") == .sipURI("sip:desk@clinic.example.com"))
+        #expect(Value.reading("sip:desk@a@b") == nil)
+    }
+
     /// `+1-{{x}}` is one dial target (a country code the value follows) and `allow=+1,+44` one
     /// list value; a value that is no number (`+1x`, `+`) is one word for the reader to refuse.
     @Test func aPrefixedPlaceholderAndAPrefixListAreOneTokenEach() {

@@ -60,6 +60,21 @@ import Testing
         #expect(documents.contains { $0.contains("<Sip>sip:desk@clinic.example.com</Sip>") }, "\(documents)")
     }
 
+    /// Found by `scripts/fuzz`: a SIP target with two `@`s (`sip:scheduling@clinic.exampl@e.com`)
+    /// checked clean, then failed TeXML's schema in the compiler. The checker refuses it now, in a
+    /// written target and in one an environment fills.
+    @Test func aSipTargetWithTwoAtSignsIsRefusedByTheChecker() throws {
+        let written = Checker.check([SourceFile(path: "desk.ivr", text: """
+        flow desk
+          number +1-800-555-0200
+          step main
+            dial sip:scheduling@clinic.exampl@e.com
+
+        """)])
+        #expect(written.diagnostics.contains { $0.id == "syntax" && $0.message.contains("more than one `@`") }, "\(written.diagnostics)")
+        #expect(written.hasErrors)
+    }
+
     /// Thousands of steps each used once by a `goto` are inlined into one document, by a loop,
     /// not recursion: this used to overflow the stack.
     @Test func aLongGotoChainIsInlinedWithoutRecursion() throws {

@@ -64,6 +64,8 @@ import Testing
             .write(to: values.appendingPathComponent("clinic.toml"), atomically: true, encoding: .utf8)
         try "ehr_host = \"ehr.clinic.example.com\"\ndesk = \"front desk\"\n"
             .write(to: values.appendingPathComponent("spaced.toml"), atomically: true, encoding: .utf8)
+        try "ehr_host = \"ehr.clinic.example.com\"\ndesk = \"front@desk\"\n"
+            .write(to: values.appendingPathComponent("at.toml"), atomically: true, encoding: .utf8)
         let bundle = directory.appendingPathComponent("bundle")
         let built = try CLITests.ivrc(["build", flow.path, "--env", values.path + "/clinic.toml", "-o", bundle.path])
         #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
@@ -76,6 +78,11 @@ import Testing
         #expect(spaced.status == 1)
         #expect(spaced.stdout.contains("lookup.ivr:10:11: error[invalid-value]: `sip:{{env.desk}}@pbx.example.com` filled is `sip:front desk@pbx.example.com`"),
                 "\(spaced.stdout)")
+        // Filled with a second `@`, the target is no SIP target: refused here, not by the compiler's schema check.
+        let twoAts = try CLITests.ivrc(["build", flow.path, "--env", values.path + "/at.toml", "-o", bundle.path + "-at"])
+        #expect(twoAts.status == 1)
+        #expect(twoAts.stdout.contains("lookup.ivr:10:11: error[invalid-value]: `sip:{{env.desk}}@pbx.example.com` filled is `sip:front@desk@pbx.example.com`"),
+                "\(twoAts.stdout)\(twoAts.stderr)")
     }
 
     @Test func aValuesFileThatIsNotTOMLOrMissingIsAnIOError() throws {

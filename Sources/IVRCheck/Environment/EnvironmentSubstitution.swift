@@ -108,7 +108,7 @@ public enum EnvironmentSubstitution {
                 guard text != address else { return value }
                 guard let filledAddress = value.filledAddress(text) else {
                     report(.invalidValue, "`\(address)` filled is `\(text)`, which is not one \(value.addressNoun)", value.range,
-                           help: "a value inside a URL or SIP target must read as part of it: no spaces, quotes or `->`")
+                           help: Value.filledAddressHelp)
                     return value
                 }
                 return filledAddress

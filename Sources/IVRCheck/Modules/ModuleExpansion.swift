@@ -234,7 +234,7 @@ private struct ModuleExpander {
             diagnostics.append(.error(
                 .invalidParam, "`\(written.text)` filled is `\(filled)`, which is not one \(written.addressNoun)",
                 at: definition.source.span(written.range.start, written.range.end),
-                help: "a value inside a URL or SIP target must read as part of it: no spaces, quotes or `->`", notes: region.notes))
+                help: Value.filledAddressHelp, notes: region.notes))
         }
         let inner = UseScope(source: definition.source, description: "module `\(use.module.text)`", qualifier: qualifier, values: values,
                              stepNames: Set(definition.declaration.steps.map(\.name.text)), notes: region.notes, depth: scope.depth + 1)

@@ -79,6 +79,12 @@ public struct BundleAddress: Sendable {
         }
     }
 
+    /// `FLOW/NAME.xml` → `FLOW/NAME.route`, the path of the document's route; nil for any other path.
+    public static func route(ofDocument path: String) -> String? {
+        guard path.hasSuffix(".xml") else { return nil }
+        return path.dropLast(documentSuffix.utf8CodeUnitCount) + ".route"
+    }
+
     /// Whether a bundle path names a route (`FLOW/NAME.route`).
     public static func isRoute(_ path: String) -> Bool {
         var contiguous = path

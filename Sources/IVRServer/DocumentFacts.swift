@@ -17,11 +17,14 @@ final class DocumentFacts: Sendable {
     /// The language it speaks in a flow with several: its tag or the flow's first; nil otherwise.
     let language: String?
     let isEmergency: Bool
+    /// The kind of the route its actions lead to; nil when it has none. Kept here so a route
+    /// request counts its outcome without looking the route up and copying it again.
+    let routeKind: Route.Kind?
     /// Its answers' fields (`TeXMLRoutes.answerFields`), made once: its value checked once, and
     /// making the fields for each answer cost more than the rest of routing a new call.
     let answerFields: HTTPFields
 
-    init(document path: String, flow: Manifest.FlowEntry?) {
+    init(document path: String, flow: Manifest.FlowEntry?, routeKind: Route.Kind?) {
         // Documents live in their flow's folder, `FLOW/NAME.xml`.
         self.flow = String(path.prefix { $0 != "/" })
         let step = DocumentStep.step(of: path), tag = DocumentStep.language(of: path)
@@ -30,6 +33,7 @@ final class DocumentFacts: Sendable {
         languageTag = tag
         language = flow?.languages?.first.map { tag ?? $0 }
         isEmergency = flow?.emergencyStep.map { $0 == step } ?? false
+        self.routeKind = routeKind
         answerFields = TeXMLRoutes.answerFields(document: path)
     }
 }

@@ -34,8 +34,8 @@ struct OutcomeMetrics: Sendable {
             guard let facts = served.facts(of: document), let step = facts.step else { continue }
             for outcome in RouteOutcome.outcomes(of: route.kind) {
                 routeOutcomes.declare([facts.flow, step, route.kind.rawValue, outcome.rawValue])
-                if let fallback = emergencyFallback(facts, route: route, outcome: outcome, of: served) {
-                    emergencyCalls.declare([facts.flow, outcome.rawValue, fallback])
+                if route.kind == .dial, facts.isEmergency {
+                    emergencyCalls.declare([facts.flow, outcome.rawValue, Self.stepAfter(route, outcome: outcome, of: served)])
                 }
             }
         }
@@ -52,25 +52,25 @@ struct OutcomeMetrics: Sendable {
         if facts.isEmergency { emergencyCalls.increment([facts.flow, Self.emergencyEntered, ""]) }
     }
 
-    /// `route`, of the document with `facts`, took branch `outcome`, and the call went on at the
-    /// document with facts `next` (nil when Telnyx never left the route's document, as for a
-    /// refused dial). The caller has the facts at hand: looking them up again cost a route request
-    /// more than counting.
-    func routed(_ route: Route, facts: DocumentFacts?, of served: ServedBundle, outcome: RouteOutcome, next: DocumentFacts?) {
+    /// A route of `kind`, of the document with `facts`, took branch `outcome`, and the call went on
+    /// at the document with facts `next` (nil when Telnyx never left the route's document, as for
+    /// a refused dial); `stepAfter` is the step it goes on to ("" when it ends there), read only
+    /// for a dial at the emergency step. The caller has the facts at hand: looking them (or the
+    /// route) up again cost a route request more than counting.
+    func routed(_ kind: Route.Kind, facts: DocumentFacts?, outcome: RouteOutcome, next: DocumentFacts?,
+                stepAfter: @autoclosure () -> String) {
         guard let facts, let step = facts.step else { return }
-        routeOutcomes.increment([facts.flow, step, route.kind.rawValue, outcome.rawValue])
-        if let fallback = emergencyFallback(facts, route: route, outcome: outcome, of: served) {
-            emergencyCalls.increment([facts.flow, outcome.rawValue, fallback])
+        routeOutcomes.increment([facts.flow, step, kind.rawValue, outcome.rawValue])
+        if kind == .dial, facts.isEmergency {
+            emergencyCalls.increment([facts.flow, outcome.rawValue, stepAfter()])
         }
         if let chosen = next?.language, chosen != facts.language {
             languagesChosen.increment([facts.flow, chosen])
         }
     }
 
-    /// For a dial at the emergency step, the step the call goes on to after `outcome` ("" when
-    /// it ends there); nil for every other route.
-    private func emergencyFallback(_ facts: DocumentFacts, route: Route, outcome: RouteOutcome, of served: ServedBundle) -> String? {
-        guard route.kind == .dial, facts.isEmergency else { return nil }
-        return (outcome == .answered ? route.answered : route.next).flatMap { served.facts(of: $0)?.step } ?? ""
+    /// The step a call goes on to after dial `route` ended with `outcome` ("" when it ends there).
+    static func stepAfter(_ route: Route, outcome: RouteOutcome, of served: ServedBundle) -> String {
+        (outcome == .answered ? route.answered : route.next).flatMap { served.facts(of: $0)?.step } ?? ""
     }
 }

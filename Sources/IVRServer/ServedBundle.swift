@@ -64,9 +64,13 @@ public struct ServedBundle: Sendable {
         let answerer = BundleAnswerer(bundle: bundle, values: program.values, filling: ValueFilling(vocabulary: vocabulary),
                                       documents: documents)
         let flowEntries = Dictionary(bundle.manifest.flows.map { ($0.name, $0) }) { first, _ in first }
-        let facts = Dictionary(uniqueKeysWithValues: bundle.manifest.documents.keys.map { path in
-            (path, DocumentFacts(document: path, flow: flowEntries[String(path.prefix { $0 != "/" })]))
-        })
+        var facts: [String: DocumentFacts] = [:]
+        for path in bundle.manifest.documents.keys {
+            let route = bundle.manifest.routes[path]
+            let documentFacts = DocumentFacts(document: path, flow: flowEntries[String(path.prefix { $0 != "/" })], routeKind: route?.kind)
+            facts[path] = documentFacts
+            if route != nil, let routePath = BundleAddress.route(ofDocument: path) { facts[routePath] = documentFacts }
+        }
         held = Held(bundle: bundle, loadedAt: loadedAt, facts: facts, answerer: answerer)
     }
 
@@ -79,8 +83,9 @@ public struct ServedBundle: Sendable {
     /// The flow a bundle path (document or route) belongs to, for logs and metric labels.
     public func flow(of path: String) -> String? { facts(of: path)?.flow }
 
-    /// The facts of the document a bundle path (document or route) names; nil outside the bundle.
-    func facts(of path: String) -> DocumentFacts? { held.facts[BundleAddress.document(ofRoute: path)] }
+    /// The facts of the document a bundle path (a document, or the route of one) names; nil outside
+    /// the bundle. Both are keys: a route request's facts are one lookup, without its document's path made first.
+    func facts(of path: String) -> DocumentFacts? { held.facts[path] }
 
     public var compilerVersion: String { bundle.manifest.compilerVersion }
 

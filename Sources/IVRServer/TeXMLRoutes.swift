@@ -132,18 +132,18 @@ struct TeXMLRoutes {
     /// `refused` at the dial's own step, since Telnyx never dials it.
     private func noteOutcome(_ outcome: RouteOutcome?, at path: String, refusals: [ValueFilling.Refusal], answer document: String,
                              facts answerFacts: DocumentFacts?, of served: ServedBundle, notes: RequestNotes) {
-        let routes = served.bundle.manifest.routes
-        // The route's document named once, for its route and its facts.
-        if let outcome, case let owner = BundleAddress.document(ofRoute: path), let route = routes[owner] {
-            let ownerFacts = served.facts(of: owner)
-            metrics.outcomes.routed(route, facts: ownerFacts, of: served, outcome: outcome, next: answerFacts)
+        // `path` is the route's own: its facts are its document's, with the route's kind.
+        if let outcome, let ownerFacts = served.facts(of: path), let kind = ownerFacts.routeKind {
+            // The answer is the document the route decided on, so its step is the one the call goes on to.
+            metrics.outcomes.routed(kind, facts: ownerFacts, outcome: outcome, next: answerFacts, stepAfter: answerFacts?.step ?? "")
             notes.update {
                 $0.outcome = outcome.rawValue
-                $0.emergency = $0.emergency == true || ownerFacts?.isEmergency == true
+                $0.emergency = $0.emergency == true || ownerFacts.isEmergency
             }
         }
-        if !refusals.isEmpty, let route = routes[document], route.kind == .dial {
-            metrics.outcomes.routed(route, facts: answerFacts, of: served, outcome: .refused, next: nil)
+        if !refusals.isEmpty, let route = served.bundle.manifest.routes[document], route.kind == .dial {
+            metrics.outcomes.routed(.dial, facts: answerFacts, outcome: .refused, next: nil,
+                                    stepAfter: OutcomeMetrics.stepAfter(route, outcome: .refused, of: served))
             notes.update { $0.outcome = RouteOutcome.refused.rawValue }
         }
     }

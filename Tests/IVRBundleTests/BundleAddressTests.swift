@@ -93,6 +93,10 @@ import Testing
         #expect(BundleAddress.document(ofRoute: ".route") == ".xml")
         #expect(BundleAddress.document(ofRoute: "route") == "route")
         #expect(BundleAddress.document(ofRoute: "clinic/menu.xml") == "clinic/menu.xml")
+        #expect(BundleAddress.route(ofDocument: "clinic/menu.xml") == "clinic/menu.route")
+        #expect(BundleAddress.route(ofDocument: "clinic/menü.xml") == "clinic/menü.route")
+        #expect(BundleAddress.route(ofDocument: "clinic/menu.route") == nil)
+        #expect(BundleAddress.route(ofDocument: "clinic/menu") == nil)
     }
 
     /// A step's receivers are bundle paths `FLOW/STEP.recording` and `FLOW/STEP.transcription`, written and read back.

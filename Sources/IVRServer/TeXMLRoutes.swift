@@ -70,7 +70,8 @@ struct TeXMLRoutes {
             return .refusal(.notFound, "unknown bundle, or replaced longer ago than the grace period")
         }
         notes.update { $0.bundle = served.id }
-        let token = CallValues.carriedToken(in: "?" + (query ?? ""))
+        // A URL into a flow without values has no query: nothing to read.
+        let token = query.flatMap { CallValues.carriedToken(in: "?" + $0) }
         return answer(path, .carried(token: token), of: served, moment: moment, parameters: parameters, notes: notes)
     }
 

@@ -20,6 +20,22 @@ import Testing
         #expect(run.status == 0, "\(run.output)")
     }
 
+    /// The image's ivrc is the binary the benchmarks measure: both build through
+    /// `scripts/build-release`, the one place the release build's flags are written.
+    @Test func theImageIsBuiltAsTheBenchmarksMeasureIt() throws {
+        let dockerfile = try String(contentsOf: Self.dockerfile, encoding: .utf8)
+        #expect(dockerfile.contains("COPY scripts/build-release scripts/build-release"))
+        #expect(dockerfile.contains("RUN scripts/build-release --product ivrc"))
+        #expect(!dockerfile.contains("swift build"))
+        let script = try String(contentsOf: Repository.file("scripts/build-release"), encoding: .utf8)
+        #expect(script.contains("exec swift build -c release -Xswiftc -enforce-exclusivity=unchecked \"$@\""))
+        for benchmark in ["bench", "bench-serve", "bench-deploys", "bench-report", "bench-lsp", "callgrind-serve"] {
+            let text = try String(contentsOf: Repository.file("scripts/\(benchmark)"), encoding: .utf8)
+            #expect(text.contains(#""scripts", "build-release""#), "\(benchmark)")
+            #expect(!text.contains(#""-c", "release""#), "\(benchmark)")
+        }
+    }
+
     /// The image runs as a user that is not root, serves on the ports it exposes, checks its
     /// own health on the operations port, drains on SIGTERM and builds in two stages.
     @Test func theImageServesWhatItExposesAsAnUnprivilegedUser() throws {

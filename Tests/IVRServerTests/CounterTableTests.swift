@@ -19,6 +19,21 @@ import Testing
             """)
     }
 
+    /// Label values that join into the same text, or hash alike, are still different series.
+    @Test func seriesWhoseValuesJoinAlikeAreCountedApart() {
+        let table = CounterTable(name: "ivrc_pairs_total", labels: ["flow", "step"], help: "Pairs.")
+        table.increment(["ab", "c"])
+        table.increment(["a", "bc"])
+        table.increment(["a", "bc"])
+        table.increment(["", "abc"])
+        table.increment(["intake_line_with_a_long_name", "é"])
+        #expect(table.exposition().split(separator: "\n").dropFirst(2) == [
+            #"ivrc_pairs_total{flow="",step="abc"} 1"#, #"ivrc_pairs_total{flow="a",step="bc"} 2"#,
+            #"ivrc_pairs_total{flow="ab",step="c"} 1"#, #"ivrc_pairs_total{flow="intake_line_with_a_long_name",step="é"} 1"#,
+        ])
+        #expect(SeriesLabels(values: ["ab", "c"]).hashValue != SeriesLabels(values: ["a", "bc"]).hashValue)
+    }
+
     /// Declaring the series of a 1,000-flow bundle is linear: 100,000 series here, which the
     /// registry's copy per new series made a minute of CPU (no timing asserted: it must finish).
     @Test func aHundredThousandSeriesAreDeclared() {

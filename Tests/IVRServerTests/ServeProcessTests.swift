@@ -61,6 +61,27 @@ import Testing
         #expect(server.terminate() == 0)
     }
 
+    /// `--event-loops N` runs N event loop threads, whatever the CPUs, says so when serving, and answers.
+    @Test func eventLoopsAreTheThreadsAskedFor() async throws {
+        let bundle = try ServeProcess.buildExamples()
+        defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
+        for loops in [1, 3] {
+            let server = try ServeProcess(bundle: bundle, arguments: ["--event-loops", "\(loops)"])
+            let deadline = Date().addingTimeInterval(20)
+            while !server.log.contains("\"serving\""), Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(server.log.contains("\"event_loops\":\(loops),"), "\(server.log)")
+            let tasks = "/proc/\(server.process.processIdentifier)/task"
+            let names = try FileManager.default.contentsOfDirectory(atPath: tasks).map {
+                try String(contentsOfFile: "\(tasks)/\($0)/comm", encoding: .utf8)
+            }
+            // NIO names its singleton group's loops NIO-SGLTN-GROUP-#INDEX.
+            #expect(names.filter { $0.hasPrefix("NIO-SGLTN-") }.count == loops, "\(names)")
+            let answer = try await server.post("/texml", ServerFixture.firstRequest(to: Self.intake))
+            #expect(answer.status == .ok)
+            #expect(server.terminate() == 0)
+        }
+    }
+
     @Test func badOptionsExitTwoWithOneClearLine() throws {
         let bundle = try ServeProcess.buildExamples()
         defer { try? FileManager.default.removeItem(at: bundle.deletingLastPathComponent()) }
@@ -75,6 +96,8 @@ import Testing
             (["serve", bundle.path, "--insecure-no-signatures", "--port", "9000", "--ops-port", "9000"], "--ops-port must differ from --port"),
             (["serve", bundle.path, "--insecure-no-signatures", "--header-timeout", "0"], "--header-timeout must be between 1 and 3600"),
             (["serve", bundle.path, "--insecure-no-signatures", "--max-connections", "0"], "--max-connections must be at least 1"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--event-loops", "0"], "--event-loops must be between 1 and 256"),
+            (["serve", bundle.path, "--insecure-no-signatures", "--event-loops", "100000"], "--event-loops must be between 1 and 256"),
         ]
         for (arguments, message) in cases {
             let run = try ServeProcess.run(arguments, environment: ["TELNYX_PUBLIC_KEY": ""])

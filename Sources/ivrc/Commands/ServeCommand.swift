@@ -62,6 +62,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Bytes of log lines held while standard output's reader is behind; lines beyond are dropped and counted (ivrc_log_lines_dropped_total), requests never wait.")
     var logBufferBytes = LogWriter.defaultCapacity
 
+    @Option(help: "Event loops (threads) answering requests; default: one per CPU this process may use, a container's CPU limit included. Fewer leave cores to what shares the host, a proxy or a load generator (docs/performance.md).")
+    var eventLoops: Int?
+
     @Option(help: "Connections held at once (more wait until one closes); lowered to what `ulimit -n` leaves room for.")
     var maxConnections = 1024
 
@@ -122,6 +125,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...300).contains(drainDelay) else { throw ValidationError("--drain-delay must be between 0 and 300 seconds") }
         guard logBufferBytes >= 64 * 1024 else { throw ValidationError("--log-buffer-bytes must be at least 65536") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        if let eventLoops, !(1...256).contains(eventLoops) { throw ValidationError("--event-loops must be between 1 and 256") }
         guard path.hasPrefix("/"), !path.hasSuffix("/"), !path.contains("//"), !path.contains(".."), !path.contains("?"),
               !path.contains(":"), !path.contains(where: \.isWhitespace) else {
             throw ValidationError("--path must be an absolute URL path without a trailing slash, e.g. /texml")
@@ -194,6 +198,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before anything starts NIO's event loops, which are also Swift concurrency's threads here (`block`).
+        if let eventLoops { NIOSingletons.groupLoopCountSuggestion = eventLoops }
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
@@ -250,6 +256,7 @@ struct ServeCommand: ParsableCommand {
                     "bundle": "\(served.id)", "flows": .stringConvertible(served.bundle.manifest.flows.count),
                     "url": "http://\(host):\(bound)\(path)", "signatures": "\(signatures)",
                     "operations": "http://\(opsHost):\(opsPort)", "max_connections": .stringConvertible(maxConnections),
+                    "event_loops": .stringConvertible(NIOSingletons.groupLoopCountSuggestion),
                     "commit": "\(BuildInfo.commit)",
                 ])
             }
